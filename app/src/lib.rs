@@ -1,0 +1,21 @@
+//! The Senzu SPA: the router and the shell. Pages live in `routes/`, wire calls in `api`.
+
+pub mod api;
+mod components;
+mod routes;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=routes::not_found::NotFound>
+                <Route path=path!("/") view=routes::landing::Landing />
+                <Route path=path!("/status") view=routes::status::Status />
+            </Routes>
+        </Router>
+    }
+}

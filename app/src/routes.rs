@@ -1,0 +1,3 @@
+pub mod landing;
+pub mod not_found;
+pub mod status;

@@ -1,0 +1,162 @@
+//! Senzu error codes and the error body every API route answers with.
+
+use serde::{Deserialize, Serialize};
+
+/// The Senzu error codes of the API contract (API.md, "Errors").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    TokenExpired,
+    BadRequest,
+    Unauthorized,
+    PaymentRequired,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    PayloadTooLarge,
+    MissingArgument,
+    BadArgument,
+    TooManyRequests,
+    BadFilter,
+    WrongPassword,
+    NotActivated,
+    RecordDisabled,
+    DelayExpired,
+    MissingApplication,
+    ProductLost,
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code carried in the body.
+    pub const fn code(self) -> u16 {
+        match self {
+            Self::TokenExpired => 190,
+            Self::BadRequest => 400,
+            Self::Unauthorized => 401,
+            Self::PaymentRequired => 402,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::Conflict => 409,
+            Self::PayloadTooLarge => 413,
+            Self::MissingArgument => 419,
+            Self::BadArgument => 420,
+            Self::TooManyRequests => 429,
+            Self::BadFilter => 430,
+            Self::WrongPassword => 460,
+            Self::NotActivated => 461,
+            Self::RecordDisabled => 462,
+            Self::DelayExpired => 463,
+            Self::MissingApplication => 464,
+            Self::ProductLost => 465,
+            Self::Internal => 500,
+        }
+    }
+
+    /// The HTTP status: the code itself where it is a valid HTTP status;
+    /// an expired token (190) travels as 401.
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::TokenExpired => 401,
+            other => other.code(),
+        }
+    }
+
+    pub fn from_code(code: u16) -> Option<Self> {
+        ALL_CODES.iter().copied().find(|c| c.code() == code)
+    }
+}
+
+const ALL_CODES: [ErrorCode; 20] = [
+    ErrorCode::TokenExpired,
+    ErrorCode::BadRequest,
+    ErrorCode::Unauthorized,
+    ErrorCode::PaymentRequired,
+    ErrorCode::Forbidden,
+    ErrorCode::NotFound,
+    ErrorCode::MethodNotAllowed,
+    ErrorCode::Conflict,
+    ErrorCode::PayloadTooLarge,
+    ErrorCode::MissingArgument,
+    ErrorCode::BadArgument,
+    ErrorCode::TooManyRequests,
+    ErrorCode::BadFilter,
+    ErrorCode::WrongPassword,
+    ErrorCode::NotActivated,
+    ErrorCode::RecordDisabled,
+    ErrorCode::DelayExpired,
+    ErrorCode::MissingApplication,
+    ErrorCode::ProductLost,
+    ErrorCode::Internal,
+];
+
+/// A Senzu error as it travels: `{"error":{"code":N,"message":"…"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: u16,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code: code.code(), message: message.into() }
+    }
+
+    pub fn kind(&self) -> Option<ErrorCode> {
+        ErrorCode::from_code(self.code)
+    }
+
+    /// The error body as the API sends it.
+    pub fn to_body(&self) -> serde_json::Value {
+        serde_json::json!({ "error": { "code": self.code, "message": self.message } })
+    }
+
+    /// Parses an error body; `None` when the body is not a Senzu error.
+    pub fn from_body(body: &str) -> Option<Self> {
+        #[derive(Deserialize)]
+        struct Envelope {
+            error: ApiError,
+        }
+        serde_json::from_str::<Envelope>(body).ok().map(|e| e.error)
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_token_is_http_401_with_code_190() {
+        assert_eq!(ErrorCode::TokenExpired.code(), 190);
+        assert_eq!(ErrorCode::TokenExpired.http_status(), 401);
+    }
+
+    #[test]
+    fn every_code_round_trips_and_is_unique() {
+        for c in ALL_CODES {
+            assert_eq!(ErrorCode::from_code(c.code()), Some(c));
+        }
+        let mut codes: Vec<u16> = ALL_CODES.iter().map(|c| c.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ALL_CODES.len());
+    }
+
+    #[test]
+    fn body_round_trips() {
+        let e = ApiError::new(ErrorCode::MissingArgument, "missing argument: email");
+        let body = e.to_body().to_string();
+        assert_eq!(body, r#"{"error":{"code":419,"message":"missing argument: email"}}"#);
+        assert_eq!(ApiError::from_body(&body), Some(e));
+        assert_eq!(ApiError::from_body("{\"status\":\"ok\"}"), None);
+    }
+}

@@ -1,0 +1,10 @@
+//! Senzu domain crate: wire types, rules and the NTAG 424 SUN engine.
+//!
+//! Pure Rust with no I/O, so it compiles natively (unit tests, benches, fuzzing)
+//! and to wasm32 for both the worker and the app.
+
+pub mod error;
+pub mod sun;
+pub mod wire;
+
+pub use error::{ApiError, ErrorCode};

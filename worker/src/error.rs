@@ -1,0 +1,48 @@
+//! One error type for the worker, with one mapping to the Senzu status and body.
+//! Internal causes go to the log; the client sees only the Senzu message.
+
+use senzu_core::{ApiError, ErrorCode};
+use worker::Response;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// A client-facing error: its message is safe to send.
+    Api(ApiError),
+    /// Anything else: logged with its context, answered as an opaque 500.
+    Internal { context: &'static str, cause: String },
+}
+
+pub type AppResult<T> = std::result::Result<T, AppError>;
+
+impl AppError {
+    pub fn api(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::Api(ApiError::new(code, message))
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Self::api(ErrorCode::NotFound, what)
+    }
+
+    pub fn into_response(self) -> Response {
+        let err = match self {
+            Self::Api(err) => err,
+            Self::Internal { context, cause } => {
+                worker::console_error!("internal error: {context}: {cause}");
+                ApiError::new(ErrorCode::Internal, "internal error, please try again later")
+            }
+        };
+        let status = err.kind().map_or(500, ErrorCode::http_status);
+        crate::http::json_response(&err.to_body(), status)
+    }
+}
+
+/// Adds a context to a fallible infrastructure call (D1, R2, fetch).
+pub trait Context<T> {
+    fn context(self, context: &'static str) -> AppResult<T>;
+}
+
+impl<T, E: std::fmt::Display> Context<T> for std::result::Result<T, E> {
+    fn context(self, context: &'static str) -> AppResult<T> {
+        self.map_err(|e| AppError::Internal { context, cause: e.to_string() })
+    }
+}

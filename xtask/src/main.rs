@@ -1,0 +1,76 @@
+//! `cargo xtask …`: the project's only entry points on a fresh machine.
+//!
+//! - `dev [--port N]`   install tools, build, migrate and seed local D1, run `wrangler dev`
+//! - `test`             install, build, `cargo test`, then the worker and browser tests
+//!                      against a fresh `wrangler dev` on a free port
+//! - `build`            install and build the app and the worker
+//! - `demo --json`      print the demo fixture the seed writes
+
+mod build;
+mod demo;
+mod paths;
+mod server;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => std::process::exit(code),
+        Err(err) => {
+            eprintln!("xtask: error: {err:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<i32> {
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "dev" => {
+            let port = flag_value(rest, "--port")?.map(|p| p.parse::<u16>()).transpose()?;
+            server::dev(port.unwrap_or(8787))
+        }
+        "test" => test::run(),
+        "build" => {
+            let tools = tools::ensure()?;
+            build::all(&tools)?;
+            Ok(0)
+        }
+        "demo" => {
+            if !rest.iter().any(|a| a == "--json") {
+                bail!("usage: cargo xtask demo --json");
+            }
+            println!("{}", serde_json::to_string_pretty(&demo::fixture())?);
+            Ok(0)
+        }
+        "help" | "--help" | "-h" => {
+            println!("{}", HELP);
+            Ok(0)
+        }
+        other => bail!("unknown command `{other}`\n\n{HELP}"),
+    }
+}
+
+const HELP: &str = "usage: cargo xtask <command>
+
+  dev [--port N]   build everything and run Senzu locally (default port 8787)
+  test             run every test: unit, worker integration, browser
+  build            build the app (dist/) and the worker (worker/build/)
+  demo --json      print the seeded demo fixture";
+
+/// The value following `name` in `args`, if the flag is present.
+fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => match args.get(i + 1) {
+            Some(v) => Ok(Some(v.as_str())),
+            None => bail!("{name} needs a value"),
+        },
+    }
+}

@@ -1,0 +1,165 @@
+//! Local D1 set-up and `wrangler dev`, for `cargo xtask dev` and for the tests.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::tools::{run, step};
+use crate::{build, demo, paths, tools};
+
+/// The dev database lives here; tests never touch it.
+fn dev_state_dir() -> PathBuf {
+    paths::root().join(".wrangler/state")
+}
+
+fn wrangler() -> Command {
+    let mut cmd = Command::new(paths::node_bin("wrangler"));
+    cmd.current_dir(paths::root()).env("WRANGLER_SEND_METRICS", "false").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Secrets for `wrangler dev`: the documented dev defaults unless the developer set their own.
+fn ensure_dev_vars() -> Result<()> {
+    let root = paths::root();
+    let vars = root.join(".dev.vars");
+    if !vars.exists() {
+        std::fs::copy(root.join(".dev.vars.example"), &vars).context("creating .dev.vars")?;
+        step("created .dev.vars from .dev.vars.example (development secrets)");
+    }
+    Ok(())
+}
+
+/// Applies the D1 migrations and the (idempotent) demo seed to a local state dir.
+pub fn prepare_database(state: &Path) -> Result<()> {
+    step("applying D1 migrations");
+    run(wrangler()
+        .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+        .arg(state)
+        .stdin(Stdio::null()))?;
+    step("seeding demo data");
+    let seed = state.join("seed.sql");
+    std::fs::create_dir_all(state)?;
+    std::fs::write(&seed, demo::seed_sql()).context("writing seed.sql")?;
+    run(wrangler()
+        .args(["d1", "execute", "DB", "--local", "--persist-to"])
+        .arg(state)
+        .arg("--file")
+        .arg(&seed)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null()))
+}
+
+pub fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A running `wrangler dev`, stopped (with its whole process group) when dropped.
+pub struct Server {
+    child: Child,
+    pub base_url: String,
+}
+
+impl Server {
+    /// Starts `wrangler dev` on `port` with `state` as its local D1/R2 directory.
+    /// `own_group` puts it in its own process group so that it can be stopped as a
+    /// whole; `dev` leaves it in ours so that Ctrl-C reaches it directly.
+    pub fn start(port: u16, state: &Path, own_group: bool, quiet: bool) -> Result<Self> {
+        let mut cmd = wrangler();
+        cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+            .args(["--inspector-port", &free_port()?.to_string()])
+            .args(["--show-interactive-dev-session=false", "--persist-to"])
+            .arg(state)
+            .stdin(Stdio::null());
+        if quiet {
+            let log = std::fs::File::create(state.join("wrangler.log"))?;
+            cmd.stdout(log.try_clone()?).stderr(log);
+        }
+        if own_group {
+            cmd.process_group(0);
+        }
+        let child = cmd.spawn().context("starting wrangler dev")?;
+        let server = Server { child, base_url: format!("http://127.0.0.1:{port}") };
+        server.wait_ready(Duration::from_secs(90))?;
+        Ok(server)
+    }
+
+    fn wait_ready(&self, timeout: Duration) -> Result<()> {
+        let start = Instant::now();
+        let url = format!("{}/v1/health", self.base_url);
+        while start.elapsed() < timeout {
+            if http_get_status(&url).is_some_and(|s| s == 200) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        bail!("wrangler dev did not answer {url} within {timeout:?}")
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn wait(mut self) -> Result<std::process::ExitStatus> {
+        Ok(self.child.wait()?)
+    }
+}
+
+/// Signals a whole process group (wrangler spawns workerd, which must go too).
+pub fn signal_group(pgid: u32, signal: &str) {
+    let _ = Command::new("kill").args([signal, "--", &format!("-{pgid}")]).stderr(Stdio::null()).status();
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let pid = self.child.id();
+        signal_group(pid, "-TERM");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        signal_group(pid, "-KILL");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal HTTP/1.1 GET returning the status code, so xtask needs no HTTP client.
+fn http_get_status(url: &str) -> Option<u16> {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://")?;
+    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}")))?;
+    let mut stream = std::net::TcpStream::connect(host).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+pub fn dev(port: u16) -> Result<i32> {
+    let tools = tools::ensure()?;
+    build::all(&tools)?;
+    ensure_dev_vars()?;
+    let state = dev_state_dir();
+    prepare_database(&state)?;
+    step(&format!("starting wrangler dev on http://127.0.0.1:{port}"));
+    let server = Server::start(port, &state, false, false)?;
+    let base = &server.base_url;
+    eprintln!();
+    eprintln!("  Senzu is running. Open:");
+    eprintln!("    {base}/            the app");
+    eprintln!("    {base}/status      service status");
+    eprintln!("    {base}/v1/health   the API health check");
+    eprintln!("  Demo fixture: cargo xtask demo --json");
+    eprintln!("  Ctrl-C stops everything.");
+    eprintln!();
+    let status = server.wait()?;
+    Ok(status.code().unwrap_or(0))
+}

@@ -1,0 +1,63 @@
+//! `cargo xtask test`: everything, in order, against a fresh server.
+
+use std::process::Command;
+
+use anyhow::Result;
+
+use crate::server::{self, Server};
+use crate::tools::{self, step};
+use crate::{build, paths};
+
+pub fn run() -> Result<i32> {
+    let tools = tools::ensure()?;
+    let chromium = tools::ensure_chromium()?;
+    build::all(&tools)?;
+
+    step("unit tests (cargo test)");
+    if !Command::new("cargo").args(["test", "--workspace", "--exclude", "senzu-app", "--exclude", "senzu-worker"]).status()?.success() {
+        return Ok(1);
+    }
+
+    // A throwaway state dir: the tests never see the dev database.
+    let state = std::env::temp_dir().join(format!("senzu-test-{}", std::process::id()));
+    std::fs::create_dir_all(&state)?;
+    let result = with_server(&state, &chromium);
+    let _ = std::fs::remove_dir_all(&state);
+    result
+}
+
+fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i32> {
+    server::prepare_database(state)?;
+    let port = server::free_port()?;
+    step(&format!("starting wrangler dev on a free port ({port}) with a fresh database"));
+    let server = Server::start(port, state, true, true)?;
+    // The server has its own process group, so Ctrl-C does not reach it: stop it here.
+    let group = server.pid();
+    let _ = ctrlc::set_handler(move || {
+        server::signal_group(group, "-TERM");
+        std::process::exit(130);
+    });
+
+    let demo = state.join("demo.json");
+    std::fs::write(&demo, serde_json::to_string(&crate::demo::fixture())?)?;
+
+    step("worker integration tests");
+    let api_ok = Command::new("cargo")
+        .args(["test", "-p", "senzu-worker", "--tests"])
+        .env("SENZU_BASE_URL", &server.base_url)
+        .env("SENZU_DEMO_JSON", &demo)
+        .status()?
+        .success();
+
+    step("browser tests (Playwright, Chromium)");
+    let e2e_ok = Command::new(paths::node_bin("playwright"))
+        .args(["test", "--config", "e2e/playwright.config.mjs"])
+        .current_dir(paths::root())
+        .env("SENZU_BASE_URL", &server.base_url)
+        .env("SENZU_DEMO_JSON", &demo)
+        .env("CHROMIUM_PATH", chromium)
+        .status()?
+        .success();
+    drop(server);
+    Ok(if api_ok && e2e_ok { 0 } else { 1 })
+}
