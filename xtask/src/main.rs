@@ -5,11 +5,13 @@
 //!                      against a fresh `wrangler dev` on a free port
 //! - `build`            install and build the app and the worker
 //! - `demo --json`      print the demo fixture the seed writes
+//! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod build;
 mod demo;
 mod paths;
 mod server;
+mod tag;
 mod test;
 mod tools;
 
@@ -49,6 +51,7 @@ fn run(args: &[String]) -> Result<i32> {
             println!("{}", serde_json::to_string_pretty(&demo::fixture())?);
             Ok(0)
         }
+        "tag" => tag::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(0)
@@ -62,7 +65,11 @@ const HELP: &str = "usage: cargo xtask <command>
   dev [--port N]   build everything and run Senzu locally (default port 8787)
   test             run every test: unit, worker integration, browser
   build            build the app (dist/) and the worker (worker/build/)
-  demo --json      print the seeded demo fixture";
+  demo --json      print the seeded demo fixture
+  tag verify --vectors FILE.json
+                   check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)
+  tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp] [--file-data HEX]
+                   print what an NTAG 424 DNA would write for this tap";
 
 /// The value following `name` in `args`, if the flag is present.
 fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {
