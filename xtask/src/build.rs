@@ -31,7 +31,7 @@ pub fn app(tools: &Tools) -> Result<()> {
         .args(["build", "--release", "--offline"])
         .current_dir(paths::root())
         .env("PATH", tool_path(tools))
-        .env("NO_COLOR", "1"))
+        .env("NO_COLOR", "true"))
 }
 
 pub fn worker(tools: &Tools) -> Result<()> {
