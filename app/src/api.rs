@@ -7,16 +7,13 @@ use serde::de::DeserializeOwned;
 
 async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     let status = resp.status();
-    let body = resp
-        .text()
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not read the answer: {e}")))?;
+    let body =
+        resp.text().await.map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not read the answer: {e}")))?;
     if !(200..300).contains(&status) {
         return Err(ApiError::from_body(&body)
             .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, format!("the server answered {status}"))));
     }
-    serde_json::from_str(&body)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")))
+    serde_json::from_str(&body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")))
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {

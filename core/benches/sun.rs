@@ -13,7 +13,14 @@ fn bench_verify(c: &mut Criterion) {
         ("aes_derived", Mode::Aes, KeySource::Derived { master: Key16([3; 16]) }),
         ("lrp_derived", Mode::Lrp, KeySource::Derived { master: Key16([3; 16]) }),
     ] {
-        let spec = TapSpec { mode, uid: TagUid([4, 1, 2, 3, 4, 5, 6]), read_ctr: 42, file_data: None, mac_input: String::new(), random: [9; 16] };
+        let spec = TapSpec {
+            mode,
+            uid: TagUid([4, 1, 2, 3, 4, 5, 6]),
+            read_ctr: 42,
+            file_data: None,
+            mac_input: String::new(),
+            random: [9; 16],
+        };
         let tap = sun::simulate(&keys, &spec).unwrap();
         group.bench_function(name, |b| {
             b.iter(|| {

@@ -1,8 +1,8 @@
 //! `cargo xtask …`: the project's only entry points on a fresh machine.
 //!
 //! - `dev [--port N]`   install tools, build, migrate and seed local D1, run `wrangler dev`
-//! - `test`             install, build, `cargo test`, then the worker and browser tests
-//!                      against a fresh `wrangler dev` on a free port
+//! - `test`             install, build, `cargo test`, then the worker and browser
+//!   tests against a fresh `wrangler dev` on a free port
 //! - `build`            install and build the app and the worker
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)

@@ -4,10 +4,7 @@ use std::path::PathBuf;
 
 pub fn root() -> PathBuf {
     // xtask/Cargo.toml lives one level below the workspace root.
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."))
 }
 
 pub fn node_bin(name: &str) -> PathBuf {

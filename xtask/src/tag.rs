@@ -23,13 +23,15 @@ pub fn run(args: &[String]) -> Result<i32> {
     }
 }
 
+/// Checks one vector of a section; `Err` carries the reason it failed.
+type VectorCheck = fn(&Value) -> Result<(), String>;
+
 fn verify_file(path: &str) -> Result<i32> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let doc: Value = serde_json::from_str(&text).with_context(|| format!("{path} is not JSON"))?;
     let mut failures = 0;
     let mut total = 0;
-    let sections: [(&str, fn(&Value) -> Result<(), String>); 3] =
-        [("sun", check_sun), ("plain", check_plain), ("an10922", check_an10922)];
+    let sections: [(&str, VectorCheck); 3] = [("sun", check_sun), ("plain", check_plain), ("an10922", check_an10922)];
     for (section, check) in sections {
         for case in doc[section].as_array().map(Vec::as_slice).unwrap_or_default() {
             total += 1;
@@ -68,8 +70,13 @@ fn mode_of(case: &Value) -> Result<Mode, String> {
 
 fn check_sun(case: &Value) -> Result<(), String> {
     let keys = KeySource::Explicit { meta_read: key(case, "meta_read_key")?, file_read: key(case, "file_read_key")? };
-    let result = SunMessage::parse(mode_of(case)?, field(case, "picc_data")?, case["enc_file_data"].as_str(), field(case, "cmac")?)
-        .and_then(|m| sun::verify(&keys, &m, case["mac_input"].as_str().unwrap_or_default().as_bytes()));
+    let result = SunMessage::parse(
+        mode_of(case)?,
+        field(case, "picc_data")?,
+        case["enc_file_data"].as_str(),
+        field(case, "cmac")?,
+    )
+    .and_then(|m| sun::verify(&keys, &m, case["mac_input"].as_str().unwrap_or_default().as_bytes()));
     if let Some(kind) = case["expect_error"].as_str() {
         return match result {
             Err(e) if e.kind() == kind => Ok(()),
@@ -141,9 +148,13 @@ fn simulate(args: &[String]) -> Result<i32> {
     let read_ctr: u32 = need("--ctr")?.parse().context("--ctr must be a decimal number")?;
     let mode = if args.iter().any(|a| a == "--lrp") { Mode::Lrp } else { Mode::Aes };
     let file_data = flag_value(args, "--file-data")?.map(|h| sun::parse_hex("file data", h)).transpose()?;
-    let mac_input = flag_value(args, "--mac-input")?
-        .map(str::to_string)
-        .unwrap_or_else(|| if file_data.is_some() { "{file}&cmac=".into() } else { String::new() });
+    let mac_input = flag_value(args, "--mac-input")?.map(str::to_string).unwrap_or_else(|| {
+        if file_data.is_some() {
+            "{file}&cmac=".into()
+        } else {
+            String::new()
+        }
+    });
     let spec = TapSpec { mode, uid, read_ctr, file_data, mac_input, random: random_bytes()? };
     let tap = sun::simulate(&KeySource::Explicit { meta_read, file_read }, &spec)?;
     println!("picc_data {}", tap.picc_data);

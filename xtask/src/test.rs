@@ -13,8 +13,22 @@ pub fn run() -> Result<i32> {
     let chromium = tools::ensure_chromium()?;
     build::all(&tools)?;
 
+    step("format and lints (cargo fmt --check, cargo clippy -D warnings)");
+    let fmt_ok = Command::new("cargo").args(["fmt", "--all", "--check"]).status()?.success();
+    let clippy_ok = Command::new("cargo")
+        .args(["clippy", "-q", "-p", "senzu-core", "-p", "senzu-xtask", "--all-targets", "--", "-D", "warnings"])
+        .status()?
+        .success();
+    if !(fmt_ok && clippy_ok) {
+        return Ok(1);
+    }
+
     step("unit tests (cargo test)");
-    if !Command::new("cargo").args(["test", "--workspace", "--exclude", "senzu-app", "--exclude", "senzu-worker"]).status()?.success() {
+    if !Command::new("cargo")
+        .args(["test", "--workspace", "--exclude", "senzu-app", "--exclude", "senzu-worker"])
+        .status()?
+        .success()
+    {
         return Ok(1);
     }
 

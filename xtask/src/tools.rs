@@ -155,10 +155,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 }
 
 pub fn output(program: &str, args: &[&str]) -> Result<String> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .with_context(|| format!("starting {program}"))?;
+    let out = Command::new(program).args(args).output().with_context(|| format!("starting {program}"))?;
     if !out.status.success() {
         bail!("{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     }

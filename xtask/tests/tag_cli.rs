@@ -15,7 +15,13 @@ fn vectors_path() -> String {
 fn verify_passes_every_published_vector() {
     let (code, out) = xtask(&["tag", "verify", "--vectors", &vectors_path()]);
     assert_eq!(code, 0, "{out}");
-    for name in ["an12196-encrypted-picc", "an12196-encrypted-picc-and-file-forged-mac", "lrp-encrypted-picc", "an12196-plain-mirroring", "an10922-aes128"] {
+    for name in [
+        "an12196-encrypted-picc",
+        "an12196-encrypted-picc-and-file-forged-mac",
+        "lrp-encrypted-picc",
+        "an12196-plain-mirroring",
+        "an10922-aes128",
+    ] {
         assert!(out.contains(&format!("ok {name}\n")), "{name} missing in:\n{out}");
     }
     assert!(!out.contains("FAIL"));
@@ -40,7 +46,8 @@ fn verify_reports_a_failing_vector_and_exits_1() {
 #[test]
 fn simulate_prints_what_verify_accepts() {
     let zero = "00000000000000000000000000000000";
-    let (code, out) = xtask(&["tag", "simulate", "--meta-key", zero, "--file-key", zero, "--uid", "04DE5F1EACC040", "--ctr", "61"]);
+    let (code, out) =
+        xtask(&["tag", "simulate", "--meta-key", zero, "--file-key", zero, "--uid", "04DE5F1EACC040", "--ctr", "61"]);
     assert_eq!(code, 0, "{out}");
     // Same keys, UID, counter and empty MAC input as AN12196: the MAC is the published one.
     assert!(out.contains("cmac 94EED9EE65337086"), "{out}");

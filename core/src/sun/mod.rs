@@ -114,7 +114,11 @@ pub struct SunMessage {
 impl SunMessage {
     pub fn parse(mode: Mode, picc_hex: &str, enc_file_hex: Option<&str>, cmac_hex: &str) -> Result<Self, SunError> {
         if picc_hex.len() != mode.picc_hex_len() {
-            return Err(SunError::WrongLength { field: "picc_data", expected: mode.picc_hex_len(), got: picc_hex.len() });
+            return Err(SunError::WrongLength {
+                field: "picc_data",
+                expected: mode.picc_hex_len(),
+                got: picc_hex.len(),
+            });
         }
         let picc_data = parse_hex("picc_data", picc_hex)?;
         let enc_file_data = match enc_file_hex {

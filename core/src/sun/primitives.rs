@@ -101,7 +101,7 @@ fn hex_val(c: u8) -> Option<u8> {
 /// Hex of any even length into bytes.
 pub fn parse_hex(field: &'static str, s: &str) -> Result<Vec<u8>, SunError> {
     let bytes = s.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(SunError::BadHex { field });
     }
     bytes
@@ -142,7 +142,10 @@ mod tests {
 
     #[test]
     fn hex_errors_name_the_field() {
-        assert_eq!(parse_hex_array::<8>("cmac", "zz"), Err(SunError::WrongLength { field: "cmac", expected: 16, got: 2 }));
+        assert_eq!(
+            parse_hex_array::<8>("cmac", "zz"),
+            Err(SunError::WrongLength { field: "cmac", expected: 16, got: 2 })
+        );
         assert_eq!(parse_hex_array::<1>("cmac", "zz"), Err(SunError::BadHex { field: "cmac" }));
         assert_eq!(parse_hex("x", "abc"), Err(SunError::BadHex { field: "x" }));
         assert_eq!(parse_hex("x", "aBcD").unwrap(), vec![0xab, 0xcd]);

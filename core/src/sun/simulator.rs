@@ -79,10 +79,8 @@ pub fn simulate(keys: &KeySource, spec: &TapSpec) -> Result<SimulatedTap, SunErr
 
     let picc_data = to_hex_upper(&picc);
     let enc_file_data = enc_file.map(|f| to_hex_upper(&f));
-    let mac_input = spec
-        .mac_input
-        .replace("{picc}", &picc_data)
-        .replace("{file}", enc_file_data.as_deref().unwrap_or_default());
+    let mac_input =
+        spec.mac_input.replace("{picc}", &picc_data).replace("{file}", enc_file_data.as_deref().unwrap_or_default());
     let cmac = sdm_mac(spec.mode, &file_key, Some(&spec.uid), Some(spec.read_ctr), mac_input.as_bytes());
     Ok(SimulatedTap { picc_data, enc_file_data, cmac: to_hex_upper(&cmac), mac_input })
 }

@@ -215,11 +215,21 @@ fn derived_keys_round_trip_and_differ_per_uid_and_key_number() {
     let master = Key16([0x42; 16]);
     let a = TagUid([4, 1, 2, 3, 4, 5, 6]);
     let b = TagUid([4, 1, 2, 3, 4, 5, 7]);
-    assert_ne!(derive_tag_key(&master, Some(&a), KEY_NO_FILE_READ), derive_tag_key(&master, Some(&b), KEY_NO_FILE_READ));
+    assert_ne!(
+        derive_tag_key(&master, Some(&a), KEY_NO_FILE_READ),
+        derive_tag_key(&master, Some(&b), KEY_NO_FILE_READ)
+    );
     assert_ne!(derive_tag_key(&master, Some(&a), KEY_NO_FILE_READ), derive_tag_key(&master, Some(&a), KEY_NO_MASTER));
     let keys = KeySource::Derived { master };
     for mode in [Mode::Aes, Mode::Lrp] {
-        let spec = TapSpec { mode, uid: a, read_ctr: 5, file_data: Some(vec![1; 32]), mac_input: "{file}&cmac=".into(), random: [3; 16] };
+        let spec = TapSpec {
+            mode,
+            uid: a,
+            read_ctr: 5,
+            file_data: Some(vec![1; 32]),
+            mac_input: "{file}&cmac=".into(),
+            random: [3; 16],
+        };
         let tap = simulate(&keys, &spec).unwrap();
         let msg = SunMessage::parse(mode, &tap.picc_data, tap.enc_file_data.as_deref(), &tap.cmac).unwrap();
         let data = verify(&keys, &msg, tap.mac_input.as_bytes()).unwrap();
@@ -233,7 +243,14 @@ fn derived_keys_round_trip_and_differ_per_uid_and_key_number() {
 
 #[test]
 fn simulator_refuses_bad_specs() {
-    let spec = TapSpec { mode: Mode::Aes, uid: TagUid([4; 7]), read_ctr: MAX_READ_COUNTER + 1, file_data: None, mac_input: String::new(), random: [0; 16] };
+    let spec = TapSpec {
+        mode: Mode::Aes,
+        uid: TagUid([4; 7]),
+        read_ctr: MAX_READ_COUNTER + 1,
+        file_data: None,
+        mac_input: String::new(),
+        random: [0; 16],
+    };
     assert_eq!(simulate(&zero_keys(), &spec), Err(SunError::CounterOutOfRange(MAX_READ_COUNTER + 1)));
     let spec = TapSpec { read_ctr: 1, file_data: Some(vec![1; 5]), ..spec };
     assert!(matches!(simulate(&zero_keys(), &spec), Err(SunError::NotWholeBlocks { .. })));

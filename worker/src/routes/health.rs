@@ -12,11 +12,7 @@ pub async fn get(env: &Env) -> AppResult<Response> {
     struct Row {
         ok: i64,
     }
-    let row: Option<Row> = db
-        .prepare("SELECT 1 AS ok")
-        .first(None)
-        .await
-        .context("health query")?;
+    let row: Option<Row> = db.prepare("SELECT 1 AS ok").first(None).await.context("health query")?;
     Ok(json(&Health {
         status: "ok".into(),
         db: row.is_some_and(|r| r.ok == 1),

@@ -19,15 +19,12 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.body))
     }
 
     /// The Senzu error code of an error body.
     pub fn error_code(&self) -> u64 {
-        self.json()["error"]["code"]
-            .as_u64()
-            .unwrap_or_else(|| panic!("not a Senzu error body: {}", self.body))
+        self.json()["error"]["code"].as_u64().unwrap_or_else(|| panic!("not a Senzu error body: {}", self.body))
     }
 }
 
@@ -58,22 +55,14 @@ impl TestApp {
     }
 
     pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Answer {
-        let resp = self
-            .agent
-            .post(&format!("{}{}", self.base_url, path))
-            .send_form(form.iter().copied());
+        let resp = self.agent.post(&format!("{}{}", self.base_url, path)).send_form(form.iter().copied());
         read(resp.unwrap_or_else(|e| panic!("POST {path}: {e}")))
     }
 }
 
 fn read(mut resp: ureq::http::Response<ureq::Body>) -> Answer {
     let status = resp.status().as_u16();
-    let content_type = resp
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let content_type = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     let body = resp.body_mut().read_to_string().unwrap_or_default();
     Answer { status, content_type, body }
 }
