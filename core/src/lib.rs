@@ -4,8 +4,16 @@
 //! and to wasm32 for both the worker and the app.
 
 pub mod daylight;
+pub mod entry;
 pub mod error;
+pub mod password;
+pub mod play;
+pub mod plugins;
+pub mod secrets;
 pub mod sun;
+pub mod useragent;
+pub mod vcard;
+pub mod visit;
 pub mod wire;
 
 pub use error::{ApiError, ErrorCode};

@@ -1,0 +1,422 @@
+//! First-party plugin kinds: their forms (the `/v1/plugstores/{id}/form` shape)
+//! and what a tap on their tile does (a link, a vCard download, Wi-Fi details, text).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// The first-party plugstore. The `name` of each kind is its stable identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Phone,
+    Sms,
+    Email,
+    Vcard,
+    Website,
+    Linkedin,
+    Telegram,
+    Whatsapp,
+    Instagram,
+    Facebook,
+    X,
+    Youtube,
+    Tiktok,
+    Address,
+    Wifi,
+    Text,
+}
+
+pub const ALL_KINDS: [Kind; 16] = [
+    Kind::Phone,
+    Kind::Sms,
+    Kind::Email,
+    Kind::Vcard,
+    Kind::Website,
+    Kind::Linkedin,
+    Kind::Telegram,
+    Kind::Whatsapp,
+    Kind::Instagram,
+    Kind::Facebook,
+    Kind::X,
+    Kind::Youtube,
+    Kind::Tiktok,
+    Kind::Address,
+    Kind::Wifi,
+    Kind::Text,
+];
+
+/// One form field: `attributes.name` is the key in the plugin's `data`.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub input: &'static str,
+    pub required: bool,
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+}
+
+const fn f(name: &'static str, input: &'static str, required: bool, fr: &'static str, en: &'static str) -> Field {
+    Field { name, input, required, label_fr: fr, label_en: en }
+}
+
+const USERNAME: [Field; 1] = [f("username", "text", true, "Nom d'utilisateur", "Username")];
+
+impl Kind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Phone => "phone",
+            Kind::Sms => "sms",
+            Kind::Email => "email",
+            Kind::Vcard => "vcard",
+            Kind::Website => "website",
+            Kind::Linkedin => "linkedin",
+            Kind::Telegram => "telegram",
+            Kind::Whatsapp => "whatsapp",
+            Kind::Instagram => "instagram",
+            Kind::Facebook => "facebook",
+            Kind::X => "x",
+            Kind::Youtube => "youtube",
+            Kind::Tiktok => "tiktok",
+            Kind::Address => "address",
+            Kind::Wifi => "wifi",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Kind> {
+        ALL_KINDS.into_iter().find(|k| k.id() == id)
+    }
+
+    /// Display names (fr, en).
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Phone => ("Appel", "Call"),
+            Kind::Sms => ("Messages", "Text message"),
+            Kind::Email => ("E-mail", "E-mail"),
+            Kind::Vcard => ("Carte de visite", "vCard"),
+            Kind::Website => ("Site web", "Website"),
+            Kind::Linkedin => ("LinkedIn", "LinkedIn"),
+            Kind::Telegram => ("Telegram", "Telegram"),
+            Kind::Whatsapp => ("WhatsApp", "WhatsApp"),
+            Kind::Instagram => ("Instagram", "Instagram"),
+            Kind::Facebook => ("Facebook", "Facebook"),
+            Kind::X => ("X", "X"),
+            Kind::Youtube => ("YouTube", "YouTube"),
+            Kind::Tiktok => ("TikTok", "TikTok"),
+            Kind::Address => ("Adresse", "Address"),
+            Kind::Wifi => ("Wi-Fi", "Wi-Fi"),
+            Kind::Text => ("Note", "Note"),
+        }
+    }
+
+    /// Plugstore category (the documented category names).
+    pub fn category(self) -> &'static str {
+        match self {
+            Kind::Phone | Kind::Sms | Kind::Email | Kind::Telegram | Kind::Whatsapp => "Communication",
+            Kind::Vcard | Kind::Text => "Bureautique",
+            Kind::Website | Kind::Address | Kind::Wifi => "Utilitaires",
+            _ => "Réseaux Sociaux",
+        }
+    }
+
+    pub fn fields(self) -> &'static [Field] {
+        const PHONE: [Field; 1] = [f("phone_number", "tel", true, "Numéro de téléphone", "Phone number")];
+        const SMS: [Field; 2] = [
+            f("phone_number", "tel", true, "Numéro de téléphone", "Phone number"),
+            f("message", "text", false, "Message prérempli", "Prefilled message"),
+        ];
+        const EMAIL: [Field; 2] = [
+            f("email", "email", true, "Adresse mail", "E-mail address"),
+            f("subject", "text", false, "Objet", "Subject"),
+        ];
+        const VCARD: [Field; 8] = [
+            f("firstname", "text", true, "Prénom", "First name"),
+            f("lastname", "text", true, "Nom", "Last name"),
+            f("organization", "text", false, "Entreprise", "Company"),
+            f("title", "text", false, "Fonction", "Job title"),
+            f("phone", "tel", false, "Téléphone", "Phone"),
+            f("email", "email", false, "Adresse mail", "E-mail"),
+            f("website", "url", false, "Site web", "Website"),
+            f("address", "text", false, "Adresse", "Address"),
+        ];
+        const WEBSITE: [Field; 1] = [f("url", "url", true, "Adresse du site", "Web address")];
+        const WHATSAPP: [Field; 1] = [f("phone_number", "tel", true, "Numéro WhatsApp", "WhatsApp number")];
+        const YOUTUBE: [Field; 1] = [f("channel", "text", true, "Chaîne (@nom)", "Channel (@handle)")];
+        const ADDRESS: [Field; 1] = [f("address", "text", true, "Adresse", "Address")];
+        const WIFI: [Field; 3] = [
+            f("ssid", "text", true, "Nom du réseau", "Network name"),
+            f("password", "text", false, "Mot de passe", "Password"),
+            f("security", "text", false, "Sécurité (WPA, WEP, aucune)", "Security (WPA, WEP, none)"),
+        ];
+        const TEXT: [Field; 1] = [f("text", "textarea", true, "Texte", "Text")];
+        match self {
+            Kind::Phone => &PHONE,
+            Kind::Sms => &SMS,
+            Kind::Email => &EMAIL,
+            Kind::Vcard => &VCARD,
+            Kind::Website => &WEBSITE,
+            Kind::Whatsapp => &WHATSAPP,
+            Kind::Youtube => &YOUTUBE,
+            Kind::Address => &ADDRESS,
+            Kind::Wifi => &WIFI,
+            Kind::Text => &TEXT,
+            Kind::Linkedin | Kind::Telegram | Kind::Instagram | Kind::Facebook | Kind::X | Kind::Tiktok => &USERNAME,
+        }
+    }
+
+    /// The documented form object: `{"name": …, "fields": [{"attributes": {…}, "label", "placeholder"}]}`.
+    pub fn form(self, lang: Lang) -> Value {
+        let (fr, en) = self.names();
+        let fields: Vec<Value> = self
+            .fields()
+            .iter()
+            .map(|fl| {
+                json!({
+                    "attributes": { "name": fl.name, "type": fl.input, "required": fl.required, "multiple": false },
+                    "label": match lang { Lang::Fr => fl.label_fr, Lang::En => fl.label_en },
+                    "placeholder": null,
+                })
+            })
+            .collect();
+        json!({ "name": match lang { Lang::Fr => fr, Lang::En => en }, "fields": fields })
+    }
+
+    /// What a tap on the tile does, from the plugin's data. `None` when the data
+    /// does not make a safe action (missing field, a URL that is not http(s)).
+    pub fn action(self, data: &Map<String, Value>, plugin_name: &str) -> Option<Action> {
+        let get = |k: &str| data.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+        let handle = |k: &str| get(k).map(|s| encode(s.trim_start_matches('@')));
+        let link = |href: String| Some(Action::Link { href });
+        match self {
+            Kind::Phone => link(format!("tel:{}", phone(get("phone_number")?)?)),
+            Kind::Sms => {
+                let number = phone(get("phone_number")?)?;
+                match get("message") {
+                    Some(m) => link(format!("sms:{number}?body={}", encode(m))),
+                    None => link(format!("sms:{number}")),
+                }
+            }
+            Kind::Email => {
+                let email = get("email").filter(|e| e.contains('@') && !e.contains(['?', '&', ' ', '<', '>']))?;
+                match get("subject") {
+                    Some(s) => link(format!("mailto:{email}?subject={}", encode(s))),
+                    None => link(format!("mailto:{email}")),
+                }
+            }
+            Kind::Website => link(http_url(get("url")?)?),
+            Kind::Linkedin => link(format!("https://www.linkedin.com/in/{}", handle("username")?)),
+            Kind::Telegram => link(format!("https://t.me/{}", handle("username")?)),
+            Kind::Whatsapp => {
+                let digits: String = phone(get("phone_number")?)?.chars().filter(char::is_ascii_digit).collect();
+                link(format!("https://wa.me/{digits}"))
+            }
+            Kind::Instagram => link(format!("https://www.instagram.com/{}", handle("username")?)),
+            Kind::Facebook => link(format!("https://www.facebook.com/{}", handle("username")?)),
+            Kind::X => link(format!("https://x.com/{}", handle("username")?)),
+            Kind::Youtube => link(format!("https://www.youtube.com/@{}", handle("channel")?)),
+            Kind::Tiktok => link(format!("https://www.tiktok.com/@{}", handle("username")?)),
+            Kind::Address => {
+                link(format!("https://www.google.com/maps/search/?api=1&query={}", encode(get("address")?)))
+            }
+            Kind::Wifi => Some(Action::Wifi {
+                ssid: get("ssid")?.to_string(),
+                password: get("password").map(str::to_string),
+                security: match get("security").map(str::to_ascii_uppercase).as_deref() {
+                    Some("WEP") => "WEP",
+                    Some("NONE" | "NOPASS" | "AUCUNE" | "OPEN") => "nopass",
+                    _ => "WPA",
+                }
+                .to_string(),
+            }),
+            Kind::Text => Some(Action::Text { text: get("text")?.to_string() }),
+            Kind::Vcard => {
+                let card = crate::vcard::VCard {
+                    firstname: get("firstname")?,
+                    lastname: get("lastname")?,
+                    organization: get("organization"),
+                    title: get("title"),
+                    phone: get("phone"),
+                    email: get("email"),
+                    website: get("website").and_then(http_url).as_deref().map(str::to_string).as_deref(),
+                    address: get("address"),
+                }
+                .render();
+                let name = if plugin_name.trim().is_empty() { "contact" } else { plugin_name };
+                Some(Action::Vcard { filename: format!("{}.vcf", file_stem(name)), vcard: card })
+            }
+        }
+    }
+}
+
+/// The two languages of the product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The first supported language of an Accept-Language header, English by default.
+    pub fn from_accept_language(header: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            let lang = match tag.split('-').next() {
+                Some("fr") => Lang::Fr,
+                Some("en") => Lang::En,
+                _ => continue,
+            };
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+        best.map_or(Lang::En, |(_, l)| l)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// What a tile does when tapped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Action {
+    Link { href: String },
+    Vcard { filename: String, vcard: String },
+    Wifi { ssid: String, password: Option<String>, security: String },
+    Text { text: String },
+}
+
+/// A phone number as dialable text: digits, one leading `+`, and separators dropped.
+fn phone(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '0'..='9' => out.push(c),
+            '+' if i == 0 => out.push(c),
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return None,
+        }
+    }
+    (out.chars().filter(char::is_ascii_digit).count() >= 3).then_some(out)
+}
+
+/// Only http(s) URLs become links; a bare host gets https.
+fn http_url(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let url = if lower.starts_with("https://") || lower.starts_with("http://") {
+        s.to_string()
+    } else if lower.contains(':') || s.starts_with('/') {
+        return None;
+    } else {
+        format!("https://{s}")
+    };
+    (!url.contains(char::is_whitespace) && !url.contains(['<', '>', '"'])).then_some(url)
+}
+
+/// Percent-encoding for a URL component (RFC 3986 unreserved kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn file_stem(name: &str) -> String {
+    let stem: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).take(40).collect();
+    stem.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(pairs: &[(&str, &str)]) -> Map<String, Value> {
+        pairs.iter().map(|(k, v)| (k.to_string(), Value::String(v.to_string()))).collect()
+    }
+
+    fn href(kind: Kind, pairs: &[(&str, &str)]) -> Option<String> {
+        match kind.action(&data(pairs), "x") {
+            Some(Action::Link { href }) => Some(href),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn links_for_each_kind() {
+        assert_eq!(href(Kind::Phone, &[("phone_number", "+33 7 00 00 00 00")]).unwrap(), "tel:+33700000000");
+        assert_eq!(href(Kind::Sms, &[("phone_number", "0700000000"), ("message", "Salut !")]).unwrap(), "sms:0700000000?body=Salut%20%21");
+        assert_eq!(href(Kind::Email, &[("email", "a@b.fr"), ("subject", "Hi")]).unwrap(), "mailto:a@b.fr?subject=Hi");
+        assert_eq!(href(Kind::Website, &[("url", "senzu.app/x")]).unwrap(), "https://senzu.app/x");
+        assert_eq!(href(Kind::Linkedin, &[("username", "ryan-murati")]).unwrap(), "https://www.linkedin.com/in/ryan-murati");
+        assert_eq!(href(Kind::Instagram, &[("username", "@senzu")]).unwrap(), "https://www.instagram.com/senzu");
+        assert_eq!(href(Kind::Whatsapp, &[("phone_number", "+33 6 12 34 56 78")]).unwrap(), "https://wa.me/33612345678");
+        assert_eq!(href(Kind::Youtube, &[("channel", "@senzu")]).unwrap(), "https://www.youtube.com/@senzu");
+        assert_eq!(href(Kind::Tiktok, &[("username", "senzu")]).unwrap(), "https://www.tiktok.com/@senzu");
+        assert_eq!(href(Kind::X, &[("username", "senzu")]).unwrap(), "https://x.com/senzu");
+        assert_eq!(href(Kind::Telegram, &[("username", "senzu")]).unwrap(), "https://t.me/senzu");
+        assert_eq!(href(Kind::Facebook, &[("username", "senzu")]).unwrap(), "https://www.facebook.com/senzu");
+        assert_eq!(
+            href(Kind::Address, &[("address", "1 rue de Rivoli, Paris")]).unwrap(),
+            "https://www.google.com/maps/search/?api=1&query=1%20rue%20de%20Rivoli%2C%20Paris"
+        );
+    }
+
+    #[test]
+    fn unsafe_or_missing_data_makes_no_action() {
+        assert_eq!(href(Kind::Website, &[("url", "javascript:alert(1)")]), None);
+        assert_eq!(href(Kind::Website, &[("url", "data:text/html,x")]), None);
+        assert_eq!(href(Kind::Phone, &[("phone_number", "12; drop")]), None);
+        assert_eq!(href(Kind::Email, &[("email", "a@b.fr?cc=evil@x")]), None);
+        assert_eq!(href(Kind::Phone, &[]), None);
+        assert_eq!(href(Kind::Linkedin, &[("username", "../../evil")]).unwrap(), "https://www.linkedin.com/in/..%2F..%2Fevil");
+    }
+
+    #[test]
+    fn wifi_text_and_vcard_actions() {
+        let wifi = Kind::Wifi.action(&data(&[("ssid", "Home"), ("password", "pw"), ("security", "none")]), "w");
+        assert_eq!(wifi, Some(Action::Wifi { ssid: "Home".into(), password: Some("pw".into()), security: "nopass".into() }));
+        assert_eq!(Kind::Text.action(&data(&[("text", "Hello")]), "t"), Some(Action::Text { text: "Hello".into() }));
+        let Some(Action::Vcard { filename, vcard }) =
+            Kind::Vcard.action(&data(&[("firstname", "Ada"), ("lastname", "Lovelace")]), "My card")
+        else {
+            panic!("vcard");
+        };
+        assert_eq!(filename, "My-card.vcf");
+        assert!(vcard.contains("FN:Ada Lovelace\r\n"));
+    }
+
+    #[test]
+    fn accept_language_picks_fr_or_en() {
+        assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("de-DE,en;q=0.5,fr;q=0.7"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("en-GB"), Lang::En);
+        assert_eq!(Lang::from_accept_language("de"), Lang::En);
+        assert_eq!(Lang::from_accept_language(""), Lang::En);
+    }
+
+    #[test]
+    fn every_kind_has_a_form_with_a_required_field() {
+        for k in ALL_KINDS {
+            assert_eq!(Kind::parse(k.id()), Some(k));
+            let form = k.form(Lang::Fr);
+            assert!(form["fields"].as_array().unwrap().iter().any(|f| f["attributes"]["required"] == true), "{k:?}");
+        }
+    }
+}
