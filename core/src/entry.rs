@@ -30,11 +30,10 @@ impl PlayRef {
     /// Parses the segment after `/p/` (or `/v1/plays/`).
     pub fn parse_record(segment: &str) -> Result<Self, EntryError> {
         if let Some((id, rest)) = segment.split_once('@') {
-            let id_record = id
-                .parse::<i64>()
-                .ok()
-                .filter(|i| *i > 0)
-                .ok_or_else(|| EntryError::BadArgument(format!("id_record `{}` is not a record id", truncate(id))))?;
+            let id_record =
+                id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| {
+                    EntryError::BadArgument(format!("id_record `{}` is not a record id", truncate(id)))
+                })?;
             let (picc, cmac) = rest
                 .split_once(':')
                 .ok_or_else(|| EntryError::BadArgument("dynamic play needs {picc_data}:{cmac}".into()))?;
@@ -100,7 +99,11 @@ mod tests {
         );
         assert_eq!(
             PlayRef::parse_record("12@EF963FF7828658A599F3041510671E88:94EED9EE65337086").unwrap(),
-            PlayRef::Dynamic { id_record: 12, picc_data: "EF963FF7828658A599F3041510671E88".into(), cmac: "94EED9EE65337086".into() }
+            PlayRef::Dynamic {
+                id_record: 12,
+                picc_data: "EF963FF7828658A599F3041510671E88".into(),
+                cmac: "94EED9EE65337086".into()
+            }
         );
         let lrp = "3@AAE1508939ECF6FF26BCE407959AB1A5EC022819A35CD293:5E3DB82C19E3865F";
         assert!(matches!(PlayRef::parse_record(lrp), Ok(PlayRef::Dynamic { id_record: 3, .. })));

@@ -6,6 +6,7 @@
 pub mod daylight;
 pub mod entry;
 pub mod error;
+pub mod page;
 pub mod password;
 pub mod play;
 pub mod plugins;

@@ -12,8 +12,7 @@ pub const LOCK_ITERATIONS: u32 = 10_000;
 
 pub fn hash(password: &str, salt: &[u8], iterations: u32) -> String {
     let mut out = [0u8; 32];
-    pbkdf2::pbkdf2::<Hmac<Sha256>>(password.as_bytes(), salt, iterations, &mut out)
-        .expect("HMAC takes any key length");
+    pbkdf2::pbkdf2::<Hmac<Sha256>>(password.as_bytes(), salt, iterations, &mut out).expect("HMAC takes any key length");
     format!("pbkdf2-sha256${iterations}${}${}", hex::encode(salt), hex::encode(out))
 }
 
@@ -56,7 +55,9 @@ mod tests {
         assert!(verify("open sesame", &stored));
         assert!(!verify("open sesame ", &stored));
         assert!(!verify("", &stored));
-        for bad in ["", "plain", "pbkdf2-sha256$x$00$00", "pbkdf2-sha256$0$00$00", "pbkdf2-sha256$1$zz$00", "md5$1$00$00"] {
+        for bad in
+            ["", "plain", "pbkdf2-sha256$x$00$00", "pbkdf2-sha256$0$00$00", "pbkdf2-sha256$1$zz$00", "md5$1$00$00"]
+        {
             assert!(!verify("open sesame", bad), "{bad}");
         }
     }

@@ -264,9 +264,7 @@ impl Lang {
         for part in header.split(',') {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
             let lang = match tag.split('-').next() {
                 Some("fr") => Lang::Fr,
                 Some("en") => Lang::En,
@@ -338,8 +336,7 @@ pub fn encode(s: &str) -> String {
 }
 
 fn file_stem(name: &str) -> String {
-    let stem: String =
-        name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).take(40).collect();
+    let stem: String = name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).take(40).collect();
     stem.trim_matches('-').to_string()
 }
 
@@ -361,12 +358,21 @@ mod tests {
     #[test]
     fn links_for_each_kind() {
         assert_eq!(href(Kind::Phone, &[("phone_number", "+33 7 00 00 00 00")]).unwrap(), "tel:+33700000000");
-        assert_eq!(href(Kind::Sms, &[("phone_number", "0700000000"), ("message", "Salut !")]).unwrap(), "sms:0700000000?body=Salut%20%21");
+        assert_eq!(
+            href(Kind::Sms, &[("phone_number", "0700000000"), ("message", "Salut !")]).unwrap(),
+            "sms:0700000000?body=Salut%20%21"
+        );
         assert_eq!(href(Kind::Email, &[("email", "a@b.fr"), ("subject", "Hi")]).unwrap(), "mailto:a@b.fr?subject=Hi");
         assert_eq!(href(Kind::Website, &[("url", "senzu.app/x")]).unwrap(), "https://senzu.app/x");
-        assert_eq!(href(Kind::Linkedin, &[("username", "ryan-murati")]).unwrap(), "https://www.linkedin.com/in/ryan-murati");
+        assert_eq!(
+            href(Kind::Linkedin, &[("username", "ryan-murati")]).unwrap(),
+            "https://www.linkedin.com/in/ryan-murati"
+        );
         assert_eq!(href(Kind::Instagram, &[("username", "@senzu")]).unwrap(), "https://www.instagram.com/senzu");
-        assert_eq!(href(Kind::Whatsapp, &[("phone_number", "+33 6 12 34 56 78")]).unwrap(), "https://wa.me/33612345678");
+        assert_eq!(
+            href(Kind::Whatsapp, &[("phone_number", "+33 6 12 34 56 78")]).unwrap(),
+            "https://wa.me/33612345678"
+        );
         assert_eq!(href(Kind::Youtube, &[("channel", "@senzu")]).unwrap(), "https://www.youtube.com/@senzu");
         assert_eq!(href(Kind::Tiktok, &[("username", "senzu")]).unwrap(), "https://www.tiktok.com/@senzu");
         assert_eq!(href(Kind::X, &[("username", "senzu")]).unwrap(), "https://x.com/senzu");
@@ -385,13 +391,19 @@ mod tests {
         assert_eq!(href(Kind::Phone, &[("phone_number", "12; drop")]), None);
         assert_eq!(href(Kind::Email, &[("email", "a@b.fr?cc=evil@x")]), None);
         assert_eq!(href(Kind::Phone, &[]), None);
-        assert_eq!(href(Kind::Linkedin, &[("username", "../../evil")]).unwrap(), "https://www.linkedin.com/in/..%2F..%2Fevil");
+        assert_eq!(
+            href(Kind::Linkedin, &[("username", "../../evil")]).unwrap(),
+            "https://www.linkedin.com/in/..%2F..%2Fevil"
+        );
     }
 
     #[test]
     fn wifi_text_and_vcard_actions() {
         let wifi = Kind::Wifi.action(&data(&[("ssid", "Home"), ("password", "pw"), ("security", "none")]), "w");
-        assert_eq!(wifi, Some(Action::Wifi { ssid: "Home".into(), password: Some("pw".into()), security: "nopass".into() }));
+        assert_eq!(
+            wifi,
+            Some(Action::Wifi { ssid: "Home".into(), password: Some("pw".into()), security: "nopass".into() })
+        );
         assert_eq!(Kind::Text.action(&data(&[("text", "Hello")]), "t"), Some(Action::Text { text: "Hello".into() }));
         let Some(Action::Vcard { filename, vcard }) =
             Kind::Vcard.action(&data(&[("firstname", "Ada"), ("lastname", "Lovelace")]), "My card")

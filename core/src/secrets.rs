@@ -52,7 +52,8 @@ impl MasterKey {
     /// Salt for the daily IP hash of insights; rotates with `day` (days since epoch).
     pub fn ip_hash(&self, day: i64, ip: &str) -> String {
         let salt = self.derive("senzu/ip-salt/v1");
-        let digest = Sha256::new().chain_update(salt).chain_update(day.to_be_bytes()).chain_update(ip.as_bytes()).finalize();
+        let digest =
+            Sha256::new().chain_update(salt).chain_update(day.to_be_bytes()).chain_update(ip.as_bytes()).finalize();
         hex::encode(&digest[..16])
     }
 

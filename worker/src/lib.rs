@@ -4,6 +4,7 @@
 
 mod error;
 mod http;
+mod plays;
 mod routes;
 
 use worker::{event, Context, Env, Request, Response, Result};

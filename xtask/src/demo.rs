@@ -1,22 +1,304 @@
 //! The demo fixture: what the seed writes into local D1, and the same facts as
 //! JSON for tools and checks (`cargo xtask demo --json`). Keys stay stable.
+//!
+//! The seed is idempotent (`INSERT OR IGNORE` with fixed ids), so re-running
+//! `cargo xtask dev` keeps counters and edits made since.
 
+use anyhow::{Context, Result};
+use senzu_core::password;
+use senzu_core::secrets::{MasterKey, SUN_KEYS};
+use senzu_core::sun::{Key16, KeySource, TagUid};
 use serde_json::{json, Value};
 
+use crate::paths;
+
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 1;
+pub const SEED_VERSION: u32 = 2;
+
+pub const LOCKED_PASSWORD: &str = "senzu-demo";
+pub const LOCKED_PLUGIN_PASSWORD: &str = "open-note";
+
+/// The explicit (sealed) keys of the LRP demo record: development values only.
+const LRP_META_KEY: [u8; 16] = *b"senzu-demo-meta!";
+const LRP_FILE_KEY: [u8; 16] = *b"senzu-demo-file!";
+
+pub struct DemoRecord {
+    pub id: i64,
+    pub fixture_name: &'static str,
+    pub product: i64,
+    pub application: Option<i64>,
+    pub encryption: &'static str,
+    pub uid: [u8; 7],
+}
+
+pub const RECORDS: [DemoRecord; 8] = [
+    DemoRecord {
+        id: 1,
+        fixture_name: "static",
+        product: 1,
+        application: Some(1),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 1],
+    },
+    DemoRecord {
+        id: 2,
+        fixture_name: "dynamic",
+        product: 1,
+        application: Some(1),
+        encryption: "aes-128",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 2],
+    },
+    DemoRecord {
+        id: 3,
+        fixture_name: "dynamic_lrp",
+        product: 1,
+        application: Some(1),
+        encryption: "lrp-128",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 3],
+    },
+    DemoRecord {
+        id: 4,
+        fixture_name: "disabled",
+        product: 1,
+        application: Some(1),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 4],
+    },
+    DemoRecord {
+        id: 5,
+        fixture_name: "lost",
+        product: 2,
+        application: Some(1),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 5],
+    },
+    DemoRecord {
+        id: 6,
+        fixture_name: "not_activated",
+        product: 3,
+        application: Some(1),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 6],
+    },
+    DemoRecord {
+        id: 7,
+        fixture_name: "no_application",
+        product: 4,
+        application: None,
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 7],
+    },
+    DemoRecord {
+        id: 8,
+        fixture_name: "locked",
+        product: 1,
+        application: Some(2),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 8],
+    },
+];
+
+/// A record's public key: 32 hex characters, fixed per demo record.
+pub fn record_key(id: i64) -> String {
+    format!("5e2a{:028x}", (id as u128).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835) >> 16)
+}
+
+pub const SHARE_KEY: &str = "5e2a5a4e0000000000000000000000aa";
+pub const EXPIRED_SHARE_KEY: &str = "5e2a5a4e0000000000000000000000ee";
+
+/// MASTER_KEY as `wrangler dev` will see it: .dev.vars, else its documented example.
+pub fn master_key() -> Result<MasterKey> {
+    let root = paths::root();
+    let text = std::fs::read_to_string(root.join(".dev.vars"))
+        .or_else(|_| std::fs::read_to_string(root.join(".dev.vars.example")))
+        .context("reading .dev.vars")?;
+    let value =
+        text.lines().find_map(|l| l.trim().strip_prefix("MASTER_KEY=")).context("MASTER_KEY is not in .dev.vars")?;
+    MasterKey::parse_hex(value.trim().trim_matches('"')).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// The SUN keys a demo record's chip holds.
+pub fn record_keys(record: &DemoRecord, master: &MasterKey) -> KeySource {
+    match record.encryption {
+        "lrp-128" => KeySource::Explicit { meta_read: Key16(LRP_META_KEY), file_read: Key16(LRP_FILE_KEY) },
+        _ => KeySource::Derived { master: master.tag_master() },
+    }
+}
+
+pub fn record(id: i64) -> Option<&'static DemoRecord> {
+    RECORDS.iter().find(|r| r.id == id)
+}
+
+pub fn uid(record: &DemoRecord) -> TagUid {
+    TagUid(record.uid)
+}
 
 pub fn fixture() -> Value {
+    let mut records = serde_json::Map::new();
+    for r in &RECORDS {
+        let value = if r.encryption == "static" { json!(record_key(r.id)) } else { json!(r.id) };
+        records.insert(r.fixture_name.into(), value);
+    }
+    records.insert("locked_password".into(), json!(LOCKED_PASSWORD));
+    records.insert("locked_plugin_password".into(), json!(LOCKED_PLUGIN_PASSWORD));
+    records.insert("shared".into(), json!(SHARE_KEY));
+    records.insert("shared_expired".into(), json!(EXPIRED_SHARE_KEY));
     json!({
         "seed_version": SEED_VERSION,
         "base_url": "http://127.0.0.1:8787",
+        "records": records,
     })
 }
 
+fn sql_str(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn opt(v: Option<i64>) -> String {
+    v.map_or("NULL".into(), |v| v.to_string())
+}
+
 /// Idempotent SQL: running it twice leaves the same rows.
-pub fn seed_sql() -> String {
-    format!(
-        "INSERT INTO meta (key, value) VALUES ('seed_version', '{SEED_VERSION}')\n  \
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value;\n"
-    )
+pub fn seed_sql() -> Result<String> {
+    let master = master_key()?;
+    let mut sql = vec![
+        format!(
+            "INSERT INTO meta (key, value) VALUES ('seed_version', '{SEED_VERSION}') \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value;"
+        ),
+        "INSERT OR IGNORE INTO users (id, email, firstname, lastname, language, is_active) VALUES \
+         (1, 'owner@senzu.test', 'Ada', 'Lovelace', 'en', 1);"
+            .into(),
+        "INSERT OR IGNORE INTO makers (id, id_user, name) VALUES (1, 1, 'Senzu Demo Maker');".into(),
+        "INSERT OR IGNORE INTO items (id, id_maker, name) VALUES (1, 1, 'Senzu Card');".into(),
+        "INSERT OR IGNORE INTO products (id, id_item, id_owner, alias, is_activated, is_lost, lost_message) VALUES \
+         (1, 1, 1, 'My card', 1, 0, NULL), \
+         (2, 1, 1, 'My keyring', 1, 1, 'This keyring is mine. Thank you for sending me a message — there is a reward!'), \
+         (3, 1, NULL, NULL, 0, 0, NULL), \
+         (4, 1, 1, 'Spare card', 1, 0, NULL);"
+            .into(),
+    ];
+    let locked_hash = password::hash(LOCKED_PASSWORD, b"senzu-demo-app-2", password::LOCK_ITERATIONS);
+    sql.push(format!(
+        "INSERT OR IGNORE INTO applications (id, id_owner, name, alias_name, subtitle, color, background_color, password_hash) VALUES \
+         (1, 1, 'Ada Lovelace', 'Ada Lovelace', 'Mathematician & writer', 'blue', 'auto', NULL), \
+         (2, 1, 'Private links', NULL, 'For friends only', 'purple', 'dark', {});",
+        sql_str(&locked_hash)
+    ));
+    let note_hash = password::hash(LOCKED_PLUGIN_PASSWORD, b"senzu-demo-plg-9", password::LOCK_ITERATIONS);
+    // (id, application, plugstore, name, data, lock password hash)
+    type PluginSeed<'a> = (i64, i64, i64, &'a str, Value, Option<&'a str>);
+    let plugins: [PluginSeed; 10] = [
+        (1, 1, 1, "Call me", json!({"phone_number": "+33 6 12 34 56 78"}), None),
+        (2, 1, 2, "Text me", json!({"phone_number": "+33 6 12 34 56 78", "message": "Hello Ada!"}), None),
+        (
+            3,
+            1,
+            4,
+            "My card",
+            json!({"firstname": "Ada", "lastname": "Lovelace", "organization": "Analytical Engines", "title": "Mathematician", "phone": "+33 6 12 34 56 78", "email": "ada@senzu.test", "website": "https://senzu.test/ada"}),
+            None,
+        ),
+        (4, 1, 3, "E-mail", json!({"email": "ada@senzu.test", "subject": "Hello"}), None),
+        (5, 1, 6, "LinkedIn", json!({"username": "ada-lovelace"}), None),
+        (6, 1, 5, "Website", json!({"url": "https://senzu.test/ada"}), None),
+        (7, 1, 15, "Guest Wi-Fi", json!({"ssid": "Ada-Guest", "password": "engine1843", "security": "WPA"}), None),
+        (8, 1, 14, "Office", json!({"address": "12 St James's Square, London"}), None),
+        (
+            9,
+            1,
+            16,
+            "Private note",
+            json!({"text": "The notes on the Analytical Engine are in the blue folder."}),
+            Some(note_hash.as_str()),
+        ),
+        (10, 2, 16, "Welcome", json!({"text": "Welcome, friend."}), None),
+    ];
+    let rows: Vec<String> = plugins
+        .iter()
+        .enumerate()
+        .map(|(i, (id, app, store, name, data, pw))| {
+            format!(
+                "({id}, {app}, {store}, 1, {}, {}, {}, {})",
+                sql_str(name),
+                sql_str(&data.to_string()),
+                pw.map_or("NULL".into(), sql_str),
+                i + 1
+            )
+        })
+        .collect();
+    sql.push(format!(
+        "INSERT OR IGNORE INTO plugins (id, id_application, id_plugstore, id_user, name, data, password_hash, sort_order) VALUES {};",
+        rows.join(", ")
+    ));
+    let records: Vec<String> = RECORDS
+        .iter()
+        .map(|r| {
+            let sun_keys = match r.encryption {
+                "static" => "NULL".to_string(),
+                "lrp-128" => {
+                    // Deterministic nonce: the seed seals this value exactly once per database.
+                    let mut keys = LRP_META_KEY.to_vec();
+                    keys.extend_from_slice(&LRP_FILE_KEY);
+                    sql_str(&master.seal(SUN_KEYS, [r.id as u8; 12], &keys))
+                }
+                _ => "'derived'".to_string(),
+            };
+            format!(
+                "({}, {}, {}, 'nfc', '{}', '{}', {sun_keys}, {})",
+                r.id,
+                r.product,
+                opt(r.application),
+                r.encryption,
+                record_key(r.id),
+                i32::from(r.fixture_name != "disabled")
+            )
+        })
+        .collect();
+    sql.push(format!(
+        "INSERT OR IGNORE INTO records (id, id_product, id_application, technology, token_encryption, key, sun_keys, is_enabled) VALUES {};",
+        records.join(", ")
+    ));
+    sql.push(format!(
+        "INSERT OR IGNORE INTO share_links (id, id_record, id_application, id_creator, public_key, is_enabled, date_expired) VALUES \
+         (1, 1, 1, 1, '{SHARE_KEY}', 1, NULL), (2, 1, 1, 1, '{EXPIRED_SHARE_KEY}', 1, 1577836800);"
+    ));
+    Ok(sql.join("\n") + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_keys_are_32_hex_and_distinct() {
+        let keys: Vec<String> = RECORDS.iter().map(|r| record_key(r.id)).collect();
+        for k in &keys {
+            assert_eq!(k.len(), 32, "{k}");
+            assert!(k.bytes().all(|b| b.is_ascii_hexdigit()));
+        }
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+    }
+
+    #[test]
+    fn fixture_names_every_record_the_tests_use() {
+        let f = fixture();
+        for name in [
+            "static",
+            "dynamic",
+            "dynamic_lrp",
+            "disabled",
+            "lost",
+            "not_activated",
+            "no_application",
+            "locked",
+            "locked_password",
+        ] {
+            assert!(!f["records"][name].is_null(), "{name}");
+        }
+        assert!(f["records"]["dynamic"].is_i64());
+    }
 }

@@ -52,6 +52,14 @@ fn run(args: &[String]) -> Result<i32> {
             Ok(0)
         }
         "tag" => tag::run(rest),
+        "db" => {
+            // Migrations and the demo seed, without building or serving.
+            server::ensure_dev_vars()?;
+            let state =
+                flag_value(rest, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
+            server::prepare_database(&state)?;
+            Ok(0)
+        }
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(0)
@@ -65,11 +73,14 @@ const HELP: &str = "usage: cargo xtask <command>
   dev [--port N]   build everything and run Senzu locally (default port 8787)
   test             run every test: unit, worker integration, browser
   build            build the app (dist/) and the worker (worker/build/)
+  db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)
   demo --json      print the seeded demo fixture
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)
   tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp] [--file-data HEX]
-                   print what an NTAG 424 DNA would write for this tap";
+                   print what an NTAG 424 DNA would write for this tap
+  tag simulate --record ID --ctr N [--base URL]
+                   print a tappable dynamic URL for a seeded demo record";
 
 /// The value following `name` in `args`, if the flag is present.
 fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {

@@ -12,7 +12,7 @@ use crate::tools::{run, step};
 use crate::{build, demo, paths, tools};
 
 /// The dev database lives here; tests never touch it.
-fn dev_state_dir() -> PathBuf {
+pub fn dev_state_dir() -> PathBuf {
     paths::root().join(".wrangler/state")
 }
 
@@ -23,7 +23,7 @@ fn wrangler() -> Command {
 }
 
 /// Secrets for `wrangler dev`: the documented dev defaults unless the developer set their own.
-fn ensure_dev_vars() -> Result<()> {
+pub fn ensure_dev_vars() -> Result<()> {
     let root = paths::root();
     let vars = root.join(".dev.vars");
     if !vars.exists() {
@@ -43,7 +43,7 @@ pub fn prepare_database(state: &Path) -> Result<()> {
     step("seeding demo data");
     let seed = state.join("seed.sql");
     std::fs::create_dir_all(state)?;
-    std::fs::write(&seed, demo::seed_sql()).context("writing seed.sql")?;
+    std::fs::write(&seed, demo::seed_sql()?).context("writing seed.sql")?;
     run(wrangler()
         .args(["d1", "execute", "DB", "--local", "--persist-to"])
         .arg(state)

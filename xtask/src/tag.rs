@@ -10,7 +10,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use senzu_core::sun::{self, Key16, KeySource, Mode, SunMessage, TagUid, TapSpec};
 use serde_json::Value;
 
-use crate::flag_value;
+use crate::{demo, flag_value};
 
 pub fn run(args: &[String]) -> Result<i32> {
     match args.first().map(String::as_str) {
@@ -141,6 +141,9 @@ fn check_an10922(case: &Value) -> Result<(), String> {
 }
 
 fn simulate(args: &[String]) -> Result<i32> {
+    if let Some(id) = flag_value(args, "--record")? {
+        return simulate_record(args, id);
+    }
     let need = |name: &str| flag_value(args, name)?.ok_or_else(|| anyhow!("{name} is required"));
     let meta_read = Key16::parse_hex("meta key", need("--meta-key")?)?;
     let file_read = Key16::parse_hex("file key", need("--file-key")?)?;
@@ -165,6 +168,34 @@ fn simulate(args: &[String]) -> Result<i32> {
     if !tap.mac_input.is_empty() {
         println!("mac_input {}", tap.mac_input);
     }
+    Ok(0)
+}
+
+/// A tappable URL for a seeded demo record: `{base}/p/{id}@{picc_data}:{cmac}`.
+fn simulate_record(args: &[String], id: &str) -> Result<i32> {
+    let id: i64 = id.parse().context("--record must be a record id")?;
+    let record = demo::record(id).ok_or_else(|| anyhow!("record {id} is not a seeded demo record"))?;
+    let mode = match record.encryption {
+        "aes-128" => Mode::Aes,
+        "lrp-128" => Mode::Lrp,
+        other => bail!("record {id} is {other}, not a dynamic record"),
+    };
+    let read_ctr: u32 = flag_value(args, "--ctr")?
+        .ok_or_else(|| anyhow!("--ctr is required"))?
+        .parse()
+        .context("--ctr must be a decimal number")?;
+    let base = flag_value(args, "--base")?.unwrap_or("http://127.0.0.1:8787").trim_end_matches('/').to_string();
+    let keys = demo::record_keys(record, &demo::master_key()?);
+    let spec = TapSpec {
+        mode,
+        uid: demo::uid(record),
+        read_ctr,
+        file_data: None,
+        mac_input: String::new(),
+        random: random_bytes()?,
+    };
+    let tap = sun::simulate(&keys, &spec)?;
+    println!("{base}/p/{id}@{}:{}", tap.picc_data, tap.cmac);
     Ok(0)
 }
 

@@ -32,6 +32,7 @@ pub fn run() -> Result<i32> {
         return Ok(1);
     }
 
+    server::ensure_dev_vars()?;
     // A throwaway state dir: the tests never see the dev database.
     let state = std::env::temp_dir().join(format!("senzu-test-{}", std::process::id()));
     std::fs::create_dir_all(&state)?;

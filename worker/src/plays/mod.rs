@@ -1,0 +1,314 @@
+//! The hot path: a tap or a scan resolves to a play. One D1 read, one D1 write
+//! batch for dynamic taps, then the answer; insight events are written after
+//! the response (`wait_until`).
+
+mod repo;
+
+use senzu_core::daylight;
+use senzu_core::entry::PlayRef;
+use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
+use senzu_core::plugins::{Action, Kind, Lang};
+use senzu_core::secrets::{self, MasterKey};
+use senzu_core::sun::{self, Key16, KeySource, Mode, SunError};
+use senzu_core::useragent;
+use senzu_core::visit::{self, Visit};
+use senzu_core::{password, ApiError, ErrorCode};
+use worker::{Context as WorkerContext, D1Database, Env, Request};
+
+use crate::error::{AppError, AppResult};
+use repo::{PlayRow, PluginRow};
+
+/// What the visitor sent besides the path.
+pub struct Visitor {
+    pub lang: Lang,
+    pub password: Option<String>,
+    pub user_agent: String,
+    pub ip: String,
+    pub country: Option<String>,
+    pub coordinates: Option<(f64, f64)>,
+    pub now: i64,
+}
+
+impl Visitor {
+    pub fn from_request(req: &Request, password: Option<String>) -> Self {
+        let header = |name: &str| req.headers().get(name).ok().flatten();
+        let cf = req.cf();
+        Visitor {
+            lang: Lang::from_accept_language(&header("accept-language").unwrap_or_default()),
+            password: password.filter(|p| !p.is_empty()),
+            user_agent: header("user-agent").unwrap_or_default(),
+            ip: header("cf-connecting-ip").unwrap_or_else(|| "unknown".into()),
+            country: cf.and_then(|c| c.country()),
+            coordinates: cf.and_then(|c| c.coordinates()).map(|(lat, lon)| (f64::from(lat), f64::from(lon))),
+            now: (worker::Date::now().as_millis() / 1000) as i64,
+        }
+    }
+}
+
+/// A resolved play, or the error page it must show (with the lost details for 465).
+pub struct Resolved {
+    pub page: PlayPage,
+    row: Option<PlayRow>,
+    plugins: Vec<PluginRow>,
+}
+
+impl Resolved {
+    pub fn status(&self) -> u16 {
+        self.page.error.as_ref().and_then(ApiError::kind).map_or(200, ErrorCode::http_status)
+    }
+}
+
+fn master_key(env: &Env) -> AppResult<MasterKey> {
+    let secret = env
+        .secret("MASTER_KEY")
+        .map_err(|_| AppError::Internal { context: "MASTER_KEY", cause: "the MASTER_KEY secret is not set".into() })?;
+    MasterKey::parse_hex(&secret.to_string())
+        .map_err(|e| AppError::Internal { context: "MASTER_KEY", cause: e.to_string() })
+}
+
+fn fail(code: ErrorCode, message: &str) -> ApiError {
+    ApiError::new(code, message)
+}
+
+/// Resolves a play. Errors a visitor can cause come back as a page with an error;
+/// only infrastructure failures are `Err`.
+pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppResult<Resolved> {
+    let db = env.d1("DB").map_err(|e| AppError::Internal { context: "binding DB", cause: e.to_string() })?;
+    let master = master_key(env)?;
+    let row = match play_ref {
+        PlayRef::Static { key } => repo::by_key(&db, key).await?,
+        PlayRef::Dynamic { id_record, .. } => repo::by_id(&db, *id_record).await?,
+        PlayRef::Shared { public_key } => repo::by_share(&db, public_key).await?,
+    };
+    let mut resolved = Resolved {
+        page: PlayPage { lang: visitor.lang, segment: play_ref.to_segment(), play: None, error: None, lost: None },
+        row: None,
+        plugins: Vec::new(),
+    };
+    let Some(row) = row else {
+        resolved.page.error = Some(fail(ErrorCode::NotFound, "no play at this address"));
+        return Ok(resolved);
+    };
+    if let Err(error) = check(&db, &master, play_ref, &row, visitor).await? {
+        if error.code == ErrorCode::ProductLost.code() {
+            resolved.page.lost = Some(Lost { message: row.lost_message.clone() });
+        }
+        resolved.page.error = Some(error);
+        resolved.row = Some(row);
+        return Ok(resolved);
+    }
+    let mut plugins: Vec<PluginRow> =
+        row.plugins.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
+    plugins.sort_by_key(|p| (p.sort_order.unwrap_or(i64::MAX), p.id));
+    resolved.page.play = Some(build_play(&row, &plugins, visitor));
+    resolved.plugins = plugins;
+    resolved.row = Some(row);
+    Ok(resolved)
+}
+
+/// Every check, in an order that tells a forger nothing: signature first, then
+/// anti-replay, then the product's state, then the password.
+async fn check(
+    db: &D1Database,
+    master: &MasterKey,
+    play_ref: &PlayRef,
+    row: &PlayRow,
+    visitor: &Visitor,
+) -> AppResult<Result<(), ApiError>> {
+    if let PlayRef::Shared { .. } = play_ref {
+        if row.share_enabled != Some(1) {
+            return Ok(Err(fail(ErrorCode::NotFound, "this share link is disabled")));
+        }
+        if row.date_expired.is_some_and(|t| t <= visitor.now) {
+            return Ok(Err(fail(ErrorCode::DelayExpired, "this share link has expired")));
+        }
+    } else if row.record_enabled != Some(1) {
+        return Ok(Err(fail(ErrorCode::RecordDisabled, "this record is disabled")));
+    }
+    let encryption = row.token_encryption.as_deref().unwrap_or("static");
+    match play_ref {
+        PlayRef::Static { .. } if encryption != "static" => {
+            // A dynamic record's printed key must not bypass the signed tap.
+            return Ok(Err(fail(ErrorCode::Forbidden, "this record only opens with a signed tap")));
+        }
+        PlayRef::Dynamic { id_record, .. } => {
+            let mode = match encryption {
+                "aes-128" => Mode::Aes,
+                "lrp-128" => Mode::Lrp,
+                _ => return Ok(Err(fail(ErrorCode::BadArgument, "this record is not dynamic"))),
+            };
+            let keys = match sun_keys(master, row.sun_keys.as_deref()) {
+                Some(k) => k,
+                None => {
+                    return Err(AppError::Internal {
+                        context: "sun keys",
+                        cause: format!("record {id_record} has unusable SUN keys"),
+                    })
+                }
+            };
+            let verified =
+                play_ref.sun_message(mode).unwrap_or(Err(SunError::BadMac)).and_then(|m| sun::verify(&keys, &m, b""));
+            let data = match verified {
+                Ok(d) => d,
+                Err(SunError::BadHex { .. } | SunError::WrongLength { .. }) => {
+                    return Ok(Err(fail(ErrorCode::BadArgument, "bad argument: picc_data does not fit this record")))
+                }
+                Err(_) => {
+                    worker::console_warn!("security: invalid tag signature for record {id_record}");
+                    return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+                }
+            };
+            let Some(ctr) = data.read_ctr else {
+                return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+            };
+            let adv = repo::advance_counter(db, *id_record, ctr, visitor.now).await?;
+            match visit::decide(ctr, adv.advanced, adv.last_ctr, adv.window_start, visitor.now) {
+                Visit::New | Visit::Same => {}
+                Visit::Expired => {
+                    return Ok(Err(fail(ErrorCode::DelayExpired, "this tap has expired: tap the object again")))
+                }
+                Visit::Replayed => {
+                    worker::console_warn!(
+                        "security: replayed tap on record {id_record}: counter {ctr} below {:?}",
+                        adv.last_ctr
+                    );
+                    return Ok(Err(fail(ErrorCode::DelayExpired, "this tap has expired: tap the object again")));
+                }
+            }
+        }
+        _ => {}
+    }
+    if row.id_product.is_some() && row.is_activated != Some(1) {
+        return Ok(Err(fail(ErrorCode::NotActivated, "this product is not activated yet")));
+    }
+    if row.is_lost == Some(1) {
+        return Ok(Err(fail(ErrorCode::ProductLost, "this product has been reported lost")));
+    }
+    if row.id_application.is_none() || row.app_enabled != Some(1) {
+        return Ok(Err(fail(ErrorCode::MissingApplication, "there is no application on this object yet")));
+    }
+    if let Some(hash) = &row.app_password {
+        match &visitor.password {
+            None => return Ok(Err(fail(ErrorCode::WrongPassword, "this application is protected by a password"))),
+            Some(p) if !password::verify(p, hash) => return Ok(Err(fail(ErrorCode::WrongPassword, "wrong password"))),
+            Some(_) => {}
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// `derived` → AN10922 from the master; otherwise sealed meta || file read keys.
+fn sun_keys(master: &MasterKey, stored: Option<&str>) -> Option<KeySource> {
+    match stored? {
+        "derived" => Some(KeySource::Derived { master: master.tag_master() }),
+        sealed => {
+            let bytes = master.open(secrets::SUN_KEYS, sealed).ok()?;
+            let (meta, file) = bytes.split_at_checked(16)?;
+            Some(KeySource::Explicit {
+                meta_read: Key16(meta.try_into().ok()?),
+                file_read: Key16(file.try_into().ok()?),
+            })
+        }
+    }
+}
+
+fn plugin_action(p: &PluginRow) -> (Option<Kind>, Option<Action>) {
+    let kind = Kind::parse(&p.kind);
+    let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&p.data).unwrap_or_default();
+    (kind, kind.and_then(|k| k.action(&data, &p.name)))
+}
+
+fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
+    let background = row.background_color.as_deref().and_then(Background::parse).unwrap_or_default();
+    let dark = match background {
+        Background::Dark => true,
+        Background::Light => false,
+        Background::Auto => visitor.coordinates.is_some_and(|(lat, lon)| daylight::is_dark(visitor.now, lat, lon)),
+    };
+    Play {
+        id: row.id_application.unwrap_or_default(),
+        image: row.url_image.clone().filter(|u| u.starts_with("https://") || u.starts_with('/')),
+        title: row.alias_name.clone().filter(|a| !a.is_empty()).or_else(|| row.name.clone()).unwrap_or_default(),
+        subtitle: row.subtitle.clone().filter(|s| !s.is_empty()),
+        color: row.color.as_deref().and_then(Color::parse).unwrap_or_default(),
+        background_color: background,
+        dark,
+        plugins: plugins
+            .iter()
+            .filter_map(|p| {
+                let (kind, action) = plugin_action(p);
+                let is_locked = p.password_hash.is_some();
+                Some(PlayPlugin {
+                    id: p.id,
+                    name: p.name.clone(),
+                    kind: kind?,
+                    is_locked,
+                    action: (!is_locked).then_some(action).flatten(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Opens one plugin of a resolved play: its action, once its password (if any) is right.
+pub fn open_plugin(resolved: &Resolved, id_plugin: i64, visitor: &Visitor) -> Result<serde_json::Value, ApiError> {
+    let p = resolved
+        .plugins
+        .iter()
+        .find(|p| p.id == id_plugin)
+        .ok_or_else(|| fail(ErrorCode::NotFound, "no such plugin on this play"))?;
+    if let Some(hash) = &p.password_hash {
+        match &visitor.password {
+            None => return Err(fail(ErrorCode::WrongPassword, "this plugin is protected by a password")),
+            Some(pw) if !password::verify(pw, hash) => return Err(fail(ErrorCode::WrongPassword, "wrong password")),
+            Some(_) => {}
+        }
+    }
+    let (_, action) = plugin_action(p);
+    let exec = match &action {
+        Some(Action::Link { href }) => href.clone(),
+        _ => String::new(),
+    };
+    Ok(serde_json::json!({ "id": p.id, "name": p.name, "plugin_exec": exec, "action": action }))
+}
+
+/// Records the insight events after the response has gone.
+pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor: &Visitor, id_plugin: Option<i64>) {
+    let (Some(row), None) = (&resolved.row, &resolved.page.error) else { return };
+    let (Ok(db), Ok(master)) = (env.d1("DB"), master_key(env)) else { return };
+    let client = useragent::classify(&visitor.user_agent);
+    let ip_hash = master.ip_hash(visitor.now.div_euclid(86_400), &visitor.ip);
+    let event = repo::Event {
+        id_record: row.id_record,
+        id_product: row.id_product,
+        id_application: row.id_application,
+        id_plugin,
+        device_hash: secrets::sha256_hex(&[ip_hash.as_bytes(), visitor.user_agent.as_bytes()])[..32].to_string(),
+        ip_hash,
+        lang: visitor.lang.code().to_string(),
+        country: visitor.country.clone(),
+        latitude: visitor.coordinates.map(|c| c.0),
+        longitude: visitor.coordinates.map(|c| c.1),
+        browser: client.browser,
+        device_type: client.device_type,
+        platform: client.platform,
+        now: visitor.now,
+    };
+    ctx.wait_until(async move {
+        if let Err(AppError::Internal { context, cause }) = repo::record_events(&db, &event, id_plugin.is_some()).await
+        {
+            worker::console_error!("insight write failed: {context}: {cause}");
+        }
+    });
+}
+
+/// A finder's message to the owner of a lost product (the owner's address is never shown).
+pub async fn lost_report(env: &Env, resolved: &Resolved, message: &str, contact: Option<&str>) -> AppResult<()> {
+    let is_lost = resolved.page.error.as_ref().is_some_and(|e| e.code == ErrorCode::ProductLost.code());
+    let id_product = resolved.row.as_ref().and_then(|r| r.id_product);
+    let (true, Some(id_product)) = (is_lost, id_product) else {
+        return Err(AppError::api(ErrorCode::BadRequest, "this product is not reported lost"));
+    };
+    let db = env.d1("DB").map_err(|e| AppError::Internal { context: "binding DB", cause: e.to_string() })?;
+    repo::insert_lost_report(&db, id_product, message, contact).await
+}

@@ -1,0 +1,227 @@
+//! D1 access for plays: one read that brings the whole play, one write batch
+//! that advances a dynamic record's counter and reads it back, and the insight
+//! inserts (run after the response).
+
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::D1Database;
+
+use crate::error::{AppResult, Context};
+
+/// Everything a play needs, from one query.
+#[derive(Debug, Deserialize)]
+pub struct PlayRow {
+    pub id_record: Option<i64>,
+    pub id_product: Option<i64>,
+    pub token_encryption: Option<String>,
+    pub sun_keys: Option<String>,
+    pub record_enabled: Option<i64>,
+    pub is_activated: Option<i64>,
+    pub is_lost: Option<i64>,
+    pub lost_message: Option<String>,
+    pub id_application: Option<i64>,
+    pub name: Option<String>,
+    pub alias_name: Option<String>,
+    pub subtitle: Option<String>,
+    pub url_image: Option<String>,
+    pub color: Option<String>,
+    pub background_color: Option<String>,
+    pub app_password: Option<String>,
+    pub app_enabled: Option<i64>,
+    /// JSON array of [`PluginRow`].
+    pub plugins: Option<String>,
+    /// Share links only.
+    pub share_enabled: Option<i64>,
+    pub date_expired: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PluginRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    /// The plugin's data, itself JSON text.
+    pub data: String,
+    pub password_hash: Option<String>,
+    pub sort_order: Option<i64>,
+}
+
+const APP_COLUMNS: &str = "a.id AS id_application, a.name, a.alias_name, a.subtitle, a.url_image, a.color, \
+    a.background_color, a.password_hash AS app_password, a.is_enabled AS app_enabled, \
+    (SELECT json_group_array(json_object('id', pl.id, 'name', pl.name, 'kind', ps.kind, 'data', pl.data, \
+        'password_hash', pl.password_hash, 'sort_order', pl.sort_order)) \
+       FROM plugins pl JOIN plugstores ps ON ps.id = pl.id_plugstore \
+      WHERE pl.id_application = a.id AND pl.is_enabled = 1) AS plugins";
+
+const RECORD_COLUMNS: &str = "r.id AS id_record, r.id_product, r.token_encryption, r.sun_keys, \
+    r.is_enabled AS record_enabled, p.is_activated, p.is_lost, p.lost_message";
+
+fn int(v: i64) -> JsValue {
+    JsValue::from_f64(v as f64)
+}
+
+pub async fn by_key(db: &D1Database, key: &str) -> AppResult<Option<PlayRow>> {
+    let sql = format!(
+        "SELECT {RECORD_COLUMNS}, {APP_COLUMNS} FROM records r JOIN products p ON p.id = r.id_product \
+         LEFT JOIN applications a ON a.id = r.id_application WHERE r.key = ?1"
+    );
+    db.prepare(&sql)
+        .bind(&[JsValue::from_str(key)])
+        .context("bind play by key")?
+        .first(None)
+        .await
+        .context("play by key")
+}
+
+pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>> {
+    let sql = format!(
+        "SELECT {RECORD_COLUMNS}, {APP_COLUMNS} FROM records r JOIN products p ON p.id = r.id_product \
+         LEFT JOIN applications a ON a.id = r.id_application WHERE r.id = ?1"
+    );
+    db.prepare(&sql).bind(&[int(id_record)]).context("bind play by id")?.first(None).await.context("play by id")
+}
+
+pub async fn by_share(db: &D1Database, public_key: &str) -> AppResult<Option<PlayRow>> {
+    let sql = format!(
+        "SELECT s.is_enabled AS share_enabled, s.date_expired, s.id_record AS id_record, r.id_product, \
+         'static' AS token_encryption, NULL AS sun_keys, 1 AS record_enabled, \
+         COALESCE(p.is_activated, 1) AS is_activated, COALESCE(p.is_lost, 0) AS is_lost, p.lost_message, \
+         {APP_COLUMNS} FROM share_links s JOIN applications a ON a.id = s.id_application \
+         LEFT JOIN records r ON r.id = s.id_record LEFT JOIN products p ON p.id = r.id_product \
+         WHERE s.public_key = ?1"
+    );
+    db.prepare(&sql).bind(&[JsValue::from_str(public_key)]).context("bind share")?.first(None).await.context("share")
+}
+
+#[derive(Debug, Deserialize)]
+struct CounterRow {
+    last_ctr: Option<i64>,
+    window_start: Option<i64>,
+}
+
+/// Outcome of the anti-replay batch.
+pub struct Advance {
+    pub advanced: bool,
+    pub last_ctr: Option<u32>,
+    pub window_start: Option<i64>,
+}
+
+/// Atomically advances the counter if `ctr` is above the stored one, then reads
+/// the row back — one D1 batch, so parallel taps of one counter see one winner.
+pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64) -> AppResult<Advance> {
+    let update = db
+        .prepare(
+            "UPDATE records SET last_ctr = ?2, window_start = ?3 \
+             WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2)",
+        )
+        .bind(&[int(id_record), int(i64::from(ctr)), int(now)])
+        .context("bind counter update")?;
+    let read = db
+        .prepare("SELECT last_ctr, window_start FROM records WHERE id = ?1")
+        .bind(&[int(id_record)])
+        .context("bind counter read")?;
+    let results = db.batch(vec![update, read]).await.context("counter batch")?;
+    let advanced = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).is_some_and(|c| c > 0);
+    let row: Option<CounterRow> = results
+        .get(1)
+        .map(|r| r.results::<CounterRow>())
+        .transpose()
+        .context("counter row")?
+        .and_then(|v| v.into_iter().next());
+    Ok(Advance {
+        advanced,
+        last_ctr: row.as_ref().and_then(|r| r.last_ctr).and_then(|c| u32::try_from(c).ok()),
+        window_start: row.and_then(|r| r.window_start),
+    })
+}
+
+/// One insight event, with everything but the kind.
+pub struct Event {
+    pub id_record: Option<i64>,
+    pub id_product: Option<i64>,
+    pub id_application: Option<i64>,
+    pub id_plugin: Option<i64>,
+    pub device_hash: String,
+    pub ip_hash: String,
+    pub lang: String,
+    pub country: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub browser: &'static str,
+    pub device_type: &'static str,
+    pub platform: &'static str,
+    pub now: i64,
+}
+
+fn opt_int(v: Option<i64>) -> JsValue {
+    v.map_or(JsValue::NULL, int)
+}
+
+fn opt_f64(v: Option<f64>) -> JsValue {
+    v.map_or(JsValue::NULL, JsValue::from_f64)
+}
+
+/// A play: a view always, and a scan unless this device scanned this record in
+/// the last hour (decided inside one INSERT, so it is atomic). A plugin open:
+/// one 'plugin' row.
+pub async fn record_events(db: &D1Database, e: &Event, plugin_open: bool) -> AppResult<()> {
+    let values = vec![
+        opt_int(e.id_record),
+        opt_int(e.id_product),
+        opt_int(e.id_application),
+        opt_int(e.id_plugin),
+        JsValue::from_str(&e.device_hash),
+        JsValue::from_str(&e.ip_hash),
+        JsValue::from_str(&e.lang),
+        e.country.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        opt_f64(e.latitude),
+        opt_f64(e.longitude),
+        JsValue::from_str(e.browser),
+        JsValue::from_str(e.device_type),
+        JsValue::from_str(e.platform),
+        int(e.now),
+    ];
+    const COLUMNS: &str = "id_record, id_product, id_application, id_plugin, device_hash, ip_hash, lang, country, \
+        latitude, longitude, browser, device_type, platform, date_created, kind";
+    const VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14";
+    let mut statements = Vec::new();
+    if plugin_open {
+        statements.push(
+            db.prepare(format!("INSERT INTO play_events ({COLUMNS}) VALUES ({VALUES}, 'plugin')"))
+                .bind(&values)
+                .context("bind plugin event")?,
+        );
+    } else {
+        statements.push(
+            db.prepare(format!(
+                "INSERT INTO play_events ({COLUMNS}) SELECT {VALUES}, 'scan' WHERE NOT EXISTS \
+                 (SELECT 1 FROM play_events WHERE id_record IS ?1 AND id_application IS ?3 AND device_hash = ?5 \
+                  AND kind = 'scan' AND date_created > ?14 - 3600)"
+            ))
+            .bind(&values)
+            .context("bind scan event")?,
+        );
+        statements.push(
+            db.prepare(format!("INSERT INTO play_events ({COLUMNS}) VALUES ({VALUES}, 'view')"))
+                .bind(&values)
+                .context("bind view event")?,
+        );
+    }
+    db.batch(statements).await.context("insert play events")?;
+    Ok(())
+}
+
+pub async fn insert_lost_report(
+    db: &D1Database,
+    id_product: i64,
+    message: &str,
+    contact: Option<&str>,
+) -> AppResult<()> {
+    db.prepare("INSERT INTO lost_reports (id_product, message, contact) VALUES (?1, ?2, ?3)")
+        .bind(&[int(id_product), JsValue::from_str(message), contact.map_or(JsValue::NULL, JsValue::from_str)])
+        .context("bind lost report")?
+        .run()
+        .await
+        .context("insert lost report")?;
+    Ok(())
+}

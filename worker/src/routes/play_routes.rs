@@ -1,0 +1,90 @@
+//! Scan entry points (`/p/…`, `/s/…`: the app shell with the play inline) and
+//! the `/v1/plays/…` JSON routes.
+
+use senzu_core::entry::PlayRef;
+use senzu_core::{page, ErrorCode};
+use worker::{Context as WorkerContext, Env, Request, Response};
+
+use crate::error::{AppError, AppResult, Context};
+use crate::http::{self, body_args, html_response, json_response, query_param};
+use crate::plays::{self, Visitor};
+
+pub fn record_ref(segment: &str) -> AppResult<PlayRef> {
+    PlayRef::parse_record(segment).map_err(|e| AppError::api(ErrorCode::BadArgument, e.to_string()))
+}
+
+pub fn shared_ref(segment: &str) -> AppResult<PlayRef> {
+    PlayRef::parse_shared(segment).map_err(|e| AppError::api(ErrorCode::BadArgument, e.to_string()))
+}
+
+/// The app shell with the play (or its error page) inline: one round trip.
+pub async fn page(req: &Request, env: &Env, ctx: &WorkerContext, play_ref: PlayRef) -> AppResult<Response> {
+    let visitor = Visitor::from_request(req, None);
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    plays::record_later(ctx, env, &resolved, &visitor, None);
+    let shell = app_shell(env, req).await?;
+    let (html, csp) = page::with_inline_play(&shell, &resolved.page.to_inline_json());
+    Ok(html_response(html, resolved.status(), &csp))
+}
+
+/// index.html from the static assets (the SPA that renders the play).
+async fn app_shell(env: &Env, req: &Request) -> AppResult<String> {
+    let assets = env.assets("ASSETS").context("binding ASSETS")?;
+    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| "http://localhost".into());
+    let mut resp = assets.fetch(format!("{origin}/"), None).await.context("fetching index.html")?;
+    resp.text().await.context("reading index.html")
+}
+
+/// `GET /v1/plays/…[/plugins/{id}]`: the play (or one plugin) as JSON.
+pub async fn json(
+    req: &Request,
+    env: &Env,
+    ctx: &WorkerContext,
+    play_ref: PlayRef,
+    id_plugin: Option<i64>,
+) -> AppResult<Response> {
+    let visitor = Visitor::from_request(req, query_param(req, "password"));
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    if let Some(error) = &resolved.page.error {
+        let mut body = error.to_body();
+        if let Some(lost) = &resolved.page.lost {
+            body["lost"] = serde_json::to_value(lost).unwrap_or_default();
+        }
+        return Ok(json_response(&body, resolved.status()));
+    }
+    match id_plugin {
+        None => {
+            plays::record_later(ctx, env, &resolved, &visitor, None);
+            let play = resolved.page.play.as_ref().ok_or_else(|| AppError::Internal {
+                context: "resolved play",
+                cause: "a play without error has no play".into(),
+            })?;
+            Ok(http::json(play))
+        }
+        Some(id) => {
+            let plugin = plays::open_plugin(&resolved, id, &visitor).map_err(AppError::Api)?;
+            plays::record_later(ctx, env, &resolved, &visitor, Some(id));
+            Ok(json_response(&plugin, 200))
+        }
+    }
+}
+
+/// `POST /v1/plays/…/lost-report` (`message`, optional `contact`): a finder writes to the owner.
+pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> AppResult<Response> {
+    let args = body_args(req).await?;
+    let message = args.get("message").map(|m| m.trim()).unwrap_or_default();
+    if message.is_empty() {
+        return Err(AppError::api(ErrorCode::MissingArgument, "missing argument: message"));
+    }
+    if message.chars().count() > 2000 {
+        return Err(AppError::api(ErrorCode::BadArgument, "bad argument: message is longer than 2000 characters"));
+    }
+    let contact = args.get("contact").map(|c| c.trim()).filter(|c| !c.is_empty());
+    if contact.is_some_and(|c| c.chars().count() > 200) {
+        return Err(AppError::api(ErrorCode::BadArgument, "bad argument: contact is longer than 200 characters"));
+    }
+    let visitor = Visitor::from_request(req, None);
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    plays::lost_report(env, &resolved, message, contact).await?;
+    Ok(json_response(&serde_json::json!({ "status": "sent" }), 201))
+}
