@@ -5,8 +5,8 @@ use std::process::Command;
 
 use anyhow::Result;
 
-use crate::paths;
 use crate::tools::{run, step, Tools};
+use senzu_xtask::paths;
 
 pub fn all(tools: &Tools) -> Result<()> {
     app(tools)?;

@@ -31,7 +31,7 @@ pub struct DemoRecord {
     pub uid: [u8; 7],
 }
 
-pub const RECORDS: [DemoRecord; 8] = [
+pub const RECORDS: [DemoRecord; 9] = [
     DemoRecord {
         id: 1,
         fixture_name: "static",
@@ -96,7 +96,19 @@ pub const RECORDS: [DemoRecord; 8] = [
         encryption: "static",
         uid: [4, 0x5e, 0x2a, 0, 0, 0, 8],
     },
+    // Owner text that tries to break out of the page: it must render as text.
+    DemoRecord {
+        id: 9,
+        fixture_name: "escaping",
+        product: 1,
+        application: Some(3),
+        encryption: "static",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 9],
+    },
 ];
+
+/// The title and plugin name of the escaping probe (record `escaping`).
+pub const ESCAPING_PROBE: &str = "</script><script>alert(1)</script>";
 
 /// A record's public key: 32 hex characters, fixed per demo record.
 pub fn record_key(id: i64) -> String {
@@ -141,6 +153,7 @@ pub fn fixture() -> Value {
     }
     records.insert("locked_password".into(), json!(LOCKED_PASSWORD));
     records.insert("locked_plugin_password".into(), json!(LOCKED_PLUGIN_PASSWORD));
+    records.insert("escaping_probe".into(), json!(ESCAPING_PROBE));
     records.insert("shared".into(), json!(SHARE_KEY));
     records.insert("shared_expired".into(), json!(EXPIRED_SHARE_KEY));
     json!({
@@ -182,13 +195,15 @@ pub fn seed_sql() -> Result<String> {
     sql.push(format!(
         "INSERT OR IGNORE INTO applications (id, id_owner, name, alias_name, subtitle, color, background_color, password_hash) VALUES \
          (1, 1, 'Ada Lovelace', 'Ada Lovelace', 'Mathematician & writer', 'blue', 'auto', NULL), \
-         (2, 1, 'Private links', NULL, 'For friends only', 'purple', 'dark', {});",
-        sql_str(&locked_hash)
+         (2, 1, 'Private links', NULL, 'For friends only', 'purple', 'dark', {}), \
+         (3, 1, {probe}, NULL, {probe}, 'red', 'light', NULL);",
+        sql_str(&locked_hash),
+        probe = sql_str(ESCAPING_PROBE)
     ));
     let note_hash = password::hash(LOCKED_PLUGIN_PASSWORD, b"senzu-demo-plg-9", password::LOCK_ITERATIONS);
     // (id, application, plugstore, name, data, lock password hash)
     type PluginSeed<'a> = (i64, i64, i64, &'a str, Value, Option<&'a str>);
-    let plugins: [PluginSeed; 10] = [
+    let plugins: [PluginSeed; 11] = [
         (1, 1, 1, "Call me", json!({"phone_number": "+33 6 12 34 56 78"}), None),
         (2, 1, 2, "Text me", json!({"phone_number": "+33 6 12 34 56 78", "message": "Hello Ada!"}), None),
         (
@@ -213,6 +228,7 @@ pub fn seed_sql() -> Result<String> {
             Some(note_hash.as_str()),
         ),
         (10, 2, 16, "Welcome", json!({"text": "Welcome, friend."}), None),
+        (11, 3, 16, ESCAPING_PROBE, json!({"text": ESCAPING_PROBE}), None),
     ];
     let rows: Vec<String> = plugins
         .iter()

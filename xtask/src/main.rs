@@ -8,14 +8,13 @@
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod build;
-mod demo;
-mod paths;
 mod server;
 mod tag;
 mod test;
 mod tools;
 
 use anyhow::{bail, Result};
+use senzu_xtask::demo;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 
 use crate::tools::{run, step};
-use crate::{build, demo, paths, tools};
+use crate::{build, tools};
+use senzu_xtask::{demo, paths};
 
 /// The dev database lives here; tests never touch it.
 pub fn dev_state_dir() -> PathBuf {

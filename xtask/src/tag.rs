@@ -10,7 +10,8 @@ use anyhow::{anyhow, bail, Context, Result};
 use senzu_core::sun::{self, Key16, KeySource, Mode, SunMessage, TagUid, TapSpec};
 use serde_json::Value;
 
-use crate::{demo, flag_value};
+use crate::flag_value;
+use senzu_xtask::demo;
 
 pub fn run(args: &[String]) -> Result<i32> {
     match args.first().map(String::as_str) {

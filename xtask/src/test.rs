@@ -4,9 +4,10 @@ use std::process::Command;
 
 use anyhow::Result;
 
+use crate::build;
 use crate::server::{self, Server};
 use crate::tools::{self, step};
-use crate::{build, paths};
+use senzu_xtask::paths;
 
 pub fn run() -> Result<i32> {
     let tools = tools::ensure()?;
@@ -54,13 +55,14 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
     });
 
     let demo = state.join("demo.json");
-    std::fs::write(&demo, serde_json::to_string(&crate::demo::fixture())?)?;
+    std::fs::write(&demo, serde_json::to_string(&senzu_xtask::demo::fixture())?)?;
 
     step("worker integration tests");
     let api_ok = Command::new("cargo")
         .args(["test", "-p", "senzu-worker", "--tests"])
         .env("SENZU_BASE_URL", &server.base_url)
         .env("SENZU_DEMO_JSON", &demo)
+        .env("SENZU_STATE_DIR", state)
         .status()?
         .success();
 

@@ -48,7 +48,53 @@ pub fn demo() -> Value {
     serde_json::from_str(&text).expect("demo fixture is JSON")
 }
 
+/// The path of a simulated tap on a seeded dynamic record: `/p/{id}@{picc}:{cmac}`.
+pub fn tap_path(id_record: i64, ctr: u32) -> String {
+    use senzu_core::sun::{self, Mode, TapSpec};
+    use senzu_xtask::demo;
+    let record = demo::record(id_record).expect("a seeded demo record");
+    let mode = if record.encryption == "lrp-128" { Mode::Lrp } else { Mode::Aes };
+    let keys = demo::record_keys(record, &demo::master_key().expect("MASTER_KEY in .dev.vars"));
+    let random: [u8; 16] = rand::random();
+    let spec =
+        TapSpec { mode, uid: demo::uid(record), read_ctr: ctr, file_data: None, mac_input: String::new(), random };
+    let tap = sun::simulate(&keys, &spec).expect("simulate");
+    format!("/p/{id_record}@{}:{}", tap.picc_data, tap.cmac)
+}
+
+/// The same tap as a JSON API path.
+pub fn api_path(tap: &str) -> String {
+    tap.replacen("/p/", "/v1/plays/", 1)
+}
+
+/// Runs SQL against the test database (for moving time in tests), through wrangler.
+pub fn execute_sql(sql: &str) {
+    let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR is not set: run through `cargo xtask test`");
+    let root = senzu_xtask::paths::root();
+    let status = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
+        .args(["d1", "execute", "DB", "--local", "--persist-to", &state, "--command", sql])
+        .current_dir(&root)
+        .env("WRANGLER_SEND_METRICS", "false")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("running wrangler d1 execute");
+    assert!(status.success(), "wrangler d1 execute failed: {sql}");
+}
+
 impl TestApp {
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut req = self.agent.get(&format!("{}{}", self.base_url, path));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        read(req.call().unwrap_or_else(|e| panic!("GET {path}: {e}")))
+    }
+
+    pub fn header(&self, path: &str, name: &str) -> Option<String> {
+        let resp = self.agent.get(&format!("{}{}", self.base_url, path)).call().ok()?;
+        resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+    }
+
     pub fn get(&self, path: &str) -> Answer {
         let resp = self.agent.get(&format!("{}{}", self.base_url, path)).call();
         read(resp.unwrap_or_else(|e| panic!("GET {path}: {e}")))
