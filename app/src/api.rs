@@ -2,6 +2,8 @@
 //! `ApiError` carrying the Senzu code, so pages never parse error bodies.
 
 use gloo_net::http::{Request, Response};
+use senzu_core::play::Lost;
+use senzu_core::plugins::Action;
 use senzu_core::{wire::Health, ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 
@@ -26,4 +28,61 @@ async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 
 pub async fn health() -> Result<Health, ApiError> {
     get("/v1/health").await
+}
+
+/// A play, or the error it answered (with the lost details of a 465).
+pub async fn play(segment: &str, password: Option<&str>) -> Result<senzu_core::play::Play, (ApiError, Option<Lost>)> {
+    let mut url = format!("/v1/plays/{segment}");
+    if let Some(p) = password {
+        url.push_str(&format!("?password={}", senzu_core::plugins::encode(p)));
+    }
+    let resp = Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("network error: {e}")), None))?;
+    if resp.ok() {
+        return resp
+            .json()
+            .await
+            .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")), None));
+    }
+    let status = resp.status();
+    let body = resp.text().await.unwrap_or_default();
+    let lost = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| serde_json::from_value::<Lost>(v.get("lost")?.clone()).ok());
+    let error = ApiError::from_body(&body)
+        .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, format!("the server answered {status}")));
+    Err((error, lost))
+}
+
+/// Opens one plugin (counted in insights); a locked one needs its password.
+pub async fn open_plugin(segment: &str, id: i64, password: Option<&str>) -> Result<Option<Action>, ApiError> {
+    let mut url = format!("/v1/plays/{segment}/plugins/{id}");
+    if let Some(p) = password {
+        url.push_str(&format!("?password={}", senzu_core::plugins::encode(p)));
+    }
+    #[derive(serde::Deserialize)]
+    struct Opened {
+        action: Option<Action>,
+    }
+    let opened: Opened = get(&url).await?;
+    Ok(opened.action)
+}
+
+/// A finder's message to a lost object's owner.
+pub async fn lost_report(segment: &str, message: &str, contact: &str) -> Result<(), ApiError> {
+    let body = format!(
+        "message={}&contact={}",
+        senzu_core::plugins::encode(message),
+        senzu_core::plugins::encode(contact)
+    );
+    let resp = Request::post(&format!("/v1/plays/{segment}/lost-report"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
+        .send()
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
+    read::<serde_json::Value>(resp).await.map(|_| ())
 }

@@ -2,6 +2,8 @@
 
 pub mod api;
 mod components;
+mod i18n;
+mod icons;
 mod routes;
 
 use leptos::prelude::*;
@@ -15,6 +17,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=routes::not_found::NotFound>
                 <Route path=path!("/") view=routes::landing::Landing />
                 <Route path=path!("/status") view=routes::status::Status />
+                <Route path=path!("/p/:entry") view=routes::play::PlayRoute />
+                <Route path=path!("/s/:entry") view=routes::play::PlayRoute />
             </Routes>
         </Router>
     }

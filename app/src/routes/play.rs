@@ -1,0 +1,389 @@
+//! The phone page: what a tap opens. The worker answers `/p/…` and `/s/…` with
+//! the play inline (one round trip); on client-side navigation it is fetched.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_location;
+use senzu_core::play::{Color, Lost, Play, PlayPage, PlayPlugin};
+use senzu_core::plugins::{encode, Action, Lang};
+use senzu_core::{page::PLAY_ELEMENT_ID, ApiError, ErrorCode};
+
+use crate::api;
+use crate::i18n::{words, Words};
+use crate::icons;
+
+/// The inline play the worker put in the page, if any (consumed once).
+fn read_inline() -> Option<PlayPage> {
+    let element = document().get_element_by_id(PLAY_ELEMENT_ID)?;
+    let text = element.text_content()?;
+    element.remove();
+    serde_json::from_str(&text).ok()
+}
+
+fn browser_lang() -> Lang {
+    let language = window().navigator().language().unwrap_or_default();
+    Lang::from_accept_language(&language)
+}
+
+/// `/p/{seg}` → `{seg}`, `/s/{key}` → `shared/{key}`: the API segment.
+fn segment_from_path(path: &str) -> String {
+    match path.split_once('/').map(|(_, rest)| rest).and_then(|rest| rest.split_once('/')) {
+        Some(("s", key)) => format!("shared/{key}"),
+        Some((_, seg)) => seg.to_string(),
+        None => String::new(),
+    }
+}
+
+#[component]
+pub fn PlayRoute() -> impl IntoView {
+    let page = RwSignal::new(read_inline());
+    if page.get_untracked().is_none() {
+        let segment = segment_from_path(&use_location().pathname.get_untracked());
+        spawn_local(async move {
+            let lang = browser_lang();
+            let loaded = match api::play(&segment, None).await {
+                Ok(play) => PlayPage { lang, segment, play: Some(play), error: None, lost: None },
+                Err((error, lost)) => PlayPage { lang, segment, play: None, error: Some(error), lost },
+            };
+            page.set(Some(loaded));
+        });
+    }
+    move || match page.get() {
+        None => view! { <main class="play play--loading" aria-busy="true"></main> }.into_any(),
+        Some(PlayPage { play: Some(play), lang, segment, .. }) => {
+            view! { <PlayScreen play lang segment /> }.into_any()
+        }
+        Some(PlayPage { error, lost, lang, segment, .. }) => {
+            let error = error.unwrap_or_else(|| ApiError::new(ErrorCode::NotFound, "no play"));
+            view! { <PlayError error lost lang segment page /> }.into_any()
+        }
+    }
+}
+
+fn color_name(color: Color) -> &'static str {
+    match color {
+        Color::Green => "green",
+        Color::Blue => "blue",
+        Color::Red => "red",
+        Color::Purple => "purple",
+        Color::Orange => "orange",
+    }
+}
+
+/// What opens over the tiles.
+#[derive(Clone)]
+enum Panel {
+    Text { title: String, text: String },
+    Wifi { title: String, ssid: String, password: Option<String>, security: String },
+    Download { title: String, filename: String, href: String },
+    Unlock { id: i64, title: String },
+}
+
+fn vcard_href(vcard: &str) -> String {
+    format!("data:text/vcard;charset=utf-8,{}", encode(vcard))
+}
+
+/// Counts a plugin open; the answer is not needed.
+fn count_open(segment: &str, id: i64) {
+    let segment = segment.to_string();
+    spawn_local(async move {
+        let _ = api::open_plugin(&segment, id, None).await;
+    });
+}
+
+#[component]
+fn PlayScreen(play: Play, lang: Lang, segment: String) -> impl IntoView {
+    let w = words(lang);
+    let panel = RwSignal::new(None::<Panel>);
+    let initial = play.title.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let header_image = match play.image.clone() {
+        Some(src) => view! { <img class="play__image" src=src alt="" /> }.into_any(),
+        None => view! { <div class="play__image play__image--initial" aria-hidden="true">{initial}</div> }.into_any(),
+    };
+    let tiles = play
+        .plugins
+        .into_iter()
+        .map(|plugin| view! { <li><Tile plugin segment=segment.clone() panel words=w /></li> })
+        .collect_view();
+    view! {
+        <main class="play" class:play--dark=play.dark data-color=color_name(play.color) lang=lang.code()>
+            <header class="play__header">
+                {header_image}
+                <h1 class="play__title">{play.title}</h1>
+                {play.subtitle.map(|s| view! { <p class="play__subtitle">{s}</p> })}
+            </header>
+            <ul class="play__tiles" data-testid="tiles">{tiles}</ul>
+            <footer class="play__footer">{w.powered_by}</footer>
+            {move || panel.get().map(|p| view! { <PanelView panel=p close=panel segment=segment.clone() words=w /> })}
+        </main>
+    }
+}
+
+#[component]
+fn Tile(plugin: PlayPlugin, segment: String, panel: RwSignal<Option<Panel>>, words: &'static Words) -> impl IntoView {
+    let icon = icons::path(plugin.kind);
+    let id = plugin.id;
+    let name = plugin.name.clone();
+    let body = view! {
+        <span class="tile__icon" aria-hidden="true">
+            <svg viewBox="0 0 24 24" width="26" height="26"><path fill="currentColor" d=icon></path></svg>
+        </span>
+        <span class="tile__name">{plugin.name.clone()}</span>
+    };
+    if plugin.is_locked {
+        let title = name.clone();
+        return view! {
+            <button class="tile tile--locked" type="button" data-kind=plugin.kind.id()
+                on:click=move |_| panel.set(Some(Panel::Unlock { id, title: title.clone() }))>
+                {body}
+                <span class="tile__lock" title=words.locked_plugin>
+                    <svg viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" d=icons::LOCK></path></svg>
+                </span>
+            </button>
+        }
+        .into_any();
+    }
+    match plugin.action {
+        Some(Action::Link { href }) => {
+            let external = href.starts_with("http");
+            view! {
+                <a class="tile" href=href data-kind=plugin.kind.id()
+                    target=external.then_some("_blank") rel=external.then_some("noopener noreferrer")
+                    on:click=move |_| count_open(&segment, id)>{body}</a>
+            }
+            .into_any()
+        }
+        Some(Action::Vcard { filename, vcard }) => view! {
+            <a class="tile" href=vcard_href(&vcard) download=filename data-kind=plugin.kind.id()
+                on:click=move |_| count_open(&segment, id)>{body}</a>
+        }
+        .into_any(),
+        Some(action @ (Action::Text { .. } | Action::Wifi { .. })) => view! {
+            <button class="tile" type="button" data-kind=plugin.kind.id()
+                on:click=move |_| {
+                    count_open(&segment, id);
+                    panel.set(Some(panel_for(name.clone(), action.clone())));
+                }>{body}</button>
+        }
+        .into_any(),
+        None => view! { <div class="tile tile--unavailable" data-kind=plugin.kind.id()>{body}</div> }.into_any(),
+    }
+}
+
+fn panel_for(title: String, action: Action) -> Panel {
+    match action {
+        Action::Text { text } => Panel::Text { title, text },
+        Action::Wifi { ssid, password, security } => Panel::Wifi { title, ssid, password, security },
+        Action::Vcard { filename, vcard } => Panel::Download { title, filename, href: vcard_href(&vcard) },
+        Action::Link { href } => Panel::Download { title, filename: String::new(), href },
+    }
+}
+
+#[component]
+fn PanelView(panel: Panel, close: RwSignal<Option<Panel>>, segment: String, words: &'static Words) -> impl IntoView {
+    let content = match panel {
+        Panel::Text { title, text } => view! {
+            <h2>{title}</h2>
+            <p class="sheet__text" data-testid="sheet-text">{text}</p>
+        }
+        .into_any(),
+        Panel::Wifi { title, ssid, password, security } => view! {
+            <h2>{title}</h2>
+            <dl class="sheet__details">
+                <dt>{words.wifi_network}</dt><dd>{ssid}</dd>
+                {password.map(|p| view! { <dt>{words.wifi_password}</dt><dd class="sheet__secret">{p}</dd> })}
+                <dt>{words.wifi_security}</dt><dd>{security}</dd>
+            </dl>
+        }
+        .into_any(),
+        Panel::Download { title, filename, href } => view! {
+            <h2>{title.clone()}</h2>
+            <a class="button" href=href download=(!filename.is_empty()).then_some(filename)>{title}</a>
+        }
+        .into_any(),
+        Panel::Unlock { id, title } => view! { <UnlockPlugin id title segment close words /> }.into_any(),
+    };
+    view! {
+        <div class="sheet-backdrop" on:click=move |_| close.set(None)></div>
+        <section class="sheet" role="dialog" aria-modal="true">
+            {content}
+            <button class="sheet__close" type="button" on:click=move |_| close.set(None)>{words.close}</button>
+        </section>
+    }
+}
+
+#[component]
+fn UnlockPlugin(id: i64, title: String, segment: String, close: RwSignal<Option<Panel>>, words: &'static Words) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let name = title.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segment = segment.clone();
+        let name = name.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::open_plugin(&segment, id, Some(&password.get_untracked())).await;
+            busy.set(false);
+            match result {
+                Ok(Some(Action::Link { href })) => {
+                    let _ = window().location().set_href(&href);
+                }
+                Ok(Some(action)) => close.set(Some(panel_for(name, action))),
+                Ok(None) => close.set(None),
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+    view! {
+        <h2>{title}</h2>
+        <form class="password-form" on:submit=submit>
+            <label>
+                <span>{words.password_label}</span>
+                <input type="password" autocomplete="off" required
+                    prop:value=move || password.get()
+                    on:input=move |ev| { failed.set(false); password.set(event_target_value(&ev)); } />
+            </label>
+            {move || failed.get().then(|| view! { <p class="form-error" role="alert">{words.wrong_password}</p> })}
+            <button class="button" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { words.unlocking } else { words.unlock }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn PlayError(
+    error: ApiError,
+    lost: Option<Lost>,
+    lang: Lang,
+    segment: String,
+    page: RwSignal<Option<PlayPage>>,
+) -> impl IntoView {
+    let w = words(lang);
+    let (title, text) = match error.kind() {
+        Some(ErrorCode::WrongPassword) => {
+            return view! { <UnlockApp lang segment page /> }.into_any();
+        }
+        Some(ErrorCode::ProductLost) => {
+            return view! { <LostPage lost lang segment /> }.into_any();
+        }
+        Some(ErrorCode::NotActivated) => (w.not_activated_title, w.not_activated_text),
+        Some(ErrorCode::RecordDisabled) => (w.disabled_title, w.disabled_text),
+        Some(ErrorCode::DelayExpired) => (w.expired_title, w.expired_text),
+        Some(ErrorCode::MissingApplication) => (w.no_app_title, w.no_app_text),
+        Some(ErrorCode::Forbidden) => (w.forged_title, w.forged_text),
+        _ => (w.missing_title, w.missing_text),
+    };
+    view! {
+        <main class="play play--state" data-code=error.code lang=lang.code()>
+            <div class="state">
+                <h1>{title}</h1>
+                <p>{text}</p>
+            </div>
+            <footer class="play__footer">{w.powered_by}</footer>
+        </main>
+    }
+    .into_any()
+}
+
+#[component]
+fn UnlockApp(lang: Lang, segment: String, page: RwSignal<Option<PlayPage>>) -> impl IntoView {
+    let w = words(lang);
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segment = segment.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::play(&segment, Some(&password.get_untracked())).await;
+            busy.set(false);
+            match result {
+                Ok(play) => page.set(Some(PlayPage { lang, segment, play: Some(play), error: None, lost: None })),
+                Err((e, _)) if e.kind() == Some(ErrorCode::WrongPassword) => failed.set(true),
+                Err((error, lost)) => page.set(Some(PlayPage { lang, segment, play: None, error: Some(error), lost })),
+            }
+        });
+    };
+    view! {
+        <main class="play play--state" data-code="460" lang=lang.code()>
+            <div class="state">
+                <span class="state__icon" aria-hidden="true">
+                    <svg viewBox="0 0 24 24" width="32" height="32"><path fill="currentColor" d=icons::LOCK></path></svg>
+                </span>
+                <h1>{w.password_title}</h1>
+                <p>{w.password_hint}</p>
+                <form class="password-form" on:submit=submit>
+                    <label>
+                        <span>{w.password_label}</span>
+                        <input type="password" autocomplete="off" required
+                            prop:value=move || password.get()
+                            on:input=move |ev| { failed.set(false); password.set(event_target_value(&ev)); } />
+                    </label>
+                    {move || failed.get().then(|| view! { <p class="form-error" role="alert">{w.wrong_password}</p> })}
+                    <button class="button" type="submit" disabled=move || busy.get()>
+                        {move || if busy.get() { w.unlocking } else { w.unlock }}
+                    </button>
+                </form>
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn LostPage(lost: Option<Lost>, lang: Lang, segment: String) -> impl IntoView {
+    let w = words(lang);
+    let message = RwSignal::new(String::new());
+    let contact = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segment = segment.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::lost_report(&segment, &message.get_untracked(), &contact.get_untracked()).await;
+            busy.set(false);
+            match result {
+                Ok(()) => sent.set(true),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let owner_message = lost.and_then(|l| l.message);
+    view! {
+        <main class="play play--state play--lost" data-code="465" lang=lang.code()>
+            <div class="state">
+                <h1>{w.lost_title}</h1>
+                {owner_message.map(|m| view! { <blockquote class="state__quote" data-testid="lost-message">{m}</blockquote> })}
+                <p>{w.lost_text}</p>
+                {move || if sent.get() {
+                    view! { <p class="form-ok" role="status">{w.lost_sent}</p> }.into_any()
+                } else {
+                    view! {
+                        <form class="password-form" on:submit=submit.clone()>
+                            <label>
+                                <span>{w.lost_message_label}</span>
+                                <textarea required maxlength="2000" rows="4"
+                                    prop:value=move || message.get()
+                                    on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+                            </label>
+                            <label>
+                                <span>{w.lost_contact_label}</span>
+                                <input type="text" maxlength="200"
+                                    prop:value=move || contact.get()
+                                    on:input=move |ev| contact.set(event_target_value(&ev)) />
+                            </label>
+                            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                            <button class="button" type="submit" disabled=move || busy.get()>{w.lost_send}</button>
+                        </form>
+                    }.into_any()
+                }}
+            </div>
+        </main>
+    }
+}
