@@ -72,11 +72,8 @@ pub async fn open_plugin(segment: &str, id: i64, password: Option<&str>) -> Resu
 
 /// A finder's message to a lost object's owner.
 pub async fn lost_report(segment: &str, message: &str, contact: &str) -> Result<(), ApiError> {
-    let body = format!(
-        "message={}&contact={}",
-        senzu_core::plugins::encode(message),
-        senzu_core::plugins::encode(contact)
-    );
+    let body =
+        format!("message={}&contact={}", senzu_core::plugins::encode(message), senzu_core::plugins::encode(contact));
     let resp = Request::post(&format!("/v1/plays/{segment}/lost-report"))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)

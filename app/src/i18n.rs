@@ -50,7 +50,8 @@ const EN: Words = Words {
     unlocking: "Checking…",
     wrong_password: "Wrong password. Try again.",
     not_activated_title: "Not activated yet",
-    not_activated_text: "This object has not been paired to an account yet. Its owner pairs it from the Senzu dashboard.",
+    not_activated_text:
+        "This object has not been paired to an account yet. Its owner pairs it from the Senzu dashboard.",
     disabled_title: "This tag is switched off",
     disabled_text: "Its owner has disabled this tag for now.",
     expired_title: "Tap again",
@@ -58,7 +59,8 @@ const EN: Words = Words {
     no_app_title: "Nothing here yet",
     no_app_text: "The owner has not put an app on this object yet.",
     lost_title: "This object is lost",
-    lost_text: "Its owner is looking for it. Leave a message: it goes straight to them, and their address stays private.",
+    lost_text:
+        "Its owner is looking for it. Leave a message: it goes straight to them, and their address stays private.",
     lost_message_label: "Your message",
     lost_contact_label: "How to reach you (optional)",
     lost_send: "Send to the owner",

@@ -145,6 +145,23 @@ pub fn uid(record: &DemoRecord) -> TagUid {
     TagUid(record.uid)
 }
 
+/// The path of a simulated tap on a seeded dynamic record: `/p/{id}@{picc_data}:{cmac}`.
+pub fn tap_path(id: i64, read_ctr: u32) -> Result<String> {
+    use senzu_core::sun::{self, Mode, TapSpec};
+    let record = record(id).with_context(|| format!("record {id} is not a seeded demo record"))?;
+    let mode = match record.encryption {
+        "aes-128" => Mode::Aes,
+        "lrp-128" => Mode::Lrp,
+        other => anyhow::bail!("record {id} is {other}, not a dynamic record"),
+    };
+    let keys = record_keys(record, &master_key()?);
+    let mut random = [0u8; 16];
+    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut random)?;
+    let spec = TapSpec { mode, uid: uid(record), read_ctr, file_data: None, mac_input: String::new(), random };
+    let tap = sun::simulate(&keys, &spec)?;
+    Ok(format!("/p/{id}@{}:{}", tap.picc_data, tap.cmac))
+}
+
 pub fn fixture() -> Value {
     let mut records = serde_json::Map::new();
     for r in &RECORDS {

@@ -175,28 +175,12 @@ fn simulate(args: &[String]) -> Result<i32> {
 /// A tappable URL for a seeded demo record: `{base}/p/{id}@{picc_data}:{cmac}`.
 fn simulate_record(args: &[String], id: &str) -> Result<i32> {
     let id: i64 = id.parse().context("--record must be a record id")?;
-    let record = demo::record(id).ok_or_else(|| anyhow!("record {id} is not a seeded demo record"))?;
-    let mode = match record.encryption {
-        "aes-128" => Mode::Aes,
-        "lrp-128" => Mode::Lrp,
-        other => bail!("record {id} is {other}, not a dynamic record"),
-    };
     let read_ctr: u32 = flag_value(args, "--ctr")?
         .ok_or_else(|| anyhow!("--ctr is required"))?
         .parse()
         .context("--ctr must be a decimal number")?;
     let base = flag_value(args, "--base")?.unwrap_or("http://127.0.0.1:8787").trim_end_matches('/').to_string();
-    let keys = demo::record_keys(record, &demo::master_key()?);
-    let spec = TapSpec {
-        mode,
-        uid: demo::uid(record),
-        read_ctr,
-        file_data: None,
-        mac_input: String::new(),
-        random: random_bytes()?,
-    };
-    let tap = sun::simulate(&keys, &spec)?;
-    println!("{base}/p/{id}@{}:{}", tap.picc_data, tap.cmac);
+    println!("{base}{}", demo::tap_path(id, read_ctr)?);
     Ok(0)
 }
 

@@ -54,8 +54,14 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
         std::process::exit(130);
     });
 
+    // The fixture, plus simulated taps for the browser tests (which cannot run the simulator).
     let demo = state.join("demo.json");
-    std::fs::write(&demo, serde_json::to_string(&senzu_xtask::demo::fixture())?)?;
+    let mut fixture = senzu_xtask::demo::fixture();
+    fixture["taps"] = serde_json::json!({
+        "dynamic": senzu_xtask::demo::tap_path(2, 100)?,
+        "dynamic_older": senzu_xtask::demo::tap_path(2, 99)?,
+    });
+    std::fs::write(&demo, serde_json::to_string(&fixture)?)?;
 
     step("worker integration tests");
     let api_ok = Command::new("cargo")

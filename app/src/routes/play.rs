@@ -50,9 +50,7 @@ pub fn PlayRoute() -> impl IntoView {
     }
     move || match page.get() {
         None => view! { <main class="play play--loading" aria-busy="true"></main> }.into_any(),
-        Some(PlayPage { play: Some(play), lang, segment, .. }) => {
-            view! { <PlayScreen play lang segment /> }.into_any()
-        }
+        Some(PlayPage { play: Some(play), lang, segment, .. }) => view! { <PlayScreen play lang segment /> }.into_any(),
         Some(PlayPage { error, lost, lang, segment, .. }) => {
             let error = error.unwrap_or_else(|| ApiError::new(ErrorCode::NotFound, "no play"));
             view! { <PlayError error lost lang segment page /> }.into_any()
@@ -213,7 +211,13 @@ fn PanelView(panel: Panel, close: RwSignal<Option<Panel>>, segment: String, word
 }
 
 #[component]
-fn UnlockPlugin(id: i64, title: String, segment: String, close: RwSignal<Option<Panel>>, words: &'static Words) -> impl IntoView {
+fn UnlockPlugin(
+    id: i64,
+    title: String,
+    segment: String,
+    close: RwSignal<Option<Panel>>,
+    words: &'static Words,
+) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);

@@ -50,16 +50,7 @@ pub fn demo() -> Value {
 
 /// The path of a simulated tap on a seeded dynamic record: `/p/{id}@{picc}:{cmac}`.
 pub fn tap_path(id_record: i64, ctr: u32) -> String {
-    use senzu_core::sun::{self, Mode, TapSpec};
-    use senzu_xtask::demo;
-    let record = demo::record(id_record).expect("a seeded demo record");
-    let mode = if record.encryption == "lrp-128" { Mode::Lrp } else { Mode::Aes };
-    let keys = demo::record_keys(record, &demo::master_key().expect("MASTER_KEY in .dev.vars"));
-    let random: [u8; 16] = rand::random();
-    let spec =
-        TapSpec { mode, uid: demo::uid(record), read_ctr: ctr, file_data: None, mac_input: String::new(), random };
-    let tap = sun::simulate(&keys, &spec).expect("simulate");
-    format!("/p/{id_record}@{}:{}", tap.picc_data, tap.cmac)
+    senzu_xtask::demo::tap_path(id_record, ctr).expect("simulating a demo tap")
 }
 
 /// The same tap as a JSON API path.
