@@ -5,6 +5,7 @@ use worker::{Context as WorkerContext, Env, Method, Request, Response};
 
 use crate::error::{AppError, AppResult};
 
+mod dev;
 mod health;
 mod play_routes;
 mod plugstores;
@@ -35,6 +36,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
             play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await
         }
+        (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => dev::write(env).await,
         (["v1", "plugstores"], Method::Get) => plugstores::list(&req),
         (["v1", "plugstores", "categories"], Method::Get) => plugstores::categories(),
         (["v1", "plugstores", id], Method::Get) => plugstores::get(&req, id),

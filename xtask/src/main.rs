@@ -7,6 +7,7 @@
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
 
+mod bench;
 mod build;
 mod server;
 mod tag;
@@ -38,6 +39,7 @@ fn run(args: &[String]) -> Result<i32> {
             server::dev(port.unwrap_or(8787))
         }
         "test" => test::run(),
+        "bench" => bench::run(),
         "build" => {
             let tools = tools::ensure()?;
             build::all(&tools)?;
@@ -72,13 +74,14 @@ const HELP: &str = "usage: cargo xtask <command>
   dev [--port N]   build everything and run Senzu locally (default port 8787)
   test             run every test: unit, worker integration, browser
   build            build the app (dist/) and the worker (worker/build/)
+  bench            sizes, first paint and a load run on a fresh local server
   db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)
   demo --json      print the seeded demo fixture
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)
   tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp] [--file-data HEX]
                    print what an NTAG 424 DNA would write for this tap
-  tag simulate --record ID --ctr N [--base URL]
+  tag simulate --record ID --ctr N [--count K] [--base URL]
                    print a tappable dynamic URL for a seeded demo record";
 
 /// The value following `name` in `args`, if the flag is present.

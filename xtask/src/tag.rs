@@ -180,7 +180,12 @@ fn simulate_record(args: &[String], id: &str) -> Result<i32> {
         .parse()
         .context("--ctr must be a decimal number")?;
     let base = flag_value(args, "--base")?.unwrap_or("http://127.0.0.1:8787").trim_end_matches('/').to_string();
-    println!("{base}{}", demo::tap_path(id, read_ctr)?);
+    // `--count K` prints K taps with consecutive counters (for load runs).
+    let count: u32 =
+        flag_value(args, "--count")?.map(str::parse).transpose().context("--count must be a number")?.unwrap_or(1);
+    for ctr in read_ctr..read_ctr.saturating_add(count) {
+        println!("{base}{}", demo::tap_path(id, ctr)?);
+    }
     Ok(0)
 }
 

@@ -16,10 +16,12 @@ pub fn run() -> Result<i32> {
 
     step("format and lints (cargo fmt --check, cargo clippy -D warnings)");
     let fmt_ok = Command::new("cargo").args(["fmt", "--all", "--check"]).status()?.success();
-    let clippy_ok = Command::new("cargo")
-        .args(["clippy", "-q", "-p", "senzu-core", "-p", "senzu-xtask", "--all-targets", "--", "-D", "warnings"])
-        .status()?
-        .success();
+    let clippy = |args: &[&str]| -> Result<bool> {
+        Ok(Command::new("cargo").args(["clippy", "-q"]).args(args).args(["--", "-D", "warnings"]).status()?.success())
+    };
+    // Host crates with their tests, and the two wasm crates for their real target.
+    let clippy_ok = clippy(&["-p", "senzu-core", "-p", "senzu-xtask", "-p", "senzu-worker", "--all-targets"])?
+        && clippy(&["--release", "--target", "wasm32-unknown-unknown", "-p", "senzu-worker", "-p", "senzu-app"])?;
     if !(fmt_ok && clippy_ok) {
         return Ok(1);
     }

@@ -56,7 +56,7 @@ pub fn locked_version(package: &str) -> Result<String> {
     bail!("{package} is not in Cargo.lock")
 }
 
-fn ensure_cargo_tool(crate_name: &str, bin: &str, version: &str, locked: bool) -> Result<PathBuf> {
+pub fn ensure_cargo_tool(crate_name: &str, bin: &str, version: &str, locked: bool) -> Result<PathBuf> {
     let path = paths::cargo_bin(bin);
     if installed_version(&path).as_deref() == Some(version) {
         return Ok(path);

@@ -1,0 +1,37 @@
+// First contentful paint of a play page in Chromium with 4x CPU throttling and
+// DevTools' "Fast 3G" profile. Run by `cargo xtask bench`; prints one JSON line.
+// Usage: node e2e/bench/fcp.mjs URL [runs]
+import { chromium } from '@playwright/test';
+
+const [url, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg || 5);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const results = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // DevTools "Fast 3G": 562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up.
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('.tile, .state').first().waitFor();
+  const timing = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { fcp: fcp ? fcp.startTime : null, load: nav.loadEventEnd, transfer: performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, nav.transferSize) };
+  });
+  results.push(timing);
+  await context.close();
+}
+await browser.close();
+const fcps = results.map((r) => r.fcp).sort((a, b) => a - b);
+console.log(JSON.stringify({ runs, fcp_ms_median: fcps[Math.floor(fcps.length / 2)], fcp_ms_all: fcps, transfer_bytes: results[0].transfer }));

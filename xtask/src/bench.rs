@@ -1,0 +1,141 @@
+//! `cargo xtask bench`: the numbers the notes report, measured in one run on a
+//! fresh `wrangler dev` (loopback only, bounded in time): page and bundle
+//! sizes, first contentful paint under throttling, and load on the tap path
+//! next to a bare endpoint doing one D1 write. Not part of `cargo xtask test`:
+//! timings on these machines are noisy, so nothing here asserts a number.
+
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result};
+use serde_json::Value;
+
+use crate::build;
+use crate::server::{self, Server};
+use crate::tools::{self, step};
+use senzu_xtask::{demo, paths};
+
+const OHA_VERSION: &str = "1.16.0";
+
+pub fn run() -> Result<i32> {
+    let tools = tools::ensure()?;
+    let chromium = tools::ensure_chromium()?;
+    let oha = tools::ensure_cargo_tool("oha", "oha", OHA_VERSION, true)?;
+    build::all(&tools)?;
+    server::ensure_dev_vars()?;
+    let state = std::env::temp_dir().join(format!("senzu-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&state)?;
+    server::prepare_database(&state)?;
+    let server = Server::start(server::free_port()?, &state, true, true)?;
+    let base = server.base_url.clone();
+    let result = measure(&base, &oha, &chromium, &state);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&state);
+    result.map(|()| 0)
+}
+
+fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path, state: &std::path::Path) -> Result<()> {
+    let root = paths::root();
+    let static_key = demo::fixture()["records"]["static"].as_str().context("static record")?.to_string();
+
+    step("sizes");
+    let page = curl(&format!("{base}/p/{static_key}"))?;
+    println!("play page (HTML + inline JSON): {} bytes, gzip {} bytes", page.len(), gzip_len(&page)?);
+    for entry in std::fs::read_dir(root.join("dist"))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "wasm" || e == "js" || e == "css") {
+            let bytes = std::fs::read(&path)?;
+            println!(
+                "app {}: {} bytes, gzip {}, brotli {}",
+                file_name(&path),
+                bytes.len(),
+                gzip_len(&bytes)?,
+                brotli_len(&path)
+            );
+        }
+    }
+    let worker_wasm = root.join("worker/build/index_bg.wasm");
+    let bytes = std::fs::read(&worker_wasm)?;
+    println!("worker wasm: {} bytes, gzip {}", bytes.len(), gzip_len(&bytes)?);
+    let js = std::fs::read(root.join("worker/build/index.js"))?;
+    println!("worker index.js: {} bytes, gzip {}", js.len(), gzip_len(&js)?);
+
+    step("first contentful paint (Chromium, 4x CPU throttling, Fast 3G, 390x844)");
+    let tap = demo::tap_path(2, 50)?;
+    for (label, path) in [("static play", format!("/p/{static_key}")), ("dynamic tap", tap.clone())] {
+        let out = Command::new("node")
+            .arg(root.join("e2e/bench/fcp.mjs"))
+            .arg(format!("{base}{path}"))
+            .arg("5")
+            .env("CHROMIUM_PATH", chromium)
+            .current_dir(&root)
+            .output()?;
+        println!("{label}: {}", String::from_utf8_lossy(&out.stdout).trim());
+    }
+
+    step("load (oha, loopback, 16 connections)");
+    let write = oha_run(oha, &["-z", "10s", "-c", "16", "-m", "POST"], &format!("{base}/v1/dev/write"))?;
+    report("bare endpoint, one D1 write", &write);
+    let reload = oha_run(oha, &["-z", "10s", "-c", "16"], &format!("{base}{}", tap.replacen("/p/", "/v1/plays/", 1)))?;
+    report("dynamic tap, same visit (verify + one write batch)", &reload);
+    // New taps: consecutive counters, each request a new visit (some arrive out of
+    // order under concurrency and are refused as older: counted apart).
+    let urls: Vec<String> = (1000..6000u32)
+        .map(|c| demo::tap_path(2, c).map(|p| format!("{base}{}", p.replacen("/p/", "/v1/plays/", 1))))
+        .collect::<Result<_>>()?;
+    let list = state.join("taps.txt");
+    std::fs::write(&list, urls.join("\n"))?;
+    let fresh = oha_run(oha, &["-z", "10s", "-c", "16", "--urls-from-file"], list.to_str().context("path")?)?;
+    report("dynamic tap, new visits", &fresh);
+    let steady = oha_run(
+        oha,
+        &["-z", "30s", "-c", "16", "-q", "50"],
+        &format!("{base}{}", demo::tap_path(2, 7000)?.replacen("/p/", "/v1/plays/", 1)),
+    )?;
+    report("dynamic tap at a steady 50 req/s for 30 s", &steady);
+    Ok(())
+}
+
+fn curl(url: &str) -> Result<Vec<u8>> {
+    let out = Command::new("curl").args(["-s", url]).output().context("curl")?;
+    Ok(out.stdout)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    use std::io::Write;
+    let mut child = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+    child.stdin.take().context("stdin")?.write_all(bytes)?;
+    Ok(child.wait_with_output()?.stdout.len())
+}
+
+/// Brotli size through Python's `brotli` module, when the machine has it.
+fn brotli_len(path: &std::path::Path) -> String {
+    let script = "import brotli,sys;print(len(brotli.compress(open(sys.argv[1],'rb').read(),quality=11)))";
+    Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|| "n/a (pip install brotli)".into())
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn oha_run(oha: &std::path::Path, args: &[&str], target: &str) -> Result<Value> {
+    let out = Command::new(oha).args(args).args(["--no-tui", "--output-format", "json"]).arg(target).output()?;
+    serde_json::from_slice(&out.stdout).with_context(|| format!("oha output: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn report(label: &str, v: &Value) {
+    let ms = |x: &Value| x.as_f64().map_or("?".into(), |s| format!("{:.1} ms", s * 1000.0));
+    println!(
+        "{label}: {:.0} req/s, p50 {}, p99 {}, statuses {}",
+        v["summary"]["requestsPerSec"].as_f64().unwrap_or_default(),
+        ms(&v["latencyPercentiles"]["p50"]),
+        ms(&v["latencyPercentiles"]["p99"]),
+        v["statusCodeDistribution"]
+    );
+}
