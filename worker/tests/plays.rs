@@ -240,6 +240,9 @@ fn plugstore_lists_the_first_party_plugins_with_forms() {
     ] {
         assert!(names.contains(&kind), "{kind}");
     }
+    let entry = app().get("/v1/plugstores/1").json();
+    assert_eq!(entry["name"], "phone");
+    assert!(entry["icon"]["svg_path"].as_str().is_some_and(|p| p.starts_with('M')));
     let form = app().get_with("/v1/plugstores/3/form", &[("accept-language", "fr")]).json();
     assert_eq!(form["fields"][0]["attributes"]["name"], "email");
     assert_eq!(form["fields"][0]["label"], "Adresse mail");

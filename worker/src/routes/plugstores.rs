@@ -28,6 +28,7 @@ fn entry(id: usize, kind: Kind, lang: Lang) -> Value {
         "name": kind.id(),
         "display_name": if lang == Lang::Fr { fr } else { en },
         "category": kind.category(),
+        "icon": { "id": id, "icon_editable": false, "svg_path": kind.icon_path() },
         "developer_name": "Senzu Edition",
         "status": "publish",
     })
