@@ -77,15 +77,15 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path, state:
     report("bare endpoint, one D1 write", &write);
     let reload = oha_run(oha, &["-z", "10s", "-c", "16"], &format!("{base}{}", tap.replacen("/p/", "/v1/plays/", 1)))?;
     report("dynamic tap, same visit (verify + one write batch)", &reload);
-    // New taps: consecutive counters, each request a new visit (some arrive out of
-    // order under concurrency and are refused as older: counted apart).
+    // New taps: consecutive counters on one record, in order (one connection), as a
+    // chip produces them: each request is a new visit that advances the counter.
     let urls: Vec<String> = (1000..6000u32)
         .map(|c| demo::tap_path(2, c).map(|p| format!("{base}{}", p.replacen("/p/", "/v1/plays/", 1))))
         .collect::<Result<_>>()?;
     let list = state.join("taps.txt");
     std::fs::write(&list, urls.join("\n"))?;
-    let fresh = oha_run(oha, &["-z", "10s", "-c", "16", "--urls-from-file"], list.to_str().context("path")?)?;
-    report("dynamic tap, new visits", &fresh);
+    let fresh = oha_run(oha, &["-z", "10s", "-c", "1", "--urls-from-file"], list.to_str().context("path")?)?;
+    report("dynamic tap, new visits in order (1 connection)", &fresh);
     let steady = oha_run(
         oha,
         &["-z", "30s", "-c", "16", "-q", "50"],
