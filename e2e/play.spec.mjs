@@ -6,13 +6,19 @@ import { readFileSync } from 'node:fs';
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
 const rec = demo.records;
 
+// The worker paints the tiles first; wait until the app has taken over.
+async function open(page, path) {
+  await page.goto(path);
+  await page.waitForFunction(() => !document.getElementById('senzu-first-paint'));
+}
+
 test.beforeEach(async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'the play page is tested at phone size');
   page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
 });
 
 test('a simulated tap shows the tiles in order and the vCard downloads and parses', async ({ page }) => {
-  await page.goto(demo.taps.dynamic);
+  await open(page, demo.taps.dynamic);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
   const tiles = page.getByTestId('tiles').locator('.tile__name');
   await expect(tiles).toHaveText(['Call me', 'Text me', 'My card', 'E-mail', 'LinkedIn', 'Website', 'Guest Wi-Fi', 'Office', 'Private note']);
@@ -45,7 +51,7 @@ test('a simulated tap shows the tiles in order and the vCard downloads and parse
 });
 
 test('a locked app unlocks with its password', async ({ page }) => {
-  await page.goto(`/p/${rec.locked}`);
+  await open(page, `/p/${rec.locked}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This app is private');
   await page.screenshot({ path: 'e2e/artifacts/play-locked.png', fullPage: true });
   await page.getByLabel('Password').fill('not it');
@@ -66,13 +72,13 @@ test('each state has its own clear page', async ({ page }) => {
     ['/p/00000000000000000000000000000000', 'Nothing at this address'],
   ];
   for (const [path, heading] of cases) {
-    await page.goto(path);
+    await open(page, path);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
   }
 });
 
 test('a lost object shows the owner message and relays a finder message', async ({ page }) => {
-  await page.goto(`/p/${rec.lost}`);
+  await open(page, `/p/${rec.lost}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This object is lost');
   await expect(page.getByTestId('lost-message')).toContainText('reward');
   await page.getByLabel('Your message').fill('Found it on the 8:15 train, left it at the ticket office.');
@@ -85,10 +91,10 @@ test('owner text renders as text and the page speaks French', async ({ browser }
   const context = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: { 'accept-language': 'fr-FR,fr;q=0.9' }, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
-  await page.goto(`/p/${rec.escaping}`);
+  await open(page, `/p/${rec.escaping}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(rec.escaping_probe);
   await expect(page.getByTestId('tiles')).toContainText(rec.escaping_probe);
-  await page.goto(`/p/${rec.not_activated}`);
+  await open(page, `/p/${rec.not_activated}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pas encore activé');
   await context.close();
 });

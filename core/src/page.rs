@@ -4,18 +4,91 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::play::{Play, PlayPage};
+use crate::plugins::{encode, Action};
+
 /// The id of the element the app reads the inline play from.
 pub const PLAY_ELEMENT_ID: &str = "senzu-play";
 
-/// Inserts the (already escaped) inline JSON before `</head>` and returns the
-/// page with its Content-Security-Policy.
-pub fn with_inline_play(index_html: &str, escaped_json: &str) -> (String, String) {
-    let element = format!(r#"<script id="{PLAY_ELEMENT_ID}" type="application/json">{escaped_json}</script>"#);
+/// The id of the server-rendered first paint, which the app removes when it mounts.
+pub const FIRST_PAINT_ID: &str = "senzu-first-paint";
+
+/// Inserts the play's JSON before `</head>` and a server-rendered first paint of
+/// its tiles after `<body>` (so the phone paints before the wasm has loaded, and
+/// link tiles already work), and returns the page with its Content-Security-Policy.
+pub fn with_inline_play(index_html: &str, page: &PlayPage) -> (String, String) {
+    let element =
+        format!(r#"<script id="{PLAY_ELEMENT_ID}" type="application/json">{}</script>"#, page.to_inline_json());
     let html = match index_html.find("</head>") {
         Some(at) => format!("{}{element}{}", &index_html[..at], &index_html[at..]),
         None => format!("{element}{index_html}"),
     };
+    let html = match (html.find("<body>"), page.play.as_ref()) {
+        (Some(at), Some(play)) => {
+            let at = at + "<body>".len();
+            format!("{}{}{}", &html[..at], first_paint(play), &html[at..])
+        }
+        _ => html,
+    };
     (html, content_security_policy(index_html))
+}
+
+/// Text for HTML content and attribute values.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The play as static markup with the app's classes: header and tiles.
+fn first_paint(play: &Play) -> String {
+    let color = serde_json::to_value(play.color).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let mut html = format!(
+        r#"<div id="{FIRST_PAINT_ID}"><main class="play{}" data-color="{color}"><header class="play__header">"#,
+        if play.dark { " play--dark" } else { "" }
+    );
+    match &play.image {
+        Some(src) => html.push_str(&format!(r#"<img class="play__image" src="{}" alt="">"#, escape_html(src))),
+        None => {
+            let initial: String = play.title.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            html.push_str(&format!(r#"<div class="play__image play__image--initial">{}</div>"#, escape_html(&initial)));
+        }
+    }
+    html.push_str(&format!(r#"<h1 class="play__title">{}</h1>"#, escape_html(&play.title)));
+    if let Some(s) = &play.subtitle {
+        html.push_str(&format!(r#"<p class="play__subtitle">{}</p>"#, escape_html(s)));
+    }
+    html.push_str(r#"</header><ul class="play__tiles">"#);
+    for p in &play.plugins {
+        let body = format!(
+            r#"<span class="tile__icon"><svg viewBox="0 0 24 24" width="26" height="26"><path fill="currentColor" d="{}"></path></svg></span><span class="tile__name">{}</span>"#,
+            p.kind.icon_path(),
+            escape_html(&p.name)
+        );
+        let tile = match &p.action {
+            Some(Action::Link { href }) if !p.is_locked => {
+                format!(r#"<a class="tile" href="{}">{body}</a>"#, escape_html(href))
+            }
+            Some(Action::Vcard { filename, vcard }) if !p.is_locked => format!(
+                r#"<a class="tile" href="data:text/vcard;charset=utf-8,{}" download="{}">{body}</a>"#,
+                encode(vcard),
+                escape_html(filename)
+            ),
+            _ => format!(r#"<div class="tile">{body}</div>"#),
+        };
+        html.push_str(&format!("<li>{tile}</li>"));
+    }
+    html.push_str("</ul></main></div>");
+    html
 }
 
 /// script-src allows our own files, wasm compilation and the hashes of the
@@ -80,12 +153,55 @@ mod tests {
         }
     }
 
+    fn page(title: &str, plugin_name: &str) -> PlayPage {
+        use crate::play::{Background, Color, PlayPlugin};
+        use crate::plugins::{Kind, Lang};
+        PlayPage {
+            lang: Lang::En,
+            segment: "k".into(),
+            play: Some(Play {
+                id: 1,
+                image: None,
+                title: title.into(),
+                subtitle: None,
+                color: Color::Red,
+                background_color: Background::Light,
+                dark: false,
+                plugins: vec![
+                    PlayPlugin {
+                        id: 1,
+                        name: plugin_name.into(),
+                        kind: Kind::Phone,
+                        is_locked: false,
+                        action: Some(Action::Link { href: "tel:+331".into() }),
+                    },
+                    PlayPlugin { id: 2, name: "Secret".into(), kind: Kind::Text, is_locked: true, action: None },
+                ],
+            }),
+            error: None,
+            lost: None,
+        }
+    }
+
+    #[test]
+    fn first_paint_escapes_owner_text_and_links_only_unlocked_tiles() {
+        let probe = "</script><script>alert(1)</script>";
+        let shell = "<html><head></head><body></body></html>";
+        let (html, _) = with_inline_play(shell, &page(probe, "<b>\"x\"</b>"));
+        assert!(!html.contains("<script>alert(1)"), "{html}");
+        assert!(html.contains("<h1 class=\"play__title\">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
+        assert!(html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
+        assert!(html.contains(r#"<a class="tile" href="tel:+331">"#));
+        assert_eq!(html.matches("<a class=\"tile\"").count(), 1, "the locked tile is not a link");
+        assert!(html.contains(&format!("<body><div id=\"{FIRST_PAINT_ID}\">")));
+    }
+
     #[test]
     fn inlines_the_play_and_hashes_only_inline_scripts() {
         let shell = "<html><head><script type=\"module\">import init from '/a.js';</script>\
                      <script src=\"/x.js\"></script></head><body></body></html>";
-        let (html, csp) = with_inline_play(shell, "{\"a\":1}");
-        assert!(html.contains("<script id=\"senzu-play\" type=\"application/json\">{\"a\":1}</script></head>"));
+        let (html, csp) = with_inline_play(shell, &page("T", "p"));
+        assert!(html.contains("<script id=\"senzu-play\" type=\"application/json\">{\"lang\":\"en\""));
         let digest = base64(&Sha256::digest(b"import init from '/a.js';"));
         assert!(csp.contains(&format!("'sha256-{digest}'")), "{csp}");
         assert_eq!(csp.matches("'sha256-").count(), 1);

@@ -179,6 +179,9 @@ fn the_phone_page_carries_the_play_inline_with_a_csp() {
     assert!(page.content_type.starts_with("text/html"));
     assert!(page.body.contains(r#"<script id="senzu-play" type="application/json">"#));
     assert!(page.body.contains("senzu-app"), "the app shell");
+    // A server-rendered first paint: the tiles paint (and link tiles work) before the wasm loads.
+    assert!(page.body.contains(r#"<body><div id="senzu-first-paint">"#), "first paint");
+    assert!(page.body.contains(r#"<a class="tile" href="tel:+33612345678">"#));
     let csp = app().header(&path, "content-security-policy").expect("a CSP header");
     assert!(
         csp.contains("default-src 'self'")
@@ -192,6 +195,7 @@ fn the_phone_page_carries_the_play_inline_with_a_csp() {
     assert_eq!(probe.status, 200);
     assert!(!probe.body.contains("<script>alert(1)</script>"), "raw owner text in the page");
     assert!(probe.body.contains(r"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e"));
+    assert!(probe.body.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the first paint");
 }
 
 #[test]

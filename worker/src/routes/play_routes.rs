@@ -23,7 +23,7 @@ pub async fn page(req: &Request, env: &Env, ctx: &WorkerContext, play_ref: PlayR
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
     plays::record_later(ctx, env, &resolved, &visitor, None);
     let shell = app_shell(env, req).await?;
-    let (html, csp) = page::with_inline_play(&shell, &resolved.page.to_inline_json());
+    let (html, csp) = page::with_inline_play(&shell, &resolved.page);
     Ok(html_response(html, resolved.status(), &csp))
 }
 

@@ -58,18 +58,26 @@ pub fn api_path(tap: &str) -> String {
     tap.replacen("/p/", "/v1/plays/", 1)
 }
 
-/// Runs SQL against the test database (for moving time in tests), through wrangler.
+/// Runs SQL against the test database (for moving time in tests), through
+/// wrangler. The running server holds the same SQLite file, so a write can meet
+/// SQLITE_BUSY: retried a few times.
 pub fn execute_sql(sql: &str) {
     let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR is not set: run through `cargo xtask test`");
     let root = senzu_xtask::paths::root();
-    let status = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
-        .args(["d1", "execute", "DB", "--local", "--persist-to", &state, "--command", sql])
-        .current_dir(&root)
-        .env("WRANGLER_SEND_METRICS", "false")
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("running wrangler d1 execute");
-    assert!(status.success(), "wrangler d1 execute failed: {sql}");
+    for attempt in 1..=8 {
+        let out = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
+            .args(["d1", "execute", "DB", "--local", "--persist-to", &state, "--command", sql])
+            .current_dir(&root)
+            .env("WRANGLER_SEND_METRICS", "false")
+            .output()
+            .expect("running wrangler d1 execute");
+        if out.status.success() {
+            return;
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("SQLITE_BUSY") && attempt < 8, "wrangler d1 execute failed: {sql}\n{stderr}");
+        std::thread::sleep(std::time::Duration::from_millis(250 * attempt));
+    }
 }
 
 impl TestApp {
