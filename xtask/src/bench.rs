@@ -103,8 +103,13 @@ fn curl(url: &str) -> Result<Vec<u8>> {
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
     use std::io::Write;
     let mut child = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
-    child.stdin.take().context("stdin")?.write_all(bytes)?;
-    Ok(child.wait_with_output()?.stdout.len())
+    // Feed stdin from another thread: gzip's output would otherwise fill the pipe and deadlock.
+    let mut stdin = child.stdin.take().context("stdin")?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output()?;
+    writer.join().map_err(|_| anyhow::anyhow!("gzip writer panicked"))??;
+    Ok(out.stdout.len())
 }
 
 /// Brotli size through Python's `brotli` module, when the machine has it.
