@@ -146,6 +146,8 @@ fn http_get_status(url: &str) -> Option<u16> {
 
 pub fn dev(port: u16) -> Result<i32> {
     let tools = tools::ensure()?;
+    // Not needed to serve, but a newcomer's next command is `cargo xtask test`.
+    tools::ensure_chromium()?;
     build::all(&tools)?;
     ensure_dev_vars()?;
     let state = dev_state_dir();
