@@ -104,11 +104,33 @@ fn sequential(base: &str, paths: &[String]) -> Result<(f64, f64, f64, usize)> {
     for path in paths {
         let t = std::time::Instant::now();
         let mut stream = std::net::TcpStream::connect(host)?;
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(10)))?;
         write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")?;
+        // Read the head, then exactly Content-Length bytes: the proxy may keep the socket open.
         let mut response = Vec::new();
-        stream.read_to_end(&mut response)?;
+        let mut buf = [0u8; 4096];
+        let status_ok = loop {
+            let n = stream.read(&mut buf)?;
+            anyhow::ensure!(n > 0, "connection closed before the response head");
+            response.extend_from_slice(&buf[..n]);
+            if let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:").and_then(|v| v.trim().parse().ok()))
+                    .unwrap_or(0);
+                while response.len() < end + 4 + length {
+                    let n = stream.read(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    response.extend_from_slice(&buf[..n]);
+                }
+                break head.starts_with("http/1.1 200");
+            }
+        };
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
-        ok += usize::from(response.starts_with(b"HTTP/1.1 200"));
+        ok += usize::from(status_ok);
     }
     let rate = paths.len() as f64 / start.elapsed().as_secs_f64();
     latencies.sort_by(f64::total_cmp);
