@@ -242,7 +242,21 @@ fn UnlockPlugin(
     };
     view! {
         <h2>{title}</h2>
-        <form class="password-form" on:submit=submit>
+        <PasswordForm words password busy failed on_submit=Callback::new(submit) />
+    }
+}
+
+/// The password prompt shared by locked applications and locked plugins.
+#[component]
+fn PasswordForm(
+    words: &'static Words,
+    password: RwSignal<String>,
+    busy: RwSignal<bool>,
+    failed: RwSignal<bool>,
+    on_submit: Callback<leptos::ev::SubmitEvent>,
+) -> impl IntoView {
+    view! {
+        <form class="password-form" on:submit=move |ev| on_submit.run(ev)>
             <label>
                 <span>{words.password_label}</span>
                 <input type="password" autocomplete="off" required
@@ -320,18 +334,7 @@ fn UnlockApp(lang: Lang, segment: String, page: RwSignal<Option<PlayPage>>) -> i
                 </span>
                 <h1>{w.password_title}</h1>
                 <p>{w.password_hint}</p>
-                <form class="password-form" on:submit=submit>
-                    <label>
-                        <span>{w.password_label}</span>
-                        <input type="password" autocomplete="off" required
-                            prop:value=move || password.get()
-                            on:input=move |ev| { failed.set(false); password.set(event_target_value(&ev)); } />
-                    </label>
-                    {move || failed.get().then(|| view! { <p class="form-error" role="alert">{w.wrong_password}</p> })}
-                    <button class="button" type="submit" disabled=move || busy.get()>
-                        {move || if busy.get() { w.unlocking } else { w.unlock }}
-                    </button>
-                </form>
+                <PasswordForm words=w password busy failed on_submit=Callback::new(submit) />
             </div>
         </main>
     }
