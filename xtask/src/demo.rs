@@ -155,11 +155,24 @@ pub fn tap_path(id: i64, read_ctr: u32) -> Result<String> {
         other => anyhow::bail!("record {id} is {other}, not a dynamic record"),
     };
     let keys = record_keys(record, &master_key()?);
-    let mut random = [0u8; 16];
-    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut random)?;
-    let spec = TapSpec { mode, uid: uid(record), read_ctr, file_data: None, mac_input: String::new(), random };
+    let spec = TapSpec {
+        mode,
+        uid: uid(record),
+        read_ctr,
+        file_data: None,
+        mac_input: String::new(),
+        random: random_bytes()?,
+    };
     let tap = sun::simulate(&keys, &spec)?;
     Ok(format!("/p/{id}@{}:{}", tap.picc_data, tap.cmac))
+}
+
+/// The chip's randomness (PICCRand, padding), from the operating system.
+pub fn random_bytes() -> Result<[u8; 16]> {
+    use std::io::Read;
+    let mut out = [0u8; 16];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut out)?;
+    Ok(out)
 }
 
 pub fn fixture() -> Value {

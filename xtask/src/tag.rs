@@ -159,7 +159,7 @@ fn simulate(args: &[String]) -> Result<i32> {
             String::new()
         }
     });
-    let spec = TapSpec { mode, uid, read_ctr, file_data, mac_input, random: random_bytes()? };
+    let spec = TapSpec { mode, uid, read_ctr, file_data, mac_input, random: demo::random_bytes()? };
     let tap = sun::simulate(&KeySource::Explicit { meta_read, file_read }, &spec)?;
     println!("picc_data {}", tap.picc_data);
     if let Some(f) = &tap.enc_file_data {
@@ -187,12 +187,4 @@ fn simulate_record(args: &[String], id: &str) -> Result<i32> {
         println!("{base}{}", demo::tap_path(id, ctr)?);
     }
     Ok(0)
-}
-
-/// The chip's randomness, from the operating system.
-pub fn random_bytes() -> Result<[u8; 16]> {
-    use std::io::Read;
-    let mut out = [0u8; 16];
-    std::fs::File::open("/dev/urandom")?.read_exact(&mut out)?;
-    Ok(out)
 }

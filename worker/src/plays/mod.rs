@@ -15,7 +15,7 @@ use senzu_core::visit::{self, Visit};
 use senzu_core::{password, ApiError, ErrorCode};
 use worker::{Context as WorkerContext, D1Database, Env, Request};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Context};
 use repo::{PlayRow, PluginRow};
 
 /// What the visitor sent besides the path.
@@ -62,8 +62,7 @@ fn master_key(env: &Env) -> AppResult<MasterKey> {
     let secret = env
         .secret("MASTER_KEY")
         .map_err(|_| AppError::Internal { context: "MASTER_KEY", cause: "the MASTER_KEY secret is not set".into() })?;
-    MasterKey::parse_hex(&secret.to_string())
-        .map_err(|e| AppError::Internal { context: "MASTER_KEY", cause: e.to_string() })
+    MasterKey::parse_hex(&secret.to_string()).context("MASTER_KEY")
 }
 
 fn fail(code: ErrorCode, message: &str) -> ApiError {
@@ -73,7 +72,7 @@ fn fail(code: ErrorCode, message: &str) -> ApiError {
 /// Resolves a play. Errors a visitor can cause come back as a page with an error;
 /// only infrastructure failures are `Err`.
 pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppResult<Resolved> {
-    let db = env.d1("DB").map_err(|e| AppError::Internal { context: "binding DB", cause: e.to_string() })?;
+    let db = env.d1("DB").context("binding DB")?;
     let master = master_key(env)?;
     let row = match play_ref {
         PlayRef::Static { key } => repo::by_key(&db, key).await?,
@@ -187,14 +186,17 @@ async fn check(
     if row.id_application.is_none() || row.app_enabled != Some(1) {
         return Ok(Err(fail(ErrorCode::MissingApplication, "there is no application on this object yet")));
     }
-    if let Some(hash) = &row.app_password {
-        match &visitor.password {
-            None => return Ok(Err(fail(ErrorCode::WrongPassword, "this application is protected by a password"))),
-            Some(p) if !password::verify(p, hash) => return Ok(Err(fail(ErrorCode::WrongPassword, "wrong password"))),
-            Some(_) => {}
-        }
+    Ok(require_password(row.app_password.as_deref(), visitor, "this application is protected by a password"))
+}
+
+/// A lock (application or plugin): open without a stored hash, else only with the right password.
+fn require_password(stored: Option<&str>, visitor: &Visitor, locked: &str) -> Result<(), ApiError> {
+    match (stored, visitor.password.as_deref()) {
+        (None, _) => Ok(()),
+        (Some(_), None) => Err(fail(ErrorCode::WrongPassword, locked)),
+        (Some(hash), Some(p)) if password::verify(p, hash) => Ok(()),
+        (Some(_), Some(_)) => Err(fail(ErrorCode::WrongPassword, "wrong password")),
     }
-    Ok(Ok(()))
 }
 
 /// `derived` → AN10922 from the master; otherwise sealed meta || file read keys.
@@ -257,13 +259,7 @@ pub fn open_plugin(resolved: &Resolved, id_plugin: i64, visitor: &Visitor) -> Re
         .iter()
         .find(|p| p.id == id_plugin)
         .ok_or_else(|| fail(ErrorCode::NotFound, "no such plugin on this play"))?;
-    if let Some(hash) = &p.password_hash {
-        match &visitor.password {
-            None => return Err(fail(ErrorCode::WrongPassword, "this plugin is protected by a password")),
-            Some(pw) if !password::verify(pw, hash) => return Err(fail(ErrorCode::WrongPassword, "wrong password")),
-            Some(_) => {}
-        }
-    }
+    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")?;
     let (_, action) = plugin_action(p);
     let exec = match &action {
         Some(Action::Link { href }) => href.clone(),
@@ -309,6 +305,6 @@ pub async fn lost_report(env: &Env, resolved: &Resolved, message: &str, contact:
     let (true, Some(id_product)) = (is_lost, id_product) else {
         return Err(AppError::api(ErrorCode::BadRequest, "this product is not reported lost"));
     };
-    let db = env.d1("DB").map_err(|e| AppError::Internal { context: "binding DB", cause: e.to_string() })?;
+    let db = env.d1("DB").context("binding DB")?;
     repo::insert_lost_report(&db, id_product, message, contact).await
 }
