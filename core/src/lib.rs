@@ -3,9 +3,11 @@
 //! Pure Rust with no I/O, so it compiles natively (unit tests, benches, fuzzing)
 //! and to wasm32 for both the worker and the app.
 
+pub mod auth;
 pub mod daylight;
 pub mod entry;
 pub mod error;
+pub mod mail;
 pub mod page;
 pub mod password;
 pub mod play;
