@@ -34,7 +34,7 @@ pub fn with_inline_play(index_html: &str, page: &PlayPage) -> (String, String) {
 }
 
 /// Text for HTML content and attribute values.
-fn escape_html(s: &str) -> String {
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

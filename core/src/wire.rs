@@ -9,3 +9,116 @@ pub struct Health {
     pub db: bool,
     pub version: String,
 }
+
+/// The documented date object: `{"date":"2020-06-04 11:10:59.000000","timezone_type":3,"timezone":"UTC"}`.
+/// Senzu stores Unix seconds in UTC and says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiDate {
+    pub date: String,
+    pub timezone_type: u8,
+    pub timezone: String,
+}
+
+impl ApiDate {
+    pub fn from_unix(ts: i64) -> Self {
+        let days = ts.div_euclid(86_400);
+        let secs = ts.rem_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        ApiDate {
+            date: format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.000000", secs / 3600, secs % 3600 / 60, secs % 60),
+            timezone_type: 3,
+            timezone: "UTC".into(),
+        }
+    }
+
+    pub fn opt(ts: Option<i64>) -> Option<Self> {
+        ts.map(Self::from_unix)
+    }
+}
+
+/// Howard Hinnant's civil_from_days: days since 1970-01-01 → (year, month, day).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Parses a `start_date`/`end_date` filter: Unix seconds, `YYYY-MM-DD` or
+/// `YYYY-MM-DD HH:MM:SS` (UTC). `None` when it is neither.
+pub fn parse_date_filter(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(ts) = s.parse::<i64>() {
+        return Some(ts);
+    }
+    let (date, time) = s.split_once([' ', 'T']).unwrap_or((s, "00:00:00"));
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(day)), None) = (d.next(), d.next(), d.next(), d.next()) else {
+        return None;
+    };
+    let mut t = time.trim_end_matches('Z').split(':').map(|p| p.parse::<i64>().ok());
+    let (Some(Some(hh)), Some(Some(mm)), ss) = (t.next(), t.next(), t.next()) else { return None };
+    let ss = ss.flatten().unwrap_or(0);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 || ss < 0
+    {
+        return None;
+    }
+    let days = days_from_civil(y, m as u32, day as u32);
+    let ts = days * 86_400 + hh * 3600 + mm * 60 + ss;
+    // Reject 2021-02-31 and friends: the date must round-trip.
+    (civil_from_days(days) == (y, m as u32, day as u32)).then_some(ts)
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A documented list: an object keyed `"0"`, `"1"`, … in order.
+pub fn list_object(items: impl IntoIterator<Item = serde_json::Value>) -> serde_json::Value {
+    serde_json::Value::Object(items.into_iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_format_like_the_documentation() {
+        assert_eq!(ApiDate::from_unix(0).date, "1970-01-01 00:00:00.000000");
+        assert_eq!(ApiDate::from_unix(1_591_269_059).date, "2020-06-04 11:10:59.000000");
+        assert_eq!(ApiDate::from_unix(951_782_400).date, "2000-02-29 00:00:00.000000");
+        assert_eq!(serde_json::to_value(ApiDate::from_unix(0)).unwrap()["timezone_type"], 3);
+    }
+
+    #[test]
+    fn date_filters_parse_or_refuse() {
+        assert_eq!(parse_date_filter("1591269059"), Some(1_591_269_059));
+        assert_eq!(parse_date_filter("2020-06-04 11:10:59"), Some(1_591_269_059));
+        assert_eq!(parse_date_filter("2020-06-04T11:10:59Z"), Some(1_591_269_059));
+        assert_eq!(parse_date_filter("2020-06-04"), Some(1_591_228_800));
+        for bad in ["", "yesterday", "2021-02-31", "2020-13-01", "2020-06-04 25:00:00", "2020-06"] {
+            assert_eq!(parse_date_filter(bad), None, "{bad}");
+        }
+        for ts in [0, 951_782_400, 1_700_000_000, 4_102_444_800] {
+            let date = ApiDate::from_unix(ts).date;
+            assert_eq!(parse_date_filter(&date[..19]), Some(ts));
+        }
+    }
+
+    #[test]
+    fn lists_are_objects_keyed_by_position() {
+        let v = list_object([serde_json::json!(1), serde_json::json!("b")]);
+        assert_eq!(v, serde_json::json!({"0": 1, "1": "b"}));
+    }
+}

@@ -8,6 +8,8 @@ use worker::Response;
 pub enum AppError {
     /// A client-facing error: its message is safe to send.
     Api(ApiError),
+    /// 429 with a `Retry-After` (seconds).
+    Limited { error: ApiError, retry_after: i64 },
     /// Anything else: logged with its context, answered as an opaque 500.
     Internal { context: &'static str, cause: String },
 }
@@ -23,16 +25,37 @@ impl AppError {
         Self::api(ErrorCode::NotFound, what)
     }
 
+    /// Logs an error from work done after the response (nobody else will see it).
+    pub fn log(&self, what: &str) {
+        match self {
+            Self::Internal { context, cause } => worker::console_error!("{what}: {context}: {cause}"),
+            Self::Api(e) | Self::Limited { error: e, .. } => worker::console_warn!("{what}: {}", e.message),
+        }
+    }
+
+    pub fn too_many(message: impl Into<String>, retry_after: i64) -> Self {
+        Self::Limited { error: ApiError::new(ErrorCode::TooManyRequests, message), retry_after }
+    }
+
     pub fn into_response(self) -> Response {
+        let mut retry = None;
         let err = match self {
             Self::Api(err) => err,
+            Self::Limited { error, retry_after } => {
+                retry = Some(retry_after.max(1));
+                error
+            }
             Self::Internal { context, cause } => {
                 worker::console_error!("internal error: {context}: {cause}");
                 ApiError::new(ErrorCode::Internal, "internal error, please try again later")
             }
         };
         let status = err.kind().map_or(500, ErrorCode::http_status);
-        crate::http::json_response(&err.to_body(), status)
+        let mut resp = crate::http::json_response(&err.to_body(), status);
+        if let Some(seconds) = retry {
+            let _ = resp.headers_mut().set("retry-after", &seconds.to_string());
+        }
+        resp
     }
 }
 

@@ -2,8 +2,12 @@
 //! natively this crate only hosts the integration tests in `tests/`.
 #![cfg(target_arch = "wasm32")]
 
+mod args;
+mod auth;
+mod db;
 mod error;
 mod http;
+mod mailer;
 mod plays;
 mod routes;
 

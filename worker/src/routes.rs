@@ -1,49 +1,214 @@
-//! Request dispatch: one match over method and path segments, one module per resource.
+//! Request dispatch: one match over method and path segments, one module per
+//! resource. Public routes (health, scans, plays, sign-in) come first; every
+//! other `/v1` route gets the caller resolved from its token, declares the
+//! role it needs inside its handler, and is written to the call log.
 
+use senzu_core::plugins::Lang;
 use senzu_core::ErrorCode;
-use worker::{Context as WorkerContext, Env, Method, Request, Response};
+use worker::{Context as WorkerContext, D1Database, Env, Method, Request, Response};
 
+use crate::args::id;
+use crate::auth::{self, Caller};
+use crate::db::{self, int, opt_int, text};
 use crate::error::{AppError, AppResult};
 
+mod apps;
+mod auth_routes;
 mod dev;
 mod health;
+mod insights;
 mod play_routes;
 mod plugstores;
+mod procedures;
+mod user;
+
+use senzu_core::mail::MailType;
+
+/// What every API handler gets: the database, the caller, the clock, the visitor's language.
+pub struct Call<'a> {
+    pub env: &'a Env,
+    pub ctx: &'a WorkerContext,
+    pub db: D1Database,
+    pub caller: Caller,
+    pub now: i64,
+    pub lang: Lang,
+    pub origin: String,
+    ip: String,
+}
+
+impl Call<'_> {
+    /// The visitor's IP as a salted hash that rotates daily (never the IP itself).
+    pub fn ip_hash(&self) -> AppResult<String> {
+        let master = crate::plays::master_key(self.env)?;
+        Ok(master.ip_hash(self.now.div_euclid(86_400), &self.ip))
+    }
+}
 
 pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppResult<Response> {
     let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let method = req.method();
     match (segments.as_slice(), &method) {
-        (["v1", "health"], Method::Get) => health::get(env).await,
-        (["p", seg], Method::Get) => play_routes::page(&req, env, ctx, play_routes::record_ref(seg)?).await,
-        (["s", key], Method::Get) => play_routes::page(&req, env, ctx, play_routes::shared_ref(key)?).await,
+        (["v1", "health"], Method::Get) => return health::get(env).await,
+        (["p", seg], Method::Get) => {
+            return play_routes::page(&req, env, ctx, play_routes::record_ref(seg)?).await;
+        }
+        (["s", key], Method::Get) => return play_routes::page(&req, env, ctx, play_routes::shared_ref(key)?).await,
         (["v1", "plays", "shared", key], Method::Get) => {
-            play_routes::json(&req, env, ctx, play_routes::shared_ref(key)?, None).await
+            return play_routes::json(&req, env, ctx, play_routes::shared_ref(key)?, None).await;
         }
         (["v1", "plays", "shared", key, "plugins", id], Method::Get) => {
-            play_routes::json(&req, env, ctx, play_routes::shared_ref(key)?, Some(plugin_id(id)?)).await
+            return play_routes::json(&req, env, ctx, play_routes::shared_ref(key)?, Some(plugin_id(id)?)).await;
         }
         (["v1", "plays", "shared", key, "lost-report"], Method::Post) => {
-            play_routes::lost_report(&mut req, env, play_routes::shared_ref(key)?).await
+            return play_routes::lost_report(&mut req, env, play_routes::shared_ref(key)?).await;
         }
         (["v1", "plays", seg], Method::Get) => {
-            play_routes::json(&req, env, ctx, play_routes::record_ref(seg)?, None).await
+            return play_routes::json(&req, env, ctx, play_routes::record_ref(seg)?, None).await;
         }
         (["v1", "plays", seg, "plugins", id], Method::Get) => {
-            play_routes::json(&req, env, ctx, play_routes::record_ref(seg)?, Some(plugin_id(id)?)).await
+            return play_routes::json(&req, env, ctx, play_routes::record_ref(seg)?, Some(plugin_id(id)?)).await;
         }
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
-            play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await
+            return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
-        (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => dev::write(env).await,
-        (["v1", "plugstores"], Method::Get) => plugstores::list(&req),
-        (["v1", "plugstores", "categories"], Method::Get) => plugstores::categories(),
-        (["v1", "plugstores", id], Method::Get) => plugstores::get(&req, id),
-        (["v1", "plugstores", id, "form"], Method::Get) => plugstores::form(&req, id),
-        (["v1", "health"] | ["p", _] | ["s", _], _) => Err(method_not_allowed(&method)),
-        _ => Err(AppError::not_found(format!("no route for {} {}", method, path))),
+        (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => return dev::write(env).await,
+        (["v1", "dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_json(env).await,
+        (["dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_page(env).await,
+        (["v1", "health"] | ["p", _] | ["s", _], _) => return Err(method_not_allowed(&method)),
+        _ => {}
     }
+    if segments.first() != Some(&"v1") {
+        return Err(AppError::not_found(format!("no route for {method} {path}")));
+    }
+    let db = db::database(env)?;
+    let now = db::now();
+    // Sign-in, the code exchange and the consent description must work with a
+    // stale cookie; everything else refuses a bad or expired token.
+    let lenient = matches!(
+        segments.as_slice(),
+        ["v1", "auth", "login" | "signup" | "token" | "consent"] | ["v1", "logout"] | ["v1", "activate"]
+    );
+    let caller = match auth::authenticate(&req, &db, now).await {
+        Ok(c) => c,
+        Err(_) if lenient => Caller::default(),
+        Err(e) => return Err(e),
+    };
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let call = Call {
+        env,
+        ctx,
+        lang: Lang::from_accept_language(&header("accept-language").unwrap_or_default()),
+        origin: req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default(),
+        ip: header("cf-connecting-ip").unwrap_or_else(|| "unknown".into()),
+        db,
+        caller,
+        now,
+    };
+    let parameters = crate::args::Args::loggable(&req);
+    let result = api(&call, &mut req, &segments, &method).await;
+    log_call(&call, &method, &path, parameters, &result);
+    result
+}
+
+async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Method) -> AppResult<Response> {
+    use Method::{Delete, Get, Post};
+    match (segments, method) {
+        (["v1", "auth", "login"], Post) => auth_routes::login(call, req).await,
+        (["v1", "auth", "signup"], Post) => auth_routes::signup(call, req).await,
+        (["v1", "auth", "logout"], Post) => auth_routes::logout_session(call).await,
+        (["v1", "auth", "consent"], Get) => auth_routes::consent_info(call, req).await,
+        (["v1", "auth", "consent"], Post) => auth_routes::consent_answer(call, req).await,
+        (["v1", "auth", "token"], Post) => auth_routes::exchange_code(call, req).await,
+        (["v1", "logout"], Get) => auth_routes::logout_token(call, req).await,
+        (["v1", "tokens", t], Delete) => auth_routes::delete_token(call, id(t, "id")?).await,
+        (["v1", "sessions", t], Get) => auth_routes::get_session(call, id(t, "id")?).await,
+        (["v1", "sessions", t], Delete) => auth_routes::delete_token(call, id(t, "id")?).await,
+
+        (["v1", "procedures", "users", "create"], Post) => procedures::create_user(call, req).await,
+        (["v1", "procedures", "users", which], Post) => {
+            let kind = match *which {
+                "change-password" => MailType::ChangePassword,
+                "reset-password" => MailType::ResetPassword,
+                "change-email" => MailType::ChangeEmail,
+                "delete-account" => MailType::DeleteAccount,
+                other => return Err(AppError::not_found(format!("no procedure {other}"))),
+            };
+            procedures::request(call, req, kind).await
+        }
+        (["v1", "activate"], Get | Post) => procedures::activate(call, req).await,
+        (["v1", "change-password"], Post) => procedures::confirm_change_password(call, req).await,
+        (["v1", "reset-password"], Post) => procedures::confirm_reset_password(call, req).await,
+        (["v1", "change-email"], Post) => procedures::confirm_change_email(call, req).await,
+        (["v1", "delete-account"], Post) => procedures::confirm_delete_account(call, req).await,
+
+        (["v1", "user"], Get) => user::get(call, req).await,
+        (["v1", "user"], Post) => user::update(call, req).await,
+        (["v1", "user", "logs"], Get) => user::logs(call, req).await,
+        (["v1", "user", "logs", l], Get) => user::log(call, id(l, "id")?).await,
+        (["v1", "user", "tokens"], Get) => user::tokens(call).await,
+        (["v1", "addresses"], Get) => user::addresses(call).await,
+        (["v1", "addresses"], Post) => user::save_address(call, req, None).await,
+        (["v1", "addresses", a], Get) => user::address(call, id(a, "id")?).await,
+        (["v1", "addresses", a], Post) => user::save_address(call, req, Some(id(a, "id")?)).await,
+        (["v1", "addresses", a], Delete) => user::delete_address(call, id(a, "id")?).await,
+
+        (["v1", "developers"], Post) => apps::become_developer(call).await,
+        (["v1", "developers", "main"], Get) => apps::main_developer(call).await,
+        (["v1", "developers", d, "apps"], Get) => apps::list_apps(call, d).await,
+        (["v1", "developers", d, "apps"], Post) => apps::create_app(call, req, d).await,
+        (["v1", "apps", rest @ ..], _) if !rest.is_empty() => apps::route(call, req, rest).await,
+
+        (["v1", object, o, "insights"], Get) if insights::Object::parse(object).is_some() => {
+            insights::get(call, req, insights::Object::parse(object).unwrap_or(insights::Object::Record), o, None).await
+        }
+        (["v1", object, o, "insights", view], Get) if insights::Object::parse(object).is_some() => {
+            let object = insights::Object::parse(object).unwrap_or(insights::Object::Record);
+            insights::get(call, req, object, o, Some(view)).await
+        }
+
+        (["v1", "plugstores"], Get) => plugstores::list(call, req).await,
+        (["v1", "plugstores", "categories"], Get) => plugstores::categories(call).await,
+        (["v1", "plugstores", id], Get) => plugstores::get(call, req, id).await,
+        (["v1", "plugstores", id, "form"], Get) => plugstores::form(call, req, id).await,
+        _ => Err(AppError::not_found(format!("no route for {method} /{}", segments.join("/")))),
+    }
+}
+
+/// One row per authenticated call, written after the response. Only the
+/// query's non-secret arguments are kept (never a token, password or code).
+fn log_call(call: &Call<'_>, method: &Method, path: &str, parameters: String, result: &AppResult<Response>) {
+    if call.caller.is_anonymous() {
+        return;
+    }
+    let status = match result {
+        Ok(r) => i64::from(r.status_code()),
+        Err(AppError::Api(e)) => i64::from(e.code),
+        Err(AppError::Limited { .. }) => 429,
+        Err(AppError::Internal { .. }) => 500,
+    };
+    let Ok(statement) = db::statement(
+        &call.db,
+        "INSERT INTO api_calls (id_api_app, id_user, id_token, method, route, parameters, status) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            opt_int(call.caller.id_app()),
+            opt_int(call.caller.id_user()),
+            opt_int(call.caller.user.as_ref().map(|u| u.id_token)),
+            text(method.as_ref()),
+            text(path.strip_prefix("/v1").unwrap_or(path)),
+            text(&parameters),
+            int(status),
+        ],
+        "log call",
+    ) else {
+        return;
+    };
+    call.ctx.wait_until(async move {
+        if let Err(e) = statement.run().await {
+            worker::console_error!("call log: {e}");
+        }
+    });
 }
 
 fn plugin_id(s: &str) -> AppResult<i64> {
@@ -53,6 +218,6 @@ fn plugin_id(s: &str) -> AppResult<i64> {
         .ok_or_else(|| AppError::api(ErrorCode::BadArgument, "bad argument: plugin id must be a positive integer"))
 }
 
-fn method_not_allowed(method: &Method) -> AppError {
+pub fn method_not_allowed(method: &Method) -> AppError {
     AppError::api(ErrorCode::MethodNotAllowed, format!("method {method} not allowed on this route"))
 }

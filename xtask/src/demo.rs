@@ -13,9 +13,43 @@ use serde_json::{json, Value};
 use crate::paths;
 
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 2;
+pub const SEED_VERSION: u32 = 3;
 
 pub const LOCKED_PASSWORD: &str = "senzu-demo";
+
+/// The demo accounts (development values only; stored as PBKDF2 hashes).
+pub const OWNER_EMAIL: &str = "owner@senzu.test";
+pub const OWNER_PASSWORD: &str = "Senzu-Demo-Owner-2026!";
+pub const FRIEND_EMAIL: &str = "friend@senzu.test";
+pub const FRIEND_PASSWORD: &str = "Senzu-Demo-Friend-2026!";
+
+/// The demo developer app (owned by the demo owner) and its private key.
+pub const DEMO_APP_ID: i64 = 2;
+pub const DEMO_APP_KEY: &str = "5e2a0de0a9901234567890abcdef0123456789abcdef0123456789abcdef0001";
+/// Loopback: any port on 127.0.0.1 matches (RFC 8252), so a test's callback server can use a free port.
+pub const DEMO_APP_REDIRECT: &str = "http://127.0.0.1/callback";
+pub const DEMO_APP_REDIRECTS: [&str; 3] =
+    [DEMO_APP_REDIRECT, "http://127.0.0.1/cancel", "https://notes.senzu.test/callback"];
+/// Roles of the demo app: granted, plus one left requested (`providers`).
+const DEMO_APP_ROLES: [&str; 17] = [
+    "basic",
+    "user_mail",
+    "user_birthdate",
+    "user_phone",
+    "user_addresses",
+    "manage_user_addresses",
+    "manage_basic",
+    "user_logs",
+    "signup",
+    "password",
+    "email",
+    "delete_account",
+    "applications",
+    "products",
+    "api_management",
+    "developer_basic",
+    "developer_manage_basic",
+];
 pub const LOCKED_PLUGIN_PASSWORD: &str = "open-note";
 
 /// The explicit (sealed) keys of the LRP demo record: development values only.
@@ -190,6 +224,15 @@ pub fn fixture() -> Value {
         "seed_version": SEED_VERSION,
         "base_url": "http://127.0.0.1:8787",
         "records": records,
+        "owner": { "email": OWNER_EMAIL, "password": OWNER_PASSWORD, "id": 1 },
+        "friend": { "email": FRIEND_EMAIL, "password": FRIEND_PASSWORD, "id": 2 },
+        "app": {
+            "id": DEMO_APP_ID,
+            "redirect_url": DEMO_APP_REDIRECT,
+            "cancel_url": DEMO_APP_REDIRECTS[1],
+            "private_key": DEMO_APP_KEY,
+            "requested_role": "providers",
+        },
     })
 }
 
@@ -209,9 +252,13 @@ pub fn seed_sql() -> Result<String> {
             "INSERT INTO meta (key, value) VALUES ('seed_version', '{SEED_VERSION}') \
              ON CONFLICT(key) DO UPDATE SET value = excluded.value;"
         ),
-        "INSERT OR IGNORE INTO users (id, email, firstname, lastname, language, is_active) VALUES \
-         (1, 'owner@senzu.test', 'Ada', 'Lovelace', 'en', 1);"
-            .into(),
+        format!(
+            "INSERT OR IGNORE INTO users (id, email, firstname, lastname, language, is_active, password_hash, gender) VALUES \
+             (1, '{OWNER_EMAIL}', 'Ada', 'Lovelace', 'en', 1, {}, 2), \
+             (2, '{FRIEND_EMAIL}', 'Charles', 'Babbage', 'en', 1, {}, 1);",
+            sql_str(&password::hash(OWNER_PASSWORD, b"senzu-demo-own-1", password::ACCOUNT_ITERATIONS)),
+            sql_str(&password::hash(FRIEND_PASSWORD, b"senzu-demo-frd-2", password::ACCOUNT_ITERATIONS)),
+        ),
         "INSERT OR IGNORE INTO makers (id, id_user, name) VALUES (1, 1, 'Senzu Demo Maker');".into(),
         "INSERT OR IGNORE INTO items (id, id_maker, name) VALUES (1, 1, 'Senzu Card');".into(),
         "INSERT OR IGNORE INTO products (id, id_item, id_owner, alias, is_activated, is_lost, lost_message) VALUES \
@@ -304,6 +351,26 @@ pub fn seed_sql() -> Result<String> {
     sql.push(format!(
         "INSERT OR IGNORE INTO records (id, id_product, id_application, technology, token_encryption, key, sun_keys, is_enabled) VALUES {};",
         records.join(", ")
+    ));
+    sql.push("INSERT OR IGNORE INTO developers (id, id_user) VALUES (1, 1);".into());
+    sql.push(format!(
+        "INSERT OR IGNORE INTO api_apps (id, id_developer, private_key_hash, private_key_hint, display_name, contact_email) \
+         VALUES ({DEMO_APP_ID}, 1, '{}', '{}', 'Ada''s Notes', 'dev@senzu.test');",
+        senzu_core::secrets::sha256_hex(&[DEMO_APP_KEY.as_bytes()]),
+        &DEMO_APP_KEY[DEMO_APP_KEY.len() - 4..]
+    ));
+    for (i, url) in DEMO_APP_REDIRECTS.iter().enumerate() {
+        sql.push(format!(
+            "INSERT OR IGNORE INTO api_app_redirects (id, id_api_app, url) VALUES ({}, {DEMO_APP_ID}, {});",
+            i + 1,
+            sql_str(url)
+        ));
+    }
+    let mut roles: Vec<String> = DEMO_APP_ROLES.iter().map(|r| format!("({DEMO_APP_ID}, '{r}', 1, 0)")).collect();
+    roles.push(format!("({DEMO_APP_ID}, 'providers', 0, 1)"));
+    sql.push(format!(
+        "INSERT OR IGNORE INTO api_app_roles (id_api_app, alias_role, status, is_requested) VALUES {};",
+        roles.join(", ")
     ));
     sql.push(format!(
         "INSERT OR IGNORE INTO share_links (id, id_record, id_application, id_creator, public_key, is_enabled, date_expired) VALUES \

@@ -5,6 +5,7 @@
 //!   tests against a fresh `wrangler dev` on a free port
 //! - `build`            install and build the app and the worker
 //! - `demo --json`      print the demo fixture the seed writes
+//! - `admin approve-role APP ROLE`  grant a requested role
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
@@ -61,6 +62,16 @@ fn run(args: &[String]) -> Result<i32> {
             server::prepare_database(&state)?;
             Ok(0)
         }
+        "admin" => match rest {
+            [sub, app, role, flags @ ..] if sub == "approve-role" => {
+                let state =
+                    flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
+                let remote = flags.iter().any(|f| f == "--remote");
+                server::approve_role(&state, remote, app.parse()?, role)?;
+                Ok(0)
+            }
+            _ => bail!("usage: cargo xtask admin approve-role APP ROLE [--state DIR | --remote]"),
+        },
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(0)
@@ -77,6 +88,8 @@ const HELP: &str = "usage: cargo xtask <command>
   bench            sizes, first paint and a load run on a fresh local server
   db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)
   demo --json      print the seeded demo fixture
+  admin approve-role APP ROLE [--state DIR | --remote]
+                   grant a role an app requested (local dev database by default)
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)
   tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp] [--file-data HEX]

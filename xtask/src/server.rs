@@ -34,6 +34,25 @@ pub fn ensure_dev_vars() -> Result<()> {
     Ok(())
 }
 
+/// Approves a role an app requested (`cargo xtask admin approve-role APP ROLE`):
+/// locally by default, or on the deployed database with `--remote`.
+pub fn approve_role(state: &Path, remote: bool, app: i64, role: &str) -> Result<()> {
+    senzu_core::auth::Role::parse(role).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let sql = format!(
+        "UPDATE api_app_roles SET status = 1, is_requested = 0, date_updated = unixepoch() \
+         WHERE id_api_app = {app} AND alias_role = '{role}'; \
+         SELECT id_api_app, alias_role, status, is_requested FROM api_app_roles WHERE id_api_app = {app} AND alias_role = '{role}';"
+    );
+    let mut cmd = wrangler();
+    cmd.args(["d1", "execute", "DB", "--command", &sql]);
+    if remote {
+        cmd.arg("--remote");
+    } else {
+        cmd.args(["--local", "--persist-to"]).arg(state);
+    }
+    run(cmd.stdin(Stdio::null()))
+}
+
 /// Applies the D1 migrations and the (idempotent) demo seed to a local state dir.
 pub fn prepare_database(state: &Path) -> Result<()> {
     step("applying D1 migrations");

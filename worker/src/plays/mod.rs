@@ -58,7 +58,7 @@ impl Resolved {
     }
 }
 
-fn master_key(env: &Env) -> AppResult<MasterKey> {
+pub fn master_key(env: &Env) -> AppResult<MasterKey> {
     let secret = env
         .secret("MASTER_KEY")
         .map_err(|_| AppError::Internal { context: "MASTER_KEY", cause: "the MASTER_KEY secret is not set".into() })?;

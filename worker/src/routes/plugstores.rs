@@ -1,17 +1,16 @@
 //! The first-party plugstore (read side): entries, categories and forms.
 //! Entries are seeded by migration; forms come from core, per kind.
 
+use senzu_core::auth::Role;
 use senzu_core::plugins::{Kind, Lang, ALL_KINDS};
+use senzu_core::wire::list_object;
 use senzu_core::ErrorCode;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use worker::{Request, Response};
 
+use super::Call;
 use crate::error::{AppError, AppResult};
 use crate::http::json_response;
-
-fn lang(req: &Request) -> Lang {
-    Lang::from_accept_language(&req.headers().get("accept-language").ok().flatten().unwrap_or_default())
-}
 
 /// Plugstore ids are the kinds' positions, as the seed migration numbers them.
 fn by_id(id: &str) -> AppResult<(usize, Kind)> {
@@ -34,32 +33,35 @@ fn entry(id: usize, kind: Kind, lang: Lang) -> Value {
     })
 }
 
-/// A list as the API sends lists: an object keyed "0", "1", …
-fn keyed(items: impl IntoIterator<Item = Value>) -> Value {
-    Value::Object(items.into_iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect::<Map<_, _>>())
+/// Every plugstore route needs the `plugstore` role.
+async fn allowed(call: &Call<'_>) -> AppResult<()> {
+    call.caller.require(&call.db, Role::Plugstore, call.now).await
 }
 
-pub fn list(req: &Request) -> AppResult<Response> {
-    let lang = lang(req);
-    Ok(json_response(&keyed(ALL_KINDS.iter().enumerate().map(|(i, k)| entry(i + 1, *k, lang))), 200))
+pub async fn list(call: &Call<'_>, _req: &Request) -> AppResult<Response> {
+    allowed(call).await?;
+    Ok(json_response(&list_object(ALL_KINDS.iter().enumerate().map(|(i, k)| entry(i + 1, *k, call.lang))), 200))
 }
 
-pub fn get(req: &Request, id: &str) -> AppResult<Response> {
+pub async fn get(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Response> {
+    allowed(call).await?;
     let (id, kind) = by_id(id)?;
-    Ok(json_response(&entry(id, kind, lang(req)), 200))
+    Ok(json_response(&entry(id, kind, call.lang), 200))
 }
 
-pub fn form(req: &Request, id: &str) -> AppResult<Response> {
+pub async fn form(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Response> {
+    allowed(call).await?;
     let (_, kind) = by_id(id)?;
-    Ok(json_response(&kind.form(lang(req)), 200))
+    Ok(json_response(&kind.form(call.lang), 200))
 }
 
-pub fn categories() -> AppResult<Response> {
+pub async fn categories(call: &Call<'_>) -> AppResult<Response> {
+    allowed(call).await?;
     let mut names: Vec<&str> = ALL_KINDS.iter().map(|k| k.category()).collect();
     names.sort_unstable();
     names.dedup();
     if names.is_empty() {
         return Err(AppError::api(ErrorCode::Internal, "no categories"));
     }
-    Ok(json_response(&keyed(names.iter().enumerate().map(|(i, n)| json!({ "id": i + 1, "name": n }))), 200))
+    Ok(json_response(&list_object(names.iter().enumerate().map(|(i, n)| json!({ "id": i + 1, "name": n }))), 200))
 }
