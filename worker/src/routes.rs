@@ -73,6 +73,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
         (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => return dev::write(env).await,
+        (["v1", "dev", "sql"], Method::Post) if dev::enabled(env) => return dev::sql(&mut req, env).await,
         (["v1", "dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_json(env).await,
         (["dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_page(env).await,
         (["v1", "health"] | ["p", _] | ["s", _], _) => return Err(method_not_allowed(&method)),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{api_path, app, demo, execute_sql, tap_path};
+use common::{api_path, app, demo, execute_sql, tap_path, Auth};
 
 fn key(name: &str) -> String {
     demo()["records"][name].as_str().unwrap_or_else(|| panic!("fixture record {name}")).to_string()
@@ -222,7 +222,13 @@ fn lost_reports_reach_the_owner_only_for_lost_products() {
 
 #[test]
 fn plugstore_lists_the_first_party_plugins_with_forms() {
-    let list = app().get("/v1/plugstores").json();
+    let d = demo();
+    let session = app().sign_in(d["owner"]["email"].as_str().unwrap(), d["owner"]["password"].as_str().unwrap());
+    let get =
+        |path: &str, lang: &str| app().call("GET", path, Auth::Cookie(&session), &[], &[("accept-language", lang)]);
+    // The plugstore needs the `plugstore` role: no token is 401.
+    assert_eq!(app().get("/v1/plugstores").status, 401);
+    let list = get("/v1/plugstores", "en").json();
     let names: Vec<&str> = list.as_object().unwrap().values().map(|v| v["name"].as_str().unwrap()).collect();
     for kind in [
         "phone",
@@ -244,13 +250,13 @@ fn plugstore_lists_the_first_party_plugins_with_forms() {
     ] {
         assert!(names.contains(&kind), "{kind}");
     }
-    let entry = app().get("/v1/plugstores/1").json();
+    let entry = get("/v1/plugstores/1", "en").json();
     assert_eq!(entry["name"], "phone");
     assert!(entry["icon"]["svg_path"].as_str().is_some_and(|p| p.starts_with('M')));
-    let form = app().get_with("/v1/plugstores/3/form", &[("accept-language", "fr")]).json();
+    let form = get("/v1/plugstores/3/form", "fr").json();
     assert_eq!(form["fields"][0]["attributes"]["name"], "email");
     assert_eq!(form["fields"][0]["label"], "Adresse mail");
-    assert_eq!(app().get("/v1/plugstores/99/form").status, 404);
+    assert_eq!(get("/v1/plugstores/99/form", "en").status, 404);
 }
 
 fn to_hex(bytes: &[u8]) -> String {

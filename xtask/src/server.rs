@@ -37,12 +37,7 @@ pub fn ensure_dev_vars() -> Result<()> {
 /// Approves a role an app requested (`cargo xtask admin approve-role APP ROLE`):
 /// locally by default, or on the deployed database with `--remote`.
 pub fn approve_role(state: &Path, remote: bool, app: i64, role: &str) -> Result<()> {
-    senzu_core::auth::Role::parse(role).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let sql = format!(
-        "UPDATE api_app_roles SET status = 1, is_requested = 0, date_updated = unixepoch() \
-         WHERE id_api_app = {app} AND alias_role = '{role}'; \
-         SELECT id_api_app, alias_role, status, is_requested FROM api_app_roles WHERE id_api_app = {app} AND alias_role = '{role}';"
-    );
+    let sql = senzu_xtask::admin::approve_role_sql(app, role)?;
     let mut cmd = wrangler();
     cmd.args(["d1", "execute", "DB", "--command", &sql]);
     if remote {

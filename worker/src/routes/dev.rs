@@ -11,6 +11,16 @@ pub fn enabled(env: &Env) -> bool {
     env.var("SENZU_DEV").map(|v| v.to_string() == "1").unwrap_or(false)
 }
 
+/// `POST /v1/dev/sql` (`sql`): runs statements inside the worker, for tests
+/// that move time (expire a token, age a visit). Development only.
+pub async fn sql(req: &mut worker::Request, env: &Env) -> AppResult<Response> {
+    let args = crate::http::body_args(req).await?;
+    let sql = args.get("sql").map(String::as_str).unwrap_or_default();
+    let db = crate::db::database(env)?;
+    db.exec(sql).await.context("dev sql")?;
+    Ok(json_response(&serde_json::json!({ "executed": true }), 200))
+}
+
 /// `POST /v1/dev/write`: exactly one D1 write, the baseline the tap path's
 /// load numbers are compared with.
 pub async fn write(env: &Env) -> AppResult<Response> {

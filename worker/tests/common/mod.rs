@@ -15,6 +15,9 @@ pub struct Answer {
     pub status: u16,
     pub content_type: String,
     pub body: String,
+    pub location: Option<String>,
+    pub set_cookie: Option<String>,
+    pub retry_after: Option<String>,
 }
 
 impl Answer {
@@ -36,7 +39,8 @@ pub fn app() -> &'static TestApp {
             "SENZU_BASE_URL is not set: run the integration tests through `cargo xtask test`, \
              which starts wrangler dev with a fresh database",
         );
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        // Redirects are answers to check, not to follow.
+        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
         TestApp { base_url, agent }
     })
 }
@@ -58,26 +62,12 @@ pub fn api_path(tap: &str) -> String {
     tap.replacen("/p/", "/v1/plays/", 1)
 }
 
-/// Runs SQL against the test database (for moving time in tests), through
-/// wrangler. The running server holds the same SQLite file, so a write can meet
-/// SQLITE_BUSY: retried a few times.
+/// Runs SQL against the test database (to move time in tests) through the
+/// dev-only `/v1/dev/sql` route: inside the running worker, so it never meets
+/// the SQLite lock an outside writer would hold against parallel requests.
 pub fn execute_sql(sql: &str) {
-    let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR is not set: run through `cargo xtask test`");
-    let root = senzu_xtask::paths::root();
-    for attempt in 1..=8 {
-        let out = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
-            .args(["d1", "execute", "DB", "--local", "--persist-to", &state, "--command", sql])
-            .current_dir(&root)
-            .env("WRANGLER_SEND_METRICS", "false")
-            .output()
-            .expect("running wrangler d1 execute");
-        if out.status.success() {
-            return;
-        }
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("SQLITE_BUSY") && attempt < 8, "wrangler d1 execute failed: {sql}\n{stderr}");
-        std::thread::sleep(std::time::Duration::from_millis(250 * attempt));
-    }
+    let a = app().post_form("/v1/dev/sql", &[("sql", sql)]);
+    assert_eq!(a.status, 200, "dev sql failed: {sql}\n{}", a.body);
 }
 
 impl TestApp {
@@ -107,7 +97,138 @@ impl TestApp {
 
 fn read(mut resp: ureq::http::Response<ureq::Body>) -> Answer {
     let status = resp.status().as_u16();
-    let content_type = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let content_type = header("content-type").unwrap_or_default();
+    let (location, set_cookie, retry_after) = (header("location"), header("set-cookie"), header("retry-after"));
     let body = resp.body_mut().read_to_string().unwrap_or_default();
-    Answer { status, content_type, body }
+    Answer { status, content_type, body, location, set_cookie, retry_after }
+}
+
+/// A fresh e-mail address for a test's own account.
+pub fn unique_email(prefix: &str) -> String {
+    format!("{prefix}-{}@senzu.test", rand::random::<u64>())
+}
+
+/// A password that meets the policy, different every time.
+pub fn strong_password() -> String {
+    format!("Test-Pass-{}!", rand::random::<u32>())
+}
+
+/// Notes a clear secret the run handled, for the at-rest scan (secrets test).
+pub fn remember_secret(secret: &str) {
+    use std::io::Write;
+    let Ok(state) = std::env::var("SENZU_STATE_DIR") else { return };
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(std::path::Path::new(&state).join("secrets.txt"))
+        .expect("opening secrets.txt");
+    writeln!(f, "{secret}").expect("writing secrets.txt");
+}
+
+/// How a request authenticates.
+#[derive(Clone, Copy)]
+pub enum Auth<'a> {
+    None,
+    Bearer(&'a str),
+    Cookie(&'a str),
+}
+
+impl TestApp {
+    /// Any method, any auth, a form body (for POST/DELETE), extra headers.
+    pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Auth,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let url = format!("{}{}", self.base_url, path);
+        let mut builder = ureq::http::Request::builder().method(method).uri(&url);
+        match auth {
+            Auth::None => {}
+            Auth::Bearer(t) => builder = builder.header("authorization", format!("Bearer {t}")),
+            Auth::Cookie(t) => builder = builder.header("cookie", format!("senzu_session={t}")),
+        }
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
+        }
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", senzu_core::plugins::encode(k), senzu_core::plugins::encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request =
+            builder.header("content-type", "application/x-www-form-urlencoded").body(body).expect("building a request");
+        read(self.agent.run(request).unwrap_or_else(|e| panic!("{method} {path}: {e}")))
+    }
+
+    /// Signs in (first-party) and returns the session token from the cookie.
+    pub fn sign_in(&self, email: &str, password: &str) -> String {
+        let ip = format!("10.{}.{}.{}", rand::random::<u8>(), rand::random::<u8>(), rand::random::<u8>());
+        let a = self.call(
+            "POST",
+            "/v1/auth/login",
+            Auth::None,
+            &[("email", email), ("password", password)],
+            &[("cf-connecting-ip", &ip)],
+        );
+        assert_eq!(a.status, 200, "sign in {email}: {}", a.body);
+        let cookie = a.set_cookie.expect("a session cookie");
+        let token =
+            cookie.split(';').next().and_then(|c| c.strip_prefix("senzu_session=")).expect("cookie value").to_string();
+        remember_secret(&token);
+        token
+    }
+
+    /// Consents as the signed-in user (the consent screen's two calls) and
+    /// returns the `redirect` the browser would follow.
+    pub fn consent(&self, session: &str, query: &str, grant: bool) -> Answer {
+        let info = self.call("GET", &format!("/v1/auth/consent?{query}"), Auth::Cookie(session), &[], &[]);
+        if info.status != 200 {
+            return info;
+        }
+        let csrf = info.json()["csrf"].as_str().expect("a csrf token for a signed-in user").to_string();
+        let grant = if grant { "true" } else { "false" };
+        self.call(
+            "POST",
+            &format!("/v1/auth/consent?{query}"),
+            Auth::Cookie(session),
+            &[("grant", grant), ("csrf", &csrf)],
+            &[],
+        )
+    }
+
+    /// A user token for `roles` from a developer app, through the consent flow.
+    pub fn user_token(&self, session: &str, id_app: i64, roles: &str, redirect_url: &str) -> String {
+        let query =
+            format!("id_api_app={id_app}&roles={roles}&redirect_url={}", senzu_core::plugins::encode(redirect_url));
+        let answer = self.consent(session, &query, true);
+        assert_eq!(answer.status, 200, "consent: {}", answer.body);
+        let redirect = answer.json()["redirect"].as_str().expect("a redirect").to_string();
+        let token = redirect.split("token=").nth(1).expect("token in the redirect").to_string();
+        remember_secret(&token);
+        token
+    }
+
+    /// The local outbox (dev only), newest first.
+    pub fn outbox(&self) -> Vec<Value> {
+        self.get("/v1/dev/outbox").json().as_array().cloned().expect("outbox list")
+    }
+
+    /// The first link of the newest mail of `mail_type` sent to `to`.
+    pub fn mail_link(&self, to: &str, mail_type: &str) -> String {
+        let mail = self
+            .outbox()
+            .into_iter()
+            .find(|m| m["to"] == to && m["mail_type"] == mail_type)
+            .unwrap_or_else(|| panic!("no {mail_type} mail to {to}"));
+        mail["links"][0].as_str().expect("a link in the mail").to_string()
+    }
+}
+
+/// The `code` query argument of a link.
+pub fn code_of(link: &str) -> String {
+    link.split("code=").nth(1).and_then(|c| c.split('&').next()).expect("a code in the link").to_string()
 }
