@@ -80,9 +80,20 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
         .current_dir(paths::root())
         .env("SENZU_BASE_URL", &server.base_url)
         .env("SENZU_DEMO_JSON", &demo)
+        .env("SENZU_STATE_DIR", state)
         .env("CHROMIUM_PATH", chromium)
         .status()?
         .success();
+
+    // Last: every flow above noted the clear secrets it handled; none may be at rest.
+    step("secrets at rest (D1 files and the worker log)");
+    let secrets_ok = Command::new("cargo")
+        .args(["test", "-p", "senzu-worker", "--test", "secrets_at_rest", "--", "--ignored", "--nocapture"])
+        .env("SENZU_BASE_URL", &server.base_url)
+        .env("SENZU_DEMO_JSON", &demo)
+        .env("SENZU_STATE_DIR", state)
+        .status()?
+        .success();
     drop(server);
-    Ok(if api_ok && e2e_ok { 0 } else { 1 })
+    Ok(if api_ok && e2e_ok && secrets_ok { 0 } else { 1 })
 }

@@ -1,0 +1,153 @@
+//! The authorization matrix: every route that needs a token × {no token,
+//! expired token, token without the role, token with the role, another user's
+//! object}. It counts unauthorized successes, which must be 0. Later issues
+//! add their routes to `ROUTES`.
+
+mod common;
+
+use common::{app, demo, execute_sql, unique_email, Auth};
+
+/// (method, path, role, status with the role, status for another user's object)
+/// `None` for the last: the route has no object of someone else to reach.
+const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
+    ("GET", "/v1/user", "basic", 200, None),
+    ("POST", "/v1/user", "manage_basic", 200, None),
+    ("GET", "/v1/user/logs", "user_logs", 200, None),
+    ("GET", "/v1/user/tokens", "basic", 200, None),
+    ("GET", "/v1/addresses", "user_addresses", 200, None),
+    ("POST", "/v1/addresses", "manage_user_addresses", 201, None),
+    ("GET", "/v1/applications/1/insights", "applications", 200, Some(404)),
+    ("GET", "/v1/applications/1/insights/countries", "applications", 200, Some(404)),
+    ("GET", "/v1/plugins/1/insights/browsers", "applications", 200, Some(404)),
+    ("GET", "/v1/products/1/insights/devices", "products", 200, Some(404)),
+    ("GET", "/v1/records/1/insights/plays", "products", 200, Some(404)),
+    ("GET", "/v1/records/1/insights/platforms", "products", 200, Some(404)),
+    ("GET", "/v1/apps/2", "developer_basic", 200, Some(404)),
+    ("POST", "/v1/apps/2", "developer_manage_basic", 200, Some(404)),
+    ("GET", "/v1/apps/2/redirects", "developer_basic", 200, Some(404)),
+    ("POST", "/v1/apps/2/domains", "developer_manage_basic", 201, Some(404)),
+    ("GET", "/v1/apps/2/roles", "developer_basic", 200, Some(404)),
+    ("GET", "/v1/apps/2/mail-templates", "developer_basic", 200, Some(404)),
+    ("GET", "/v1/apps/2/calls", "api_management", 200, Some(404)),
+    ("GET", "/v1/apps/2/tokens", "api_management", 200, Some(404)),
+    ("GET", "/v1/apps/categories", "developer_basic", 200, None),
+    ("GET", "/v1/developers/main/apps", "developer_basic", 200, Some(403)),
+    ("GET", "/v1/developers/main", "developer", 200, None),
+    ("GET", "/v1/plugstores", "plugstore", 200, None),
+    ("GET", "/v1/plugstores/1/form", "plugstore", 200, None),
+    ("POST", "/v1/procedures/users/change-password", "password", 200, None),
+    ("POST", "/v1/procedures/users/change-email", "email", 200, None),
+    ("POST", "/v1/procedures/users/delete-account", "delete_account", 200, None),
+];
+
+/// The roles the demo app holds, all consented in the "with the role" token.
+const DEMO_APP_ROLES: &str = "basic,user_mail,user_birthdate,user_phone,user_addresses,manage_user_addresses,\
+manage_basic,user_logs,password,email,delete_account,applications,products,api_management,developer_basic,\
+developer_manage_basic";
+
+fn form_for(path: &str) -> Vec<(&'static str, String)> {
+    match path {
+        "/v1/user" => vec![("username", "ada".into())],
+        "/v1/addresses" => vec![
+            ("alias", "Home".into()),
+            ("firstname", "Ada".into()),
+            ("lastname", "Lovelace".into()),
+            ("street", "12 St James's Square".into()),
+            ("country_code", "GB".into()),
+            ("city", "London".into()),
+            ("zipcode", "SW1Y 4LB".into()),
+            ("state", "London".into()),
+        ],
+        "/v1/apps/2/domains" => vec![("url", format!("matrix-{}.senzu.test", rand::random::<u32>()))],
+        "/v1/apps/2" => vec![("contact_email", "dev@senzu.test".into())],
+        _ => vec![],
+    }
+}
+
+struct Case<'a> {
+    name: &'static str,
+    auth: Auth<'a>,
+    expect: (u16, u64),
+}
+
+#[test]
+fn no_route_answers_a_caller_without_the_right() {
+    let d = demo();
+    let owner = app().sign_in(d["owner"]["email"].as_str().unwrap(), d["owner"]["password"].as_str().unwrap());
+    let friend = app().sign_in(d["friend"]["email"].as_str().unwrap(), d["friend"]["password"].as_str().unwrap());
+    let id_app = d["app"]["id"].as_i64().unwrap();
+    let redirect = d["app"]["redirect_url"].as_str().unwrap();
+    let with_app_roles = app().user_token(&owner, id_app, &DEMO_APP_ROLES.replace('\n', ""), redirect);
+    let without = app().user_token(&owner, id_app, "user_mail", redirect);
+    let expired = app().user_token(&owner, id_app, &DEMO_APP_ROLES.replace('\n', ""), redirect);
+    let hash = senzu_core::secrets::sha256_hex(&[expired.as_bytes()]);
+    execute_sql(&format!("UPDATE tokens SET date_expired = unixepoch() - 60 WHERE token_hash = '{hash}'"));
+
+    let mut failures = Vec::new();
+    let mut unauthorized_successes = 0;
+    let mut checked = 0;
+    for (method, path, role, ok_status, other) in ROUTES {
+        let holds = DEMO_APP_ROLES.split(',').any(|r| r.trim() == *role);
+        // The demo app cannot hold `developer` or `plugstore`: the dashboard's session has them.
+        let with_role = if holds { Auth::Bearer(&with_app_roles) } else { Auth::Cookie(&owner) };
+        let mut cases = vec![
+            Case { name: "no token", auth: Auth::None, expect: (401, 401) },
+            Case { name: "expired token", auth: Auth::Bearer(&expired), expect: (401, 190) },
+            Case { name: "token without the role", auth: Auth::Bearer(&without), expect: (403, 403) },
+            Case { name: "token with the role", auth: with_role, expect: (*ok_status, 0) },
+        ];
+        if let Some(status) = other {
+            cases.push(Case {
+                name: "another user's object",
+                auth: Auth::Cookie(&friend),
+                expect: (*status, u64::from(*status)),
+            });
+        }
+        for case in cases {
+            let form = form_for(path);
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let a = app().call(method, path, case.auth, &pairs, &[]);
+            checked += 1;
+            let code = if (200..300).contains(&a.status) { 0 } else { a.error_code() };
+            if (a.status, code) != case.expect {
+                failures.push(format!(
+                    "{method} {path} [{}]: expected {:?}, got {} {}",
+                    case.name, case.expect, a.status, a.body
+                ));
+            }
+            if case.expect.0 >= 400 && (200..300).contains(&a.status) {
+                unauthorized_successes += 1;
+            }
+        }
+    }
+    println!(
+        "authorization matrix: {} routes, {checked} calls, {unauthorized_successes} unauthorized successes",
+        ROUTES.len()
+    );
+    assert_eq!(unauthorized_successes, 0, "{failures:#?}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_signup_procedure_needs_an_app_token_with_the_signup_role() {
+    let d = demo();
+    let owner = app().sign_in(d["owner"]["email"].as_str().unwrap(), d["owner"]["password"].as_str().unwrap());
+    let id_app = d["app"]["id"].as_i64().unwrap();
+    let user_token = app().user_token(&owner, id_app, "basic", d["app"]["redirect_url"].as_str().unwrap());
+    let key = d["app"]["private_key"].as_str().unwrap();
+    let email = unique_email("matrix");
+    let form = [
+        ("firstname", "Matrix"),
+        ("lastname", "Probe"),
+        ("email", email.as_str()),
+        ("password", "Matrix-Probe-2026!"),
+        ("gender", "3"),
+        ("birthdate", "0"),
+    ];
+    let post = |auth| app().call("POST", "/v1/procedures/users/create", auth, &form, &[]);
+    assert_eq!(post(Auth::None).status, 401);
+    assert_eq!(post(Auth::Bearer(&user_token)).status, 403, "a user token without signup");
+    let unknown = "0".repeat(64);
+    assert_eq!(post(Auth::Bearer(&unknown)).status, 401, "an unknown key");
+    assert_eq!(post(Auth::Bearer(key)).status, 201);
+}
