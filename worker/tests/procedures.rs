@@ -199,7 +199,7 @@ fn an_apps_mail_template_shapes_its_mails_and_broken_templates_are_refused() {
     app().call(
         "POST",
         "/v1/procedures/users/reset-password",
-        Auth::Bearer(&demo()["app"]["private_key"].as_str().unwrap().to_string()),
+        Auth::Bearer(demo()["app"]["private_key"].as_str().unwrap()),
         &[("email", &email)],
         &[],
     );
