@@ -83,3 +83,74 @@ pub async fn lost_report(segment: &str, message: &str, contact: &str) -> Result<
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
     read::<serde_json::Value>(resp).await.map(|_| ())
 }
+
+/// A form body, as the API takes it.
+fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", senzu_core::plugins::encode(k), senzu_core::plugins::encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Any API call with a form body; the dashboard's session cookie goes along
+/// (same origin), the SPA never sees the token itself.
+pub async fn send<T: DeserializeOwned>(method: &str, url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
+    let builder = match method {
+        "POST" => Request::post(url),
+        "DELETE" => Request::delete(url),
+        _ => Request::get(url),
+    };
+    let request = if method == "GET" {
+        builder.build()
+    } else {
+        builder.header("content-type", "application/x-www-form-urlencoded").body(form_body(fields))
+    };
+    let resp = request
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
+        .send()
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
+    read(resp).await
+}
+
+pub async fn get_json(url: &str) -> Result<serde_json::Value, ApiError> {
+    send("GET", url, &[]).await
+}
+
+pub async fn post_json(url: &str, fields: &[(&str, &str)]) -> Result<serde_json::Value, ApiError> {
+    send("POST", url, fields).await
+}
+
+pub async fn delete_json(url: &str) -> Result<serde_json::Value, ApiError> {
+    send("DELETE", url, &[]).await
+}
+
+/// The signed-in user of the dashboard, if any.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Me {
+    pub id: i64,
+    pub firstname: Option<String>,
+    pub email: Option<String>,
+}
+
+pub async fn me() -> Result<Me, ApiError> {
+    send("GET", "/v1/user?returns=id,firstname,email", &[]).await
+}
+
+pub async fn sign_in(email: &str, password: &str) -> Result<serde_json::Value, ApiError> {
+    post_json("/v1/auth/login", &[("email", email), ("password", password)]).await
+}
+
+pub async fn sign_out() -> Result<serde_json::Value, ApiError> {
+    post_json("/v1/auth/logout", &[]).await
+}
+
+/// A JSON list as the API sends lists (an object keyed "0", "1", …), in order.
+pub fn items(list: &serde_json::Value) -> Vec<serde_json::Value> {
+    let Some(map) = list.as_object() else { return Vec::new() };
+    let mut entries: Vec<(usize, serde_json::Value)> =
+        map.iter().filter_map(|(k, v)| Some((k.parse::<usize>().ok()?, v.clone()))).collect();
+    entries.sort_by_key(|(i, _)| *i);
+    entries.into_iter().map(|(_, v)| v).collect()
+}

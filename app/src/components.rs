@@ -25,6 +25,7 @@ pub fn TopBar() -> impl IntoView {
                 <span>"Senzu"</span>
             </a>
             <nav class="topbar__nav">
+                <a href="/console">"Developers"</a>
                 <a href="/status">"Status"</a>
             </nav>
         </header>

@@ -19,6 +19,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/status") view=routes::status::Status />
                 <Route path=path!("/p/:entry") view=routes::play::PlayRoute />
                 <Route path=path!("/s/:entry") view=routes::play::PlayRoute />
+                <Route path=path!("/auth") view=routes::consent::Consent />
+                <Route path=path!("/signin") view=routes::signin::SignIn />
+                <Route path=path!("/account/:action") view=routes::account::Account />
+                <Route path=path!("/console") view=routes::console::Console />
+                <Route path=path!("/console/apps/:id") view=routes::console::ConsoleApp />
             </Routes>
         </Router>
     }

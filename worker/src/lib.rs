@@ -4,6 +4,7 @@
 
 mod args;
 mod auth;
+mod cors;
 mod db;
 mod error;
 mod http;
@@ -16,9 +17,16 @@ use worker::{event, Context, Env, Request, Response, Result};
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     console_error_panic_hook::set_once();
+    if let Some(preflight) = cors::preflight(&req) {
+        return Ok(preflight);
+    }
+    let path = req.path();
     let response = routes::dispatch(req, &env, &ctx).await;
-    Ok(match response {
-        Ok(resp) => resp,
-        Err(err) => err.into_response(),
-    })
+    Ok(cors::decorate(
+        &path,
+        match response {
+            Ok(resp) => resp,
+            Err(err) => err.into_response(),
+        },
+    ))
 }

@@ -232,3 +232,29 @@ impl TestApp {
 pub fn code_of(link: &str) -> String {
     link.split("code=").nth(1).and_then(|c| c.split('&').next()).expect("a code in the link").to_string()
 }
+
+impl TestApp {
+    /// Status and all headers of one bodiless request (for CORS checks).
+    pub fn headers_of(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, std::collections::HashMap<String, String>) {
+        let url = format!("{}{}", self.base_url, path);
+        let mut req = match method {
+            "OPTIONS" => self.agent.options(&url),
+            _ => self.agent.get(&url),
+        };
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = req.call().unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let all = resp
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        (resp.status().as_u16(), all)
+    }
+}

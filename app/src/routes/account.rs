@@ -1,0 +1,120 @@
+//! `/account/{action}?code=…`: where the procedure mails' links land —
+//! activation, password reset or change, e-mail change, account deletion.
+//! Each link works once, within an hour; the worker says so when it does not.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use senzu_core::auth::NewPassword;
+use senzu_core::plugins::Lang;
+
+use super::signin::{auth_words, browser_lang};
+use crate::api;
+use crate::components::{ErrorView, TopBar};
+
+fn texts(action: &str, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    // (title, button, done)
+    match (action, lang) {
+        ("activate", Lang::Fr) => {
+            ("Activation du compte", "Activer", "Votre compte est actif. Vous pouvez vous connecter.")
+        }
+        ("activate", Lang::En) => ("Account activation", "Activate", "Your account is active. You can sign in."),
+        ("reset-password", Lang::Fr) => ("Nouveau mot de passe", "Enregistrer", "Mot de passe changé. Connectez-vous."),
+        ("reset-password", Lang::En) => ("Choose a new password", "Save", "Password changed. Sign in with it."),
+        ("change-password", Lang::Fr) => ("Changer de mot de passe", "Changer", "Mot de passe changé. Connectez-vous."),
+        ("change-password", Lang::En) => ("Change your password", "Change", "Password changed. Sign in with it."),
+        ("change-email", Lang::Fr) => ("Changer d'adresse e-mail", "Changer", "Adresse e-mail changée."),
+        ("change-email", Lang::En) => ("Change your e-mail address", "Change", "E-mail address changed."),
+        ("delete-account", Lang::Fr) => {
+            ("Supprimer le compte", "Supprimer définitivement", "Votre compte est supprimé.")
+        }
+        ("delete-account", Lang::En) => ("Delete your account", "Delete for good", "Your account is deleted."),
+        (_, Lang::Fr) => ("Lien inconnu", "", ""),
+        (_, Lang::En) => ("Unknown link", "", ""),
+    }
+}
+
+#[component]
+pub fn Account() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let action = params.get_untracked().get("action").unwrap_or_default();
+    let code = query.get_untracked().get("code").unwrap_or_default();
+    let lang = browser_lang();
+    let w = auth_words(lang);
+    let (title, button, done_text) = texts(&action, lang);
+    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let error = RwSignal::new(None::<senzu_core::ApiError>);
+    let act = action.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (action, code) = (act.clone(), code.clone());
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let (a, b) = (first.get_untracked(), second.get_untracked());
+            let result = match action.as_str() {
+                "activate" => api::get_json(&format!("/v1/activate?code={}", senzu_core::plugins::encode(&code))).await,
+                "reset-password" => api::post_json("/v1/reset-password", &[("code", &code), ("password", &a)]).await,
+                "change-password" => {
+                    api::post_json(
+                        "/v1/change-password",
+                        &[("code", &code), ("old_password", &a), ("new_password", &b)],
+                    )
+                    .await
+                }
+                "change-email" => api::post_json("/v1/change-email", &[("code", &code), ("email", &a)]).await,
+                _ => api::post_json("/v1/delete-account", &[("code", &code)]).await,
+            };
+            match result {
+                Ok(_) => done.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let fields = match action.as_str() {
+        "reset-password" => view! {
+            <label class="field"><span>{w.password}</span>
+                <input type="password" required autocomplete="new-password" prop:value=move || first.get()
+                    on:input=move |ev| first.set(event_target_value(&ev)) />
+                <small class="field__hint" class:field__hint--ok=move || NewPassword::parse(&first.get()).is_ok()>{w.policy}</small></label>
+        }.into_any(),
+        "change-password" => view! {
+            <label class="field"><span>{w.password} " (actuel / current)"</span>
+                <input type="password" required autocomplete="current-password" prop:value=move || first.get()
+                    on:input=move |ev| first.set(event_target_value(&ev)) /></label>
+            <label class="field"><span>{w.password} " (nouveau / new)"</span>
+                <input type="password" required autocomplete="new-password" prop:value=move || second.get()
+                    on:input=move |ev| second.set(event_target_value(&ev)) />
+                <small class="field__hint" class:field__hint--ok=move || NewPassword::parse(&second.get()).is_ok()>{w.policy}</small></label>
+        }.into_any(),
+        "change-email" => view! {
+            <label class="field"><span>{w.email}</span>
+                <input type="email" required autocomplete="email" prop:value=move || first.get()
+                    on:input=move |ev| first.set(event_target_value(&ev)) /></label>
+        }.into_any(),
+        _ => ().into_any(),
+    };
+    let known = !button.is_empty();
+    view! {
+        <TopBar />
+        <main class="auth-page">
+            <section class="auth-card" data-testid="account">
+                <h1 class="auth-card__title">{title}</h1>
+                <div class="done" hidden=move || !done.get()>
+                    <p class="notice" role="status">{done_text}</p>
+                    <a class="button" href="/signin">{w.sign_in}</a>
+                </div>
+                <form class="form" on:submit=submit hidden=move || done.get() || !known>
+                    {fields}
+                    {move || error.get().map(|error| view! { <ErrorView error /> })}
+                    <button class="button button--block" class:button--danger=action == "delete-account"
+                        type="submit" disabled=move || busy.get()>{button}</button>
+                </form>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,246 @@
+//! Sign-in and sign-up for the dashboard (and inline on the consent screen).
+//! The session lives in an HttpOnly cookie the page never sees.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use senzu_core::auth::{Email, NewPassword};
+use senzu_core::plugins::Lang;
+
+use crate::api;
+use crate::components::TopBar;
+
+pub struct AuthWords {
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_up: &'static str,
+    pub signing_up: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub firstname: &'static str,
+    pub lastname: &'static str,
+    pub gender: &'static str,
+    pub genders: [&'static str; 3],
+    pub birthdate: &'static str,
+    pub no_account: &'static str,
+    pub have_account: &'static str,
+    pub check_mail: &'static str,
+    pub policy: &'static str,
+}
+
+pub fn auth_words(lang: Lang) -> &'static AuthWords {
+    match lang {
+        Lang::Fr => &AuthWords {
+            sign_in: "Se connecter",
+            signing_in: "Connexion…",
+            sign_up: "Créer un compte",
+            signing_up: "Création…",
+            email: "Adresse e-mail",
+            password: "Mot de passe",
+            firstname: "Prénom",
+            lastname: "Nom",
+            gender: "Genre",
+            genders: ["Homme", "Femme", "Non binaire"],
+            birthdate: "Date de naissance",
+            no_account: "Pas encore de compte ?",
+            have_account: "Déjà un compte ?",
+            check_mail: "Compte créé. Ouvrez le lien reçu par e-mail pour l'activer, puis connectez-vous.",
+            policy: "Plus de 12 caractères, avec une minuscule, une majuscule, un chiffre et un caractère spécial.",
+        },
+        Lang::En => &AuthWords {
+            sign_in: "Sign in",
+            signing_in: "Signing in…",
+            sign_up: "Create an account",
+            signing_up: "Creating…",
+            email: "E-mail address",
+            password: "Password",
+            firstname: "First name",
+            lastname: "Last name",
+            gender: "Gender",
+            genders: ["Male", "Female", "Non-binary"],
+            birthdate: "Birthdate",
+            no_account: "No account yet?",
+            have_account: "Already have an account?",
+            check_mail: "Account created. Open the link we e-mailed you to activate it, then sign in.",
+            policy:
+                "More than 12 characters, with a lowercase and an uppercase letter, a digit and a special character.",
+        },
+    }
+}
+
+pub fn browser_lang() -> Lang {
+    Lang::from_accept_language(&window().navigator().language().unwrap_or_default())
+}
+
+/// Sign-in, with a switch to sign-up. `on_signed_in` runs after a successful sign-in.
+#[component]
+pub fn AuthForms(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
+    let signing_up = RwSignal::new(false);
+    let w = auth_words(lang);
+    view! {
+        <Show when=move || signing_up.get() fallback=move || view! {
+            <SignInForm lang on_signed_in />
+            <p class="auth-switch">{w.no_account} " "
+                <button class="link-button" type="button" on:click=move |_| signing_up.set(true)>{w.sign_up}</button>
+            </p>
+        }>
+            <SignUpForm lang />
+            <p class="auth-switch">{w.have_account} " "
+                <button class="link-button" type="button" on:click=move |_| signing_up.set(false)>{w.sign_in}</button>
+            </p>
+        </Show>
+    }
+}
+
+#[component]
+fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
+    let w = auth_words(lang);
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match api::sign_in(&email.get_untracked(), &password.get_untracked()).await {
+                Ok(_) => {
+                    password.set(String::new());
+                    on_signed_in.run(());
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="form" on:submit=submit data-testid="sign-in">
+            <label class="field"><span>{w.email}</span>
+                <input type="email" name="email" autocomplete="username" required
+                    prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) />
+            </label>
+            <label class="field"><span>{w.password}</span>
+                <input type="password" name="password" autocomplete="current-password" required
+                    prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
+            </label>
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <button class="button button--block" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { w.signing_in } else { w.sign_in }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn SignUpForm(lang: Lang) -> impl IntoView {
+    let w = auth_words(lang);
+    let (firstname, lastname, email, password) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let gender = RwSignal::new("3".to_string());
+    let birthdate = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    // Checked here with the same rules the worker applies, so the message is next to the field.
+    let email_error = move || {
+        let e = email.get();
+        (!e.is_empty() && Email::parse(&e).is_err()).then_some("✕")
+    };
+    let password_ok = move || NewPassword::parse(&password.get()).is_ok();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let birth = birthdate.get_untracked();
+        let Some(ts) = senzu_core::wire::parse_date_filter(&birth) else {
+            error.set(Some(format!("{}: YYYY-MM-DD", w.birthdate)));
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let ts = ts.to_string();
+            let (f, l, e, p, g) = (
+                firstname.get_untracked(),
+                lastname.get_untracked(),
+                email.get_untracked(),
+                password.get_untracked(),
+                gender.get_untracked(),
+            );
+            let lang_code = if lang == Lang::Fr { "fr" } else { "en" };
+            let fields = [
+                ("firstname", f.as_str()),
+                ("lastname", l.as_str()),
+                ("email", e.as_str()),
+                ("password", p.as_str()),
+                ("gender", g.as_str()),
+                ("birthdate", ts.as_str()),
+                ("language", lang_code),
+            ];
+            match api::post_json("/v1/auth/signup", &fields).await {
+                Ok(_) => done.set(true),
+                Err(err) => error.set(Some(err.message)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=move || !done.get() fallback=move || view! { <p class="notice" role="status">{w.check_mail}</p> }>
+            <form class="form" on:submit=submit data-testid="sign-up">
+                <div class="form__row">
+                    <label class="field"><span>{w.firstname}</span>
+                        <input required autocomplete="given-name" prop:value=move || firstname.get()
+                            on:input=move |ev| firstname.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span>{w.lastname}</span>
+                        <input required autocomplete="family-name" prop:value=move || lastname.get()
+                            on:input=move |ev| lastname.set(event_target_value(&ev)) /></label>
+                </div>
+                <label class="field"><span>{w.email} " " <b class="field__error">{email_error}</b></span>
+                    <input type="email" required autocomplete="email" prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>{w.password}</span>
+                    <input type="password" required autocomplete="new-password" prop:value=move || password.get()
+                        on:input=move |ev| password.set(event_target_value(&ev)) />
+                    <small class:field__hint=true class:field__hint--ok=password_ok>{w.policy}</small></label>
+                <div class="form__row">
+                    <label class="field"><span>{w.gender}</span>
+                        <select on:change=move |ev| gender.set(event_target_value(&ev)) prop:value=move || gender.get()>
+                            <option value="1">{w.genders[0]}</option>
+                            <option value="2">{w.genders[1]}</option>
+                            <option value="3">{w.genders[2]}</option>
+                        </select></label>
+                    <label class="field"><span>{w.birthdate}</span>
+                        <input type="date" required prop:value=move || birthdate.get()
+                            on:input=move |ev| birthdate.set(event_target_value(&ev)) /></label>
+                </div>
+                {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <button class="button button--block" type="submit" disabled=move || busy.get() || !password_ok()>
+                    {move || if busy.get() { w.signing_up } else { w.sign_up }}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+/// `/signin?next=…`: signs in, then goes to `next` (a local path) or the console.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let query = use_query_map();
+    let lang = browser_lang();
+    let on_signed_in = Callback::new(move |_| {
+        let next = query.get_untracked().get("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        let _ = window().location().set_href(&next.unwrap_or_else(|| "/console".into()));
+    });
+    view! {
+        <TopBar />
+        <main class="auth-page">
+            <section class="auth-card">
+                <h1>{auth_words(lang).sign_in}</h1>
+                <AuthForms lang on_signed_in />
+            </section>
+        </main>
+    }
+}
