@@ -4,6 +4,7 @@
 //! and to wasm32 for both the worker and the app.
 
 pub mod auth;
+pub mod chmod;
 pub mod daylight;
 pub mod entry;
 pub mod error;
@@ -11,7 +12,10 @@ pub mod mail;
 pub mod page;
 pub mod password;
 pub mod play;
+pub mod plugin_form;
 pub mod plugins;
+pub mod qr;
+pub mod schedule;
 pub mod secrets;
 pub mod sun;
 pub mod useragent;

@@ -317,7 +317,7 @@ pub enum Action {
 }
 
 /// A phone number as dialable text: digits, one leading `+`, and separators dropped.
-fn phone(s: &str) -> Option<String> {
+pub(crate) fn phone(s: &str) -> Option<String> {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         match c {
@@ -331,7 +331,7 @@ fn phone(s: &str) -> Option<String> {
 }
 
 /// Only http(s) URLs become links; a bare host gets https.
-fn http_url(s: &str) -> Option<String> {
+pub(crate) fn http_url(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
     let url = if lower.starts_with("https://") || lower.starts_with("http://") {
         s.to_string()

@@ -1,0 +1,159 @@
+//! Checking a plugin's `data` against its plugstore form before it is saved:
+//! required fields present, each value of its field's type, nothing unknown.
+//! Errors name the field so the API answers 419/420 with it and the
+//! dashboard shows the message next to the input.
+
+use serde_json::{Map, Value};
+
+use crate::plugins::{http_url, phone, Kind};
+
+/// The longest value a field takes (a note's text gets more room).
+const MAX_VALUE: usize = 500;
+const MAX_TEXT: usize = 4_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// `data` is not a JSON object.
+    NotAnObject,
+    /// A required field is missing or blank (API code 419).
+    Missing { field: &'static str },
+    /// A value of the wrong type or shape (API code 420).
+    Bad { field: String, reason: String },
+}
+
+impl std::fmt::Display for FormError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormError::NotAnObject => f.write_str("data must be a JSON object of the plugin's form fields"),
+            FormError::Missing { field } => write!(f, "data.{field} is required"),
+            FormError::Bad { field, reason } => write!(f, "data.{field} {reason}"),
+        }
+    }
+}
+
+impl FormError {
+    /// The form field it concerns (`data.phone_number`), for the UI.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            FormError::NotAnObject => None,
+            FormError::Missing { field } => Some((*field).to_string()),
+            FormError::Bad { field, .. } => Some(field.clone()),
+        }
+    }
+}
+
+/// The cleaned data (values trimmed, blanks dropped), or the first problem.
+pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormError> {
+    let object = data.as_object().ok_or(FormError::NotAnObject)?;
+    let fields = kind.fields();
+    if let Some(unknown) = object.keys().find(|k| !fields.iter().any(|f| f.name == k.as_str())) {
+        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        return Err(FormError::Bad {
+            field: unknown.clone(),
+            reason: format!("is not a field of this plugin (fields: {})", names.join(", ")),
+        });
+    }
+    let mut clean = Map::new();
+    for field in fields {
+        let value = match object.get(field.name) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.trim()),
+            Some(_) => {
+                return Err(FormError::Bad { field: field.name.into(), reason: "must be a string".into() });
+            }
+        }
+        .filter(|s| !s.is_empty());
+        let Some(value) = value else {
+            if field.required {
+                return Err(FormError::Missing { field: field.name });
+            }
+            continue;
+        };
+        let bad = |reason: &str| FormError::Bad { field: field.name.into(), reason: reason.into() };
+        let max = if field.input == "textarea" { MAX_TEXT } else { MAX_VALUE };
+        if value.chars().count() > max {
+            return Err(bad(&format!("is longer than {max} characters")));
+        }
+        match field.input {
+            "tel" if phone(value).is_none() => {
+                return Err(bad("must be a phone number (digits, spaces, a leading +)"));
+            }
+            "email" if !looks_like_email(value) => return Err(bad("must be an e-mail address")),
+            "url" if http_url(value).is_none() => return Err(bad("must be an http(s) web address")),
+            _ => {}
+        }
+        clean.insert(field.name.into(), Value::String(value.to_string()));
+    }
+    Ok(clean)
+}
+
+fn looks_like_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '?' | '&' | ',' | ';'))
+        && !domain.contains('@')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn accepts_and_cleans_good_data() {
+        let clean = validate(Kind::Sms, &json!({"phone_number": " +33 6 12 34 56 78 ", "message": ""})).unwrap();
+        assert_eq!(Value::Object(clean), json!({"phone_number": "+33 6 12 34 56 78"}));
+        assert!(validate(Kind::Vcard, &json!({"firstname": "Ada", "lastname": "Lovelace", "email": "ada@senzu.app"}))
+            .is_ok());
+        assert!(validate(Kind::Website, &json!({"url": "senzu.app/ada"})).is_ok());
+    }
+
+    #[test]
+    fn names_the_field_that_is_wrong() {
+        assert_eq!(validate(Kind::Phone, &json!({})), Err(FormError::Missing { field: "phone_number" }));
+        assert_eq!(
+            validate(Kind::Phone, &json!({"phone_number": "  "})),
+            Err(FormError::Missing { field: "phone_number" })
+        );
+        let err = validate(Kind::Phone, &json!({"phone_number": "call me"})).unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("phone_number"));
+        let err = validate(Kind::Email, &json!({"email": "not-an-address"})).unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("email"));
+        let err = validate(Kind::Website, &json!({"url": "javascript:alert(1)"})).unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("url"));
+        let err = validate(Kind::Text, &json!({"text": 42})).unwrap_err();
+        assert_eq!(err.to_string(), "data.text must be a string");
+        let err = validate(Kind::Phone, &json!({"phone_number": "0700000000", "colour": "red"})).unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("colour"));
+        assert_eq!(validate(Kind::Phone, &json!(["0700000000"])), Err(FormError::NotAnObject));
+        let long = "x".repeat(501);
+        assert!(validate(Kind::Linkedin, &json!({"username": long})).is_err());
+        assert!(validate(Kind::Text, &json!({"text": long})).is_ok());
+    }
+
+    #[test]
+    fn every_kind_accepts_its_own_required_fields() {
+        for kind in crate::plugins::ALL_KINDS {
+            let data: Map<String, Value> = kind
+                .fields()
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| {
+                    let v = match f.input {
+                        "tel" => "+33 6 00 00 00 00",
+                        "email" => "a@b.fr",
+                        "url" => "https://senzu.app",
+                        _ => "value",
+                    };
+                    (f.name.to_string(), Value::String(v.into()))
+                })
+                .collect();
+            assert!(validate(kind, &Value::Object(data.clone())).is_ok(), "{kind:?}");
+            // …and the play can act on what was accepted.
+            assert!(kind.action(&data, "n").is_some(), "{kind:?}");
+        }
+    }
+}
