@@ -18,11 +18,19 @@ pub enum MailType {
     ResetPassword,
     ChangeEmail,
     DeleteAccount,
+    /// Someone shared a product or an application with this address.
+    Invitation,
 }
 
 impl MailType {
-    pub const ALL: [MailType; 5] =
-        [Self::Registration, Self::ChangePassword, Self::ResetPassword, Self::ChangeEmail, Self::DeleteAccount];
+    pub const ALL: [MailType; 6] = [
+        Self::Registration,
+        Self::ChangePassword,
+        Self::ResetPassword,
+        Self::ChangeEmail,
+        Self::DeleteAccount,
+        Self::Invitation,
+    ];
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
@@ -35,6 +43,7 @@ impl MailType {
             Self::ResetPassword => "reset_password",
             Self::ChangeEmail => "change_email",
             Self::DeleteAccount => "delete_account",
+            Self::Invitation => "invitation",
         }
     }
 
@@ -46,6 +55,7 @@ impl MailType {
             Self::ResetPassword => "reset_password_url",
             Self::ChangeEmail => "change_email_url",
             Self::DeleteAccount => "delete_account_url",
+            Self::Invitation => "invitation_url",
         }
     }
 
@@ -61,6 +71,8 @@ impl MailType {
             (Self::ChangeEmail, Lang::Fr) => "Confirmez le changement de votre e-mail Senzu",
             (Self::DeleteAccount, Lang::En) => "Confirm the deletion of your Senzu account",
             (Self::DeleteAccount, Lang::Fr) => "Confirmez la suppression de votre compte Senzu",
+            (Self::Invitation, Lang::En) => "Something was shared with you on Senzu",
+            (Self::Invitation, Lang::Fr) => "Un objet a été partagé avec vous sur Senzu",
         }
     }
 
@@ -76,6 +88,8 @@ impl MailType {
             (Self::ChangeEmail, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez le changement de votre adresse e-mail dans l'heure :</p><p><a href=\"{{ data.change_email_url }}\">Changer mon e-mail</a></p>",
             (Self::DeleteAccount, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Confirm the deletion of your account within one hour. This cannot be undone.</p><p><a href=\"{{ data.delete_account_url }}\">Delete my account</a></p>",
             (Self::DeleteAccount, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez la suppression de votre compte dans l'heure. C'est définitif.</p><p><a href=\"{{ data.delete_account_url }}\">Supprimer mon compte</a></p>",
+            (Self::Invitation, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
+            (Self::Invitation, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>{{ data.issuer }} a partagé « {{ data.object }} » avec vous sur Senzu.</p><p><a href=\"{{ data.invitation_url }}\">Voir l'invitation</a></p><p>Connectez-vous (ou créez votre compte avec cette adresse) pour l'accepter ou la refuser.</p>",
         }
     }
 }

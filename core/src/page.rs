@@ -180,6 +180,7 @@ mod tests {
             }),
             error: None,
             lost: None,
+            pair: None,
         }
     }
 

@@ -30,6 +30,16 @@ impl Color {
             _ => None,
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Color::Green => "green",
+            Color::Blue => "blue",
+            Color::Red => "red",
+            Color::Purple => "purple",
+            Color::Orange => "orange",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -49,6 +59,14 @@ impl Background {
             "dark" => Some(Background::Dark),
             "auto" => Some(Background::Auto),
             _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Background::Light => "light",
+            Background::Dark => "dark",
+            Background::Auto => "auto",
         }
     }
 }
@@ -95,6 +113,9 @@ pub struct PlayPage {
     pub play: Option<Play>,
     pub error: Option<ApiError>,
     pub lost: Option<Lost>,
+    /// On a 461 page: the pairing path after `/v1/products/pair/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<String>,
 }
 
 impl PlayPage {
@@ -136,6 +157,7 @@ mod tests {
             }),
             error: None,
             lost: None,
+            pair: None,
         };
         let inline = page.to_inline_json();
         assert!(!inline.contains('<') && !inline.contains('>') && !inline.contains('&'));
@@ -152,6 +174,7 @@ mod tests {
             play: None,
             error: Some(ApiError::new(ErrorCode::ProductLost, "product lost")),
             lost: Some(Lost { message: Some("Merci de me le rendre".into()) }),
+            pair: None,
         };
         let back: PlayPage = serde_json::from_str(&page.to_inline_json()).unwrap();
         assert_eq!(back, page);

@@ -44,6 +44,11 @@ impl Args {
         self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
     }
 
+    /// Whether the argument was given at all, even empty (`?force_erase`).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
     /// The raw value (passwords are not trimmed).
     pub fn raw(&self, name: &str) -> Option<&str> {
         self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())

@@ -57,6 +57,16 @@ struct Pending {
     html: String,
 }
 
+/// Delivery after the response: the request never waits for the mail relay.
+pub fn deliver_later(env: &Env, ctx: &worker::Context) {
+    let env = env.clone();
+    ctx.wait_until(async move {
+        if let Err(e) = deliver(&env).await {
+            e.log("mail delivery");
+        }
+    });
+}
+
 /// Sends what waits in the outbox, if a transport is configured. Runs after the response.
 pub async fn deliver(env: &Env) -> AppResult<()> {
     let Ok(url) = env.var("MAIL_TRANSPORT_URL").map(|v| v.to_string()) else { return Ok(()) };

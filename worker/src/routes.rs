@@ -12,15 +12,23 @@ use crate::auth::{self, Caller};
 use crate::db::{self, int, opt_int, text};
 use crate::error::{AppError, AppResult};
 
+mod applications;
 mod apps;
 mod auth_routes;
 mod dev;
 mod health;
 mod insights;
 mod play_routes;
+mod plugins;
 mod plugstores;
 mod procedures;
+mod products;
+mod records;
+mod shares;
+mod sharing;
 mod user;
+
+use sharing::Shared;
 
 use senzu_core::mail::MailType;
 
@@ -167,6 +175,70 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
             let object = insights::Object::parse(object).unwrap_or(insights::Object::Record);
             insights::get(call, req, object, o, Some(view)).await
         }
+
+        (["v1", "products"], Get) => products::list(call, req).await,
+        (["v1", "products", "pending"], Get) => sharing::pending(call, Shared::Product).await,
+        (["v1", "products", "pending", p], Post) => {
+            sharing::answer_pending(call, req, Shared::Product, id(p, "id")?).await
+        }
+        (["v1", "products", "pair", r, key], Post) => {
+            products::pair(call, req, products::static_ref(key)?, id(r, "id_record")?).await
+        }
+        (["v1", "products", "pair", tap], Post) => match play_routes::record_ref(tap)? {
+            play_ref @ senzu_core::entry::PlayRef::Dynamic { id_record, .. } => {
+                products::pair(call, req, play_ref, id_record).await
+            }
+            _ => Err(crate::args::bad("tap", "use /v1/products/pair/{id_record}/{key} for a static record")),
+        },
+        (["v1", "products", p], Get) => products::get(call, id(p, "id")?).await,
+        (["v1", "products", p], Post) => products::update(call, req, id(p, "id")?).await,
+        (["v1", "products", p], Delete) => products::delete(call, req, id(p, "id")?).await,
+        (["v1", "products", p, "reset"], Post) => products::reset(call, id(p, "id")?).await,
+        (["v1", "products", p, "users"], Get) => sharing::users(call, Shared::Product, id(p, "id")?).await,
+        (["v1", "products", p, "access"], Post) => sharing::grant(call, req, Shared::Product, id(p, "id")?).await,
+        (["v1", "products", p, "access", u], Post) => {
+            sharing::update_access(call, req, Shared::Product, id(p, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "products", p, "access", u], Delete) => {
+            sharing::remove_access(call, Shared::Product, id(p, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "products", p, "records"], Get) => records::list(call, id(p, "id")?).await,
+        (["v1", "products", p, "records", r], Get) => records::get(call, id(p, "id")?, id(r, "id_record")?).await,
+        (["v1", "products", p, "records", r], Post) => {
+            records::update(call, req, id(p, "id")?, id(r, "id_record")?).await
+        }
+        (["v1", "records", r, "shares"], Get) => shares::of_record(call, id(r, "id")?).await,
+
+        (["v1", "applications"], Get) => applications::list(call, req).await,
+        (["v1", "applications"], Post) => applications::create(call, req).await,
+        (["v1", "applications", "pending"], Get) => sharing::pending(call, Shared::Application).await,
+        (["v1", "applications", "pending", p], Post) => {
+            sharing::answer_pending(call, req, Shared::Application, id(p, "id")?).await
+        }
+        (["v1", "applications", a], Get) => applications::get(call, id(a, "id")?).await,
+        (["v1", "applications", a], Post) => applications::update(call, req, id(a, "id")?).await,
+        (["v1", "applications", a], Delete) => applications::delete(call, id(a, "id")?).await,
+        (["v1", "applications", a, "users"], Get) => sharing::users(call, Shared::Application, id(a, "id")?).await,
+        (["v1", "applications", a, "access"], Post) => {
+            sharing::grant(call, req, Shared::Application, id(a, "id")?).await
+        }
+        (["v1", "applications", a, "access", u], Post) => {
+            sharing::update_access(call, req, Shared::Application, id(a, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "applications", a, "access", u], Delete) => {
+            sharing::remove_access(call, Shared::Application, id(a, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "applications", a, "plugins"], Get) => plugins::list(call, id(a, "id")?).await,
+        (["v1", "applications", a, "plugins"], Post) => plugins::create(call, req, id(a, "id")?).await,
+        (["v1", "applications", a, "plugins", "order"], Post) => plugins::reorder(call, req, id(a, "id")?).await,
+        (["v1", "applications", a, "shares"], Get) => shares::of_application(call, id(a, "id")?).await,
+        (["v1", "applications", a, "shares"], Post) => shares::create(call, req, id(a, "id")?).await,
+        (["v1", "plugins", p], Get) => plugins::get(call, id(p, "id")?).await,
+        (["v1", "plugins", p], Post) => plugins::update(call, req, id(p, "id")?).await,
+        (["v1", "plugins", p], Delete) => plugins::delete(call, id(p, "id")?).await,
+        (["v1", "shares", s], Get) => shares::get(call, id(s, "id")?).await,
+        (["v1", "shares", s], Post) => shares::update(call, req, id(s, "id")?).await,
+        (["v1", "shares", s], Delete) => shares::delete(call, id(s, "id")?).await,
 
         (["v1", "plugstores"], Get) => plugstores::list(call, req).await,
         (["v1", "plugstores", "categories"], Get) => plugstores::categories(call).await,

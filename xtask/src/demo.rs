@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::paths;
 
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 3;
+pub const SEED_VERSION: u32 = 4;
 
 pub const LOCKED_PASSWORD: &str = "senzu-demo";
 
@@ -65,7 +65,7 @@ pub struct DemoRecord {
     pub uid: [u8; 7],
 }
 
-pub const RECORDS: [DemoRecord; 9] = [
+pub const RECORDS: [DemoRecord; 11] = [
     DemoRecord {
         id: 1,
         fixture_name: "static",
@@ -138,6 +138,24 @@ pub const RECORDS: [DemoRecord; 9] = [
         application: Some(3),
         encryption: "static",
         uid: [4, 0x5e, 0x2a, 0, 0, 0, 9],
+    },
+    // A dynamic chip nobody has paired yet: the dashboard's pairing story.
+    DemoRecord {
+        id: 10,
+        fixture_name: "pairable",
+        product: 5,
+        application: None,
+        encryption: "aes-128",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 10],
+    },
+    // Another one for the API tests, so the two stories never race for one chip.
+    DemoRecord {
+        id: 11,
+        fixture_name: "pairable_api",
+        product: 6,
+        application: None,
+        encryption: "aes-128",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 11],
     },
 ];
 
@@ -265,7 +283,13 @@ pub fn seed_sql() -> Result<String> {
          (1, 1, 1, 'My card', 1, 0, NULL), \
          (2, 1, 1, 'My keyring', 1, 1, 'This keyring is mine. Thank you for sending me a message — there is a reward!'), \
          (3, 1, NULL, NULL, 0, 0, NULL), \
-         (4, 1, 1, 'Spare card', 1, 0, NULL);"
+         (4, 1, 1, 'Spare card', 1, 0, NULL), \
+         (5, 1, NULL, NULL, 0, 0, NULL), \
+         (6, 1, NULL, NULL, 0, 0, NULL);"
+            .into(),
+        // The owner's access rows (chmod 5, accepted).
+        "INSERT OR IGNORE INTO product_users (id, id_product, id_user, chmod, is_enabled) VALUES \
+         (1, 1, 1, 5, 1), (2, 2, 1, 5, 1), (3, 4, 1, 5, 1);"
             .into(),
     ];
     let locked_hash = password::hash(LOCKED_PASSWORD, b"senzu-demo-app-2", password::LOCK_ITERATIONS);
@@ -277,6 +301,11 @@ pub fn seed_sql() -> Result<String> {
         sql_str(&locked_hash),
         probe = sql_str(ESCAPING_PROBE)
     ));
+    sql.push(
+        "INSERT OR IGNORE INTO application_users (id, id_application, id_user, chmod, is_enabled) VALUES \
+         (1, 1, 1, 5, 1), (2, 2, 1, 5, 1), (3, 3, 1, 5, 1);"
+            .into(),
+    );
     let note_hash = password::hash(LOCKED_PLUGIN_PASSWORD, b"senzu-demo-plg-9", password::LOCK_ITERATIONS);
     // (id, application, plugstore, name, data, lock password hash)
     type PluginSeed<'a> = (i64, i64, i64, &'a str, Value, Option<&'a str>);

@@ -8,6 +8,7 @@ use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
 use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
+use senzu_core::schedule::Schedule;
 use senzu_core::secrets::{self, MasterKey};
 use senzu_core::sun::{self, Key16, KeySource, Mode, SunError};
 use senzu_core::useragent;
@@ -53,6 +54,14 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    pub fn id_record(&self) -> Option<i64> {
+        self.row.as_ref().and_then(|r| r.id_record)
+    }
+
+    pub fn id_product(&self) -> Option<i64> {
+        self.row.as_ref().and_then(|r| r.id_product)
+    }
+
     pub fn status(&self) -> u16 {
         self.page.error.as_ref().and_then(ApiError::kind).map_or(200, ErrorCode::http_status)
     }
@@ -80,7 +89,14 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
         PlayRef::Shared { public_key } => repo::by_share(&db, public_key).await?,
     };
     let mut resolved = Resolved {
-        page: PlayPage { lang: visitor.lang, segment: play_ref.to_segment(), play: None, error: None, lost: None },
+        page: PlayPage {
+            lang: visitor.lang,
+            segment: play_ref.to_segment(),
+            play: None,
+            error: None,
+            lost: None,
+            pair: None,
+        },
         row: None,
         plugins: Vec::new(),
     };
@@ -92,6 +108,14 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
         if error.code == ErrorCode::ProductLost.code() {
             resolved.page.lost = Some(Lost { message: row.lost_message.clone() });
         }
+        if error.code == ErrorCode::NotActivated.code() {
+            // Where the page's "pair it to my account" posts: the record and its key, or the signed tap.
+            resolved.page.pair = match (play_ref, row.id_record) {
+                (PlayRef::Static { key }, Some(id)) => Some(format!("{id}/{key}")),
+                (PlayRef::Dynamic { .. }, _) => Some(play_ref.to_segment()),
+                _ => None,
+            };
+        }
         resolved.page.error = Some(error);
         resolved.row = Some(row);
         return Ok(resolved);
@@ -99,6 +123,9 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
     let mut plugins: Vec<PluginRow> =
         row.plugins.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
     plugins.sort_by_key(|p| (p.sort_order.unwrap_or(i64::MAX), p.id));
+    // Plugins scheduled for other times of day are not on the play (nor openable).
+    plugins
+        .retain(|p| p.filters.as_deref().and_then(|f| Schedule::parse(f).ok()).is_none_or(|s| s.open_at(visitor.now)));
     resolved.page.play = Some(build_play(&row, &plugins, visitor));
     resolved.plugins = plugins;
     resolved.row = Some(row);

@@ -44,12 +44,14 @@ pub struct PluginRow {
     pub data: String,
     pub password_hash: Option<String>,
     pub sort_order: Option<i64>,
+    /// A schedule (core::schedule) as JSON text, if the plugin shows only at times.
+    pub filters: Option<String>,
 }
 
 const APP_COLUMNS: &str = "a.id AS id_application, a.name, a.alias_name, a.subtitle, a.url_image, a.color, \
     a.background_color, a.password_hash AS app_password, a.is_enabled AS app_enabled, \
     (SELECT json_group_array(json_object('id', pl.id, 'name', pl.name, 'kind', ps.kind, 'data', pl.data, \
-        'password_hash', pl.password_hash, 'sort_order', pl.sort_order)) \
+        'password_hash', pl.password_hash, 'sort_order', pl.sort_order, 'filters', pl.filters)) \
        FROM plugins pl JOIN plugstores ps ON ps.id = pl.id_plugstore \
       WHERE pl.id_application = a.id AND pl.is_enabled = 1) AS plugins";
 

@@ -1,9 +1,10 @@
 //! Insights (read only): scans (once per device per hour) and views of an
 //! application, plugin, product or record, in total and by country, browser,
 //! device and platform, and the list of plays, within start_date/end_date.
-//! The caller needs the object's role and must own the object.
+//! The caller needs the object's role and chmod ≥ 1 on its product or application.
 
 use senzu_core::auth::Role;
+use senzu_core::chmod::Action;
 use senzu_core::wire::{list_object, parse_date_filter, ApiDate};
 use senzu_core::ErrorCode;
 use serde::Deserialize;
@@ -11,6 +12,7 @@ use serde_json::{json, Value};
 use worker::Request;
 use worker::Response;
 
+use super::sharing::{self, Shared};
 use super::user::limit;
 use super::Call;
 use crate::args::{id, Args};
@@ -44,18 +46,16 @@ impl Object {
         }
     }
 
-    /// The event column that names the object, and the owner of an object id.
-    fn column_and_owner(self) -> (&'static str, &'static str) {
+    /// The event column that names the object, the shared object whose chmod
+    /// decides, and how to find that object's id from this one's.
+    fn column_and_parent(self) -> (&'static str, Shared, Option<&'static str>) {
         match self {
-            Self::Application => ("id_application", "SELECT id_owner FROM applications WHERE id = ?1"),
-            Self::Plugin => (
-                "id_plugin",
-                "SELECT a.id_owner FROM plugins p JOIN applications a ON a.id = p.id_application WHERE p.id = ?1",
-            ),
-            Self::Product => ("id_product", "SELECT id_owner FROM products WHERE id = ?1"),
-            Self::Record => {
-                ("id_record", "SELECT p.id_owner FROM records r JOIN products p ON p.id = r.id_product WHERE r.id = ?1")
+            Self::Application => ("id_application", Shared::Application, None),
+            Self::Plugin => {
+                ("id_plugin", Shared::Application, Some("SELECT id_application AS id FROM plugins WHERE id = ?1"))
             }
+            Self::Product => ("id_product", Shared::Product, None),
+            Self::Record => ("id_record", Shared::Product, Some("SELECT id_product AS id FROM records WHERE id = ?1")),
         }
     }
 
@@ -70,8 +70,8 @@ impl Object {
 }
 
 #[derive(Deserialize)]
-struct Owner {
-    id_owner: Option<i64>,
+struct Parent {
+    id: i64,
 }
 
 fn date_filter(args: &Args, name: &str) -> AppResult<Option<i64>> {
@@ -97,9 +97,17 @@ pub async fn get(
 ) -> AppResult<Response> {
     let user = call.caller.require_user(&call.db, object.role(), call.now).await?;
     let id_object = id(segment, "id")?;
-    let (column, owner_sql) = object.column_and_owner();
-    let owner: Option<Owner> = db::first(&call.db, owner_sql, &[int(id_object)], "insight owner").await?;
-    if owner.and_then(|o| o.id_owner) != Some(user.id_user) {
+    let (column, shared, parent_sql) = object.column_and_parent();
+    let parent = match parent_sql {
+        None => Some(id_object),
+        Some(sql) => db::first::<Parent>(&call.db, sql, &[int(id_object)], "insight parent").await?.map(|p| p.id),
+    };
+    // Anyone who can see the product or application (chmod ≥ 1) reads its insights.
+    let visible = match parent {
+        Some(p) => Action::See.allowed(sharing::level_of(call, shared, p, user.id_user).await?),
+        None => false,
+    };
+    if !visible {
         return Err(AppError::not_found(format!("no {} with id {id_object}", object.name())));
     }
     let args = Args::from_query(req);

@@ -50,6 +50,9 @@ pub async fn json(
         if let Some(lost) = &resolved.page.lost {
             body["lost"] = serde_json::to_value(lost).unwrap_or_default();
         }
+        if let Some(pair) = &resolved.page.pair {
+            body["pair"] = serde_json::Value::String(pair.clone());
+        }
         return Ok(json_response(&body, resolved.status()));
     }
     match id_plugin {

@@ -31,6 +31,7 @@ fn account_path(kind: MailType) -> &'static str {
         MailType::ResetPassword => "reset-password",
         MailType::ChangeEmail => "change-email",
         MailType::DeleteAccount => "delete-account",
+        MailType::Invitation => "invitations",
     }
 }
 
@@ -105,12 +106,7 @@ async fn start(
 
 async fn commit(call: &Call<'_>, statements: Vec<D1PreparedStatement>) -> AppResult<()> {
     call.db.batch(statements).await.context("procedure batch")?;
-    let env = call.env.clone();
-    call.ctx.wait_until(async move {
-        if let Err(e) = mailer::deliver(&env).await {
-            e.log("mail delivery");
-        }
-    });
+    mailer::deliver_later(call.env, call.ctx);
     Ok(())
 }
 
@@ -261,7 +257,7 @@ pub async fn request(call: &Call<'_>, req: &mut Request, kind: MailType) -> AppR
         MailType::ChangePassword | MailType::ResetPassword => Role::Password,
         MailType::ChangeEmail => Role::Email,
         MailType::DeleteAccount => Role::DeleteAccount,
-        MailType::Registration => return Err(AppError::not_found("no such procedure")),
+        MailType::Registration | MailType::Invitation => return Err(AppError::not_found("no such procedure")),
     };
     let app = call.caller.require_app(&call.db, role, call.now).await?;
     let id_app = (!app.is_first_party).then_some(app.id);

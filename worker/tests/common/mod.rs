@@ -258,3 +258,67 @@ impl TestApp {
         (resp.status().as_u16(), all)
     }
 }
+
+/// A signed-in account of the test's own (signed up, activated, signed in).
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub session: String,
+}
+
+impl Account {
+    pub fn auth(&self) -> Auth<'_> {
+        Auth::Cookie(&self.session)
+    }
+}
+
+/// Signs up through the dashboard's own sign-up, activates through the mail.
+pub fn new_account(prefix: &str) -> Account {
+    new_account_with(prefix, &unique_email(prefix))
+}
+
+/// Like [`new_account`], for a given address (an invitation waiting for it).
+pub fn new_account_with(prefix: &str, email: &str) -> Account {
+    let email = email.to_string();
+    let password = strong_password();
+    remember_secret(&password);
+    let form = [
+        ("firstname", prefix),
+        ("lastname", "Tester"),
+        ("email", email.as_str()),
+        ("password", password.as_str()),
+        ("gender", "3"),
+        ("birthdate", "846146133"),
+    ];
+    let created = app().call("POST", "/v1/auth/signup", Auth::None, &form, &[]);
+    assert!(created.status == 200 || created.status == 201, "sign up: {}", created.body);
+    let code = code_of(&app().mail_link(&email, "registration"));
+    assert_eq!(app().get(&format!("/v1/activate?code={code}")).status, 200);
+    let session = app().sign_in(&email, &password);
+    let me = app().call("GET", "/v1/user?returns=id", Auth::Cookie(&session), &[], &[]);
+    Account { id: me.json()["id"].as_i64().expect("user id"), email, session }
+}
+
+/// The demo owner, signed in.
+pub fn demo_owner() -> Account {
+    let d = demo();
+    let email = d["owner"]["email"].as_str().unwrap().to_string();
+    let session = app().sign_in(&email, d["owner"]["password"].as_str().unwrap());
+    Account { id: d["owner"]["id"].as_i64().unwrap(), email, session }
+}
+
+/// A fresh, never-paired product of the demo maker with one static NFC record
+/// and one QR record: `(id_product, id_record, key)` of the NFC one.
+pub fn new_product() -> (i64, i64, String) {
+    let id_product = 100_000 + i64::from(rand::random::<u32>() % 1_000_000_000);
+    let id_record = id_product;
+    let key = format!("{:032x}", rand::random::<u128>());
+    let qr_key = format!("{:032x}", rand::random::<u128>());
+    execute_sql(&format!(
+        "INSERT INTO products (id, id_item, is_activated) VALUES ({id_product}, 1, 0);\n\
+         INSERT INTO records (id, id_product, technology, token_encryption, key) VALUES \
+         ({id_record}, {id_product}, 'nfc', 'static', '{key}'), ({}, {id_product}, 'qrcode', 'static', '{qr_key}');",
+        id_record + 1
+    ));
+    (id_product, id_record, key)
+}
