@@ -4,6 +4,7 @@
 //! and to wasm32 for both the worker and the app.
 
 pub mod auth;
+pub mod charts;
 pub mod chmod;
 pub mod daylight;
 pub mod entry;

@@ -125,7 +125,8 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     out
 }
 
-fn base64(bytes: &[u8]) -> String {
+/// Standard base64 (RFC 4648, with padding): data: URLs for generated files.
+pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

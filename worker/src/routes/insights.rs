@@ -138,6 +138,8 @@ pub async fn get(
         Some("browsers") => Some(("browser", "browser")),
         Some("devices") => Some(("device_type", "device_type")),
         Some("platforms") => Some(("platform", "platform")),
+        // Per UTC day, oldest first: the dashboard's line chart.
+        Some("days") => Some(("date(date_created, 'unixepoch')", "date")),
         Some("plays") => {
             let mut args_sql = range.to_vec();
             args_sql.push(int(limit(&args)?));
@@ -164,9 +166,10 @@ pub async fn get(
                 scans: Option<i64>,
                 views: Option<i64>,
             }
+            let order = if key == "date" { "label" } else { "views DESC, label" };
             let sql = format!(
                 "SELECT {column} AS label, {scans} AS scans, {views} AS views FROM play_events WHERE {filter} \
-                 GROUP BY {column} ORDER BY views DESC, label"
+                 GROUP BY {column} ORDER BY {order}"
             );
             let rows: Vec<Bucket> = db::all(&call.db, &sql, &range, "insight buckets").await?;
             list_object(rows.into_iter().map(|b| {
