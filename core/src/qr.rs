@@ -54,7 +54,7 @@ pub fn png(text: &str, scale: u32) -> Option<Vec<u8>> {
                 byte = 0;
             }
         }
-        if side % 8 != 0 {
+        if !side.is_multiple_of(8) {
             raw.push(byte << (8 - side % 8));
         }
     }
