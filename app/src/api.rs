@@ -30,8 +30,11 @@ pub async fn health() -> Result<Health, ApiError> {
     get("/v1/health").await
 }
 
-/// A play, or the error it answered (with the lost details of a 465).
-pub async fn play(segment: &str, password: Option<&str>) -> Result<senzu_core::play::Play, (ApiError, Option<Lost>)> {
+/// What a refused play says: the error, a 465's lost details, a 461's pairing path.
+pub type PlayRefusal = (ApiError, Option<Lost>, Option<String>);
+
+/// A play, or the error it answered.
+pub async fn play(segment: &str, password: Option<&str>) -> Result<senzu_core::play::Play, PlayRefusal> {
     let mut url = format!("/v1/plays/{segment}");
     if let Some(p) = password {
         url.push_str(&format!("?password={}", senzu_core::plugins::encode(p)));
@@ -39,21 +42,21 @@ pub async fn play(segment: &str, password: Option<&str>) -> Result<senzu_core::p
     let resp = Request::get(&url)
         .send()
         .await
-        .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("network error: {e}")), None))?;
+        .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("network error: {e}")), None, None))?;
     if resp.ok() {
         return resp
             .json()
             .await
-            .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")), None));
+            .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")), None, None));
     }
     let status = resp.status();
     let body = resp.text().await.unwrap_or_default();
-    let lost = serde_json::from_str::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|v| serde_json::from_value::<Lost>(v.get("lost")?.clone()).ok());
+    let value = serde_json::from_str::<serde_json::Value>(&body).ok();
+    let lost = value.as_ref().and_then(|v| serde_json::from_value::<Lost>(v.get("lost")?.clone()).ok());
+    let pair = value.as_ref().and_then(|v| v.get("pair")?.as_str().map(str::to_string));
     let error = ApiError::from_body(&body)
         .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, format!("the server answered {status}")));
-    Err((error, lost))
+    Err((error, lost, pair))
 }
 
 /// Opens one plugin (counted in insights); a locked one needs its password.

@@ -1,7 +1,28 @@
 //! Components shared by several pages.
 
 use leptos::prelude::*;
-use senzu_core::ApiError;
+use senzu_core::{ApiError, ErrorCode};
+use serde_json::Value;
+
+/// Sends a signed-out visitor to the sign-in page, back here afterwards.
+pub fn needs_sign_in(error: &ApiError) -> bool {
+    if matches!(error.kind(), Some(ErrorCode::Unauthorized | ErrorCode::TokenExpired)) {
+        let location = window().location();
+        let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+        let _ = location.set_href(&format!("/signin?next={}", senzu_core::plugins::encode(&here)));
+        return true;
+    }
+    false
+}
+
+/// A JSON field as display text (strings as they are, null as nothing).
+pub fn text(v: &Value, key: &str) -> String {
+    match &v[key] {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
 
 /// The one error view every page uses.
 #[component]
@@ -25,6 +46,7 @@ pub fn TopBar() -> impl IntoView {
                 <span>"Senzu"</span>
             </a>
             <nav class="topbar__nav">
+                <a href="/dashboard">"Dashboard"</a>
                 <a href="/console">"Developers"</a>
                 <a href="/status">"Status"</a>
             </nav>

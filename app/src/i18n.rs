@@ -11,6 +11,7 @@ pub struct Words {
     pub wrong_password: &'static str,
     pub not_activated_title: &'static str,
     pub not_activated_text: &'static str,
+    pub pair_it: &'static str,
     pub disabled_title: &'static str,
     pub disabled_text: &'static str,
     pub expired_title: &'static str,
@@ -49,6 +50,7 @@ const EN: Words = Words {
     unlock: "Unlock",
     unlocking: "Checking…",
     wrong_password: "Wrong password. Try again.",
+    pair_it: "It's mine: pair it to my account",
     not_activated_title: "Not activated yet",
     not_activated_text:
         "This object has not been paired to an account yet. Its owner pairs it from the Senzu dashboard.",
@@ -84,6 +86,7 @@ const FR: Words = Words {
     unlock: "Déverrouiller",
     unlocking: "Vérification…",
     wrong_password: "Mot de passe incorrect. Réessayez.",
+    pair_it: "C'est le mien : l'associer à mon compte",
     not_activated_title: "Pas encore activé",
     not_activated_text: "Cet objet n'est encore associé à aucun compte. Son propriétaire l'associe depuis le tableau de bord Senzu.",
     disabled_title: "Ce tag est désactivé",

@@ -4,6 +4,7 @@ pub mod api;
 mod components;
 mod i18n;
 mod icons;
+mod nfc;
 mod routes;
 
 use leptos::prelude::*;
@@ -24,6 +25,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/:action") view=routes::account::Account />
                 <Route path=path!("/console") view=routes::console::Console />
                 <Route path=path!("/console/apps/:id") view=routes::console::ConsoleApp />
+                <Route path=path!("/pair") view=routes::pair::Pair />
+                <Route path=path!("/dashboard") view=routes::dashboard::Dashboard />
+                <Route path=path!("/dashboard/products/:id") view=routes::dashboard::product::ProductPage />
+                <Route path=path!("/dashboard/applications") view=routes::dashboard::application::Applications />
+                <Route path=path!("/dashboard/applications/:id") view=routes::dashboard::application::ApplicationPage />
+                <Route path=path!("/dashboard/invitations") view=routes::dashboard::invitations::Invitations />
             </Routes>
         </Router>
     }

@@ -1,8 +1,10 @@
 pub mod account;
 pub mod consent;
 pub mod console;
+pub mod dashboard;
 pub mod landing;
 pub mod not_found;
+pub mod pair;
 pub mod play;
 pub mod signin;
 pub mod status;

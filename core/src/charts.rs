@@ -14,7 +14,9 @@ pub type Day = (String, i64, i64);
 /// Scans and views per day as two lines over a light grid.
 pub fn line(days: &[Day]) -> String {
     let (w, h, pad) = (640.0_f64, 220.0_f64, 32.0_f64);
-    let max = days.iter().map(|d| d.1.max(d.2)).max().unwrap_or(0).max(1) as f64;
+    // A ceiling that divides into four whole steps, so the grid labels are distinct integers.
+    let raw = days.iter().map(|d| d.1.max(d.2)).max().unwrap_or(0);
+    let max = (((raw + 3) / 4) * 4).max(4) as f64;
     let n = days.len().max(2) as f64 - 1.0;
     let point = |i: usize, v: i64| {
         let x = pad + (w - 2.0 * pad) * if days.len() < 2 { 0.5 } else { i as f64 / n };
@@ -53,6 +55,18 @@ pub fn line(days: &[Day]) -> String {
             PALETTE[1],
             series(|d| d.1)
         ));
+        // Dots too: a single day is a point, not a line.
+        for (series, colour, pick) in
+            [("views", PALETTE[0], (|d: &Day| d.2) as fn(&Day) -> i64), ("scans", PALETTE[1], |d: &Day| d.1)]
+        {
+            for (i, d) in days.iter().enumerate() {
+                let (x, y) =
+                    point(i, pick(d)).split_once(',').map(|(x, y)| (x.to_string(), y.to_string())).unwrap_or_default();
+                svg.push_str(&format!(
+                    "<circle cx=\"{x}\" cy=\"{y}\" r=\"3\" fill=\"{colour}\" data-point=\"{series}\"/>"
+                ));
+            }
+        }
         let first = escape_html(&days[0].0);
         let last = escape_html(&days[days.len() - 1].0);
         svg.push_str(&format!(
@@ -179,11 +193,18 @@ mod tests {
         let views = svg.split("data-series=\"views\"").next().unwrap().rsplit("points=\"").next().unwrap();
         let views = numbers(views.trim_end_matches("\" "));
         assert_eq!(views.len(), 3);
+        // 8 views is the largest value and the ceiling (a multiple of four): it touches the top.
         assert!((views[1].1 - 32.0).abs() < 0.01, "the maximum touches the top: {views:?}");
+        assert_eq!(svg.matches("data-point=\"views\"").count(), 3);
         assert!((views[2].1 - 188.0).abs() < 0.01, "zero sits on the baseline");
         assert!(views[0].0 < views[1].0 && views[1].0 < views[2].0);
         assert!(svg.contains(">2026-11-20<") && svg.contains(">2026-11-22<"));
         assert!(line(&[]).contains("No plays in this period"));
+        // Small numbers still get four distinct grid labels.
+        let one = line(&[("2026-11-23".into(), 1, 1)]);
+        for label in [">4<", ">3<", ">2<", ">1<", ">0<"] {
+            assert!(one.contains(label), "{label}");
+        }
     }
 
     #[test]

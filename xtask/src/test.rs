@@ -62,6 +62,7 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
     fixture["taps"] = serde_json::json!({
         "dynamic": senzu_xtask::demo::tap_path(2, 100)?,
         "dynamic_older": senzu_xtask::demo::tap_path(2, 99)?,
+        "pairable": senzu_xtask::demo::tap_path(10, 1)?,
     });
     std::fs::write(&demo, serde_json::to_string(&fixture)?)?;
 

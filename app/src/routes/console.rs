@@ -11,25 +11,7 @@ use senzu_core::{ApiError, ErrorCode};
 use serde_json::Value;
 
 use crate::api::{self, items};
-use crate::components::{ErrorView, TopBar};
-
-/// Sends a signed-out visitor to the sign-in page, back here afterwards.
-fn needs_sign_in(error: &ApiError) -> bool {
-    if matches!(error.kind(), Some(ErrorCode::Unauthorized | ErrorCode::TokenExpired)) {
-        let here = window().location().pathname().unwrap_or_default();
-        let _ = window().location().set_href(&format!("/signin?next={}", senzu_core::plugins::encode(&here)));
-        return true;
-    }
-    false
-}
-
-fn text(v: &Value, key: &str) -> String {
-    match &v[key] {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
+use crate::components::{needs_sign_in, text, ErrorView, TopBar};
 
 #[component]
 fn ConsoleBar() -> impl IntoView {

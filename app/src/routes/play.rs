@@ -42,8 +42,8 @@ pub fn PlayRoute() -> impl IntoView {
         spawn_local(async move {
             let lang = browser_lang();
             let loaded = match api::play(&segment, None).await {
-                Ok(play) => PlayPage { lang, segment, play: Some(play), error: None, lost: None },
-                Err((error, lost)) => PlayPage { lang, segment, play: None, error: Some(error), lost },
+                Ok(play) => PlayPage { lang, segment, play: Some(play), error: None, lost: None, pair: None },
+                Err((error, lost, pair)) => PlayPage { lang, segment, play: None, error: Some(error), lost, pair },
             };
             page.set(Some(loaded));
         });
@@ -51,9 +51,9 @@ pub fn PlayRoute() -> impl IntoView {
     move || match page.get() {
         None => view! { <main class="play play--loading" aria-busy="true"></main> }.into_any(),
         Some(PlayPage { play: Some(play), lang, segment, .. }) => view! { <PlayScreen play lang segment /> }.into_any(),
-        Some(PlayPage { error, lost, lang, segment, .. }) => {
+        Some(PlayPage { error, lost, lang, segment, pair, .. }) => {
             let error = error.unwrap_or_else(|| ApiError::new(ErrorCode::NotFound, "no play"));
-            view! { <PlayError error lost lang segment page /> }.into_any()
+            view! { <PlayError error lost lang segment page pair /> }.into_any()
         }
     }
 }
@@ -90,7 +90,7 @@ fn count_open(segment: &str, id: i64) {
 }
 
 #[component]
-fn PlayScreen(play: Play, lang: Lang, segment: String) -> impl IntoView {
+pub fn PlayScreen(play: Play, lang: Lang, segment: String) -> impl IntoView {
     let w = words(lang);
     let panel = RwSignal::new(None::<Panel>);
     let initial = play.title.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
@@ -278,8 +278,13 @@ fn PlayError(
     lang: Lang,
     segment: String,
     page: RwSignal<Option<PlayPage>>,
+    pair: Option<String>,
 ) -> impl IntoView {
     let w = words(lang);
+    // An unpaired object offers its owner to pair it (sign-in on the next page).
+    let pair_link = pair.filter(|_| error.kind() == Some(ErrorCode::NotActivated)).map(
+        |p| view! { <a class="button" data-testid="pair" href=format!("/pair?path={}", encode(&p))>{w.pair_it}</a> },
+    );
     let (title, text) = match error.kind() {
         Some(ErrorCode::WrongPassword) => {
             return view! { <UnlockApp lang segment page /> }.into_any();
@@ -299,6 +304,7 @@ fn PlayError(
             <div class="state">
                 <h1>{title}</h1>
                 <p>{text}</p>
+                {pair_link}
             </div>
             <footer class="play__footer">{w.powered_by}</footer>
         </main>
@@ -320,9 +326,13 @@ fn UnlockApp(lang: Lang, segment: String, page: RwSignal<Option<PlayPage>>) -> i
             let result = api::play(&segment, Some(&password.get_untracked())).await;
             busy.set(false);
             match result {
-                Ok(play) => page.set(Some(PlayPage { lang, segment, play: Some(play), error: None, lost: None })),
-                Err((e, _)) if e.kind() == Some(ErrorCode::WrongPassword) => failed.set(true),
-                Err((error, lost)) => page.set(Some(PlayPage { lang, segment, play: None, error: Some(error), lost })),
+                Ok(play) => {
+                    page.set(Some(PlayPage { lang, segment, play: Some(play), error: None, lost: None, pair: None }))
+                }
+                Err((e, _, _)) if e.kind() == Some(ErrorCode::WrongPassword) => failed.set(true),
+                Err((error, lost, pair)) => {
+                    page.set(Some(PlayPage { lang, segment, play: None, error: Some(error), lost, pair }))
+                }
             }
         });
     };

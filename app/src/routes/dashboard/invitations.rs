@@ -1,0 +1,74 @@
+//! `/dashboard/invitations`: objects and applications shared with you, waiting
+//! for your answer (invitation mails link here).
+
+use leptos::prelude::*;
+use senzu_core::chmod::Level;
+use senzu_core::ApiError;
+use serde_json::Value;
+
+use super::{failure, level_of, Saving, Shell};
+use crate::api::{self, items};
+use crate::components::text;
+
+#[component]
+pub fn Invitations() -> impl IntoView {
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.get();
+        async move {
+            let products = items(&api::get_json("/v1/products/pending").await?);
+            let apps = items(&api::get_json("/v1/applications/pending").await?);
+            Ok::<_, ApiError>((products, apps))
+        }
+    });
+    view! {
+        <Shell>
+            <div class="dash-head"><h1>"Invitations"</h1></div>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(e) => failure(e),
+                        Ok((products, apps)) if products.is_empty() && apps.is_empty() => {
+                            view! { <p class="empty" data-testid="no-invitations">"Nothing waiting for you."</p> }.into_any()
+                        }
+                        Ok((products, apps)) => view! {
+                            <ul class="rows invitations" data-testid="invitations">
+                                {products.into_iter().map(|p| view! { <Invitation kind="products" p version /> }).collect_view()}
+                                {apps.into_iter().map(|p| view! { <Invitation kind="applications" p version /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Shell>
+    }
+}
+
+#[component]
+fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>) -> impl IntoView {
+    let id = p["id"].as_i64().unwrap_or_default();
+    let object = if kind == "products" { &p["product"] } else { &p["application"] };
+    let name = text(object, "alias_name");
+    let issuer = format!("{} {}", text(&p["issuer"], "firstname"), text(&p["issuer"], "lastname"));
+    let level: Level = level_of(&p);
+    let saving = Saving::new();
+    let answer = move |grant: bool| {
+        let g = if grant { "true" } else { "false" };
+        saving.run(
+            async move { api::post_json(&format!("/v1/{kind}/pending/{id}"), &[("grant", g)]).await },
+            move |_| version.update(|v| *v += 1),
+        );
+    };
+    view! {
+        <li data-testid="invitation">
+            <span><strong>{name}</strong> " "
+                <span class="muted">{if kind == "products" { "object" } else { "application" }} " shared by " {issuer}
+                    " · " {level.name(false)}</span></span>
+            <span>
+                <button class="button button--ghost" type="button" on:click=move |_| answer(false)>"Decline"</button> " "
+                <button class="button" type="button" on:click=move |_| answer(true)>"Accept"</button>
+            </span>
+            {saving.status()}
+        </li>
+    }
+}

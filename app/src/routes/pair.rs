@@ -1,0 +1,161 @@
+//! `/pair?path=…`: pairing an object to the signed-in account. The 461 page of
+//! an unpaired object links here with its pairing path; from the dashboard a
+//! phone reads the tag with Web NFC where it can, or the owner pastes the
+//! link of a tap or of the printed code. Every way ends in the same form.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use senzu_core::{ApiError, ErrorCode};
+
+use super::signin::{browser_lang, AuthForms};
+use crate::components::TopBar;
+use crate::{api, nfc};
+
+/// The pairing path of a tap or code link, asked of the play itself: only an
+/// unpaired object's play (461) names one.
+async fn pairing_path(link: &str) -> Result<String, String> {
+    let segment = link
+        .split_once("/p/")
+        .map(|(_, s)| s.split(['?', '#']).next().unwrap_or_default().to_string())
+        .ok_or("this is not the link of a Senzu object (it has no /p/…)")?;
+    match api::play(&segment, None).await {
+        Err((e, _, Some(path))) if e.kind() == Some(ErrorCode::NotActivated) => Ok(path),
+        Ok(_) => Err("this object is already paired to an account".into()),
+        Err((e, _, _)) => match e.kind() {
+            Some(ErrorCode::ProductLost | ErrorCode::MissingApplication | ErrorCode::WrongPassword) => {
+                Err("this object is already paired to an account".into())
+            }
+            _ => Err(e.message),
+        },
+    }
+}
+
+#[component]
+pub fn Pair() -> impl IntoView {
+    let query = use_query_map();
+    let path = RwSignal::new(query.get_untracked().get("path").filter(|p| !p.is_empty()));
+    let me = LocalResource::new(api::me);
+    let lang = browser_lang();
+    view! {
+        <TopBar />
+        <main class="auth-page">
+            <section class="auth-card" data-testid="pair-page">
+                <h1 class="auth-card__title">"Pair an object"</h1>
+                <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match me.await {
+                            Err(_) => view! {
+                                <p class="muted">"Sign in to pair this object to your account."</p>
+                                <AuthForms lang on_signed_in=Callback::new(move |_| me.refetch()) />
+                            }.into_any(),
+                            Ok(user) => view! {
+                                <p class="muted">"Signed in as " {user.email.unwrap_or_default()}</p>
+                                {move || match path.get() {
+                                    Some(p) => view! { <PairForm path=p /> }.into_any(),
+                                    None => view! { <FindObject path /> }.into_any(),
+                                }}
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn FindObject(path: RwSignal<Option<String>>) -> impl IntoView {
+    let link = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let check = move |url: String| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match pairing_path(&url).await {
+                Ok(p) => path.set(Some(p)),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let from_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        check(link.get_untracked());
+    };
+    let scan = move |_| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match nfc::read_url().await {
+                Ok(url) => check(url),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        {nfc::available().then(|| view! {
+            <button class="button button--block" type="button" on:click=scan disabled=move || busy.get()>
+                "Hold your phone against the object"</button>
+            <p class="muted auth-switch">"or"</p>
+        })}
+        <p>"Tap the object with your phone (its page offers to pair it), or paste the link it opened — or the link of its printed code:"</p>
+        <form class="form" on:submit=from_link>
+            <label class="field"><span>"Link of the object"</span>
+                <input type="url" required placeholder="https://…/p/…" prop:value=move || link.get()
+                    on:input=move |ev| link.set(event_target_value(&ev)) /></label>
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <button class="button button--block" type="submit" disabled=move || busy.get()>"Continue"</button>
+        </form>
+    }
+}
+
+#[component]
+fn PairForm(path: String) -> impl IntoView {
+    let alias = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let path = path.clone();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let alias = alias.get_untracked();
+            let fields: Vec<(&str, &str)> =
+                if alias.trim().is_empty() { vec![] } else { vec![("alias_name", alias.as_str())] };
+            match api::post_json(&format!("/v1/products/pair/{path}"), &fields).await {
+                Ok(product) => {
+                    let id = product["id"].as_i64().unwrap_or_default();
+                    let _ = window().location().set_href(&format!("/dashboard/products/{id}?paired=1"));
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <form class="form" on:submit=submit data-testid="pair-form">
+            <p>"This object is not paired yet. Give it a name; you become its owner."</p>
+            <label class="field"><span>"Name (optional)"</span>
+                <input maxlength="100" placeholder="My card" prop:value=move || alias.get()
+                    on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
+            {move || error.get().map(|error| {
+                let message = match error.kind() {
+                    Some(ErrorCode::Conflict) => "This object is already paired to an account.".to_string(),
+                    Some(ErrorCode::DelayExpired) => "This tap has expired: tap the object again.".to_string(),
+                    _ => error.message.clone(),
+                };
+                view! { <p class="form-error" role="alert">{message}</p> }
+            })}
+            <button class="button button--block" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Pairing…" } else { "Pair to my account" }}</button>
+        </form>
+    }
+}

@@ -1,0 +1,153 @@
+// The owner's whole story in the dashboard: pair an object through a
+// simulated tap, build its application with three plugins, reorder them, see
+// a tap show that order, share it read-only with a friend (who sees it and is
+// refused an edit), mark it lost and see a tap show the lost page.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
+
+async function signIn(page, who) {
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function tileNames(page, path) {
+  await page.goto(path);
+  await page.waitForFunction(() => !document.getElementById('senzu-first-paint'));
+  return page.getByTestId('tiles').locator('.tile__name');
+}
+
+async function addPlugin(page, storeName, fields, tileName) {
+  await page.getByRole('button', { name: 'Add a plugin' }).click();
+  await page.getByTestId('catalogue').getByRole('button', { name: storeName, exact: true }).click();
+  const form = page.getByTestId('plugin-form');
+  await form.getByLabel('Name on the tile').fill(tileName);
+  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
+  await form.getByRole('button', { name: 'Save plugin' }).click();
+  await expect(page.getByTestId('plugin-list').getByText(tileName)).toBeVisible();
+}
+
+test('pair, build, reorder, share read-only, mark lost', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the story runs once; the phone checks are below');
+  test.setTimeout(90_000);
+  const ownerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ownerContext.newPage();
+
+  // A tap on an object nobody has paired: the page offers to pair it.
+  await page.goto(demo.taps.pairable);
+  await page.waitForFunction(() => !document.getElementById('senzu-first-paint'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not activated yet');
+  await page.getByTestId('pair').click();
+  await expect(page.getByTestId('pair-page')).toBeVisible();
+  await signIn(page, demo.owner);
+  await page.getByLabel('Name (optional)').fill('Story card');
+  await page.getByRole('button', { name: 'Pair to my account' }).click();
+  await page.waitForURL(/\/dashboard\/products\/\d+/);
+  const productUrl = new URL(page.url()).pathname;
+  const idProduct = productUrl.split('/').pop();
+  await expect(page.getByTestId('product-name')).toHaveText('Story card');
+  await expect(page.getByTestId('my-chmod')).toHaveText('Owner');
+
+  // An application with three plugins; a bad phone number is refused next to its field.
+  await page.goto('/dashboard/applications');
+  await page.getByTestId('new-app').getByLabel('New application').fill('Story app');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/dashboard\/applications\/\d+/);
+  await page.getByRole('button', { name: 'Add a plugin' }).click();
+  await page.getByTestId('catalogue').getByRole('button', { name: 'Call', exact: true }).click();
+  await page.getByTestId('plugin-form').getByLabel('Phone number').fill('call me maybe');
+  await page.getByRole('button', { name: 'Save plugin' }).click();
+  await expect(page.locator('[data-field="phone_number"] .field__error')).toContainText('phone number');
+  await page.getByTestId('plugin-form').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('plugins')).toContainText('No plugin yet');
+
+  await addPlugin(page, 'Call', { 'Phone number': '+33 6 11 22 33 44' }, 'Call me');
+  await addPlugin(page, 'Website', { 'Web address': 'senzu.app/story' }, 'My site');
+  await addPlugin(page, 'Note', { 'Text': 'Thanks for tapping!' }, 'Hello');
+  const rows = page.getByTestId('plugin-row').locator('.plugin-row__name');
+  await expect(rows).toHaveText(['Call me', 'My site', 'Hello']);
+  // The live preview uses the play page's own tiles.
+  await expect(page.getByTestId('preview').locator('.tile__name')).toHaveText(['Call me', 'My site', 'Hello']);
+
+  // Reorder: drag "Hello" onto the first row, then move "My site" up with its button.
+  await page.getByTestId('plugin-row').filter({ hasText: 'Hello' }).dragTo(page.getByTestId('plugin-row').first());
+  await expect(rows).toHaveText(['Hello', 'Call me', 'My site']);
+  await page.getByTestId('plugin-row').filter({ hasText: 'My site' }).getByRole('button', { name: 'Move up' }).click();
+  await expect(rows).toHaveText(['Hello', 'My site', 'Call me']);
+  await page.getByTestId('app-form').getByLabel('Subtitle').fill('Tap, and say hello');
+  await page.getByTestId('app-form').locator('label.swatch[data-color="purple"]').click();
+  await page.getByTestId('app-form').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('app-form')).toContainText('Saved');
+  await expect(page.getByTestId('preview').locator('.play')).toHaveAttribute('data-color', 'purple');
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-editor.png', fullPage: true });
+
+  // Put it on the object's chip; the same tap (same visit) now shows the plugins in that order.
+  await page.goto(productUrl);
+  await page.getByTestId('record').first().getByTestId('record-app').selectOption({ label: 'Story app' });
+  await expect(page.getByTestId('record').first()).toContainText('Saved');
+  const tiles = await tileNames(page, demo.taps.pairable);
+  await expect(tiles).toHaveText(['Hello', 'My site', 'Call me']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Story app');
+
+  // Share it read-only with a friend.
+  await page.goto(productUrl);
+  const sharing = page.getByTestId('sharing');
+  await sharing.getByLabel('Invite by e-mail').fill(demo.friend.email);
+  await sharing.getByLabel('Rights').selectOption('1');
+  await sharing.getByRole('button', { name: 'Invite' }).click();
+  await expect(sharing.getByTestId('share-row').filter({ hasText: demo.friend.email })).toContainText('Invited');
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-product.png', fullPage: true });
+
+  const friendContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const friend = await friendContext.newPage();
+  await friend.goto('/dashboard/invitations');
+  await friend.waitForURL('**/signin?next=*');
+  await signIn(friend, demo.friend);
+  await friend.waitForURL('**/dashboard/invitations');
+  await friend.getByTestId('invitation').filter({ hasText: 'Story card' }).getByRole('button', { name: 'Accept' }).click();
+  await friend.goto('/dashboard');
+  await friend.getByTestId('product-card').filter({ hasText: 'Story card' }).click();
+  await expect(friend.getByTestId('my-chmod')).toHaveText('Reader');
+  await expect(friend.getByRole('button', { name: 'Rename' })).toHaveCount(0);
+  const edit = await friend.request.post(`/v1/products/${idProduct}`, { form: { alias_name: 'Not mine' } });
+  expect(edit.status()).toBe(403);
+  await friendContext.close();
+
+  // Lost: the owner's message on the next tap.
+  await page.goto(productUrl);
+  const lost = page.getByTestId('lost-panel');
+  await lost.getByLabel('This object is lost').check();
+  await lost.getByLabel('Message to the finder').fill('Lost my card! Please write to me.');
+  await lost.getByRole('button', { name: 'Save' }).click();
+  // Saved: the page reloads the product, which now wears the badge.
+  await expect(page.locator('.badge--big')).toHaveText('Lost');
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('product-card').filter({ hasText: 'Story card' })).toContainText('Lost');
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-objects.png', fullPage: true });
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const finder = await phone.newPage();
+  await finder.goto(demo.taps.pairable);
+  await finder.waitForFunction(() => !document.getElementById('senzu-first-paint'));
+  await expect(finder.getByRole('heading', { level: 1 })).toHaveText('This object is lost');
+  await expect(finder.getByTestId('lost-message')).toHaveText('Lost my card! Please write to me.');
+  await finder.screenshot({ path: 'e2e/artifacts/dashboard-lost-tap.png', fullPage: true });
+  await phone.close();
+  await ownerContext.close();
+});
+
+test('the dashboard works at phone size', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'phone layout');
+  await page.goto('/dashboard');
+  await page.waitForURL('**/signin?next=*');
+  await signIn(page, demo.owner);
+  await page.waitForURL('**/dashboard');
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByTestId('product-card').filter({ hasText: 'My card' }).click();
+  await expect(page.getByTestId('qr').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-phone.png', fullPage: true });
+});
