@@ -76,6 +76,10 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await expect(rows).toHaveText(['Hello', 'Call me', 'My site']);
   await page.getByTestId('plugin-row').filter({ hasText: 'My site' }).getByRole('button', { name: 'Move up' }).click();
   await expect(rows).toHaveText(['Hello', 'My site', 'Call me']);
+  // An image: uploaded to the files API, shown by the preview.
+  const onePixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPj/HwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('image-upload').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: onePixel });
+  await expect(page.getByTestId('preview').locator('img.play__image')).toHaveAttribute('src', /\/files\/.+\.png$/);
   await page.getByTestId('app-form').getByLabel('Subtitle').fill('Tap, and say hello');
   await page.getByTestId('app-form').locator('label.swatch[data-color="purple"]').click();
   await page.getByTestId('app-form').getByRole('button', { name: 'Save' }).click();

@@ -117,6 +117,17 @@ pub async fn send<T: DeserializeOwned>(method: &str, url: &str, fields: &[(&str,
     read(resp).await
 }
 
+/// A multipart upload (the browser sets the boundary); same error handling as `send`.
+pub async fn upload(url: &str, form: web_sys::FormData) -> Result<serde_json::Value, ApiError> {
+    let resp = Request::post(url)
+        .body(form)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
+        .send()
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
+    read(resp).await
+}
+
 pub async fn get_json(url: &str) -> Result<serde_json::Value, ApiError> {
     send("GET", url, &[]).await
 }

@@ -9,6 +9,7 @@ pub mod chmod;
 pub mod daylight;
 pub mod entry;
 pub mod error;
+pub mod image;
 pub mod mail;
 pub mod page;
 pub mod password;

@@ -143,9 +143,47 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// Base64 back to bytes (standard or URL-safe alphabet, padding optional);
+/// `None` on any other character.
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        }))
+    };
+    let clean: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'=').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        if chunk.len() == 1 {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * i);
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_round_trips_and_refuses_garbage() {
+        for input in ["", "f", "fo", "foo", "foobar", "\u{0}\u{ff}\u{80}"] {
+            assert_eq!(base64_decode(&base64(input.as_bytes())).unwrap(), input.as_bytes());
+        }
+        assert_eq!(base64_decode("-_8").unwrap(), base64_decode("+/8=").unwrap());
+        assert!(base64_decode("Zm9v!").is_none());
+        assert!(base64_decode("Z").is_none());
+    }
 
     #[test]
     fn base64_matches_rfc4648() {

@@ -16,6 +16,7 @@ mod applications;
 mod apps;
 mod auth_routes;
 mod dev;
+mod files;
 mod health;
 mod insights;
 mod play_routes;
@@ -84,7 +85,8 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "dev", "sql"], Method::Post) if dev::enabled(env) => return dev::sql(&mut req, env).await,
         (["v1", "dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_json(env).await,
         (["dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_page(env).await,
-        (["v1", "health"] | ["p", _] | ["s", _], _) => return Err(method_not_allowed(&method)),
+        (["files", name], Method::Get) => return files::serve(env, name).await,
+        (["v1", "health"] | ["p", _] | ["s", _] | ["files", _], _) => return Err(method_not_allowed(&method)),
         _ => {}
     }
     if segments.first() != Some(&"v1") {
@@ -239,6 +241,13 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "shares", s], Get) => shares::get(call, id(s, "id")?).await,
         (["v1", "shares", s], Post) => shares::update(call, req, id(s, "id")?).await,
         (["v1", "shares", s], Delete) => shares::delete(call, id(s, "id")?).await,
+
+        (["v1", "files"], Get) => files::list(call, req).await,
+        (["v1", "files"], Post) => files::create(call, req).await,
+        (["v1", "files", f], Get) => files::get(call, None, id(f, "id")?).await,
+        (["v1", "files", f], Post) => files::update(call, req, id(f, "id")?).await,
+        (["v1", "files", f], Delete) => files::delete(call, id(f, "id")?).await,
+        (["v1", "files", u, f], Get) => files::get(call, Some(id(u, "id_user")?), id(f, "id")?).await,
 
         (["v1", "plugstores"], Get) => plugstores::list(call, req).await,
         (["v1", "plugstores", "categories"], Get) => plugstores::categories(call).await,

@@ -116,9 +116,11 @@ struct Fields<'a> {
     /// Some(None) removes the password.
     password: Option<Option<String>>,
     is_enabled: Option<bool>,
+    /// An uploaded file of the caller's (`id_image`), with its public URL.
+    image_file: Option<(i64, String)>,
 }
 
-fn fields(args: &Args) -> AppResult<Fields<'_>> {
+async fn fields<'a>(call: &Call<'_>, me: i64, args: &'a Args) -> AppResult<Fields<'a>> {
     let color = args
         .opt("color")
         .map(|c| {
@@ -135,7 +137,9 @@ fn fields(args: &Args) -> AppResult<Fields<'_>> {
         .transpose()?;
     let url_image = args.opt_text("url_image", 500)?;
     if let Some(u) = url_image {
-        if !u.starts_with("https://") || u.contains(char::is_whitespace) {
+        // An https image anywhere, or one of this site's uploaded files (http when run locally).
+        let own_file = u.starts_with(&format!("{}/files/", call.origin));
+        if !(u.starts_with("https://") || own_file) || u.contains(char::is_whitespace) || u.contains(['"', '<', '>']) {
             return Err(bad("url_image", "must be an https address"));
         }
     }
@@ -157,6 +161,15 @@ fn fields(args: &Args) -> AppResult<Fields<'_>> {
         background,
         password,
         is_enabled: args.opt_bool("is_enabled")?,
+        image_file: match args.opt("id_image") {
+            None => None,
+            Some(v) => {
+                let file = super::files::own_file(call, me, crate::args::id(v, "id_image")?)
+                    .await
+                    .map_err(|_| bad("id_image", "no uploaded file of yours with this id"))?;
+                Some((file.id, super::files::url_of(&call.origin, &file.file_name)))
+            }
+        },
     })
 }
 
@@ -164,26 +177,28 @@ fn fields(args: &Args) -> AppResult<Fields<'_>> {
 pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::ManageApplications, call.now).await?.id_user;
     let args = Args::read(req).await?;
-    let f = fields(&args)?;
+    let f = fields(call, me, &args).await?;
     let name = f.name.ok_or_else(|| missing("name"))?;
+    let url_image = f.image_file.as_ref().map(|(_, u)| u.as_str()).or(f.url_image);
     #[derive(Deserialize)]
     struct Id {
         id: i64,
     }
     let created: Id = db::first(
         &call.db,
-        "INSERT INTO applications (id_owner, name, alias_name, subtitle, url_image, color, background_color, password_hash, is_enabled) \
-         VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'green'), COALESCE(?7, 'light'), ?8, COALESCE(?9, 1)) RETURNING id",
+        "INSERT INTO applications (id_owner, name, alias_name, subtitle, url_image, color, background_color, password_hash, is_enabled, id_image) \
+         VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'green'), COALESCE(?7, 'light'), ?8, COALESCE(?9, 1), ?10) RETURNING id",
         &[
             int(me),
             db::text(name),
             opt_text(f.alias_name),
             opt_text(f.subtitle),
-            opt_text(f.url_image),
+            opt_text(url_image),
             opt_text(f.color),
             opt_text(f.background),
-            opt_text(f.password.flatten().as_deref()),
+            opt_text(f.password.clone().flatten().as_deref()),
             opt_int(f.is_enabled.map(i64::from)),
+            opt_int(f.image_file.as_ref().map(|(i, _)| *i)),
         ],
         "create application",
     )
@@ -209,7 +224,8 @@ pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
 pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Response> {
     let args = Args::read(req).await?;
     let (me, _) = sharing::require(call, Shared::Application, id, Action::Administer).await?;
-    let f = fields(&args)?;
+    let f = fields(call, me, &args).await?;
+    let url_image = f.image_file.as_ref().map(|(_, u)| u.as_str()).or(f.url_image);
     let nothing = f.name.is_none()
         && f.alias_name.is_none()
         && f.subtitle.is_none()
@@ -218,6 +234,7 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
         && f.background.is_none()
         && f.password.is_none()
         && f.is_enabled.is_none()
+        && f.image_file.is_none()
         && !args.has("subtitle");
     if nothing {
         return Err(AppError::api(ErrorCode::MissingArgument, "missing argument: nothing to change"));
@@ -228,13 +245,13 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
          subtitle = CASE WHEN ?11 = 1 THEN ?4 ELSE subtitle END, url_image = COALESCE(?5, url_image), \
          color = COALESCE(?6, color), background_color = COALESCE(?7, background_color), \
          password_hash = CASE WHEN ?8 = 1 THEN ?9 ELSE password_hash END, is_enabled = COALESCE(?10, is_enabled), \
-         date_updated = ?12 WHERE id = ?1",
+         date_updated = ?12, id_image = CASE WHEN ?5 IS NULL THEN id_image ELSE ?13 END WHERE id = ?1",
         &[
             int(id),
             opt_text(f.name),
             opt_text(f.alias_name),
             opt_text(f.subtitle),
-            opt_text(f.url_image),
+            opt_text(url_image),
             opt_text(f.color),
             opt_text(f.background),
             int(i64::from(f.password.is_some())),
@@ -243,6 +260,7 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
             // An empty `subtitle=` clears it.
             int(i64::from(args.has("subtitle"))),
             int(call.now),
+            opt_int(f.image_file.as_ref().map(|(i, _)| *i)),
         ],
         "update application",
     )

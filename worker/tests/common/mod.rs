@@ -322,3 +322,31 @@ pub fn new_product() -> (i64, i64, String) {
     ));
     (id_product, id_record, key)
 }
+
+impl TestApp {
+    /// A POST with a body of the caller's own making (multipart uploads).
+    pub fn post_raw(&self, path: &str, auth: Auth, content_type: &str, body: Vec<u8>) -> Answer {
+        let url = format!("{}{}", self.base_url, path);
+        let mut builder = ureq::http::Request::builder().method("POST").uri(&url).header("content-type", content_type);
+        match auth {
+            Auth::None => {}
+            Auth::Bearer(t) => builder = builder.header("authorization", format!("Bearer {t}")),
+            Auth::Cookie(t) => builder = builder.header("cookie", format!("senzu_session={t}")),
+        }
+        let request = builder.body(body).expect("building a request");
+        read(self.agent.run(request).unwrap_or_else(|e| panic!("POST {path}: {e}")))
+    }
+
+    /// The raw bytes and headers of a GET.
+    pub fn bytes_of(&self, path: &str) -> (u16, Vec<u8>, std::collections::HashMap<String, String>) {
+        let mut resp = self.agent.get(&format!("{}{}", self.base_url, path)).call().expect("GET");
+        let headers = resp
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        let status = resp.status().as_u16();
+        let bytes = resp.body_mut().with_config().limit(10 << 20).read_to_vec().unwrap_or_default();
+        (status, bytes, headers)
+    }
+}

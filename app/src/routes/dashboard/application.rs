@@ -114,7 +114,10 @@ impl Draft {
             .collect();
         Play {
             id,
-            image: Some(self.image.get()).filter(|i| i.starts_with("https://")),
+            image: Some(self.image.get()).filter(|i| {
+                let own = window().location().origin().is_ok_and(|o| i.starts_with(&format!("{o}/files/")));
+                i.starts_with("https://") || own
+            }),
             title,
             subtitle: Some(self.subtitle.get()).filter(|s| !s.trim().is_empty()),
             color: Color::parse(&self.color.get()).unwrap_or_default(),
@@ -215,6 +218,23 @@ fn AppForm(id: i64, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
             move |_| locked.set(false),
         );
     };
+    // An uploaded image: stored as a file, then set as the application's image.
+    let uploading = Saving::new();
+    let upload = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Ok(form) = web_sys::FormData::new() else { return };
+        let _ = form.append_with_str("name", &file.name());
+        let _ = form.append_with_blob("source", &file);
+        uploading.run(
+            async move {
+                let stored = api::upload("/v1/files", form).await?;
+                let id_file = text(&stored, "id");
+                api::post_json(&format!("/v1/applications/{id}"), &[("id_image", &id_file)]).await
+            },
+            move |app| draft.image.set(text(&app, "url_image")),
+        );
+    };
     let field_error = move |name: &'static str| {
         let e = saving.field_error(name);
         move || e().map(|m| view! { <small class="field__error">{m}</small> })
@@ -234,9 +254,15 @@ fn AppForm(id: i64, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                 <label class="field"><span>"Subtitle"</span>
                     <input maxlength="200" prop:value=move || draft.subtitle.get()
                         on:input=move |ev| draft.subtitle.set(event_target_value(&ev)) />{field_error("subtitle")}</label>
-                <label class="field"><span>"Image (https address)"</span>
-                    <input type="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
-                        on:input=move |ev| draft.image.set(event_target_value(&ev)) />{field_error("url_image")}</label>
+                <div class="form__row">
+                    <label class="field"><span>"Image: upload (PNG, JPEG, GIF, WebP, 2 MB)"</span>
+                        <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=upload data-testid="image-upload" />
+                        {move || if uploading.busy.get() { Some(view! { <small class="field__hint">"Uploading…"</small> }) } else { None }}
+                        {move || uploading.error.get().map(|e| view! { <small class="field__error" role="alert">{e.message}</small> })}</label>
+                    <label class="field"><span>"…or an https address"</span>
+                        <input type="text" inputmode="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
+                            on:input=move |ev| draft.image.set(event_target_value(&ev)) />{field_error("url_image")}</label>
+                </div>
                 <fieldset class="field swatches"><legend>"Colour"</legend>
                     {COLORS.iter().map(|c| view! {
                         <label class="swatch" data-color=*c title=*c>
