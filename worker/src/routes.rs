@@ -17,6 +17,7 @@ mod apps;
 mod auth_routes;
 mod dev;
 mod files;
+mod groups;
 mod health;
 mod insights;
 mod play_routes;
@@ -210,6 +211,23 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
             records::update(call, req, id(p, "id")?, id(r, "id_record")?).await
         }
         (["v1", "records", r, "shares"], Get) => shares::of_record(call, id(r, "id")?).await,
+
+        (["v1", "groups"], Get) => groups::list(call).await,
+        (["v1", "groups"], Post) => groups::create(call, req).await,
+        (["v1", "groups", "pending"], Get) => sharing::pending(call, Shared::Group).await,
+        (["v1", "groups", "pending", g], Post) => sharing::answer_pending(call, req, Shared::Group, id(g, "id")?).await,
+        (["v1", "groups", g], Get) => groups::get(call, id(g, "id")?).await,
+        (["v1", "groups", g], Post) => groups::update(call, req, id(g, "id")?).await,
+        (["v1", "groups", g], Delete) => groups::delete(call, id(g, "id")?).await,
+        (["v1", "groups", g, "products"], Get) => groups::products(call, id(g, "id")?).await,
+        (["v1", "groups", g, "users"], Get) => sharing::users(call, Shared::Group, id(g, "id")?).await,
+        (["v1", "groups", g, "users"], Post) => sharing::grant(call, req, Shared::Group, id(g, "id")?).await,
+        (["v1", "groups", g, "users", u], Post) => {
+            sharing::update_access(call, req, Shared::Group, id(g, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "groups", g, "users", u], Delete) => {
+            sharing::remove_access(call, Shared::Group, id(g, "id")?, id(u, "id_user")?).await
+        }
 
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,

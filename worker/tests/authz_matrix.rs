@@ -59,6 +59,10 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("POST", "/v1/plugins/1", "manage_applications", 200, Some(404)),
     ("GET", "/v1/shares/1", "applications", 200, Some(404)),
     ("POST", "/v1/shares/1", "manage_applications", 200, Some(404)),
+    ("GET", "/v1/groups", "products", 200, None),
+    ("POST", "/v1/groups", "manage_products", 200, None),
+    ("GET", "/v1/groups/pending", "products", 200, None),
+    ("GET", "/v1/files", "user_files", 200, None),
 ];
 
 /// The roles the demo app holds, all consented in the "with the role" token.
@@ -67,7 +71,7 @@ manage_basic,user_logs,password,email,delete_account,applications,products,api_m
 developer_manage_basic";
 
 fn form_for(path: &str) -> Vec<(&'static str, String)> {
-    if path.ends_with("/access") {
+    if path.ends_with("/access") || (path.starts_with("/v1/groups/") && path.ends_with("/users")) {
         return vec![("email", unique_email("matrix")), ("chmod", "1".into())];
     }
     if path.ends_with("/plugins/order") {
@@ -94,6 +98,7 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
         "/v1/applications/1" => vec![("subtitle", "Mathematician & writer".into())],
         "/v1/plugins/1" => vec![("name", "Call me".into())],
         "/v1/shares/1" => vec![("is_enabled", "true".into())],
+        "/v1/groups" => vec![("alias_name", "Matrix group".into())],
         _ => vec![],
     }
 }
@@ -139,7 +144,16 @@ fn no_route_answers_a_caller_without_the_right() {
         .unwrap();
     let fresh_share =
         app().call("POST", "/v1/applications/1/shares", owner_account.auth(), &[], &[]).json()["id"].as_i64().unwrap();
+    let fresh_group =
+        app().call("POST", "/v1/groups", owner_account.auth(), &[("alias_name", "Doomed group")], &[]).json()["id"]
+            .as_i64()
+            .unwrap();
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        ("GET", format!("/v1/groups/{fresh_group}"), "products", 200, Some(404)),
+        ("GET", format!("/v1/groups/{fresh_group}/products"), "products", 200, Some(404)),
+        ("GET", format!("/v1/groups/{fresh_group}/users"), "products", 200, Some(404)),
+        ("POST", format!("/v1/groups/{fresh_group}/users"), "manage_products", 200, Some(404)),
+        ("DELETE", format!("/v1/groups/{fresh_group}"), "manage_products", 200, Some(404)),
         ("POST", format!("/v1/products/pair/{fresh_record}/{fresh_key}"), "manage_products", 200, None),
         ("POST", format!("/v1/products/{reset_product}/reset"), "manage_products", 200, Some(404)),
         ("DELETE", format!("/v1/products/{reset_product}?force_erase"), "manage_products", 200, Some(404)),

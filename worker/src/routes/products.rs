@@ -35,6 +35,7 @@ struct ProductRow {
     lost_message: Option<String>,
     chmod: i64,
     id_issuer: Option<i64>,
+    id_group: Option<i64>,
     /// JSON array of the records.
     records: String,
     date_created: i64,
@@ -42,15 +43,20 @@ struct ProductRow {
     date_updated: Option<i64>,
 }
 
+/// The caller's products: direct access or through a group (the higher chmod wins).
 const PRODUCT_SELECT: &str = "SELECT p.id, p.id_item, i.name AS item_name, i.url_image AS item_image, \
     m.id AS id_maker, m.name AS maker_name, p.alias, p.reference, p.is_activated, p.is_lost, p.lost_message, \
-    pu.chmod, pu.id_issuer, p.date_created, p.date_activated, p.date_updated, \
+    pu.chmod, pu.id_issuer, p.id_group, p.date_created, p.date_activated, p.date_updated, \
     (SELECT json_group_array(json_object('id', r.id, 'is_enabled', json(CASE r.is_enabled WHEN 1 THEN 'true' ELSE 'false' END), \
         'id_application', r.id_application, 'technology', r.technology, 'token_encryption', r.token_encryption)) \
        FROM records r WHERE r.id_product = p.id) AS records \
-    FROM product_users pu JOIN products p ON p.id = pu.id_product JOIN items i ON i.id = p.id_item \
-    JOIN makers m ON m.id = i.id_maker \
-    WHERE pu.id_user = ?1 AND pu.is_enabled = 1 AND pu.chmod >= 1";
+    FROM (SELECT id_product, max(chmod) AS chmod, id_issuer FROM ( \
+            SELECT id_product, chmod, id_issuer FROM product_users WHERE id_user = ?1 AND is_enabled = 1 \
+            UNION ALL SELECT g.id AS id_product, gu.chmod, gu.id_issuer FROM group_users gu \
+            JOIN products g ON g.id_group = gu.id_group WHERE gu.id_user = ?1 AND gu.is_enabled = 1) \
+          GROUP BY id_product) pu \
+    JOIN products p ON p.id = pu.id_product JOIN items i ON i.id = p.id_item JOIN makers m ON m.id = i.id_maker \
+    WHERE pu.chmod >= 1";
 
 fn product_json(p: &ProductRow) -> Value {
     let records: Value = serde_json::from_str(&p.records).unwrap_or_else(|_| json!([]));
@@ -69,6 +75,8 @@ fn product_json(p: &ProductRow) -> Value {
         "records_synchronized": true,
         "chmod": p.chmod,
         "id_issuer": p.id_issuer,
+        "id_group": p.id_group,
+        "groups": { "list": p.id_group.map(|g| vec![g]), "basic_synchronise": 0, "master_synchronise": 0 },
         "is_dual_application": false,
         "date_created": ApiDate::from_unix(p.date_created),
         "date_activated": ApiDate::opt(p.date_activated),
@@ -113,28 +121,41 @@ pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
 /// `lost_message` (chmod ≥ 3), `reference` (chmod ≥ 4).
 pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Response> {
     let args = Args::read(req).await?;
-    for unsupported in ["id_group", "id_attached_group", "show_records"] {
+    for unsupported in ["id_attached_group", "show_records"] {
         if args.opt(unsupported).is_some() {
-            return Err(bad(unsupported, "products groups are not available yet"));
+            return Err(bad(unsupported, "is set by the product's maker"));
         }
     }
+    // `id_group=N` puts it in a group (sharing it with the group: chmod ≥ 4 here, ≥ 3 on the
+    // group); `id_group=` takes it out.
+    let group = match (args.has("id_group"), args.opt("id_group")) {
+        (false, _) => None,
+        (true, None) => Some(None),
+        (true, Some(g)) => Some(Some(crate::args::id(g, "id_group")?)),
+    };
     let alias = args.opt_text("alias_name", 100)?;
     let lost = args.opt_bool("lost")?;
     let lost_message = args.opt_text("lost_message", 500)?;
     let reference = args.opt_text("reference", 100)?;
-    let action = if reference.is_some() { Action::Administer } else { Action::EditBasics };
+    let action = if reference.is_some() || group.is_some() { Action::Administer } else { Action::EditBasics };
     let (me, _) = sharing::require(call, Shared::Product, id, action).await?;
-    if alias.is_none() && lost.is_none() && lost_message.is_none() && reference.is_none() {
+    if let Some(Some(g)) = group {
+        if !Action::EditBasics.allowed(sharing::level_of(call, Shared::Group, g, me).await?) {
+            return Err(bad("id_group", format!("no group {g} that you manage (chmod ≥ 3)")));
+        }
+    }
+    if alias.is_none() && lost.is_none() && lost_message.is_none() && reference.is_none() && group.is_none() {
         return Err(AppError::api(
             ErrorCode::MissingArgument,
-            "missing argument: give at least one of alias_name, lost, lost_message, reference",
+            "missing argument: give at least one of alias_name, lost, lost_message, reference, id_group",
         ));
     }
     db::run(
         &call.db,
         "UPDATE products SET alias = COALESCE(?2, alias), is_lost = COALESCE(?3, is_lost), \
          lost_message = CASE WHEN ?3 = 0 THEN NULL ELSE COALESCE(?4, lost_message) END, \
-         reference = COALESCE(?5, reference), date_updated = ?6 WHERE id = ?1",
+         reference = COALESCE(?5, reference), date_updated = ?6, \
+         id_group = CASE WHEN ?7 = 1 THEN ?8 ELSE id_group END WHERE id = ?1",
         &[
             int(id),
             opt_text(alias),
@@ -142,6 +163,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
             opt_text(lost_message),
             opt_text(reference),
             int(call.now),
+            int(i64::from(group.is_some())),
+            db::opt_int(group.flatten()),
         ],
         "update product",
     )
@@ -149,8 +172,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     Ok(json_response(&product_for(call, me, id).await?, 200))
 }
 
-/// The statements that return a product to "never paired": nobody's, no
-/// applications on its records, no share links, not lost.
+/// The statements that return a product to "never paired": nobody's, in no
+/// group, no applications on its records, no share links, not lost.
 fn unpair_statements(call: &Call<'_>, id: i64, keep_user: Option<i64>) -> AppResult<Vec<worker::D1PreparedStatement>> {
     Ok(vec![
         db::statement(
@@ -173,7 +196,7 @@ fn unpair_statements(call: &Call<'_>, id: i64, keep_user: Option<i64>) -> AppRes
         )?,
         db::statement(
             &call.db,
-            "UPDATE products SET is_activated = 0, is_lost = 0, lost_message = NULL, date_updated = ?2, \
+            "UPDATE products SET is_activated = 0, is_lost = 0, lost_message = NULL, date_updated = ?2, id_group = NULL, \
              id_owner = CASE WHEN ?3 IS NULL THEN NULL ELSE id_owner END, \
              alias = CASE WHEN ?3 IS NULL THEN NULL ELSE alias END WHERE id = ?1",
             &[int(id), int(call.now), db::opt_int(keep_user)],
@@ -253,7 +276,7 @@ pub async fn pair(call: &Call<'_>, req: &mut Request, play_ref: PlayRef, id_reco
     let claimed = db::run(
         &call.db,
         "UPDATE products SET is_activated = 1, id_owner = ?2, alias = COALESCE(?3, alias), date_activated = ?4, \
-         date_updated = ?4, is_lost = 0, lost_message = NULL WHERE id = ?1 AND is_activated = 0",
+         date_updated = ?4, is_lost = 0, lost_message = NULL, id_group = NULL WHERE id = ?1 AND is_activated = 0",
         &[int(id_product), int(me), opt_text(alias), int(call.now)],
         "claim product",
     )

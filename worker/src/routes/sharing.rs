@@ -26,6 +26,8 @@ use crate::http::json_response;
 pub enum Shared {
     Product,
     Application,
+    /// A products group: its chmod applies to every product in it.
+    Group,
 }
 
 impl Shared {
@@ -33,6 +35,7 @@ impl Shared {
         match self {
             Shared::Product => "product_users",
             Shared::Application => "application_users",
+            Shared::Group => "group_users",
         }
     }
 
@@ -40,6 +43,7 @@ impl Shared {
         match self {
             Shared::Product => "id_product",
             Shared::Application => "id_application",
+            Shared::Group => "id_group",
         }
     }
 
@@ -47,6 +51,7 @@ impl Shared {
         match self {
             Shared::Product => "product",
             Shared::Application => "application",
+            Shared::Group => "group",
         }
     }
 
@@ -55,6 +60,7 @@ impl Shared {
         match self {
             Shared::Product => (Role::Products, Role::ManageProducts),
             Shared::Application => (Role::Applications, Role::ManageApplications),
+            Shared::Group => (Role::Products, Role::ManageProducts),
         }
     }
 
@@ -68,29 +74,32 @@ impl Shared {
             Shared::Application => {
                 "SELECT COALESCE(o.alias_name, o.name) AS name, o.url_image AS image FROM applications o WHERE o.id = ?1"
             }
+            Shared::Group => "SELECT o.alias_name AS name, NULL AS image FROM product_groups o WHERE o.id = ?1",
         }
     }
 }
 
-#[derive(Deserialize)]
-struct LevelRow {
-    chmod: i64,
-}
-
-/// The caller's accepted level on an object; `Nothing` without a row.
+/// The caller's accepted level on an object; `Nothing` without a row. A
+/// product's is the higher of its own row and its group's.
 pub async fn level_of(call: &Call<'_>, shared: Shared, id: i64, id_user: i64) -> AppResult<Level> {
-    let row: Option<LevelRow> = db::first(
-        &call.db,
-        &format!(
+    let sql = match shared {
+        Shared::Product => "SELECT max(chmod) AS chmod FROM ( \
+             SELECT chmod FROM product_users WHERE id_product = ?1 AND id_user = ?2 AND is_enabled = 1 \
+             UNION ALL SELECT gu.chmod FROM group_users gu JOIN products p ON p.id_group = gu.id_group \
+             WHERE p.id = ?1 AND gu.id_user = ?2 AND gu.is_enabled = 1)"
+            .to_string(),
+        _ => format!(
             "SELECT chmod FROM {} WHERE {} = ?1 AND id_user = ?2 AND is_enabled = 1",
             shared.access_table(),
             shared.column()
         ),
-        &[int(id), int(id_user)],
-        "access level",
-    )
-    .await?;
-    Ok(row.map_or(Level::Nothing, |r| Level::from_i64(r.chmod)))
+    };
+    #[derive(Deserialize)]
+    struct MaybeLevel {
+        chmod: Option<i64>,
+    }
+    let row: Option<MaybeLevel> = db::first(&call.db, &sql, &[int(id), int(id_user)], "access level").await?;
+    Ok(row.and_then(|r| r.chmod).map_or(Level::Nothing, Level::from_i64))
 }
 
 /// Checks the token's role and the caller's chmod for `action`. Someone who
@@ -328,10 +337,12 @@ fn pending_sql(shared: Shared, filter: &str) -> String {
     let object = match shared {
         Shared::Product => "JOIN products o ON o.id = x.id_product JOIN items i ON i.id = o.id_item",
         Shared::Application => "JOIN applications o ON o.id = x.id_application",
+        Shared::Group => "JOIN product_groups o ON o.id = x.id_group",
     };
     let name = match shared {
         Shared::Product => "COALESCE(o.alias, o.reference, i.name) AS name, i.url_image AS image",
         Shared::Application => "COALESCE(o.alias_name, o.name) AS name, o.url_image AS image",
+        Shared::Group => "o.alias_name AS name, NULL AS image",
     };
     format!(
         "SELECT x.id, x.{col} AS id_object, {name}, x.id_issuer, iu.firstname AS issuer_firstname, \

@@ -17,7 +17,10 @@ pub fn Invitations() -> impl IntoView {
         version.get();
         async move {
             let products = items(&api::get_json("/v1/products/pending").await?);
-            let apps = items(&api::get_json("/v1/applications/pending").await?);
+            let mut apps = items(&api::get_json("/v1/applications/pending").await?);
+            // Group invitations come with the applications' (the same row shape, another noun).
+            let groups = items(&api::get_json("/v1/groups/pending").await?);
+            apps.extend(groups);
             Ok::<_, ApiError>((products, apps))
         }
     });
@@ -34,7 +37,10 @@ pub fn Invitations() -> impl IntoView {
                         Ok((products, apps)) => view! {
                             <ul class="rows invitations" data-testid="invitations">
                                 {products.into_iter().map(|p| view! { <Invitation kind="products" p version /> }).collect_view()}
-                                {apps.into_iter().map(|p| view! { <Invitation kind="applications" p version /> }).collect_view()}
+                                {apps.into_iter().map(|p| {
+                                    let kind = if p["group"].is_object() { "groups" } else { "applications" };
+                                    view! { <Invitation kind p version /> }
+                                }).collect_view()}
                             </ul>
                         }.into_any(),
                     }
@@ -47,7 +53,11 @@ pub fn Invitations() -> impl IntoView {
 #[component]
 fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>) -> impl IntoView {
     let id = p["id"].as_i64().unwrap_or_default();
-    let object = if kind == "products" { &p["product"] } else { &p["application"] };
+    let object = match kind {
+        "products" => &p["product"],
+        "groups" => &p["group"],
+        _ => &p["application"],
+    };
     let name = text(object, "alias_name");
     let issuer = format!("{} {}", text(&p["issuer"], "firstname"), text(&p["issuer"], "lastname"));
     let level: Level = level_of(&p);
@@ -62,7 +72,7 @@ fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>) -> impl Into
     view! {
         <li data-testid="invitation">
             <span><strong>{name}</strong> " "
-                <span class="muted">{if kind == "products" { "object" } else { "application" }} " shared by " {issuer}
+                <span class="muted">{match kind { "products" => "object", "groups" => "group of objects", _ => "application" }} " shared by " {issuer}
                     " · " {level.name(false)}</span></span>
             <span>
                 <button class="button button--ghost" type="button" on:click=move |_| answer(false)>"Decline"</button> " "
