@@ -76,6 +76,19 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await expect(rows).toHaveText(['Hello', 'Call me', 'My site']);
   await page.getByTestId('plugin-row').filter({ hasText: 'My site' }).getByRole('button', { name: 'Move up' }).click();
   await expect(rows).toHaveText(['Hello', 'My site', 'Call me']);
+  // A schedule: set on a plugin, shown as a badge, then removed again.
+  const callRow = page.getByTestId('plugin-row').filter({ hasText: 'Call me' });
+  await callRow.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('plugin-form').getByLabel('From').fill('08:00');
+  await page.getByTestId('plugin-form').getByLabel('To').fill('18:00');
+  await page.getByTestId('plugin-form').getByLabel('Sat').uncheck();
+  await page.getByTestId('plugin-form').getByRole('button', { name: 'Save plugin' }).click();
+  await expect(callRow).toContainText('Scheduled');
+  await callRow.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('plugin-form').getByLabel('From').fill('');
+  await page.getByTestId('plugin-form').getByRole('button', { name: 'Save plugin' }).click();
+  await expect(callRow).not.toContainText('Scheduled');
+
   // An image: uploaded to the files API, shown by the preview.
   const onePixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPj/HwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
   await page.getByTestId('image-upload').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: onePixel });

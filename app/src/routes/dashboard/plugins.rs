@@ -205,6 +205,17 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
     let name = RwSignal::new(existing.as_ref().map(|e| text(e, "name")).unwrap_or_default());
     let values = RwSignal::new(existing_data);
     let password = RwSignal::new(String::new());
+    // The schedule (`filters`): shown only between two times, on some days, in the owner's time zone.
+    let existing_filters = existing.as_ref().map(|e| e["filters"].clone()).filter(Value::is_object);
+    let had_schedule = existing_filters.is_some();
+    let from_time = RwSignal::new(existing_filters.as_ref().map(|f| text(f, "from")).unwrap_or_default());
+    let to_time = RwSignal::new(existing_filters.as_ref().map(|f| text(f, "to")).unwrap_or_default());
+    let days = RwSignal::new(
+        existing_filters
+            .as_ref()
+            .and_then(|f| f["days"].as_array().map(|d| d.iter().filter_map(|v| v.as_u64().map(|v| v as u8)).collect()))
+            .unwrap_or_else(|| (1..=7).collect::<Vec<u8>>()),
+    );
     let local_error = RwSignal::new(None::<FormError>);
     let saving = Saving::new();
     let existing_id = existing.as_ref().and_then(|e| e["id"].as_i64());
@@ -217,6 +228,20 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
         }
         local_error.set(None);
         let (n, pw, d) = (name.get_untracked(), password.get_untracked(), data.to_string());
+        let (from, to, chosen_days) = (from_time.get_untracked(), to_time.get_untracked(), days.get_untracked());
+        // The browser's offset from UTC now (getTimezoneOffset is UTC − local, in minutes).
+        let utc_offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        let filters = if !from.is_empty() && !to.is_empty() {
+            let mut f = serde_json::json!({ "from": from, "to": to, "utc_offset": utc_offset });
+            if chosen_days.len() < 7 {
+                f["days"] = serde_json::json!(chosen_days);
+            }
+            Some(f.to_string())
+        } else if had_schedule {
+            Some(String::new())
+        } else {
+            None
+        };
         saving.run(
             async move {
                 let store_text = store.to_string();
@@ -226,6 +251,9 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
                 }
                 if !pw.is_empty() {
                     fields.push(("password", pw.as_str()));
+                }
+                if let Some(f) = filters.as_deref() {
+                    fields.push(("filters", f));
                 }
                 match existing_id {
                     Some(pid) => api::post_json(&format!("/v1/plugins/{pid}"), &fields).await,
@@ -287,6 +315,27 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
                                     </label>
                                 }
                             }).collect_view()}
+                            <fieldset class="field schedule"><legend>"Show only at these times (optional, your time)"</legend>
+                                <div class="form__row">
+                                    <label class="field"><span>"From"</span>
+                                        <input type="time" prop:value=move || from_time.get() on:input=move |ev| from_time.set(event_target_value(&ev)) /></label>
+                                    <label class="field"><span>"To"</span>
+                                        <input type="time" prop:value=move || to_time.get() on:input=move |ev| to_time.set(event_target_value(&ev)) /></label>
+                                </div>
+                                <div class="days">
+                                    {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].into_iter().enumerate().map(|(i, label)| {
+                                        let day = i as u8 + 1;
+                                        view! {
+                                            <label class="day"><input type="checkbox" prop:checked=move || days.get().contains(&day)
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    days.update(|d| { d.retain(|x| *x != day); if on { d.push(day); d.sort_unstable(); } });
+                                                } /><span>{label}</span></label>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                                {move || saving.error.get().filter(|e| e.message.contains("filters")).map(|e| view! { <small class="field__error">{e.message}</small> })}
+                            </fieldset>
                             <label class="field"><span>"Password (optional: locks this plugin)"</span>
                                 <input type="password" autocomplete="new-password" prop:value=move || password.get()
                                     on:input=move |ev| password.set(event_target_value(&ev)) /></label>
