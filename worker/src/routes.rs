@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 
 mod applications;
 mod apps;
+mod attached_groups;
 mod auth_routes;
 mod dev;
 mod files;
@@ -212,6 +213,17 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         }
         (["v1", "records", r, "shares"], Get) => shares::of_record(call, id(r, "id")?).await,
 
+        (["v1", "makers", m, "attached-groups"], Get) => attached_groups::list(call, id(m, "id")?).await,
+        (["v1", "makers", m, "attached-groups"], Post) => attached_groups::save(call, req, id(m, "id")?, None).await,
+        (["v1", "makers", m, "attached-groups", g], Get) => {
+            attached_groups::get(call, id(m, "id")?, id(g, "id_attached_group")?).await
+        }
+        (["v1", "makers", m, "attached-groups", g], Post) => {
+            attached_groups::save(call, req, id(m, "id")?, Some(id(g, "id_attached_group")?)).await
+        }
+        (["v1", "makers", m, "attached-groups", g], Delete) => {
+            attached_groups::delete(call, id(m, "id")?, id(g, "id_attached_group")?).await
+        }
         (["v1", "groups"], Get) => groups::list(call).await,
         (["v1", "groups"], Post) => groups::create(call, req).await,
         (["v1", "groups", "pending"], Get) => sharing::pending(call, Shared::Group).await,

@@ -63,6 +63,7 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("POST", "/v1/groups", "manage_products", 200, None),
     ("GET", "/v1/groups/pending", "products", 200, None),
     ("GET", "/v1/files", "user_files", 200, None),
+    ("GET", "/v1/makers/1/attached-groups", "maker", 200, Some(404)),
 ];
 
 /// The roles the demo app holds, all consented in the "with the role" token.

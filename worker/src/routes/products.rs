@@ -121,10 +121,36 @@ pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
 /// `lost_message` (chmod ≥ 3), `reference` (chmod ≥ 4).
 pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Response> {
     let args = Args::read(req).await?;
-    for unsupported in ["id_attached_group", "show_records"] {
-        if args.opt(unsupported).is_some() {
-            return Err(bad(unsupported, "is set by the product's maker"));
+    // The maker's own sorting (`id_attached_group`): only the product's maker sets it, to one of
+    // their attached groups, and nothing else in the same call — the maker need not own the product.
+    if let Some(v) = args.opt("id_attached_group") {
+        call.caller.require_user(&call.db, senzu_core::auth::Role::Maker, call.now).await?;
+        let id_group = crate::args::id(v, "id_attached_group")?;
+        if !super::records::is_maker(call, id).await? {
+            return Err(AppError::api(ErrorCode::Forbidden, "id_attached_group is set by the product's maker"));
         }
+        let theirs: Option<Value> = db::first(
+            &call.db,
+            "SELECT ag.id FROM attached_groups ag JOIN items i ON i.id_maker = ag.id_maker \
+             JOIN products p ON p.id_item = i.id WHERE ag.id = ?1 AND p.id = ?2",
+            &[int(id_group), int(id)],
+            "attached group of maker",
+        )
+        .await?;
+        if theirs.is_none() {
+            return Err(bad("id_attached_group", format!("no attached group {id_group} of this product's maker")));
+        }
+        db::run(
+            &call.db,
+            "UPDATE products SET id_attached_group = ?2, date_updated = ?3 WHERE id = ?1",
+            &[int(id), int(id_group), int(call.now)],
+            "attach product",
+        )
+        .await?;
+        return Ok(json_response(&json!({ "id": id, "id_attached_group": id_group }), 200));
+    }
+    if args.opt("show_records").is_some() {
+        return Err(bad("show_records", "is not available: records always show to those who see the product"));
     }
     // `id_group=N` puts it in a group (sharing it with the group: chmod ≥ 4 here, ≥ 3 on the
     // group); `id_group=` takes it out.

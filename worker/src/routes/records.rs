@@ -86,7 +86,7 @@ struct MakerRow {
 }
 
 /// Whether the caller made this product (its item's maker account) and holds the maker role.
-async fn is_maker(call: &Call<'_>, id_product: i64) -> AppResult<bool> {
+pub(super) async fn is_maker(call: &Call<'_>, id_product: i64) -> AppResult<bool> {
     let Some(me) = call.caller.id_user() else { return Ok(false) };
     if !call.caller.holds(Role::Maker) {
         return Ok(false);
