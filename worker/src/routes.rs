@@ -80,6 +80,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "plays", seg, "plugins", id], Method::Get) => {
             return play_routes::json(&req, env, ctx, play_routes::record_ref(seg)?, Some(plugin_id(id)?)).await;
         }
+        (["v1", "plays", r, key, "share"], Method::Post) => {
+            return play_routes::share(&mut req, env, id(r, "id_record")?, key).await;
+        }
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
             return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
@@ -244,6 +247,11 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,
         (["v1", "applications", "pending"], Get) => sharing::pending(call, Shared::Application).await,
+        // The documented link target for accepting a shared application (`id` of the invitation).
+        (["v1", "agree-share-application"], Get | Post) => {
+            let invitation = crate::args::Args::read(req).await?.req("id").and_then(|i| id(i, "id"))?;
+            sharing::accept(call, Shared::Application, invitation).await
+        }
         (["v1", "applications", "pending", p], Post) => {
             sharing::answer_pending(call, req, Shared::Application, id(p, "id")?).await
         }

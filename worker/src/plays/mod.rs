@@ -62,6 +62,10 @@ impl Resolved {
         self.row.as_ref().and_then(|r| r.id_product)
     }
 
+    pub fn id_application(&self) -> Option<i64> {
+        self.row.as_ref().and_then(|r| r.id_application)
+    }
+
     pub fn status(&self) -> u16 {
         self.page.error.as_ref().and_then(ApiError::kind).map_or(200, ErrorCode::http_status)
     }

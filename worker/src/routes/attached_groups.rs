@@ -84,15 +84,17 @@ pub async fn save(call: &Call<'_>, req: &mut Request, id_maker: i64, id: Option<
     let reference = args.opt_text("reference", 100)?;
     let alias = args.opt_text("alias_name", 100)?;
     let row: Option<GroupRow> = match id {
-        None => db::first(
-            &call.db,
-            &format!(
+        None => {
+            db::first(
+                &call.db,
+                &format!(
                 "INSERT INTO attached_groups (id_maker, reference, alias_name) VALUES (?1, ?2, ?3) RETURNING {COLUMNS}"
             ),
-            &[int(id_maker), text(reference.ok_or_else(|| missing("reference"))?), opt_text(alias)],
-            "create attached group",
-        )
-        .await?,
+                &[int(id_maker), text(reference.ok_or_else(|| missing("reference"))?), opt_text(alias)],
+                "create attached group",
+            )
+            .await?
+        }
         Some(id) => {
             group(call, id_maker, id).await?;
             if reference.is_none() && alias.is_none() {

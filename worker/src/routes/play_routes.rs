@@ -91,3 +91,59 @@ pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> App
     plays::lost_report(env, &resolved, message, contact).await?;
     Ok(json_response(&serde_json::json!({ "status": "sent" }), 201))
 }
+
+/// `POST /v1/plays/{id_record}/{key}/share` (`expiration_time`, seconds; at most 30 days, 7 by
+/// default): whoever holds a static record's key may pass its play on as a share link — the
+/// play must open (not lost, disabled or locked), and the link ends on its own.
+pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> AppResult<Response> {
+    let args = body_args(req).await?;
+    let seconds = match args.get("expiration_time").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => 7 * 86_400,
+        Some(s) => s.parse::<i64>().ok().filter(|s| (60..=30 * 86_400).contains(s)).ok_or_else(|| {
+            AppError::api(ErrorCode::BadArgument, "bad argument: expiration_time must be 60 seconds to 30 days")
+        })?,
+    };
+    let play_ref = PlayRef::parse_record(key).map_err(|e| AppError::api(ErrorCode::BadArgument, e.to_string()))?;
+    if !matches!(play_ref, PlayRef::Static { .. }) {
+        return Err(AppError::api(ErrorCode::BadArgument, "bad argument: key must be a static record's key"));
+    }
+    let visitor = Visitor::from_request(req, None);
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    if resolved.id_record() != Some(id_record) {
+        return Err(AppError::not_found(format!("no record {id_record} with this key")));
+    }
+    if let Some(error) = resolved.page.error.clone() {
+        return Err(AppError::Api(error));
+    }
+    let id_app = resolved.id_application().ok_or_else(|| AppError::not_found("no application to share"))?;
+    let public_key = crate::auth::crypto::random_hex(16)?;
+    let now = crate::db::now();
+    let db = crate::db::database(env)?;
+    crate::db::run(
+        &db,
+        "INSERT INTO share_links (id_record, id_application, public_key, is_enabled, date_expired, date_created) \
+         VALUES (?1, ?2, ?3, 1, ?4, ?5)",
+        &[
+            crate::db::int(id_record),
+            crate::db::int(id_app),
+            crate::db::text(&public_key),
+            crate::db::int(now + seconds),
+            crate::db::int(now),
+        ],
+        "share a play",
+    )
+    .await?;
+    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    Ok(json_response(
+        &serde_json::json!({
+            "id_application": id_app,
+            "id_creator": null,
+            "public_key": public_key,
+            "url": format!("{origin}/s/{public_key}"),
+            "is_enabled": true,
+            "date_created": senzu_core::wire::ApiDate::from_unix(now),
+            "date_expired": senzu_core::wire::ApiDate::from_unix(now + seconds),
+        }),
+        200,
+    ))
+}

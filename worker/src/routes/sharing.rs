@@ -379,9 +379,18 @@ pub async fn pending(call: &Call<'_>, shared: Shared) -> AppResult<Response> {
 
 /// `POST /v1/{products|applications}/pending/{id}` (grant=true|false).
 pub async fn answer_pending(call: &Call<'_>, req: &mut Request, shared: Shared, id_row: i64) -> AppResult<Response> {
-    let (me, email) = me_and_email(call, shared).await?;
     let args = Args::read(req).await?;
     let grant = args.opt_bool("grant")?.ok_or_else(|| crate::args::missing("grant"))?;
+    answer(call, shared, id_row, grant).await
+}
+
+/// Accepting an invitation (the documented `agree-share-application` link).
+pub async fn accept(call: &Call<'_>, shared: Shared, id_row: i64) -> AppResult<Response> {
+    answer(call, shared, id_row, true).await
+}
+
+async fn answer(call: &Call<'_>, shared: Shared, id_row: i64, grant: bool) -> AppResult<Response> {
+    let (me, email) = me_and_email(call, shared).await?;
     let row: PendingRow =
         db::first(&call.db, &pending_sql(shared, "AND x.id = ?3"), &[int(me), text(&email), int(id_row)], "pending")
             .await?
