@@ -87,6 +87,11 @@ pub async fn lost_report(segment: &str, message: &str, contact: &str) -> Result<
     read::<serde_json::Value>(resp).await.map(|_| ())
 }
 
+/// A visitor's quote request through a partner plugin of a play.
+pub async fn quote(segment: &str, id: i64, fields: &[(&str, &str)]) -> Result<serde_json::Value, ApiError> {
+    post_json(&format!("/v1/plays/{segment}/plugins/{id}/quote"), fields).await
+}
+
 /// A form body, as the API takes it.
 fn form_body(fields: &[(&str, &str)]) -> String {
     fields

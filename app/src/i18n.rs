@@ -3,6 +3,7 @@
 use senzu_core::plugins::Lang;
 
 pub struct Words {
+    pub lang: Lang,
     pub password_title: &'static str,
     pub password_hint: &'static str,
     pub password_label: &'static str,
@@ -34,6 +35,9 @@ pub struct Words {
     pub close: &'static str,
     pub locked_plugin: &'static str,
     pub powered_by: &'static str,
+    pub quote_send: &'static str,
+    pub quote_sent: &'static str,
+    pub quote_failed: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -44,6 +48,7 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 const EN: Words = Words {
+    lang: Lang::En,
     password_title: "This app is private",
     password_hint: "Enter the password its owner gave you.",
     password_label: "Password",
@@ -77,9 +82,13 @@ const EN: Words = Words {
     close: "Close",
     locked_plugin: "Protected",
     powered_by: "Made with Senzu",
+    quote_send: "Send my request",
+    quote_sent: "Thank you! Your request has been sent.",
+    quote_failed: "The request could not be sent right now. Please try again later.",
 };
 
 const FR: Words = Words {
+    lang: Lang::Fr,
     password_title: "Cette application est privée",
     password_hint: "Saisissez le mot de passe que son propriétaire vous a donné.",
     password_label: "Mot de passe",
@@ -111,4 +120,7 @@ const FR: Words = Words {
     close: "Fermer",
     locked_plugin: "Protégé",
     powered_by: "Créé avec Senzu",
+    quote_send: "Envoyer ma demande",
+    quote_sent: "Merci ! Votre demande a été envoyée.",
+    quote_failed: "La demande n'a pas pu être envoyée pour le moment. Réessayez plus tard.",
 };

@@ -12,6 +12,7 @@ pub mod error;
 pub mod image;
 pub mod mail;
 pub mod page;
+pub mod partners;
 pub mod password;
 pub mod play;
 pub mod plugin_form;

@@ -80,6 +80,7 @@ pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormErro
             }
             "email" if !looks_like_email(value) => return Err(bad("must be an e-mail address")),
             "url" if http_url(value).is_none() => return Err(bad("must be an http(s) web address")),
+            "number" if !value.bytes().all(|b| b.is_ascii_digit()) => return Err(bad("must be a whole number")),
             _ => {}
         }
         clean.insert(field.name.into(), Value::String(value.to_string()));
@@ -132,6 +133,28 @@ mod tests {
         let long = "x".repeat(501);
         assert!(validate(Kind::Linkedin, &json!({"username": long})).is_err());
         assert!(validate(Kind::Text, &json!({"text": long})).is_ok());
+    }
+
+    #[test]
+    fn partner_forms_take_credentials_as_fields() {
+        let data = json!({"content_id": "123456", "email": "a@b.fr", "publickey": "pk", "apikey": "ak"});
+        assert!(validate(Kind::EduzzProduct, &data).is_ok());
+        let err = validate(
+            Kind::EduzzProduct,
+            &json!({"content_id": "12a", "email": "a@b.fr", "publickey": "pk", "apikey": "ak"}),
+        )
+        .unwrap_err();
+        assert_eq!(err.field().as_deref(), Some("content_id"));
+        assert_eq!(validate(Kind::SengerioQuote, &json!({})), Err(FormError::Missing { field: "private_token" }));
+        let form = Kind::EduzzProduct.form(crate::plugins::Lang::En);
+        let secret: Vec<&str> = form["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["attributes"]["secret"] == true)
+            .map(|f| f["attributes"]["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(secret, ["email", "publickey", "apikey"]);
     }
 
     #[test]

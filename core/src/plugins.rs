@@ -24,8 +24,23 @@ pub enum Kind {
     Address,
     Wifi,
     Text,
+    /// Partner-backed (content fetched by the worker with the owner's credentials).
+    EduzzProduct,
+    EduzzBestSellers,
+    SengerioQuote,
+    SengerioVehicle,
 }
 
+/// The partner-backed kinds, plugstore ids 17 to 20 after [`ALL_KINDS`].
+pub const PARTNER_KINDS: [Kind; 4] =
+    [Kind::EduzzProduct, Kind::EduzzBestSellers, Kind::SengerioQuote, Kind::SengerioVehicle];
+
+/// The whole plugstore in id order (id = index + 1).
+pub fn store() -> impl Iterator<Item = Kind> {
+    ALL_KINDS.into_iter().chain(PARTNER_KINDS)
+}
+
+/// The first-party kinds, plugstore ids 1 to 16.
 pub const ALL_KINDS: [Kind; 16] = [
     Kind::Phone,
     Kind::Sms,
@@ -80,7 +95,16 @@ impl Kind {
             Kind::Address => "address",
             Kind::Wifi => "wifi",
             Kind::Text => "text",
+            Kind::EduzzProduct => "eduzz_product",
+            Kind::EduzzBestSellers => "eduzz_best_sellers",
+            Kind::SengerioQuote => "sengerio_quote",
+            Kind::SengerioVehicle => "sengerio_vehicle",
         }
+    }
+
+    /// Whether its content comes from a partner API through the worker.
+    pub fn is_partner(self) -> bool {
+        PARTNER_KINDS.contains(&self)
     }
 
     /// The plugin's icon: a 24×24 SVG path (first-party constants, never owner input).
@@ -101,11 +125,15 @@ impl Kind {
             Kind::Address => "M12 2a7 7 0 0 1 7 7c0 5.2-7 13-7 13S5 14.2 5 9a7 7 0 0 1 7-7zm0 4.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z",
             Kind::Wifi => "M12 18.5a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6zM12 13c2 0 3.9.8 5.3 2.2l-1.8 1.8A5 5 0 0 0 12 15.6a5 5 0 0 0-3.5 1.4l-1.8-1.8A7.5 7.5 0 0 1 12 13zm0-5c3.5 0 6.6 1.4 8.9 3.7l-1.8 1.8A10 10 0 0 0 12 10.6a10 10 0 0 0-7.1 2.9l-1.8-1.8A12.5 12.5 0 0 1 12 8zm0-5c4.9 0 9.3 2 12.5 5.2l-1.8 1.8A15 15 0 0 0 12 5.6 15 15 0 0 0 1.3 10L-.5 8.2A17.6 17.6 0 0 1 12 3z",
             Kind::Text => "M5 3h10l5 5v12a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zm9 1.5V9h4.5zM7 12v2h10v-2zm0 4v2h7v-2z",
+            Kind::EduzzProduct => "M3 6h2l2.4 9.6A2 2 0 0 0 9.3 17H18a2 2 0 0 0 1.9-1.4L22 8H6.2L5.6 5.4A2 2 0 0 0 3.7 4H2v2zm6 13a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm9 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z",
+            Kind::EduzzBestSellers => "M12 2l2.9 6.1 6.6.8-4.9 4.6 1.3 6.5L12 16.8 6.1 20l1.3-6.5L2.5 8.9l6.6-.8z",
+            Kind::SengerioQuote => "M4 5a3 3 0 0 1 3-3h10a3 3 0 0 1 3 3v10a3 3 0 0 1-2 2.8V20a1 1 0 0 1-1 1h-1a1 1 0 0 1-1-1v-2H9v2a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1v-2.2A3 3 0 0 1 4 15zm2 1v5h12V6zm1.5 8a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm9 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z",
+            Kind::SengerioVehicle => "M3 7a2 2 0 0 1 2-2h11l5 5v6a2 2 0 0 1-2 2h-1a3 3 0 0 1-6 0H9a3 3 0 0 1-6 0V7zm2 0v4h6V7zm8 0v4h6l-3-4zM6 17a1 1 0 1 0 0 2 1 1 0 0 0 0-2zm9 0a1 1 0 1 0 0 2 1 1 0 0 0 0-2z",
         }
     }
 
     pub fn parse(id: &str) -> Option<Kind> {
-        ALL_KINDS.into_iter().find(|k| k.id() == id)
+        store().find(|k| k.id() == id)
     }
 
     /// Display names (fr, en).
@@ -127,6 +155,10 @@ impl Kind {
             Kind::Address => ("Adresse", "Address"),
             Kind::Wifi => ("Wi-Fi", "Wi-Fi"),
             Kind::Text => ("Note", "Note"),
+            Kind::EduzzProduct => ("Produit Eduzz", "Eduzz product"),
+            Kind::EduzzBestSellers => ("Meilleures ventes Eduzz", "Eduzz best sellers"),
+            Kind::SengerioQuote => ("Demande de devis (autocar)", "Charter quote request"),
+            Kind::SengerioVehicle => ("Véhicule", "Vehicle"),
         }
     }
 
@@ -136,6 +168,7 @@ impl Kind {
             Kind::Phone | Kind::Sms | Kind::Email | Kind::Telegram | Kind::Whatsapp => "Communication",
             Kind::Vcard | Kind::Text => "Bureautique",
             Kind::Website | Kind::Address | Kind::Wifi => "Utilitaires",
+            Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => "Partenaires",
             _ => "Réseaux Sociaux",
         }
     }
@@ -170,6 +203,33 @@ impl Kind {
             f("security", "text", false, "Sécurité (WPA, WEP, aucune)", "Security (WPA, WEP, none)"),
         ];
         const TEXT: [Field; 1] = [f("text", "textarea", true, "Texte", "Text")];
+        // Partner plugins: `password` inputs are the owner's credentials — write-only,
+        // sealed by the worker, never returned. `base_url` is for a partner's other
+        // environment (https; plain http to loopback only in development).
+        const EDUZZ_PRODUCT: [Field; 6] = [
+            f("content_id", "number", true, "Identifiant du contenu Eduzz", "Eduzz content id"),
+            f("button_label", "text", false, "Texte du bouton", "Button text"),
+            f("email", "password", true, "E-mail du compte Eduzz", "Eduzz account e-mail"),
+            f("publickey", "password", true, "Clé publique (PublicKey)", "PublicKey"),
+            f("apikey", "password", true, "Clé d'API (APIKey)", "APIKey"),
+            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
+        ];
+        const EDUZZ_BEST: [Field; 4] = [
+            f("email", "password", true, "E-mail du compte Eduzz", "Eduzz account e-mail"),
+            f("publickey", "password", true, "Clé publique (PublicKey)", "PublicKey"),
+            f("apikey", "password", true, "Clé d'API (APIKey)", "APIKey"),
+            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
+        ];
+        const SENGERIO_QUOTE: [Field; 3] = [
+            f("title", "text", false, "Titre du formulaire", "Form title"),
+            f("private_token", "password", true, "Jeton privé Sengerio", "Sengerio private token"),
+            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
+        ];
+        const SENGERIO_VEHICLE: [Field; 3] = [
+            f("vehicle_id", "text", true, "Identifiant du véhicule", "Vehicle id"),
+            f("private_token", "password", true, "Jeton privé Sengerio", "Sengerio private token"),
+            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
+        ];
         match self {
             Kind::Phone => &PHONE,
             Kind::Sms => &SMS,
@@ -181,6 +241,10 @@ impl Kind {
             Kind::Address => &ADDRESS,
             Kind::Wifi => &WIFI,
             Kind::Text => &TEXT,
+            Kind::EduzzProduct => &EDUZZ_PRODUCT,
+            Kind::EduzzBestSellers => &EDUZZ_BEST,
+            Kind::SengerioQuote => &SENGERIO_QUOTE,
+            Kind::SengerioVehicle => &SENGERIO_VEHICLE,
             Kind::Linkedin | Kind::Telegram | Kind::Instagram | Kind::Facebook | Kind::X | Kind::Tiktok => &USERNAME,
         }
     }
@@ -193,7 +257,9 @@ impl Kind {
             .iter()
             .map(|fl| {
                 json!({
-                    "attributes": { "name": fl.name, "type": fl.input, "required": fl.required, "multiple": false },
+                    // `secret`: write-only (credentials): never sent back, only whether it is set.
+                    "attributes": { "name": fl.name, "type": fl.input, "required": fl.required, "multiple": false,
+                                    "secret": fl.input == "password" },
                     "label": match lang { Lang::Fr => fl.label_fr, Lang::En => fl.label_en },
                     "placeholder": null,
                 })
@@ -250,6 +316,8 @@ impl Kind {
                 .to_string(),
             }),
             Kind::Text => Some(Action::Text { text: get("text")?.to_string() }),
+            // Filled in by the worker's connector at play time.
+            Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => None,
             Kind::Vcard => {
                 let card = crate::vcard::VCard {
                     firstname: get("firstname")?,
@@ -306,14 +374,48 @@ impl Lang {
     }
 }
 
+/// One line of a partner's list: (title, image, price, by).
+pub type ListItem = (String, Option<String>, Option<String>, Option<String>);
+
 /// What a tile does when tapped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
-    Link { href: String },
-    Vcard { filename: String, vcard: String },
-    Wifi { ssid: String, password: Option<String>, security: String },
-    Text { text: String },
+    Link {
+        href: String,
+    },
+    Vcard {
+        filename: String,
+        vcard: String,
+    },
+    Wifi {
+        ssid: String,
+        password: Option<String>,
+        security: String,
+    },
+    Text {
+        text: String,
+    },
+    /// A partner's item: image, title, text, price, and a button (label, https link).
+    Card {
+        title: String,
+        image: Option<String>,
+        text: Option<String>,
+        price: Option<String>,
+        button: Option<(String, String)>,
+    },
+    /// A partner's list.
+    List {
+        items: Vec<ListItem>,
+    },
+    /// A form the visitor fills, sent to the partner by the worker.
+    QuoteForm {
+        title: String,
+    },
+    /// The partner could not give content now; the tile says so.
+    Unavailable {
+        message: String,
+    },
 }
 
 /// A phone number as dialable text: digits, one leading `+`, and separators dropped.

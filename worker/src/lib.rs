@@ -9,6 +9,7 @@ mod db;
 mod error;
 mod http;
 mod mailer;
+mod partners;
 mod plays;
 mod routes;
 

@@ -83,6 +83,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "plays", r, key, "share"], Method::Post) => {
             return play_routes::share(&mut req, env, id(r, "id_record")?, key).await;
         }
+        (["v1", "plays", seg, "plugins", p, "quote"], Method::Post) => {
+            return play_routes::quote(&mut req, env, play_routes::record_ref(seg)?, plugin_id(p)?).await;
+        }
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
             return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
@@ -276,6 +279,7 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "plugins", p], Get) => plugins::get(call, id(p, "id")?).await,
         (["v1", "plugins", p], Post) => plugins::update(call, req, id(p, "id")?).await,
         (["v1", "plugins", p], Delete) => plugins::delete(call, id(p, "id")?).await,
+        (["v1", "plugins", p, "test"], Post) => plugins::test_connection(call, id(p, "id")?).await,
         (["v1", "shares", s], Get) => shares::get(call, id(s, "id")?).await,
         (["v1", "shares", s], Post) => shares::update(call, req, id(s, "id")?).await,
         (["v1", "shares", s], Delete) => shares::delete(call, id(s, "id")?).await,
@@ -336,6 +340,11 @@ fn plugin_id(s: &str) -> AppResult<i64> {
         .ok()
         .filter(|i| *i > 0)
         .ok_or_else(|| AppError::api(ErrorCode::BadArgument, "bad argument: plugin id must be a positive integer"))
+}
+
+/// Whether developer-only behaviour is on (`SENZU_DEV=1`: /dev pages, loopback partner stubs).
+pub fn dev_enabled(env: &Env) -> bool {
+    dev::enabled(env)
 }
 
 pub fn method_not_allowed(method: &Method) -> AppError {

@@ -71,10 +71,40 @@ fn color_name(color: Color) -> &'static str {
 /// What opens over the tiles.
 #[derive(Clone)]
 enum Panel {
-    Text { title: String, text: String },
-    Wifi { title: String, ssid: String, password: Option<String>, security: String },
-    Download { title: String, filename: String, href: String },
-    Unlock { id: i64, title: String },
+    Text {
+        title: String,
+        text: String,
+    },
+    Wifi {
+        title: String,
+        ssid: String,
+        password: Option<String>,
+        security: String,
+    },
+    Download {
+        title: String,
+        filename: String,
+        href: String,
+    },
+    Unlock {
+        id: i64,
+        title: String,
+    },
+    Card {
+        title: String,
+        image: Option<String>,
+        text: Option<String>,
+        price: Option<String>,
+        button: Option<(String, String)>,
+    },
+    List {
+        title: String,
+        items: Vec<senzu_core::plugins::ListItem>,
+    },
+    Quote {
+        id: i64,
+        title: String,
+    },
 }
 
 fn vcard_href(vcard: &str) -> String {
@@ -156,7 +186,20 @@ fn Tile(plugin: PlayPlugin, segment: String, panel: RwSignal<Option<Panel>>, wor
                 on:click=move |_| count_open(&segment, id)>{body}</a>
         }
         .into_any(),
-        Some(action @ (Action::Text { .. } | Action::Wifi { .. })) => view! {
+        Some(Action::Unavailable { message }) => view! {
+            <button class="tile tile--unavailable" type="button" data-kind=plugin.kind.id() title=message.clone()
+                on:click=move |_| panel.set(Some(Panel::Text { title: name.clone(), text: message.clone() }))>{body}</button>
+        }
+        .into_any(),
+        Some(Action::QuoteForm { title }) => view! {
+            <button class="tile" type="button" data-kind=plugin.kind.id()
+                on:click=move |_| {
+                    count_open(&segment, id);
+                    panel.set(Some(Panel::Quote { id, title: title.clone() }));
+                }>{body}</button>
+        }
+        .into_any(),
+        Some(action @ (Action::Text { .. } | Action::Wifi { .. } | Action::Card { .. } | Action::List { .. })) => view! {
             <button class="tile" type="button" data-kind=plugin.kind.id()
                 on:click=move |_| {
                     count_open(&segment, id);
@@ -174,6 +217,12 @@ fn panel_for(title: String, action: Action) -> Panel {
         Action::Wifi { ssid, password, security } => Panel::Wifi { title, ssid, password, security },
         Action::Vcard { filename, vcard } => Panel::Download { title, filename, href: vcard_href(&vcard) },
         Action::Link { href } => Panel::Download { title, filename: String::new(), href },
+        Action::Card { title: card_title, image, text, price, button } => {
+            Panel::Card { title: card_title, image, text, price, button }
+        }
+        Action::List { items } => Panel::List { title, items },
+        Action::QuoteForm { title } => Panel::Quote { id: 0, title },
+        Action::Unavailable { message } => Panel::Text { title, text: message },
     }
 }
 
@@ -200,6 +249,28 @@ fn PanelView(panel: Panel, close: RwSignal<Option<Panel>>, segment: String, word
         }
         .into_any(),
         Panel::Unlock { id, title } => view! { <UnlockPlugin id title segment close words /> }.into_any(),
+        Panel::Card { title, image, text, price, button } => view! {
+            {image.map(|src| view! { <img class="sheet__image" src=src alt="" /> })}
+            <h2>{title}</h2>
+            {price.map(|p| view! { <p class="sheet__price">{p}</p> })}
+            {text.map(|t| view! { <p class="sheet__text" data-testid="sheet-text">{t}</p> })}
+            {button.map(|(label, href)| view! { <a class="button" href=href target="_blank" rel="noopener noreferrer">{label}</a> })}
+        }
+        .into_any(),
+        Panel::List { title, items } => view! {
+            <h2>{title}</h2>
+            <ul class="sheet__list" data-testid="sheet-list">
+                {items.into_iter().map(|(name, image, price, by)| view! {
+                    <li>
+                        {image.map(|src| view! { <img src=src alt="" width="48" height="48" /> })}
+                        <span><strong>{name}</strong>{by.map(|b| view! { <br /><small>{b}</small> })}</span>
+                        {price.map(|p| view! { <span class="sheet__price">{p}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Panel::Quote { id, title } => view! { <QuoteForm id title segment words /> }.into_any(),
     };
     view! {
         <div class="sheet-backdrop" on:click=move |_| close.set(None)></div>
@@ -207,6 +278,56 @@ fn PanelView(panel: Panel, close: RwSignal<Option<Panel>>, segment: String, word
             {content}
             <button class="sheet__close" type="button" on:click=move |_| close.set(None)>{words.close}</button>
         </section>
+    }
+}
+
+/// A partner's request form (a charter quote): the fields core names, sent by the worker.
+#[component]
+fn QuoteForm(id: i64, title: String, segment: String, words: &'static Words) -> impl IntoView {
+    let lang = words.lang;
+    let values = RwSignal::new(std::collections::HashMap::<String, String>::new());
+    let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segment = segment.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let v = values.get_untracked();
+            let fields: Vec<(&str, &str)> = v.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let result = match api::quote(&segment, id, &fields).await {
+                Ok(answer) if answer["status"] == "sent" => Ok(words.quote_sent.to_string()),
+                Ok(_) => Err(words.quote_failed.to_string()),
+                Err(e) => Err(e.message),
+            };
+            outcome.set(Some(result));
+            busy.set(false);
+        });
+    };
+    view! {
+        <h2>{title}</h2>
+        {move || match outcome.get() {
+            Some(Ok(message)) => view! { <p class="form-ok" role="status">{message}</p> }.into_any(),
+            other => view! {
+                <form class="password-form" on:submit=submit.clone() data-testid="quote-form">
+                    {senzu_core::partners::sengerio::QUOTE_FIELDS.into_iter().map(|(name, en, fr, input, required)| {
+                        let label = if lang == Lang::Fr { fr } else { en };
+                        let on_input = move |ev: leptos::ev::Event| {
+                            let v = event_target_value(&ev);
+                            values.update(|m| { m.insert(name.to_string(), v); });
+                        };
+                        let field = if input == "textarea" {
+                            view! { <textarea rows="3" required=required on:input=on_input></textarea> }.into_any()
+                        } else {
+                            view! { <input type=input required=required min=(input == "number").then_some("1") on:input=on_input /> }.into_any()
+                        };
+                        view! { <label><span>{label}</span>{field}</label> }
+                    }).collect_view()}
+                    {other.and_then(Result::err).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    <button class="button" type="submit" disabled=move || busy.get()>{words.quote_send}</button>
+                </form>
+            }.into_any(),
+        }}
     }
 }
 

@@ -17,11 +17,14 @@ use senzu_core::{password, ApiError, ErrorCode};
 use worker::{Context as WorkerContext, D1Database, Env, Request};
 
 use crate::error::{AppError, AppResult, Context};
+use crate::partners::{self, PartnerPlugin};
 use repo::{PlayRow, PluginRow};
 
 /// What the visitor sent besides the path.
 pub struct Visitor {
     pub lang: Lang,
+    /// As the visitor's browser sent it: passed on to partners that localise.
+    pub accept_language: String,
     pub password: Option<String>,
     pub user_agent: String,
     pub ip: String,
@@ -36,6 +39,7 @@ impl Visitor {
         let cf = req.cf();
         Visitor {
             lang: Lang::from_accept_language(&header("accept-language").unwrap_or_default()),
+            accept_language: header("accept-language").unwrap_or_else(|| "en".into()).chars().take(100).collect(),
             password: password.filter(|p| !p.is_empty()),
             user_agent: header("user-agent").unwrap_or_default(),
             ip: header("cf-connecting-ip").unwrap_or_else(|| "unknown".into()),
@@ -130,7 +134,9 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
     // Plugins scheduled for other times of day are not on the play (nor openable).
     plugins
         .retain(|p| p.filters.as_deref().and_then(|f| Schedule::parse(f).ok()).is_none_or(|s| s.open_at(visitor.now)));
-    resolved.page.play = Some(build_play(&row, &plugins, visitor));
+    let mut play = build_play(&row, &plugins, visitor);
+    fill_partner_content(env, &db, &master, &mut play, &plugins, visitor).await;
+    resolved.page.play = Some(play);
     resolved.plugins = plugins;
     resolved.row = Some(row);
     Ok(resolved)
@@ -283,15 +289,125 @@ fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
     }
 }
 
+/// A partner plugin's connector, with its secrets and cached token opened.
+fn connector<'a>(
+    env: &Env,
+    db: &'a D1Database,
+    master: &'a MasterKey,
+    p: &PluginRow,
+    kind: Kind,
+    visitor: &'a Visitor,
+) -> PartnerPlugin<'a> {
+    PartnerPlugin {
+        id: p.id,
+        kind,
+        data: serde_json::from_str(&p.data).unwrap_or_default(),
+        secrets: partners::open_secrets(master, p.secrets.as_deref()),
+        token: partners::open_token(master, p.token.as_deref(), p.token_until, visitor.now),
+        db,
+        master,
+        now: visitor.now,
+        dev: crate::routes::dev_enabled(env),
+        lang: &visitor.accept_language,
+    }
+}
+
+/// What a partner plugin shows now; a partner that fails makes it "unavailable", never the play.
+async fn partner_action(
+    env: &Env,
+    db: &D1Database,
+    master: &MasterKey,
+    p: &PluginRow,
+    kind: Kind,
+    visitor: &Visitor,
+) -> Action {
+    let mut c = connector(env, db, master, p, kind, visitor);
+    match c.content().await {
+        Ok(action) => action,
+        Err(failure) => {
+            // The kind of failure only: never the credentials, the token or the partner's body.
+            worker::console_warn!("partner plugin {} unavailable: {}", p.id, failure);
+            Action::Unavailable { message: failure_for_visitors(visitor.lang) }
+        }
+    }
+}
+
+fn failure_for_visitors(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => "Ce contenu n'est pas disponible pour le moment.".into(),
+        Lang::En => "This content is not available right now.".into(),
+    }
+}
+
+/// Fetches every unlocked partner plugin's content, all at once, within the partners' budget.
+async fn fill_partner_content(
+    env: &Env,
+    db: &D1Database,
+    master: &MasterKey,
+    play: &mut Play,
+    rows: &[PluginRow],
+    visitor: &Visitor,
+) {
+    let wanted: Vec<(usize, &PluginRow, Kind)> = play
+        .plugins
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind.is_partner() && !p.is_locked)
+        .filter_map(|(i, p)| Some((i, rows.iter().find(|r| r.id == p.id)?, p.kind)))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let actions = futures_util::future::join_all(
+        wanted.iter().map(|(_, row, kind)| partner_action(env, db, master, row, *kind, visitor)),
+    )
+    .await;
+    for ((i, _, _), action) in wanted.into_iter().zip(actions) {
+        play.plugins[i].action = Some(action);
+    }
+}
+
+/// A visitor's quote request through a Sengerio plugin of this play.
+pub async fn send_quote(
+    env: &Env,
+    resolved: &Resolved,
+    id_plugin: i64,
+    visitor: &Visitor,
+    values: &std::collections::HashMap<String, String>,
+) -> AppResult<Result<(), partners::Failure>> {
+    let p = resolved
+        .plugins
+        .iter()
+        .find(|p| p.id == id_plugin && p.kind == Kind::SengerioQuote.id())
+        .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no quote form with this id on this play")))?;
+    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+        .map_err(AppError::Api)?;
+    let db = env.d1("DB").context("binding DB")?;
+    let master = master_key(env)?;
+    let mut c = connector(env, &db, &master, p, Kind::SengerioQuote, visitor);
+    Ok(c.send_quote(values).await)
+}
+
 /// Opens one plugin of a resolved play: its action, once its password (if any) is right.
-pub fn open_plugin(resolved: &Resolved, id_plugin: i64, visitor: &Visitor) -> Result<serde_json::Value, ApiError> {
+pub async fn open_plugin(
+    env: &Env,
+    resolved: &Resolved,
+    id_plugin: i64,
+    visitor: &Visitor,
+) -> AppResult<serde_json::Value> {
     let p = resolved
         .plugins
         .iter()
         .find(|p| p.id == id_plugin)
-        .ok_or_else(|| fail(ErrorCode::NotFound, "no such plugin on this play"))?;
-    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")?;
-    let (_, action) = plugin_action(p);
+        .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no such plugin on this play")))?;
+    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+        .map_err(AppError::Api)?;
+    let (kind, mut action) = plugin_action(p);
+    if let Some(kind) = kind.filter(|k| k.is_partner()) {
+        let db = env.d1("DB").context("binding DB")?;
+        let master = master_key(env)?;
+        action = Some(partner_action(env, &db, &master, p, kind, visitor).await);
+    }
     let exec = match &action {
         Some(Action::Link { href }) => href.clone(),
         _ => String::new(),

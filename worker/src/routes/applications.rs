@@ -45,11 +45,13 @@ const APP_SELECT: &str = "SELECT a.id, a.name, a.alias_name, a.subtitle, a.url_i
     FROM application_users au JOIN applications a ON a.id = au.id_application \
     WHERE au.id_user = ?1 AND au.is_enabled = 1 AND au.chmod >= 1";
 
-fn app_json(a: &AppRow) -> Value {
+fn app_json(a: &AppRow, origin: &str) -> Value {
+    // Own files are stored relative; the API gives absolute addresses.
+    let url_image = a.url_image.as_ref().map(|u| if u.starts_with('/') { format!("{origin}{u}") } else { u.clone() });
     json!({
         "id": a.id,
         "id_image": a.id_image,
-        "url_image": a.url_image,
+        "url_image": url_image,
         "name": a.name,
         "alias_name": a.alias_name.as_ref().unwrap_or(&a.name),
         "subtitle": a.subtitle,
@@ -71,7 +73,7 @@ async fn app_for(call: &Call<'_>, me: i64, id: i64) -> AppResult<Value> {
     let row: AppRow = db::first(&call.db, &format!("{APP_SELECT} AND a.id = ?2"), &[int(me), int(id)], "application")
         .await?
         .ok_or_else(|| AppError::not_found(format!("no application with id {id}")))?;
-    Ok(app_json(&row))
+    Ok(app_json(&row, &call.origin))
 }
 
 /// `GET /v1/applications`: filters `contains`, `id_issuer`, `is_locked`, `chmod`, `limit`.
@@ -99,7 +101,7 @@ pub async fn list(call: &Call<'_>, req: &Request) -> AppResult<Response> {
     .await?;
     let items = rows.iter().map(|a| {
         json!({ "id": a.id, "name": a.name, "alias_name": a.alias_name.as_ref().unwrap_or(&a.name),
-                "is_enabled": a.is_enabled == 1, "url_image": a.url_image, "is_locked": a.is_locked == 1,
+                "is_enabled": a.is_enabled == 1, "url_image": app_json(a, &call.origin)["url_image"], "is_locked": a.is_locked == 1,
                 "chmod": a.chmod, "color": a.color, "quantity_plugins": a.plugins })
     });
     Ok(json_response(&list_object(items), 200))
@@ -135,10 +137,12 @@ async fn fields<'a>(call: &Call<'_>, me: i64, args: &'a Args) -> AppResult<Field
                 .ok_or_else(|| bad("background_color", "must be light, dark or auto"))
         })
         .transpose()?;
-    let url_image = args.opt_text("url_image", 500)?;
+    let url_image = args
+        .opt_text("url_image", 500)?
+        .map(|u| u.strip_prefix(call.origin.as_str()).filter(|rest| rest.starts_with("/files/")).unwrap_or(u));
     if let Some(u) = url_image {
         // An https image anywhere, or one of this site's uploaded files (http when run locally).
-        let own_file = u.starts_with(&format!("{}/files/", call.origin));
+        let own_file = u.starts_with(&format!("{}/files/", call.origin)) || u.starts_with("/files/");
         if !(u.starts_with("https://") || own_file) || u.contains(char::is_whitespace) || u.contains(['"', '<', '>']) {
             return Err(bad("url_image", "must be an https address"));
         }
@@ -167,7 +171,8 @@ async fn fields<'a>(call: &Call<'_>, me: i64, args: &'a Args) -> AppResult<Field
                 let file = super::files::own_file(call, me, crate::args::id(v, "id_image")?)
                     .await
                     .map_err(|_| bad("id_image", "no uploaded file of yours with this id"))?;
-                Some((file.id, super::files::url_of(&call.origin, &file.file_name)))
+                // Stored relative (`/files/…`): the play page is on the same origin, in any environment.
+                Some((file.id, format!("/files/{}", file.file_name)))
             }
         },
     })

@@ -65,7 +65,7 @@ pub async fn json(
             Ok(http::json(play))
         }
         Some(id) => {
-            let plugin = plays::open_plugin(&resolved, id, &visitor).map_err(AppError::Api)?;
+            let plugin = plays::open_plugin(env, &resolved, id, &visitor).await?;
             plays::record_later(ctx, env, &resolved, &visitor, Some(id));
             Ok(json_response(&plugin, 200))
         }
@@ -146,4 +146,29 @@ pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> A
         }),
         200,
     ))
+}
+
+/// `POST /v1/plays/…/plugins/{id}/quote`: a visitor's charter quote request,
+/// sent to the owner's Sengerio account with the visitor's language.
+pub async fn quote(req: &mut Request, env: &Env, play_ref: PlayRef, id_plugin: i64) -> AppResult<Response> {
+    let values = body_args(req).await?;
+    let visitor = Visitor::from_request(req, values.get("password").cloned());
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    if let Some(error) = resolved.page.error.clone() {
+        return Err(AppError::Api(error));
+    }
+    match plays::send_quote(env, &resolved, id_plugin, &visitor, &values).await? {
+        Ok(()) => Ok(json_response(&serde_json::json!({ "status": "sent" }), 201)),
+        // The visitor's own mistakes are named; a partner that fails is said plainly.
+        Err(crate::partners::Failure::Invalid(message)) => {
+            Err(AppError::api(ErrorCode::BadArgument, format!("bad argument: {message}")))
+        }
+        Err(failure) => {
+            worker::console_warn!("quote request to the partner failed: {failure}");
+            Ok(json_response(
+                &serde_json::json!({ "status": "unavailable", "message": "The request could not be sent right now. Please try again later." }),
+                200,
+            ))
+        }
+    }
 }

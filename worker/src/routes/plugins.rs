@@ -21,6 +21,9 @@ use crate::auth::crypto;
 use crate::db::{self, int, opt_int, opt_text, text};
 use crate::error::{AppError, AppResult, Context};
 use crate::http::json_response;
+use crate::partners::{self, PartnerPlugin};
+use senzu_core::secrets::MasterKey;
+use serde_json::Map;
 
 #[derive(Deserialize)]
 struct PluginRow {
@@ -40,15 +43,31 @@ struct PluginRow {
     is_enabled: i64,
     date_created: i64,
     date_updated: Option<i64>,
+    /// Partner credentials, sealed: opened only to be merged or used, never returned.
+    secrets: Option<String>,
 }
 
 const PLUGIN_SELECT: &str = "SELECT pl.id, pl.id_application, a.name AS application_name, pl.id_plugstore, ps.kind, \
     ps.display_name_en AS plugstore_name, pl.id_parent, pl.id_user, pl.name, pl.data, pl.filters, \
-    pl.password_hash IS NOT NULL AS is_locked, pl.sort_order, pl.is_enabled, pl.date_created, pl.date_updated \
+    pl.password_hash IS NOT NULL AS is_locked, pl.sort_order, pl.is_enabled, pl.date_created, pl.date_updated, pl.secrets \
     FROM plugins pl JOIN applications a ON a.id = pl.id_application JOIN plugstores ps ON ps.id = pl.id_plugstore";
 
-fn plugin_json(p: &PluginRow) -> Value {
+/// Which write-only fields are set (never their values).
+fn credentials(p: &PluginRow, master: Option<&MasterKey>) -> Value {
+    let Some(kind) = Kind::parse(&p.kind).filter(|k| k.is_partner()) else { return Value::Null };
+    let stored = master.map(|m| partners::open_secrets(m, p.secrets.as_deref())).unwrap_or_default();
+    let set: Map<String, Value> = kind
+        .fields()
+        .iter()
+        .filter(|f| f.input == "password")
+        .map(|f| (f.name.to_string(), Value::Bool(stored.get(f.name).is_some())))
+        .collect();
+    Value::Object(set)
+}
+
+fn plugin_json(p: &PluginRow, master: Option<&MasterKey>) -> Value {
     json!({
+        "credentials": credentials(p, master),
         "id": p.id,
         "id_parent": p.id_parent,
         "user": { "id": p.id_user },
@@ -108,10 +127,27 @@ fn form_error(e: FormError) -> AppError {
     }
 }
 
-/// `data` (JSON text) checked against the plugin kind's form.
-fn checked_data(kind: Kind, raw: &str) -> AppResult<String> {
+/// `data` (JSON text) checked against the plugin kind's form, with the
+/// already stored credentials counting as given (they are write-only: an
+/// update need not send them again). Returns the public data and the secrets.
+fn checked_data(kind: Kind, raw: &str, stored: &Map<String, Value>) -> AppResult<(String, Map<String, Value>)> {
     let value: Value = serde_json::from_str(raw).map_err(|_| bad("data", "must be a JSON object"))?;
-    Ok(Value::Object(plugin_form::validate(kind, &value).map_err(form_error)?).to_string())
+    let mut merged = stored.clone();
+    if let Value::Object(given) = &value {
+        merged.extend(
+            given.iter().filter(|(_, v)| !v.as_str().is_some_and(str::is_empty)).map(|(k, v)| (k.clone(), v.clone())),
+        );
+    } else {
+        return Err(bad("data", "must be a JSON object"));
+    }
+    let clean = plugin_form::validate(kind, &Value::Object(merged)).map_err(form_error)?;
+    let secret = |name: &str| kind.fields().iter().any(|f| f.name == name && f.input == "password");
+    let (secrets, public): (Map<String, Value>, Map<String, Value>) = clean.into_iter().partition(|(k, _)| secret(k));
+    Ok((Value::Object(public).to_string(), secrets))
+}
+
+fn master(call: &Call<'_>) -> AppResult<MasterKey> {
+    crate::plays::master_key(call.env)
 }
 
 /// `filters`: a schedule, or empty/`null` to remove it.
@@ -150,7 +186,8 @@ pub async fn list(call: &Call<'_>, id_app: i64) -> AppResult<Response> {
         "plugins",
     )
     .await?;
-    Ok(json_response(&list_object(rows.iter().map(plugin_json)), 200))
+    let master = master(call)?;
+    Ok(json_response(&list_object(rows.iter().map(|p| plugin_json(p, Some(&master)))), 200))
 }
 
 #[derive(Deserialize)]
@@ -176,7 +213,9 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     let kind = Kind::parse(&store.kind)
         .ok_or_else(|| bad("id_plugstore", "this plugin cannot be added to applications yet"))?;
     let name = args.opt_text("name", 60)?.unwrap_or(&store.display_name_en);
-    let data = checked_data(kind, args.opt("data").ok_or_else(|| missing("data"))?)?;
+    let master = master(call)?;
+    let (data, secrets) = checked_data(kind, args.opt("data").ok_or_else(|| missing("data"))?, &Map::new())?;
+    let sealed = if secrets.is_empty() { None } else { Some(partners::seal_secrets(&master, &secrets)?) };
     let filters = checked_filters(&args)?.flatten();
     let password = checked_password(&args)?.flatten();
     let sort_order = args.opt_int("sort_order")?;
@@ -186,9 +225,9 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     }
     let created: Id = db::first(
         &call.db,
-        "INSERT INTO plugins (id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, is_enabled) \
+        "INSERT INTO plugins (id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, is_enabled, secrets) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
-         COALESCE(?8, (SELECT COALESCE(max(sort_order), 0) + 1 FROM plugins WHERE id_application = ?1)), COALESCE(?9, 1)) \
+         COALESCE(?8, (SELECT COALESCE(max(sort_order), 0) + 1 FROM plugins WHERE id_application = ?1)), COALESCE(?9, 1), ?10) \
          RETURNING id",
         &[
             int(id_app),
@@ -200,18 +239,19 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
             opt_text(password.as_deref()),
             opt_int(sort_order),
             opt_int(args.opt_bool("is_enabled")?.map(i64::from)),
+            opt_text(sealed.as_deref()),
         ],
         "add plugin",
     )
     .await?
     .ok_or_else(|| AppError::Internal { context: "add plugin", cause: "no id returned".into() })?;
-    Ok(json_response(&plugin_json(&plugin(call, created.id).await?), 200))
+    Ok(json_response(&plugin_json(&plugin(call, created.id).await?, Some(&master)), 200))
 }
 
 /// `GET /v1/plugins/{id}`.
 pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
     let (_, row) = reach(call, id, false).await?;
-    Ok(json_response(&plugin_json(&row), 200))
+    Ok(json_response(&plugin_json(&row, Some(&master(call)?)), 200))
 }
 
 /// `POST /v1/plugins/{id}`: `name`, `data`, `password`/`is_locked`, `filters`, `sort_order`, `is_enabled`.
@@ -220,7 +260,14 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     let (_, row) = reach(call, id, true).await?;
     let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin kind cannot be edited here"))?;
     let name = args.opt_text("name", 60)?;
-    let data = args.opt("data").map(|d| checked_data(kind, d)).transpose()?;
+    let master = master(call)?;
+    let stored = partners::open_secrets(&master, row.secrets.as_deref());
+    let checked = args.opt("data").map(|d| checked_data(kind, d, &stored)).transpose()?;
+    let sealed = match &checked {
+        Some((_, secrets)) if !secrets.is_empty() => Some(partners::seal_secrets(&master, secrets)?),
+        _ => None,
+    };
+    let data = checked.map(|(d, _)| d);
     let filters = checked_filters(&args)?;
     let password = checked_password(&args)?;
     let sort_order = args.opt_int("sort_order")?;
@@ -239,7 +286,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
         "UPDATE plugins SET name = COALESCE(?2, name), data = COALESCE(?3, data), \
          filters = CASE WHEN ?4 = 1 THEN ?5 ELSE filters END, \
          password_hash = CASE WHEN ?6 = 1 THEN ?7 ELSE password_hash END, \
-         sort_order = COALESCE(?8, sort_order), is_enabled = COALESCE(?9, is_enabled), date_updated = ?10 WHERE id = ?1",
+         sort_order = COALESCE(?8, sort_order), is_enabled = COALESCE(?9, is_enabled), date_updated = ?10, \
+         secrets = COALESCE(?11, secrets) WHERE id = ?1",
         &[
             int(id),
             opt_text(name),
@@ -251,11 +299,44 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
             opt_int(sort_order),
             opt_int(enabled.map(i64::from)),
             int(call.now),
+            opt_text(sealed.as_deref()),
         ],
         "update plugin",
     )
     .await?;
-    Ok(json_response(&plugin_json(&plugin(call, id).await?), 200))
+    // New credentials make the cached partner session stale.
+    if sealed.is_some() {
+        db::run(&call.db, "DELETE FROM partner_tokens WHERE id_plugin = ?1", &[int(id)], "drop partner token").await?;
+    }
+    Ok(json_response(&plugin_json(&plugin(call, id).await?, Some(&master)), 200))
+}
+
+/// `POST /v1/plugins/{id}/test`: one real call to the partner with the stored
+/// credentials; the answer says in plain words whether it works.
+pub async fn test_connection(call: &Call<'_>, id: i64) -> AppResult<Response> {
+    let (_, row) = reach(call, id, true).await?;
+    let kind = Kind::parse(&row.kind)
+        .filter(|k| k.is_partner())
+        .ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
+    let master = master(call)?;
+    let mut connector = PartnerPlugin {
+        id,
+        kind,
+        data: serde_json::from_str(&row.data).unwrap_or_default(),
+        secrets: partners::open_secrets(&master, row.secrets.as_deref()),
+        token: None,
+        db: &call.db,
+        master: &master,
+        now: call.now,
+        dev: super::dev_enabled(call.env),
+        lang: call.lang.code(),
+    };
+    let partner = if kind.id().starts_with("eduzz") { "Eduzz" } else { "Sengerio" };
+    let body = match connector.test().await {
+        Ok(()) => json!({ "ok": true, "message": format!("Connected: {partner} accepted the credentials.") }),
+        Err(failure) => json!({ "ok": false, "message": failure.to_string() }),
+    };
+    Ok(json_response(&body, 200))
 }
 
 /// `DELETE /v1/plugins/{id}`.

@@ -2,7 +2,7 @@
 //! Entries are seeded by migration; forms come from core, per kind.
 
 use senzu_core::auth::Role;
-use senzu_core::plugins::{Kind, Lang, ALL_KINDS};
+use senzu_core::plugins::{store, Kind, Lang};
 use senzu_core::wire::list_object;
 use senzu_core::ErrorCode;
 use serde_json::{json, Value};
@@ -16,7 +16,7 @@ use crate::http::json_response;
 fn by_id(id: &str) -> AppResult<(usize, Kind)> {
     id.parse::<usize>()
         .ok()
-        .and_then(|i| Some((i, *ALL_KINDS.get(i.checked_sub(1)?)?)))
+        .and_then(|i| Some((i, store().nth(i.checked_sub(1)?)?)))
         .ok_or_else(|| AppError::not_found(format!("no plugstore entry {}", id.chars().take(20).collect::<String>())))
 }
 
@@ -40,7 +40,7 @@ async fn allowed(call: &Call<'_>) -> AppResult<()> {
 
 pub async fn list(call: &Call<'_>, _req: &Request) -> AppResult<Response> {
     allowed(call).await?;
-    Ok(json_response(&list_object(ALL_KINDS.iter().enumerate().map(|(i, k)| entry(i + 1, *k, call.lang))), 200))
+    Ok(json_response(&list_object(store().enumerate().map(|(i, k)| entry(i + 1, k, call.lang))), 200))
 }
 
 pub async fn get(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Response> {
@@ -57,7 +57,7 @@ pub async fn form(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Respon
 
 pub async fn categories(call: &Call<'_>) -> AppResult<Response> {
     allowed(call).await?;
-    let mut names: Vec<&str> = ALL_KINDS.iter().map(|k| k.category()).collect();
+    let mut names: Vec<&str> = store().map(|k| k.category()).collect();
     names.sort_unstable();
     names.dedup();
     if names.is_empty() {

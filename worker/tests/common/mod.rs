@@ -2,6 +2,8 @@
 //! `cargo xtask test` started (fresh local D1, free port).
 #![allow(dead_code)]
 
+pub mod stub;
+
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -101,7 +103,32 @@ fn read(mut resp: ureq::http::Response<ureq::Body>) -> Answer {
     let content_type = header("content-type").unwrap_or_default();
     let (location, set_cookie, retry_after) = (header("location"), header("set-cookie"), header("retry-after"));
     let body = resp.body_mut().read_to_string().unwrap_or_default();
+    keep_response(&body);
     Answer { status, content_type, body, location, set_cookie, retry_after }
+}
+
+/// Every response body of the run, for the scan that looks for partner credentials in them.
+fn keep_response(body: &str) {
+    use std::io::Write;
+    let Ok(state) = std::env::var("SENZU_STATE_DIR") else { return };
+    if let Ok(mut f) =
+        std::fs::OpenOptions::new().create(true).append(true).open(std::path::Path::new(&state).join("responses.log"))
+    {
+        let _ = writeln!(f, "{body}");
+    }
+}
+
+/// Notes a partner credential (or partner token) the run stored: it must
+/// appear in no response body, no D1 file and no log line.
+pub fn remember_partner_secret(secret: &str) {
+    use std::io::Write;
+    let Ok(state) = std::env::var("SENZU_STATE_DIR") else { return };
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(std::path::Path::new(&state).join("partner-secrets.txt"))
+        .expect("opening partner-secrets.txt");
+    writeln!(f, "{secret}").expect("writing partner-secrets.txt");
 }
 
 /// A fresh e-mail address for a test's own account.

@@ -219,10 +219,38 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
     let local_error = RwSignal::new(None::<FormError>);
     let saving = Saving::new();
     let existing_id = existing.as_ref().and_then(|e| e["id"].as_i64());
+    // Write-only credentials already stored (the API says which, never what).
+    let stored =
+        StoredValue::new(existing.as_ref().and_then(|e| e["credentials"].as_object().cloned()).unwrap_or_default());
+    let is_stored = move |name: &str| {
+        stored.with_value(|m: &Map<String, Value>| m.get(name).and_then(Value::as_bool).unwrap_or(false))
+    };
+    let tested = RwSignal::new(None::<(bool, String)>);
+    let test = move |_| {
+        let Some(pid) = existing_id else { return };
+        tested.set(None);
+        spawn_local(async move {
+            let answer = api::post_json(&format!("/v1/plugins/{pid}/test"), &[]).await;
+            tested.set(Some(match answer {
+                Ok(v) => (v["ok"].as_bool().unwrap_or(false), text(&v, "message")),
+                Err(e) => (false, e.message),
+            }));
+        });
+    };
     let submit = move |kind: Kind| {
-        let data = Value::Object(values.get_untracked());
+        // Blank fields are not sent: a stored credential stays as it is.
+        let given: Map<String, Value> = values
+            .get_untracked()
+            .into_iter()
+            .filter(|(_, v)| !v.as_str().is_some_and(|s| s.trim().is_empty()))
+            .collect();
+        let data = Value::Object(given.clone());
+        let mut checked = given;
+        for f in kind.fields().iter().filter(|f| f.input == "password" && is_stored(f.name)) {
+            checked.entry(f.name.to_string()).or_insert_with(|| Value::String("stored".into()));
+        }
         // The worker's own rules first: the message goes next to the field, nothing is sent.
-        if let Err(e) = plugin_form::validate(kind, &data) {
+        if let Err(e) = plugin_form::validate(kind, &Value::Object(checked)) {
             local_error.set(Some(e));
             return;
         }
@@ -300,7 +328,13 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
                                     let local = local_error.get().filter(|e| e.field().as_deref() == Some(k3.as_str())).map(|e| e.to_string());
                                     local.or_else(|| saving.error.get().filter(|e| e.message.contains(&format!("data.{k3}"))).map(|e| e.message))
                                 };
-                                let input = if input_type == "textarea" {
+                                let secret = f["attributes"]["secret"].as_bool().unwrap_or(false);
+                                let input = if secret {
+                                    // Write-only: never filled from the server; blank keeps the stored one.
+                                    let placeholder = if is_stored(&key) { "stored — type to replace" } else { "" };
+                                    view! { <input type="password" autocomplete="off" placeholder=placeholder
+                                        required=required && !is_stored(&key) on:input=on_input /> }.into_any()
+                                } else if input_type == "textarea" {
                                     view! { <textarea rows="4" required=required prop:value=value on:input=on_input></textarea> }.into_any()
                                 } else if input_type == "url" {
                                     // A bare "senzu.app/me" is accepted (https is added): the browser's url type would refuse it.
@@ -339,6 +373,14 @@ fn PluginForm(id: i64, draft: Draft, store: i64, existing: Option<Value>, close:
                             <label class="field"><span>"Password (optional: locks this plugin)"</span>
                                 <input type="password" autocomplete="new-password" prop:value=move || password.get()
                                     on:input=move |ev| password.set(event_target_value(&ev)) /></label>
+                            {(kind.is_partner() && existing_id.is_some()).then(|| view! {
+                                <div class="test-connection">
+                                    <button class="button button--ghost" type="button" on:click=test data-testid="test-connection">"Test connection"</button>
+                                    {move || tested.get().map(|(ok, m)| view! {
+                                        <p class:form-ok=ok class:form-error=!ok role="status">{m}</p>
+                                    })}
+                                </div>
+                            })}
                             <div class="form__actions">
                                 <button class="button button--ghost" type="button" on:click=move |_| close.run(())>"Cancel"</button>
                                 <button class="button" type="submit" disabled=move || saving.busy.get()>
