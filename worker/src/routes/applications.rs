@@ -6,7 +6,7 @@ use senzu_core::auth::Role;
 use senzu_core::chmod::{Action, Level};
 use senzu_core::play::{Background, Color};
 use senzu_core::wire::{list_object, ApiDate};
-use senzu_core::{password, ErrorCode};
+use senzu_core::ErrorCode;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use worker::{Request, Response};
@@ -15,7 +15,6 @@ use super::sharing::{self, Shared};
 use super::user::limit;
 use super::Call;
 use crate::args::{bad, missing, Args};
-use crate::auth::crypto;
 use crate::db::{self, int, opt_int, opt_text};
 use crate::error::{AppError, AppResult};
 use crate::http::json_response;
@@ -147,15 +146,7 @@ async fn fields<'a>(call: &Call<'_>, me: i64, args: &'a Args) -> AppResult<Field
             return Err(bad("url_image", "must be an https address"));
         }
     }
-    let password = match (args.raw("password"), args.opt_bool("is_locked")?) {
-        (Some(p), Some(false)) if !p.is_empty() => return Err(bad("is_locked", "false contradicts a new password")),
-        (Some(p), _) if p.chars().count() < 4 => return Err(bad("password", "needs at least 4 characters")),
-        (Some(p), _) if p.chars().count() > 128 => return Err(bad("password", "longer than 128 characters")),
-        (Some(p), _) => Some(Some(password::hash(p, &crypto::random_bytes(16)?, password::LOCK_ITERATIONS))),
-        (None, Some(false)) => Some(None),
-        (None, Some(true)) => return Err(bad("is_locked", "locking needs a password")),
-        (None, None) => None,
-    };
+    let password = super::plugins::checked_password(args)?;
     Ok(Fields {
         name: args.opt_text("name", 100)?,
         alias_name: args.opt_text("alias_name", 100)?,

@@ -162,10 +162,12 @@ fn checked_filters(args: &Args) -> AppResult<Option<Option<String>>> {
     }
 }
 
-/// `password` sets the lock, `is_locked=false` removes it.
-fn checked_password(args: &Args) -> AppResult<Option<Option<String>>> {
+/// A lock change, for applications and plugins alike: `password` sets it
+/// (4 to 128 characters, hashed), `is_locked=false` removes it; `None` leaves it.
+pub(super) fn checked_password(args: &Args) -> AppResult<Option<Option<String>>> {
     match (args.raw("password"), args.opt_bool("is_locked")?) {
         (Some(p), _) if p.chars().count() < 4 => Err(bad("password", "needs at least 4 characters")),
+        (Some(p), _) if p.chars().count() > 128 => Err(bad("password", "longer than 128 characters")),
         (Some(p), Some(true) | None) => {
             Ok(Some(Some(password::hash(p, &crypto::random_bytes(16)?, password::LOCK_ITERATIONS))))
         }
