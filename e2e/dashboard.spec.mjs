@@ -168,3 +168,54 @@ test('the dashboard works at phone size', async ({ page }, testInfo) => {
   await expect(page.getByTestId('qr').first()).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/dashboard-phone.png', fullPage: true });
 });
+
+test('a group shares its objects and gives them one application', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'desktop flow');
+  const owner = await browser.newContext();
+  const api = owner.request;
+  expect((await api.post('/v1/auth/login', { form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
+  const id = 600_000_000 + Math.floor(Math.random() * 100_000_000);
+  const key = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
+  await api.post('/v1/dev/sql', { form: { sql: `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');` } });
+  const tag = `Trip tag ${id}`;
+  expect((await api.post(`/v1/products/pair/${id}/${key}`, { form: { alias_name: tag } })).ok()).toBeTruthy();
+
+  const page = await owner.newPage();
+  await page.goto('/dashboard');
+  const groupName = `Trip kit ${id}`;
+  await page.getByTestId('groups').getByLabel('New group').fill(groupName);
+  await page.getByTestId('groups').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByTestId('groups').getByRole('link', { name: groupName })).toBeVisible();
+
+  await page.goto(`/dashboard/products/${id}`);
+  await page.getByTestId('product-group').selectOption({ label: groupName });
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.goto('/dashboard');
+  await page.getByTestId('groups').getByRole('link', { name: groupName }).click();
+  await expect(page.getByTestId('group-name')).toHaveText(groupName);
+  await expect(page.getByRole('link', { name: tag })).toBeVisible();
+  await page.getByLabel('Application on all their records').selectOption({ label: 'Ada Lovelace' });
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.getByTestId('sharing').getByLabel('Invite by e-mail').fill(demo.friend.email);
+  await page.getByTestId('sharing').getByRole('button', { name: 'Invite' }).click();
+  await expect(page.getByTestId('sharing')).toContainText('Invited');
+
+  // The tag now opens the group's application.
+  const tap = await owner.newPage();
+  await tap.goto(`/p/${key}`);
+  await expect(tap.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
+
+  // The friend accepts the group and finds its object among theirs.
+  const friendContext = await browser.newContext();
+  const friend = await friendContext.newPage();
+  await friend.goto('/signin?next=/dashboard/invitations');
+  await friend.getByLabel('E-mail address').fill(demo.friend.email);
+  await friend.getByLabel('Password').fill(demo.friend.password);
+  await friend.getByRole('button', { name: 'Sign in' }).click();
+  await friend.waitForURL('**/dashboard/invitations');
+  await friend.getByTestId('invitation').filter({ hasText: groupName }).getByRole('button', { name: 'Accept' }).click();
+  await friend.goto('/dashboard');
+  await expect(friend.getByTestId('product-card').filter({ hasText: tag })).toContainText('Shared · Reader');
+  await friendContext.close();
+  await owner.close();
+});

@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard/applications") view=routes::dashboard::application::Applications />
                 <Route path=path!("/dashboard/applications/:id") view=routes::dashboard::application::ApplicationPage />
                 <Route path=path!("/dashboard/invitations") view=routes::dashboard::invitations::Invitations />
+                <Route path=path!("/dashboard/groups/:id") view=routes::dashboard::groups::GroupPage />
             </Routes>
         </Router>
     }

@@ -4,6 +4,7 @@
 
 pub mod application;
 mod charts;
+pub mod groups;
 pub mod invitations;
 mod plugins;
 pub mod product;
@@ -87,6 +88,7 @@ pub fn Dashboard() -> impl IntoView {
                                     {products.into_iter().map(|p| view! { <ProductCard p /> }).collect_view()}
                                 </div> }.into_any()
                             }}
+                            <groups::GroupsSection />
                         }.into_any(),
                     }
                 })}

@@ -70,6 +70,7 @@ fn ProductView(product: Value, records: Vec<Value>, apps: Vec<Value>, version: R
         <div class="dash-grid">
             <div class="dash-col">
                 {can_edit.then(|| view! { <NameForm id name=name.clone() version /> })}
+                {(mine >= Level::Admin).then(|| view! { <GroupPicker id current=product["id_group"].as_i64() /> })}
                 <LostPanel id lost message=text(&product, "lost_message") can_edit version />
                 <section class="panel">
                     <h2>"Records"</h2>
@@ -107,6 +108,39 @@ fn NameForm(id: i64, name: String, version: RwSignal<u32>) -> impl IntoView {
                 <button class="button" type="submit" disabled=move || saving.busy.get()>
                     {move || if saving.busy.get() { "Saving…" } else { "Rename" }}</button>
             </form>
+            {saving.status()}
+        </section>
+    }
+}
+
+/// Which products group it is in (sharing it with the group's members): admins choose.
+#[component]
+fn GroupPicker(id: i64, current: Option<i64>) -> impl IntoView {
+    let groups = LocalResource::new(|| async { api::get_json("/v1/groups").await.map(|v| items(&v)) });
+    let chosen = RwSignal::new(current.map(|g| g.to_string()).unwrap_or_default());
+    let saving = Saving::new();
+    let change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        chosen.set(value.clone());
+        saving.run(async move { api::post_json(&format!("/v1/products/{id}"), &[("id_group", &value)]).await }, |_| {});
+    };
+    view! {
+        <section class="panel">
+            <label class="field"><span>"Group"</span>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let list = groups.await.unwrap_or_default();
+                        view! {
+                            <select on:change=change prop:value=move || chosen.get() data-testid="product-group">
+                                <option value="">"— no group —"</option>
+                                {list.into_iter().filter(|g| g["chmod"].as_i64().unwrap_or(0) >= 3).map(|g| view! {
+                                    <option value=text(&g, "id")>{text(&g, "alias_name")}</option>
+                                }).collect_view()}
+                            </select>
+                        }
+                    })}
+                </Suspense></label>
+            <p class="muted small">"Everyone the group is shared with gets this object too."</p>
             {saving.status()}
         </section>
     }

@@ -10,6 +10,15 @@ use super::{level_of, level_options, Saving};
 use crate::api::{self, items};
 use crate::components::text;
 
+/// Where accesses are granted: `/access` for products and applications, `/users` for groups.
+fn access_path(kind: &str, id: i64) -> String {
+    if kind == "groups" {
+        format!("/v1/groups/{id}/users")
+    } else {
+        format!("/v1/{kind}/{id}/access")
+    }
+}
+
 #[component]
 pub fn SharingPanel(kind: &'static str, id: i64, mine: Level) -> impl IntoView {
     let version = RwSignal::new(0u32);
@@ -26,7 +35,7 @@ pub fn SharingPanel(kind: &'static str, id: i64, mine: Level) -> impl IntoView {
         ev.prevent_default();
         let (e, c) = (email.get_untracked(), chmod.get_untracked());
         saving.run(
-            async move { api::post_json(&format!("/v1/{kind}/{id}/access"), &[("email", &e), ("chmod", &c)]).await },
+            async move { api::post_json(&access_path(kind, id), &[("email", &e), ("chmod", &c)]).await },
             move |_| {
                 email.set(String::new());
                 version.update(|v| *v += 1);
@@ -93,14 +102,14 @@ fn UserRow(
         let value = event_target_value(&ev);
         if let Some(u) = id_user {
             saving.run(
-                async move { api::post_json(&format!("/v1/{kind}/{id}/access/{u}"), &[("chmod", &value)]).await },
+                async move { api::post_json(&format!("{}/{u}", access_path(kind, id)), &[("chmod", &value)]).await },
                 move |_| version.update(|v| *v += 1),
             );
         }
     };
     let remove = move |_| {
         if let Some(u) = id_user {
-            saving.run(async move { api::delete_json(&format!("/v1/{kind}/{id}/access/{u}")).await }, move |_| {
+            saving.run(async move { api::delete_json(&format!("{}/{u}", access_path(kind, id))).await }, move |_| {
                 version.update(|v| *v += 1)
             });
         }
