@@ -54,6 +54,21 @@ pub async fn all<T: DeserializeOwned>(
     statement(db, sql, args, context)?.all().await.context(context)?.results().context(context)
 }
 
+#[derive(serde::Deserialize)]
+struct IdRow {
+    id: i64,
+}
+
+/// The `id` a query returns (`INSERT … RETURNING id`, `SELECT id …`), if a row came back.
+pub async fn id_of(db: &D1Database, sql: &str, args: &[JsValue], context: &'static str) -> AppResult<Option<i64>> {
+    Ok(first::<IdRow>(db, sql, args, context).await?.map(|r| r.id))
+}
+
+/// Every `id` a query returns.
+pub async fn ids_of(db: &D1Database, sql: &str, args: &[JsValue], context: &'static str) -> AppResult<Vec<i64>> {
+    Ok(all::<IdRow>(db, sql, args, context).await?.into_iter().map(|r| r.id).collect())
+}
+
 /// Runs a write; returns how many rows it changed.
 pub async fn run(db: &D1Database, sql: &str, args: &[JsValue], context: &'static str) -> AppResult<u64> {
     let result = statement(db, sql, args, context)?.run().await.context(context)?;

@@ -40,11 +40,7 @@ pub async fn issue_token(
     expires_at: Option<i64>,
 ) -> AppResult<(i64, String)> {
     let token = crypto::random_hex(64)?;
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let row: Option<Id> = db::first(
+    let row = db::id_of(
         db,
         "INSERT INTO tokens (token_hash, kind, id_user, id_api_app, roles, date_expired) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
@@ -59,7 +55,7 @@ pub async fn issue_token(
         "insert token",
     )
     .await?;
-    let id = row.ok_or_else(|| AppError::Internal { context: "insert token", cause: "no id returned".into() })?.id;
+    let id = row.ok_or_else(|| AppError::Internal { context: "insert token", cause: "no id returned".into() })?;
     Ok((id, token))
 }
 

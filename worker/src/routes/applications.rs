@@ -176,11 +176,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let f = fields(call, me, &args).await?;
     let name = f.name.ok_or_else(|| missing("name"))?;
     let url_image = f.image_file.as_ref().map(|(_, u)| u.as_str()).or(f.url_image);
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let created: Id = db::first(
+    let created = db::id_of(
         &call.db,
         "INSERT INTO applications (id_owner, name, alias_name, subtitle, url_image, color, background_color, password_hash, is_enabled, id_image) \
          VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'green'), COALESCE(?7, 'light'), ?8, COALESCE(?9, 1), ?10) RETURNING id",
@@ -203,11 +199,11 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     db::run(
         &call.db,
         "INSERT INTO application_users (id_application, id_user, chmod, is_enabled) VALUES (?1, ?2, 5, 1)",
-        &[int(created.id), int(me)],
+        &[int(created), int(me)],
         "application owner",
     )
     .await?;
-    Ok(json_response(&app_for(call, me, created.id).await?, 200))
+    Ok(json_response(&app_for(call, me, created).await?, 200))
 }
 
 /// `GET /v1/applications/{id}`.

@@ -240,17 +240,13 @@ pub async fn create_app(call: &Call<'_>, req: &mut Request, segment: &str) -> Ap
     };
     let platforms = args.opt("platforms").map(|p| platform_data(p, "platforms")).transpose()?;
     let (hash, hint, key) = new_private_key()?;
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
     let mut values = vec![int(dev), text(&hash), text(&hint), text(display_name)];
     for (name, max) in &APP_TEXT[..12] {
         values.push(opt_text(args.opt_text(name, *max)?));
     }
     values.push(opt_int(args.opt_int("id_api_app_category")?));
     values.push(opt_int(args.opt_int("id_image")?));
-    let created: Option<Id> = db::first(
+    let created = db::id_of(
         &call.db,
         "INSERT INTO api_apps (id_developer, private_key_hash, private_key_hint, display_name, url_image, contact_email, \
          privacy_url, tos_url, gdpr_name, gdpr_email, gdpr_address_street, gdpr_address_other, gdpr_address_city, \
@@ -261,7 +257,7 @@ pub async fn create_app(call: &Call<'_>, req: &mut Request, segment: &str) -> Ap
     )
     .await
     .map_err(|_| bad("id_api_app_category", "no such category"))?;
-    let id_app = created.ok_or_else(|| AppError::not_found("app not created"))?.id;
+    let id_app = created.ok_or_else(|| AppError::not_found("app not created"))?;
     let mut statements = Vec::new();
     for url in redirects {
         statements.push(db::statement(
@@ -660,18 +656,13 @@ pub async fn save_child(
                         db::statement(&call.db, "INSERT INTO api_app_roles (id_api_app, alias_role, daily_quota, status, is_requested, date_updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &[a(), text(&old.alias_role), opt_int(quota), int(old.status), int(old.is_requested), n()], "recreate role")?,
                     ];
                     call.db.batch(statements).await.context("update role")?;
-                    #[derive(Deserialize)]
-                    struct Id {
-                        id: i64,
-                    }
-                    let row: Option<Id> = db::first(
+                    db::id_of(
                         &call.db,
                         "SELECT id FROM api_app_roles WHERE id_api_app = ?1 AND alias_role = ?2",
                         &[a(), text(&old.alias_role)],
                         "new role id",
                     )
-                    .await?;
-                    row.map(|r| r.id)
+                    .await?
                 }
                 None => {
                     let role = Role::parse(args.req("alias_role")?).map_err(|e| bad("alias_role", e))?;
@@ -689,18 +680,13 @@ pub async fn save_child(
                         ));
                     }
                     role_insert(call, app.id, role, quota)?.run().await.context("insert role")?;
-                    #[derive(Deserialize)]
-                    struct Id {
-                        id: i64,
-                    }
-                    let row: Option<Id> = db::first(
+                    db::id_of(
                         &call.db,
                         "SELECT id FROM api_app_roles WHERE id_api_app = ?1 AND alias_role = ?2",
                         &[a(), text(role.alias())],
                         "role id",
                     )
-                    .await?;
-                    row.map(|r| r.id)
+                    .await?
                 }
             }
         }
@@ -744,12 +730,7 @@ pub async fn save_child(
 }
 
 async fn insert_child(call: &Call<'_>, sql: &str, args: &[worker::wasm_bindgen::JsValue]) -> AppResult<Option<i64>> {
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let row: Option<Id> = db::first(&call.db, sql, args, "insert child").await?;
-    Ok(row.map(|r| r.id))
+    db::id_of(&call.db, sql, args, "insert child").await
 }
 
 /// `DELETE /v1/apps/{id}/{children}/{id}` (developer_manage_basic).

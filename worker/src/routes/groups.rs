@@ -73,11 +73,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::ManageProducts, call.now).await?.id_user;
     let args = Args::read(req).await?;
     let alias = args.opt_text("alias_name", 100)?.ok_or_else(|| missing("alias_name"))?;
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let created: Id = db::first(
+    let created = db::id_of(
         &call.db,
         "INSERT INTO product_groups (id_owner, alias_name) VALUES (?1, ?2) RETURNING id",
         &[int(me), text(alias)],
@@ -88,11 +84,11 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     db::run(
         &call.db,
         "INSERT INTO group_users (id_group, id_user, chmod, is_enabled) VALUES (?1, ?2, 5, 1)",
-        &[int(created.id), int(me)],
+        &[int(created), int(me)],
         "group owner",
     )
     .await?;
-    Ok(json_response(&group_json(&group_for(call, me, created.id).await?), 200))
+    Ok(json_response(&group_json(&group_for(call, me, created).await?), 200))
 }
 
 /// `GET /v1/groups/{id}`.

@@ -221,11 +221,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     let filters = checked_filters(&args)?.flatten();
     let password = checked_password(&args)?.flatten();
     let sort_order = args.opt_int("sort_order")?;
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let created: Id = db::first(
+    let created = db::id_of(
         &call.db,
         "INSERT INTO plugins (id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, is_enabled, secrets) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
@@ -247,7 +243,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     )
     .await?
     .ok_or_else(|| AppError::Internal { context: "add plugin", cause: "no id returned".into() })?;
-    Ok(json_response(&plugin_json(&plugin(call, created.id).await?, Some(&master)), 200))
+    Ok(json_response(&plugin_json(&plugin(call, created).await?, Some(&master)), 200))
 }
 
 /// `GET /v1/plugins/{id}`.
@@ -356,14 +352,9 @@ pub async fn reorder(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResu
     sharing::require(call, Shared::Application, id_app, Action::EditBasics).await?;
     let ids: Vec<i64> = serde_json::from_str(args.req("items")?)
         .map_err(|_| bad("items", "must be a JSON array of plugin ids, e.g. [12,9,10]"))?;
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let current: Vec<Id> =
-        db::all(&call.db, "SELECT id FROM plugins WHERE id_application = ?1", &[int(id_app)], "plugin ids").await?;
+    let mut have =
+        db::ids_of(&call.db, "SELECT id FROM plugins WHERE id_application = ?1", &[int(id_app)], "plugin ids").await?;
     let mut want: Vec<i64> = ids.clone();
-    let mut have: Vec<i64> = current.iter().map(|c| c.id).collect();
     want.sort_unstable();
     have.sort_unstable();
     if want != have {

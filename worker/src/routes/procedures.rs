@@ -176,13 +176,9 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
     let hash = crypto::hash_password(password.expose()).await?;
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
     // Inserted first (the mail needs its id); a failed mail batch leaves an
     // inactive account that a new sign-up with the same e-mail replaces below.
-    let inserted: Option<Id> = db::first(
+    let inserted = db::id_of(
         &call.db,
         "INSERT INTO users (email, firstname, lastname, language, password_hash, is_active, gender, birthdate, country, phone, phone_mobile) \
          VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -201,8 +197,7 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
         "insert user",
     )
     .await?;
-    let id =
-        inserted.ok_or_else(|| AppError::api(ErrorCode::Conflict, "an account with this email already exists"))?.id;
+    let id = inserted.ok_or_else(|| AppError::api(ErrorCode::Conflict, "an account with this email already exists"))?;
     let user = user_by_id(call, id).await?;
     let started =
         start(call, MailType::Registration, &user, Some(id_app), None, args.opt("redirect_url"), &user.email).await;

@@ -375,11 +375,7 @@ pub async fn save_address(call: &Call<'_>, req: &mut Request, id: Option<i64>) -
     sql_args.extend(values[..12].iter().map(|v| opt_text(v.as_deref())));
     sql_args.push(opt_int(id_company));
     sql_args.push(opt_int(is_selected.map(i64::from)));
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let inserted: Option<Id> = db::first(
+    let inserted = db::id_of(
         &call.db,
         "INSERT INTO addresses (id_user, alias, firstname, lastname, street, country_code, city, zipcode, state, \
          additional, phone, phone_mobile, vat_number, id_company, is_selected) \
@@ -388,7 +384,7 @@ pub async fn save_address(call: &Call<'_>, req: &mut Request, id: Option<i64>) -
         "insert address",
     )
     .await?;
-    let new_id = inserted.map(|i| i.id).ok_or_else(|| AppError::not_found("address not saved"))?;
+    let new_id = inserted.ok_or_else(|| AppError::not_found("address not saved"))?;
     if let Some(old_id) = id {
         db::run(
             &call.db,
