@@ -39,7 +39,7 @@ fn run(args: &[String]) -> Result<i32> {
             let port = flag_value(rest, "--port")?.map(|p| p.parse::<u16>()).transpose()?;
             server::dev(port.unwrap_or(8787))
         }
-        "test" => test::run(),
+        "test" => test::run(&test::Only::parse(rest)?),
         "bench" => bench::run(),
         "build" => {
             let tools = tools::ensure()?;
@@ -84,6 +84,8 @@ const HELP: &str = "usage: cargo xtask <command>
 
   dev [--port N]   build everything and run Senzu locally (default port 8787)
   test             run every test: unit, worker integration, browser
+  test [--test NAME]... [--e2e SPEC]...
+                   only these worker test files / browser specs, on a fresh server
   build            build the app (dist/) and the worker (worker/build/)
   bench            sizes, first paint and a load run on a fresh local server
   db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)

@@ -9,10 +9,42 @@ use crate::server::{self, Server};
 use crate::tools::{self, step};
 use senzu_xtask::paths;
 
-pub fn run() -> Result<i32> {
+/// What to run: everything (CI), or a quicker subset while working on one area.
+#[derive(Default)]
+pub struct Only {
+    /// `--test NAME` (repeatable): only these worker integration test files, no lints, unit or browser tests.
+    pub worker_tests: Vec<String>,
+    /// `--e2e SPEC` (repeatable): only these browser spec files.
+    pub e2e_specs: Vec<String>,
+}
+
+impl Only {
+    pub fn parse(args: &[String]) -> Result<Self> {
+        let mut only = Only::default();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            let value = || anyhow::anyhow!("{a} needs a value");
+            match a.as_str() {
+                "--test" => only.worker_tests.push(it.next().ok_or_else(value)?.clone()),
+                "--e2e" => only.e2e_specs.push(it.next().ok_or_else(value)?.clone()),
+                other => anyhow::bail!("unknown test flag {other}: use --test NAME or --e2e SPEC"),
+            }
+        }
+        Ok(only)
+    }
+
+    fn everything(&self) -> bool {
+        self.worker_tests.is_empty() && self.e2e_specs.is_empty()
+    }
+}
+
+pub fn run(only: &Only) -> Result<i32> {
     let tools = tools::ensure()?;
     let chromium = tools::ensure_chromium()?;
     build::all(&tools)?;
+    if !only.everything() {
+        return subset(only, &chromium);
+    }
 
     step("format and lints (cargo fmt --check, cargo clippy -D warnings)");
     let fmt_ok = Command::new("cargo").args(["fmt", "--all", "--check"]).status()?.success();
@@ -44,7 +76,43 @@ pub fn run() -> Result<i32> {
     result
 }
 
-fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i32> {
+/// A subset against its own fresh server: no lints, no unit tests, no at-rest scans.
+fn subset(only: &Only, chromium: &std::path::Path) -> Result<i32> {
+    server::ensure_dev_vars()?;
+    let state = std::env::temp_dir().join(format!("senzu-test-{}", std::process::id()));
+    std::fs::create_dir_all(&state)?;
+    let (server, demo) = start(&state)?;
+    let mut ok = true;
+    for name in &only.worker_tests {
+        step(&format!("worker integration tests: {name}"));
+        ok &= Command::new("cargo")
+            .args(["test", "-p", "senzu-worker", "--test", name])
+            .env("SENZU_BASE_URL", &server.base_url)
+            .env("SENZU_DEMO_JSON", &demo)
+            .env("SENZU_STATE_DIR", &state)
+            .status()?
+            .success();
+    }
+    if !only.e2e_specs.is_empty() {
+        step("browser tests (subset)");
+        ok &= Command::new(paths::node_bin("playwright"))
+            .args(["test", "--config", "e2e/playwright.config.mjs"])
+            .args(&only.e2e_specs)
+            .current_dir(paths::root())
+            .env("SENZU_BASE_URL", &server.base_url)
+            .env("SENZU_DEMO_JSON", &demo)
+            .env("SENZU_STATE_DIR", &state)
+            .env("CHROMIUM_PATH", chromium)
+            .status()?
+            .success();
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&state);
+    Ok(if ok { 0 } else { 1 })
+}
+
+/// A fresh database and `wrangler dev` on a free port, plus the demo fixture the tests read.
+fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     server::prepare_database(state)?;
     let port = server::free_port()?;
     step(&format!("starting wrangler dev on a free port ({port}) with a fresh database"));
@@ -65,6 +133,11 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
         "pairable": senzu_xtask::demo::tap_path(10, 1)?,
     });
     std::fs::write(&demo, serde_json::to_string(&fixture)?)?;
+    Ok((server, demo))
+}
+
+fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i32> {
+    let (server, demo) = start(state)?;
 
     step("worker integration tests");
     let api_ok = Command::new("cargo")
