@@ -146,7 +146,8 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const finder = await phone.newPage();
-  await finder.goto(demo.taps.pairable);
+  // A finder's phone makes its own tap: the owner's visit does not open on another device.
+  await finder.goto(demo.taps.pairable_finder);
   await finder.waitForFunction(() => !document.getElementById('senzu-first-paint'));
   await expect(finder.getByRole('heading', { level: 1 })).toHaveText('This object is lost');
   await expect(finder.getByTestId('lost-message')).toHaveText('Lost my card! Please write to me.');

@@ -61,16 +61,38 @@ test('a locked app unlocks with its password', async ({ page }) => {
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Private links');
   await expect(page.getByTestId('tiles')).toContainText('Welcome');
+  // Opening a tile after that needs no password again, and none travels in a URL.
+  const [opened] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/plugins/')),
+    page.getByTestId('tiles').getByText('Welcome').click(),
+  ]);
+  expect(opened.status()).toBe(200);
+  expect(opened.url()).not.toContain('password');
+});
+
+test('a copied tap URL opens only in the browser that opened it', async ({ page, browser }) => {
+  await open(page, demo.taps.copied);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
+  await page.reload();
+  await page.waitForFunction(() => !document.getElementById('senzu-first-paint'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
+  // The same URL sent to another phone is refused: that phone must tap the object itself.
+  const other = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const elsewhere = await other.newPage();
+  await open(elsewhere, demo.taps.copied);
+  await expect(elsewhere.getByRole('heading', { level: 1 })).toHaveText('Tap again');
+  await other.close();
 });
 
 test('each state has its own clear page', async ({ page }) => {
-  // The older tap is refused only once the newer one has been seen (tests run in parallel).
-  expect((await page.request.get(demo.taps.dynamic.replace('/p/', '/v1/plays/'))).status()).toBe(200);
+  // The older tap is refused only once the newer one has been seen (another record than the
+  // first test's: a visit belongs to the browser that opened it).
+  expect((await page.request.get(demo.taps.state_newer.replace('/p/', '/v1/plays/'))).status()).toBe(200);
   const cases = [
     [`/p/${rec.disabled}`, 'This tag is switched off'],
     [`/p/${rec.not_activated}`, 'Not activated yet'],
     [`/p/${rec.no_application}`, 'Nothing here yet'],
-    [demo.taps.dynamic_older, 'Tap again'],
+    [demo.taps.state_older, 'Tap again'],
     ['/p/00000000000000000000000000000000', 'Nothing at this address'],
   ];
   for (const [path, heading] of cases) {

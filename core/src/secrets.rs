@@ -49,6 +49,11 @@ impl MasterKey {
         Key16(out)
     }
 
+    /// The key of visit and unlock passes (core::visit::Passes).
+    pub fn visit_key(&self) -> [u8; 32] {
+        self.derive("senzu/visit/v1")
+    }
+
     /// Salt for the daily IP hash of insights; rotates with `day` (days since epoch).
     pub fn ip_hash(&self, day: i64, ip: &str) -> String {
         let salt = self.derive("senzu/ip-salt/v1");

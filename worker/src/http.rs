@@ -58,3 +58,16 @@ pub fn html_response(body: String, status: u16, csp: &str) -> Response {
     let _ = headers.set("referrer-policy", "no-referrer");
     Response::builder().with_status(status).with_headers(headers).fixed(body.into_bytes())
 }
+
+/// One cookie's value in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
+/// Adds `Set-Cookie` headers (one per cookie) to a response.
+pub fn with_cookies(mut resp: Response, cookies: &[String]) -> Response {
+    for c in cookies {
+        let _ = resp.headers_mut().append("set-cookie", c);
+    }
+    resp
+}

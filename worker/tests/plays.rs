@@ -106,9 +106,16 @@ fn dynamic_taps_are_verified_and_never_replay() {
     let aes = id("dynamic");
     // A first tap, then reloads of the same URL: one visit.
     let first = tap_path(aes, 10);
-    assert_eq!(app().get(&first).status, 200);
-    assert_eq!(app().get(&api_path(&first)).status, 200, "reload inside the window");
-    assert_eq!(app().get(&format!("{}/plugins/1", api_path(&first))).status, 200, "plugin open inside the window");
+    let opened = app().get(&first);
+    assert_eq!(opened.status, 200);
+    // The browser that opened it keeps the visit (an HttpOnly pass cookie)…
+    let pass = opened.cookie();
+    assert!(opened.set_cookie.as_deref().unwrap().contains("HttpOnly"), "{:?}", opened.set_cookie);
+    let same_browser = |path: &str| app().get_with(path, &[("cookie", &pass)]).status;
+    assert_eq!(same_browser(&api_path(&first)), 200, "reload inside the window");
+    assert_eq!(same_browser(&format!("{}/plugins/1", api_path(&first))), 200, "plugin open inside the window");
+    // …and the same URL copied to another browser is refused.
+    assert_eq!(app().get(&api_path(&first)).error_code(), 463, "a copied URL on another device");
     // A copied older URL (lower counter) is refused.
     assert_eq!(app().get(&api_path(&tap_path(aes, 9))).error_code(), 463);
     // A fresh tap with a higher counter works; the previous URL is now older.
@@ -117,20 +124,28 @@ fn dynamic_taps_are_verified_and_never_replay() {
 
     // After the 10-minute window the same URL has expired.
     let later = tap_path(aes, 12);
-    assert_eq!(app().get(&api_path(&later)).status, 200);
+    let opened = app().get(&api_path(&later));
+    assert_eq!(opened.status, 200);
+    let pass = opened.cookie();
     execute_sql(&format!("UPDATE records SET window_start = window_start - 601 WHERE id = {aes}"));
-    assert_eq!(app().get(&api_path(&later)).error_code(), 463);
+    assert_eq!(app().get_with(&api_path(&later), &[("cookie", &pass)]).error_code(), 463, "even its own browser");
 
-    // 50 parallel requests for one new counter: one visit, none rejected.
+    // 50 browsers race for one new counter: exactly one gets the visit, and it keeps it.
     let burst = api_path(&tap_path(aes, 13));
     let handles: Vec<_> = (0..50)
         .map(|_| {
             let path = burst.clone();
-            std::thread::spawn(move || app().get(&path).status)
+            std::thread::spawn(move || {
+                let a = app().get(&path);
+                (a.status, a.set_cookie.map(|c| c.split(';').next().unwrap_or_default().to_string()))
+            })
         })
         .collect();
-    let statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let answers: Vec<(u16, Option<String>)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let winners: Vec<&String> = answers.iter().filter(|a| a.0 == 200).filter_map(|a| a.1.as_ref()).collect();
+    assert_eq!(winners.len(), 1, "{:?}", answers.iter().map(|a| a.0).collect::<Vec<_>>());
+    assert_eq!(answers.iter().filter(|a| a.0 == 463).count(), 49);
+    assert_eq!(app().get_with(&burst, &[("cookie", winners[0])]).status, 200, "the winner reloads");
     assert_eq!(app().get(&api_path(&tap_path(aes, 12))).status, 463, "the burst advanced the counter once, to 13");
 
     // LRP records work the same way, with sealed explicit keys.

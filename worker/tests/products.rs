@@ -62,9 +62,13 @@ fn pairing_by_a_signed_tap_checks_the_signature_and_the_counter() {
     let play = app().get(&format!("/v1/plays/{segment}"));
     assert_eq!(play.error_code(), 461);
     assert_eq!(play.json()["pair"], segment);
-    // …and pairing with it inside the visit window works.
-    let paired =
-        app().call("POST", &format!("/v1/products/pair/{segment}"), ada.auth(), &[("alias_name", "Ring")], &[]);
+    // …but only for the browser that opened the tap: the copied URL pairs nothing.
+    let path = format!("/v1/products/pair/{segment}");
+    let copied = app().call("POST", &path, ada.auth(), &[("alias_name", "Ring")], &[]);
+    assert_eq!(copied.error_code(), 463, "{}", copied.body);
+    // Pairing from that browser inside the visit window works.
+    let browser = format!("senzu_session={}; {}", ada.session, play.cookie());
+    let paired = app().call("POST", &path, Auth::None, &[("alias_name", "Ring")], &[("cookie", &browser)]);
     assert_eq!(paired.status, 200, "{}", paired.body);
     assert_eq!(paired.json()["alias_name"], "Ring");
     // Once paired, a fresh tap cannot pair it again; an older counter is a replay.

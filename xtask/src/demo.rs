@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::paths;
 
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 4;
+pub const SEED_VERSION: u32 = 5;
 
 pub const LOCKED_PASSWORD: &str = "senzu-demo";
 
@@ -65,7 +65,7 @@ pub struct DemoRecord {
     pub uid: [u8; 7],
 }
 
-pub const RECORDS: [DemoRecord; 11] = [
+pub const RECORDS: [DemoRecord; 12] = [
     DemoRecord {
         id: 1,
         fixture_name: "static",
@@ -156,6 +156,15 @@ pub const RECORDS: [DemoRecord; 11] = [
         application: None,
         encryption: "aes-128",
         uid: [4, 0x5e, 0x2a, 0, 0, 0, 11],
+    },
+    // One more chip on the demo card, for the browser test of a copied tap URL.
+    DemoRecord {
+        id: 12,
+        fixture_name: "dynamic_spare",
+        product: 1,
+        application: Some(1),
+        encryption: "aes-128",
+        uid: [4, 0x5e, 0x2a, 0, 0, 0, 12],
     },
 ];
 
@@ -366,8 +375,10 @@ pub fn seed_sql() -> Result<String> {
                 }
                 _ => "'derived'".to_string(),
             };
+            // Dynamic records are bound to their chip, as encoding does.
+            let uid = if r.encryption == "static" { "NULL".to_string() } else { sql_str(&uid(r).to_hex()) };
             format!(
-                "({}, {}, {}, 'nfc', '{}', '{}', {sun_keys}, {})",
+                "({}, {}, {}, 'nfc', '{}', '{}', {sun_keys}, {uid}, {})",
                 r.id,
                 r.product,
                 opt(r.application),
@@ -378,9 +389,17 @@ pub fn seed_sql() -> Result<String> {
         })
         .collect();
     sql.push(format!(
-        "INSERT OR IGNORE INTO records (id, id_product, id_application, technology, token_encryption, key, sun_keys, is_enabled) VALUES {};",
+        "INSERT OR IGNORE INTO records (id, id_product, id_application, technology, token_encryption, key, sun_keys, uid, is_enabled) VALUES {};",
         records.join(", ")
     ));
+    // Databases seeded before records had a chip: bind them once.
+    for r in RECORDS.iter().filter(|r| r.encryption != "static") {
+        sql.push(format!(
+            "UPDATE records SET uid = {} WHERE id = {} AND uid IS NULL;",
+            sql_str(&uid(r).to_hex()),
+            r.id
+        ));
+    }
     sql.push("INSERT OR IGNORE INTO developers (id, id_user) VALUES (1, 1);".into());
     sql.push(format!(
         "INSERT OR IGNORE INTO api_apps (id, id_developer, private_key_hash, private_key_hint, display_name, contact_email) \

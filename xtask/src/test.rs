@@ -125,12 +125,16 @@ fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     });
 
     // The fixture, plus simulated taps for the browser tests (which cannot run the simulator).
+    // A visit belongs to the browser that opened it first: each browser context gets its own tap.
     let demo = state.join("demo.json");
     let mut fixture = senzu_xtask::demo::fixture();
     fixture["taps"] = serde_json::json!({
         "dynamic": senzu_xtask::demo::tap_path(2, 100)?,
-        "dynamic_older": senzu_xtask::demo::tap_path(2, 99)?,
+        "state_newer": senzu_xtask::demo::tap_path(3, 100)?,
+        "state_older": senzu_xtask::demo::tap_path(3, 99)?,
         "pairable": senzu_xtask::demo::tap_path(10, 1)?,
+        "pairable_finder": senzu_xtask::demo::tap_path(10, 2)?,
+        "copied": senzu_xtask::demo::tap_path(12, 1)?,
     });
     std::fs::write(&demo, serde_json::to_string(&fixture)?)?;
     Ok((server, demo))

@@ -20,6 +20,12 @@ pub enum SunError {
     CounterOutOfRange(u32),
     #[error("invalid tag signature")]
     BadMac,
+    /// A genuine tap, but of another chip than the record's.
+    #[error("this tap comes from another tag")]
+    OtherTag,
+    /// The chip does not mirror its UID, so the tap cannot be bound to a record.
+    #[error("this tap does not carry the tag's UID")]
+    UidNotMirrored,
 }
 
 impl SunError {
@@ -33,6 +39,8 @@ impl SunError {
             Self::FileDataNeedsUidAndCounter => "file_data_needs_uid_and_counter",
             Self::CounterOutOfRange(_) => "counter_out_of_range",
             Self::BadMac => "bad_mac",
+            Self::OtherTag => "other_tag",
+            Self::UidNotMirrored => "uid_not_mirrored",
         }
     }
 }

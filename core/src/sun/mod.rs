@@ -296,6 +296,20 @@ pub fn verify(keys: &KeySource, msg: &SunMessage, mac_input: &[u8]) -> Result<Su
     Ok(SunData { picc_data_tag: picc.tag, uid: picc.uid, read_ctr: picc.read_ctr, file_data })
 }
 
+/// Verifies a tap presented at the record bound to chip `tag`. A signature is
+/// not enough: the meta read key may be shared by many chips (derived keys, or a
+/// maker's explicit keys), so a genuine tap of chip A would otherwise open any
+/// record B. The tap must mirror a UID and it must be `tag` (constant time).
+/// The caller moves the counter only after this succeeds.
+pub fn verify_bound(keys: &KeySource, msg: &SunMessage, mac_input: &[u8], tag: &TagUid) -> Result<SunData, SunError> {
+    let data = verify(keys, msg, mac_input)?;
+    match &data.uid {
+        None => Err(SunError::UidNotMirrored),
+        Some(uid) if bool::from(uid.0.ct_eq(&tag.0)) => Ok(data),
+        Some(_) => Err(SunError::OtherTag),
+    }
+}
+
 /// Verifies plain mirroring: UID and counter in clear, with the SDMMAC over `mac_input`.
 pub fn verify_plain(
     keys: &KeySource,

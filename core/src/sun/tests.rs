@@ -255,3 +255,53 @@ fn simulator_refuses_bad_specs() {
     let spec = TapSpec { read_ctr: 1, file_data: Some(vec![1; 5]), ..spec };
     assert!(matches!(simulate(&zero_keys(), &spec), Err(SunError::NotWholeBlocks { .. })));
 }
+
+/// A tap of `uid` at counter `ctr`, with the given keys (AES).
+fn tap_of(keys: &KeySource, uid: [u8; 7], ctr: u32) -> SunMessage {
+    let spec = TapSpec {
+        mode: Mode::Aes,
+        uid: TagUid(uid),
+        read_ctr: ctr,
+        file_data: None,
+        mac_input: String::new(),
+        random: [7; 16],
+    };
+    let tap = simulate(keys, &spec).unwrap();
+    SunMessage::parse(Mode::Aes, &tap.picc_data, None, &tap.cmac).unwrap()
+}
+
+#[test]
+fn a_tap_opens_only_the_record_of_its_own_chip() {
+    let a = [4, 1, 2, 3, 4, 5, 0xA];
+    let b = [4, 1, 2, 3, 4, 5, 0xB];
+    // Both ways keys are shared between chips: one master (AN10922) and one maker's explicit pair.
+    for keys in [
+        KeySource::Derived { master: Key16([0x42; 16]) },
+        KeySource::Explicit { meta_read: Key16([1; 16]), file_read: Key16([2; 16]) },
+    ] {
+        let msg = tap_of(&keys, a, 9);
+        // The signature alone is valid: this is what must not be enough.
+        assert!(verify(&keys, &msg, b"").is_ok());
+        assert_eq!(verify_bound(&keys, &msg, b"", &TagUid(a)).unwrap().read_ctr, Some(9));
+        assert_eq!(verify_bound(&keys, &msg, b"", &TagUid(b)), Err(SunError::OtherTag));
+        // One bit off in the stored UID is another tag too.
+        let mut near = a;
+        near[6] ^= 1;
+        assert_eq!(verify_bound(&keys, &msg, b"", &TagUid(near)), Err(SunError::OtherTag));
+    }
+}
+
+#[test]
+fn a_tap_without_a_mirrored_uid_binds_to_no_record() {
+    // PICCDataTag 0x40: counter mirrored, UID not — a chip configured this way is never bound.
+    let keys = KeySource::Explicit { meta_read: Key16([1; 16]), file_read: Key16([2; 16]) };
+    let mut plain = [0u8; 16];
+    plain[0] = 0x40;
+    plain[1..4].copy_from_slice(&[5, 0, 0]);
+    let picc = aes_encrypt(&keys.meta_read_key().0, &plain);
+    let mac = sdm_mac(Mode::Aes, &keys.file_read_key(None), None, Some(5), b"");
+    let msg = SunMessage { mode: Mode::Aes, picc_data: picc.to_vec(), enc_file_data: None, cmac: mac };
+    let data = verify(&keys, &msg, b"").unwrap();
+    assert_eq!((data.uid, data.read_ctr), (None, Some(5)));
+    assert_eq!(verify_bound(&keys, &msg, b"", &TagUid([4, 0, 0, 0, 0, 0, 1])), Err(SunError::UidNotMirrored));
+}

@@ -17,7 +17,7 @@ const CSRF_SECONDS: i64 = 3_600;
 
 pub fn cookie_token(req: &Request) -> Option<String> {
     let cookies = req.headers().get("cookie").ok().flatten()?;
-    cookies.split(';').find_map(|c| c.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('=').map(str::to_string))
+    crate::http::cookie_value(&cookies, SESSION_COOKIE).map(str::to_string)
 }
 
 /// `Set-Cookie` for a new session. `Secure` always: browsers accept it on

@@ -10,9 +10,9 @@ use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::schedule::Schedule;
 use senzu_core::secrets::{self, MasterKey};
-use senzu_core::sun::{self, Key16, KeySource, Mode, SunError};
+use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, TagUid};
 use senzu_core::useragent;
-use senzu_core::visit::{self, Visit};
+use senzu_core::visit::{self, Passes, Visit, VISIT_WINDOW_SECONDS};
 use senzu_core::{password, ApiError, ErrorCode};
 use worker::{Context as WorkerContext, D1Database, Env, Request};
 
@@ -31,6 +31,8 @@ pub struct Visitor {
     pub country: Option<String>,
     pub coordinates: Option<(f64, f64)>,
     pub now: i64,
+    /// The `Cookie` header: visit and unlock passes are read from it.
+    cookies: Option<String>,
 }
 
 impl Visitor {
@@ -46,8 +48,18 @@ impl Visitor {
             country: cf.and_then(|c| c.country()),
             coordinates: cf.and_then(|c| c.coordinates()).map(|(lat, lon)| (f64::from(lat), f64::from(lon))),
             now: (worker::Date::now().as_millis() / 1000) as i64,
+            cookies: header("cookie"),
         }
     }
+
+    fn cookie(&self, name: &str) -> Option<&str> {
+        crate::http::cookie_value(self.cookies.as_deref()?, name)
+    }
+}
+
+/// A visit or unlock pass as an HttpOnly cookie that lasts as long as a visit.
+fn pass_cookie(name: &str, value: &str) -> String {
+    format!("{name}={value}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={VISIT_WINDOW_SECONDS}")
 }
 
 /// A resolved play, or the error page it must show (with the lost details for 465).
@@ -55,6 +67,8 @@ pub struct Resolved {
     pub page: PlayPage,
     row: Option<PlayRow>,
     plugins: Vec<PluginRow>,
+    /// `Set-Cookie` values for the answer: a new visit's pass, an unlock.
+    pub cookies: Vec<String>,
 }
 
 impl Resolved {
@@ -107,12 +121,13 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
         },
         row: None,
         plugins: Vec::new(),
+        cookies: Vec::new(),
     };
     let Some(row) = row else {
         resolved.page.error = Some(fail(ErrorCode::NotFound, "no play at this address"));
         return Ok(resolved);
     };
-    if let Err(error) = check(&db, &master, play_ref, &row, visitor).await? {
+    if let Err(error) = check(&db, &master, play_ref, &row, visitor, &mut resolved.cookies).await? {
         if error.code == ErrorCode::ProductLost.code() {
             resolved.page.lost = Some(Lost { message: row.lost_message.clone() });
         }
@@ -142,15 +157,18 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
     Ok(resolved)
 }
 
-/// Every check, in an order that tells a forger nothing: signature first, then
-/// anti-replay, then the product's state, then the password.
+/// Every check, in an order that tells a forger nothing: signature and chip
+/// first, then anti-replay and the visit's browser, then the product's state,
+/// then the password. Passes to hand the browser go into `cookies`.
 async fn check(
     db: &D1Database,
     master: &MasterKey,
     play_ref: &PlayRef,
     row: &PlayRow,
     visitor: &Visitor,
+    cookies: &mut Vec<String>,
 ) -> AppResult<Result<(), ApiError>> {
+    let passes = Passes::new(master);
     if let PlayRef::Shared { .. } = play_ref {
         if row.share_enabled != Some(1) {
             return Ok(Err(fail(ErrorCode::NotFound, "this share link is disabled")));
@@ -158,7 +176,9 @@ async fn check(
         if row.date_expired.is_some_and(|t| t <= visitor.now) {
             return Ok(Err(fail(ErrorCode::DelayExpired, "this share link has expired")));
         }
-    } else if row.record_enabled != Some(1) {
+    }
+    // A share link through a record stops with the record.
+    if row.record_enabled != Some(1) {
         return Ok(Err(fail(ErrorCode::RecordDisabled, "this record is disabled")));
     }
     let encryption = row.token_encryption.as_deref().unwrap_or("static");
@@ -182,15 +202,23 @@ async fn check(
                     })
                 }
             };
-            let verified =
-                play_ref.sun_message(mode).unwrap_or(Err(SunError::BadMac)).and_then(|m| sun::verify(&keys, &m, b""));
+            // A record that was never encoded has no chip: no tap can be its own.
+            let Some(tag) = row.uid.as_deref().and_then(|u| TagUid::parse_hex(u).ok()) else {
+                worker::console_warn!("security: tap on record {id_record}, which is bound to no tag");
+                return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+            };
+            // Signature and chip binding both come before the counter moves.
+            let verified = play_ref
+                .sun_message(mode)
+                .unwrap_or(Err(SunError::BadMac))
+                .and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
             let data = match verified {
                 Ok(d) => d,
                 Err(SunError::BadHex { .. } | SunError::WrongLength { .. }) => {
                     return Ok(Err(fail(ErrorCode::BadArgument, "bad argument: picc_data does not fit this record")))
                 }
-                Err(_) => {
-                    worker::console_warn!("security: invalid tag signature for record {id_record}");
+                Err(e) => {
+                    worker::console_warn!("security: refused tap on record {id_record}: {}", e.kind());
                     return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
                 }
             };
@@ -199,7 +227,15 @@ async fn check(
             };
             let adv = repo::advance_counter(db, *id_record, ctr, visitor.now).await?;
             match visit::decide(ctr, adv.advanced, adv.last_ctr, adv.window_start, visitor.now) {
-                Visit::New | Visit::Same => {}
+                // The visit belongs to the browser that opened it first.
+                Visit::New => {
+                    cookies.push(pass_cookie(&visit::visit_cookie(*id_record), &passes.visit(*id_record, ctr)))
+                }
+                Visit::Same if passes.is_visit(*id_record, ctr, visitor.cookie(&visit::visit_cookie(*id_record))) => {}
+                Visit::Same => {
+                    worker::console_warn!("security: tap URL of record {id_record} reused from another browser");
+                    return Ok(Err(fail(ErrorCode::DelayExpired, "this tap has expired: tap the object again")));
+                }
                 Visit::Expired => {
                     return Ok(Err(fail(ErrorCode::DelayExpired, "this tap has expired: tap the object again")))
                 }
@@ -223,7 +259,18 @@ async fn check(
     if row.id_application.is_none() || row.app_enabled != Some(1) {
         return Ok(Err(fail(ErrorCode::MissingApplication, "there is no application on this object yet")));
     }
-    Ok(require_password(row.app_password.as_deref(), visitor, "this application is protected by a password"))
+    let Some(lock) = row.app_password.as_deref() else { return Ok(Ok(())) };
+    // Unlocked once on this play: the password does not travel again.
+    let (id_app, scope) = (row.id_application.unwrap_or_default(), play_ref.to_segment());
+    let unlock = visit::unlock_cookie(id_app);
+    if passes.is_unlock(id_app, lock, &scope, visitor.cookie(&unlock), visitor.now) {
+        return Ok(Ok(()));
+    }
+    let opened = require_password(Some(lock), visitor, "this application is protected by a password");
+    if opened.is_ok() {
+        cookies.push(pass_cookie(&unlock, &passes.unlock(id_app, lock, &scope, visitor.now + VISIT_WINDOW_SECONDS)));
+    }
+    Ok(opened)
 }
 
 /// A lock (application or plugin): open without a stored hash, else only with the right password.

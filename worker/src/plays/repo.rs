@@ -15,6 +15,8 @@ pub struct PlayRow {
     pub id_product: Option<i64>,
     pub token_encryption: Option<String>,
     pub sun_keys: Option<String>,
+    /// The chip a dynamic record is bound to (hex); None until it is encoded.
+    pub uid: Option<String>,
     pub record_enabled: Option<i64>,
     pub is_activated: Option<i64>,
     pub is_lost: Option<i64>,
@@ -61,7 +63,7 @@ const APP_COLUMNS: &str = "a.id AS id_application, a.name, a.alias_name, a.subti
        LEFT JOIN partner_tokens pt ON pt.id_plugin = pl.id \
       WHERE pl.id_application = a.id AND pl.is_enabled = 1) AS plugins";
 
-const RECORD_COLUMNS: &str = "r.id AS id_record, r.id_product, r.token_encryption, r.sun_keys, \
+const RECORD_COLUMNS: &str = "r.id AS id_record, r.id_product, r.token_encryption, r.sun_keys, r.uid, \
     r.is_enabled AS record_enabled, p.is_activated, p.is_lost, p.lost_message";
 
 fn int(v: i64) -> JsValue {
@@ -91,8 +93,10 @@ pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>
 
 pub async fn by_share(db: &D1Database, public_key: &str) -> AppResult<Option<PlayRow>> {
     let sql = format!(
-        "SELECT s.is_enabled AS share_enabled, s.date_expired, s.id_record AS id_record, r.id_product, \
-         'static' AS token_encryption, NULL AS sun_keys, 1 AS record_enabled, \
+        "SELECT (s.is_enabled = 1 AND (s.id_creator IS NULL OR EXISTS (SELECT 1 FROM application_users au \
+            WHERE au.id_application = s.id_application AND au.id_user = s.id_creator AND au.is_enabled = 1 \
+            AND au.chmod >= 4))) AS share_enabled, s.date_expired, s.id_record AS id_record, r.id_product, \
+         'static' AS token_encryption, NULL AS sun_keys, NULL AS uid, COALESCE(r.is_enabled, 1) AS record_enabled, \
          COALESCE(p.is_activated, 1) AS is_activated, COALESCE(p.is_lost, 0) AS is_lost, p.lost_message, \
          {APP_COLUMNS} FROM share_links s JOIN applications a ON a.id = s.id_application \
          LEFT JOIN records r ON r.id = s.id_record LEFT JOIN products p ON p.id = r.id_product \

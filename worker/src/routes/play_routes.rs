@@ -24,7 +24,7 @@ pub async fn page(req: &Request, env: &Env, ctx: &WorkerContext, play_ref: PlayR
     plays::record_later(ctx, env, &resolved, &visitor, None);
     let shell = app_shell(env, req).await?;
     let (html, csp) = page::with_inline_play(&shell, &resolved.page);
-    Ok(html_response(html, resolved.status(), &csp))
+    Ok(http::with_cookies(html_response(html, resolved.status(), &csp), &resolved.cookies))
 }
 
 /// index.html from the static assets (the SPA that renders the play).
@@ -53,23 +53,24 @@ pub async fn json(
         if let Some(pair) = &resolved.page.pair {
             body["pair"] = serde_json::Value::String(pair.clone());
         }
-        return Ok(json_response(&body, resolved.status()));
+        return Ok(http::with_cookies(json_response(&body, resolved.status()), &resolved.cookies));
     }
-    match id_plugin {
+    let answer = match id_plugin {
         None => {
             plays::record_later(ctx, env, &resolved, &visitor, None);
             let play = resolved.page.play.as_ref().ok_or_else(|| AppError::Internal {
                 context: "resolved play",
                 cause: "a play without error has no play".into(),
             })?;
-            Ok(http::json(play))
+            http::json(play)
         }
         Some(id) => {
             let plugin = plays::open_plugin(env, &resolved, id, &visitor).await?;
             plays::record_later(ctx, env, &resolved, &visitor, Some(id));
-            Ok(json_response(&plugin, 200))
+            json_response(&plugin, 200)
         }
-    }
+    };
+    Ok(http::with_cookies(answer, &resolved.cookies))
 }
 
 /// `POST /v1/plays/…/lost-report` (`message`, optional `contact`): a finder writes to the owner.

@@ -27,6 +27,13 @@ impl Answer {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.body))
     }
 
+    /// The `name=value` of the cookie this answer set (a visit or unlock pass), to send back
+    /// as the same browser would.
+    pub fn cookie(&self) -> String {
+        let set = self.set_cookie.as_deref().unwrap_or_else(|| panic!("no Set-Cookie in the answer: {}", self.body));
+        set.split(';').next().unwrap_or_default().to_string()
+    }
+
     /// The Senzu error code of an error body.
     pub fn error_code(&self) -> u64 {
         self.json()["error"]["code"].as_u64().unwrap_or_else(|| panic!("not a Senzu error body: {}", self.body))
