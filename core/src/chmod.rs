@@ -10,6 +10,12 @@
 //! | 3     | Manager | edits basics and the records' apps       | edits every plugin                       |
 //! | 4     | Admin   | grants access, edits the product         | grants access, edits the application     |
 //! | 5     | Owner   | deletes, resets, grants owner            | deletes, grants owner                    |
+//!
+//! Groups: a product's level is the higher of the caller's direct level and the
+//! level their group membership gives — and that one never exceeds what the
+//! person who put the product into the group holds on it directly (now). Only
+//! a product's owner puts it into a group (one they manage) or takes it out, so
+//! no path through a group raises anyone above the granter.
 
 use serde::{Deserialize, Serialize};
 
@@ -139,6 +145,47 @@ pub fn may_grant(granter: Level, current: Option<Level>, new: Level, to_self: bo
     Ok(())
 }
 
+/// The level a group membership gives on one of its products: the member's group
+/// level, capped by the direct level of whoever put the product into the group.
+pub fn through_group(group: Level, putter: Level) -> Level {
+    group.min(putter)
+}
+
+/// A caller's level on a product: the higher of the direct one and the group's.
+pub fn product_level(direct: Level, group: Level, putter: Level) -> Level {
+    direct.max(through_group(group, putter))
+}
+
+/// Why a product cannot be put into (or taken out of) a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupMoveError {
+    /// Only the product's owner moves it: anything less could raise its own level.
+    NotOwner,
+    /// The target group must be one the caller manages.
+    GroupNotManaged,
+}
+
+impl std::fmt::Display for GroupMoveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            GroupMoveError::NotOwner => "only the product's owner can put it into a group or take it out",
+            GroupMoveError::GroupNotManaged => "no group with this id that you manage (chmod ≥ 3)",
+        })
+    }
+}
+
+/// May a caller with `product` on a product move it? `into`: their level on the
+/// target group, or `None` when taking it out of its group.
+pub fn may_move_to_group(product: Level, into: Option<Level>) -> Result<(), GroupMoveError> {
+    if product != Level::Owner {
+        return Err(GroupMoveError::NotOwner);
+    }
+    match into {
+        Some(group) if !Action::EditBasics.allowed(group) => Err(GroupMoveError::GroupNotManaged),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +210,38 @@ mod tests {
         assert_eq!(allowed(Action::EditBasics), 3);
         assert_eq!(allowed(Action::Administer), 2);
         assert_eq!(allowed(Action::Own), 1);
+    }
+
+    #[test]
+    fn groups_never_raise_anyone_above_the_granter() {
+        for group in LEVELS {
+            for putter in LEVELS {
+                let via = through_group(group, putter);
+                assert!(via <= putter && via <= group, "{group:?} via {putter:?}");
+                assert_eq!(via, if group < putter { group } else { putter });
+                for direct in LEVELS {
+                    let level = product_level(direct, group, putter);
+                    assert_eq!(level, direct.max(via));
+                    // Whatever a group gives, it is never more than the putter holds or than direct access.
+                    assert!(level <= direct.max(putter), "{direct:?} {group:?} {putter:?}");
+                }
+            }
+        }
+        // The attack: an admin (4) makes a group (owner 5 of it) and moves the product in → still 4.
+        assert_eq!(may_move_to_group(Level::Admin, Some(Level::Owner)), Err(GroupMoveError::NotOwner));
+        assert_eq!(product_level(Level::Admin, Level::Owner, Level::Admin), Level::Admin);
+    }
+
+    #[test]
+    fn group_moves_every_combination() {
+        for product in LEVELS {
+            for into in std::iter::once(None).chain(LEVELS.map(Some)) {
+                let expected = product == Level::Owner && into.is_none_or(|g| g >= Level::Manager);
+                assert_eq!(may_move_to_group(product, into).is_ok(), expected, "{product:?} → {into:?}");
+            }
+        }
+        assert_eq!(may_move_to_group(Level::Owner, Some(Level::User)), Err(GroupMoveError::GroupNotManaged));
+        assert_eq!(may_move_to_group(Level::Admin, None), Err(GroupMoveError::NotOwner));
     }
 
     #[test]

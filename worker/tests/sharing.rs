@@ -83,6 +83,8 @@ fn every_route_at_every_chmod_level() {
             ("POST", format!("/v1/products/{id_product}"), vec![("lost", "false")], 3),
             ("POST", format!("/v1/products/{id_product}/records/{id_record}"), vec![("is_enabled", "true")], 3),
             ("POST", format!("/v1/products/{id_product}"), vec![("reference", "REF-1")], 4),
+            // Taking it out of a group (here: of none) is the owner's alone, like putting it in.
+            ("POST", format!("/v1/products/{id_product}"), vec![("id_group", "")], 5),
             ("POST", format!("/v1/products/{id_product}/access"), vec![("email", &invitee), ("chmod", "1")], 4),
             ("GET", format!("/v1/applications/{id_app}"), vec![], 1),
             ("GET", format!("/v1/applications/{id_app}/users"), vec![], 1),
@@ -115,6 +117,15 @@ fn every_route_at_every_chmod_level() {
         }
         // Owner-only actions, refused below 5 (the owner's own are tested elsewhere: they are destructive).
         if *level < 5 {
+            // Into a group of one's own (where one is owner): the old way from admin to owner.
+            let group = app().call("POST", "/v1/groups", who.auth(), &[("alias_name", "Mine")], &[]).json()["id"]
+                .as_i64()
+                .unwrap();
+            let group = group.to_string();
+            let moved =
+                app().call("POST", &format!("/v1/products/{id_product}"), who.auth(), &[("id_group", &group)], &[]);
+            assert_eq!(moved.status, expected(*level, 5), "chmod {level}: into own group: {}", moved.body);
+            checked += 1;
             for (method, path) in [
                 ("POST", format!("/v1/products/{id_product}/reset")),
                 ("DELETE", format!("/v1/products/{id_product}?force_erase=true")),

@@ -178,8 +178,8 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let url_image = f.image_file.as_ref().map(|(_, u)| u.as_str()).or(f.url_image);
     let created = db::id_of(
         &call.db,
-        "INSERT INTO applications (id_owner, name, alias_name, subtitle, url_image, color, background_color, password_hash, is_enabled, id_image) \
-         VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'green'), COALESCE(?7, 'light'), ?8, COALESCE(?9, 1), ?10) RETURNING id",
+        "INSERT INTO applications (id, id_owner, name, alias_name, subtitle, url_image, color, background_color, password_hash, is_enabled, id_image) \
+         VALUES ((SELECT next FROM fresh_ids WHERE name = 'applications'), ?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'green'), COALESCE(?7, 'light'), ?8, COALESCE(?9, 1), ?10) RETURNING id",
         &[
             int(me),
             db::text(name),

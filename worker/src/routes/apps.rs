@@ -248,10 +248,11 @@ pub async fn create_app(call: &Call<'_>, req: &mut Request, segment: &str) -> Ap
     values.push(opt_int(args.opt_int("id_image")?));
     let created = db::id_of(
         &call.db,
-        "INSERT INTO api_apps (id_developer, private_key_hash, private_key_hint, display_name, url_image, contact_email, \
+        "INSERT INTO api_apps (id, id_developer, private_key_hash, private_key_hint, display_name, url_image, contact_email, \
          privacy_url, tos_url, gdpr_name, gdpr_email, gdpr_address_street, gdpr_address_other, gdpr_address_city, \
          gdpr_address_state, gdpr_address_zipcode, gdpr_address_country, id_api_app_category, id_image) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
+         VALUES ((SELECT next FROM fresh_ids WHERE name = 'api_apps'), \
+         ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
         &values,
         "insert app",
     )

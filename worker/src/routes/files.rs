@@ -123,7 +123,8 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let row: FileRow = db::first(
         &call.db,
         &format!(
-            "INSERT INTO files (id_user, name, file_name, file_size, mime) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING {FILE_COLUMNS}"
+            "INSERT INTO files (id, id_user, name, file_name, file_size, mime) \
+             VALUES ((SELECT next FROM fresh_ids WHERE name = 'files'), ?1, ?2, ?3, ?4, ?5) RETURNING {FILE_COLUMNS}"
         ),
         &[int(me), text(&name), text(&file_name), int(bytes.len() as i64), text(kind.mime())],
         "insert file",

@@ -75,7 +75,8 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let alias = args.opt_text("alias_name", 100)?.ok_or_else(|| missing("alias_name"))?;
     let created = db::id_of(
         &call.db,
-        "INSERT INTO product_groups (id_owner, alias_name) VALUES (?1, ?2) RETURNING id",
+        "INSERT INTO product_groups (id, id_owner, alias_name) \
+         VALUES ((SELECT next FROM fresh_ids WHERE name = 'product_groups'), ?1, ?2) RETURNING id",
         &[int(me), text(alias)],
         "create group",
     )
@@ -140,12 +141,17 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
             db::statement(
                 &call.db,
                 "UPDATE records SET id_application = CASE WHEN ?2 = 1 THEN ?3 ELSE id_application END, \
-                 is_enabled = COALESCE(?4, is_enabled) WHERE id_product IN (SELECT id FROM products WHERE id_group = ?1)",
+                 is_enabled = COALESCE(?4, is_enabled) WHERE id_product IN (SELECT id FROM products WHERE id_group = ?1) \
+                 AND id_product IN (SELECT id_product FROM product_access WHERE id_user = ?5 \
+                                    GROUP BY id_product HAVING max(chmod) >= ?6)",
                 &[
                     int(id),
                     int(i64::from(application.is_some())),
                     opt_int(application.flatten()),
                     opt_int(enabled.map(i64::from)),
+                    int(me),
+                    // Only products the caller may edit, with the group's level capped (core::chmod).
+                    int(i64::from(u8::from(Action::EditBasics.needs()))),
                 ],
                 "group records",
             )?,
@@ -160,7 +166,12 @@ pub async fn delete(call: &Call<'_>, id: i64) -> AppResult<Response> {
     sharing::require(call, Shared::Group, id, Action::Own).await?;
     call.db
         .batch(vec![
-            db::statement(&call.db, "UPDATE products SET id_group = NULL WHERE id_group = ?1", &[int(id)], "ungroup")?,
+            db::statement(
+                &call.db,
+                "UPDATE products SET id_group = NULL, id_group_issuer = NULL WHERE id_group = ?1",
+                &[int(id)],
+                "ungroup",
+            )?,
             db::statement(&call.db, "DELETE FROM product_groups WHERE id = ?1", &[int(id)], "delete group")?,
         ])
         .await

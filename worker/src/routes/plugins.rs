@@ -223,8 +223,8 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     let sort_order = args.opt_int("sort_order")?;
     let created = db::id_of(
         &call.db,
-        "INSERT INTO plugins (id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, is_enabled, secrets) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+        "INSERT INTO plugins (id, id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, \
+         is_enabled, secrets) VALUES ((SELECT next FROM fresh_ids WHERE name = 'plugins'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, \
          COALESCE(?8, (SELECT COALESCE(max(sort_order), 0) + 1 FROM plugins WHERE id_application = ?1)), COALESCE(?9, 1), ?10) \
          RETURNING id",
         &[

@@ -3,7 +3,7 @@
 //! account, or `force_erase` for everyone), reset, and pairing a product by
 //! a static record key or a signed dynamic tap.
 
-use senzu_core::chmod::{Action, Level};
+use senzu_core::chmod::{self, Action, GroupMoveError, Level};
 use senzu_core::entry::PlayRef;
 use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::{ApiError, ErrorCode};
@@ -43,17 +43,15 @@ struct ProductRow {
     date_updated: Option<i64>,
 }
 
-/// The caller's products: direct access or through a group (the higher chmod wins).
+/// The caller's products: direct access or through a group (the higher chmod wins; see
+/// the `product_access` view, migration 0012).
 const PRODUCT_SELECT: &str = "SELECT p.id, p.id_item, i.name AS item_name, i.url_image AS item_image, \
     m.id AS id_maker, m.name AS maker_name, p.alias, p.reference, p.is_activated, p.is_lost, p.lost_message, \
     pu.chmod, pu.id_issuer, p.id_group, p.date_created, p.date_activated, p.date_updated, \
     (SELECT json_group_array(json_object('id', r.id, 'is_enabled', json(CASE r.is_enabled WHEN 1 THEN 'true' ELSE 'false' END), \
         'id_application', r.id_application, 'technology', r.technology, 'token_encryption', r.token_encryption)) \
        FROM records r WHERE r.id_product = p.id) AS records \
-    FROM (SELECT id_product, max(chmod) AS chmod, id_issuer FROM ( \
-            SELECT id_product, chmod, id_issuer FROM product_users WHERE id_user = ?1 AND is_enabled = 1 \
-            UNION ALL SELECT g.id AS id_product, gu.chmod, gu.id_issuer FROM group_users gu \
-            JOIN products g ON g.id_group = gu.id_group WHERE gu.id_user = ?1 AND gu.is_enabled = 1) \
+    FROM (SELECT id_product, max(chmod) AS chmod, id_issuer FROM product_access WHERE id_user = ?1 \
           GROUP BY id_product) pu \
     JOIN products p ON p.id = pu.id_product JOIN items i ON i.id = p.id_item JOIN makers m ON m.id = i.id_maker \
     WHERE pu.chmod >= 1";
@@ -152,8 +150,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     if args.opt("show_records").is_some() {
         return Err(bad("show_records", "is not available: records always show to those who see the product"));
     }
-    // `id_group=N` puts it in a group (sharing it with the group: chmod ≥ 4 here, ≥ 3 on the
-    // group); `id_group=` takes it out.
+    // `id_group=N` puts it in a group (sharing it with the group), `id_group=` takes it out:
+    // only its owner does either (core::chmod::may_move_to_group).
     let group = match (args.has("id_group"), args.opt("id_group")) {
         (false, _) => None,
         (true, None) => Some(None),
@@ -164,10 +162,16 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     let lost_message = args.opt_text("lost_message", 500)?;
     let reference = args.opt_text("reference", 100)?;
     let action = if reference.is_some() || group.is_some() { Action::Administer } else { Action::EditBasics };
-    let (me, _) = sharing::require(call, Shared::Product, id, action).await?;
-    if let Some(Some(g)) = group {
-        if !Action::EditBasics.allowed(sharing::level_of(call, Shared::Group, g, me).await?) {
-            return Err(bad("id_group", format!("no group {g} that you manage (chmod ≥ 3)")));
+    let (me, level) = sharing::require(call, Shared::Product, id, action).await?;
+    if let Some(into) = group {
+        let on_group = match into {
+            Some(g) => Some(sharing::level_of(call, Shared::Group, g, me).await?),
+            None => None,
+        };
+        match chmod::may_move_to_group(level, on_group) {
+            Ok(()) => {}
+            Err(e @ GroupMoveError::NotOwner) => return Err(AppError::api(ErrorCode::Forbidden, e.to_string())),
+            Err(e @ GroupMoveError::GroupNotManaged) => return Err(bad("id_group", e.to_string())),
         }
     }
     if alias.is_none() && lost.is_none() && lost_message.is_none() && reference.is_none() && group.is_none() {
@@ -181,7 +185,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
         "UPDATE products SET alias = COALESCE(?2, alias), is_lost = COALESCE(?3, is_lost), \
          lost_message = CASE WHEN ?3 = 0 THEN NULL ELSE COALESCE(?4, lost_message) END, \
          reference = COALESCE(?5, reference), date_updated = ?6, \
-         id_group = CASE WHEN ?7 = 1 THEN ?8 ELSE id_group END WHERE id = ?1",
+         id_group = CASE WHEN ?7 = 1 THEN ?8 ELSE id_group END, \
+         id_group_issuer = CASE WHEN ?7 = 1 THEN ?9 ELSE id_group_issuer END WHERE id = ?1",
         &[
             int(id),
             opt_text(alias),
@@ -191,6 +196,7 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
             int(call.now),
             int(i64::from(group.is_some())),
             db::opt_int(group.flatten()),
+            db::opt_int(group.flatten().map(|_| me)),
         ],
         "update product",
     )
@@ -223,6 +229,7 @@ fn unpair_statements(call: &Call<'_>, id: i64, keep_user: Option<i64>) -> AppRes
         db::statement(
             &call.db,
             "UPDATE products SET is_activated = 0, is_lost = 0, lost_message = NULL, date_updated = ?2, id_group = NULL, \
+             id_group_issuer = NULL, \
              id_owner = CASE WHEN ?3 IS NULL THEN NULL ELSE id_owner END, \
              alias = CASE WHEN ?3 IS NULL THEN NULL ELSE alias END WHERE id = ?1",
             &[int(id), int(call.now), db::opt_int(keep_user)],

@@ -1,9 +1,11 @@
 //! Share links (`/s/{public_key}`): an application, optionally through one of
 //! its records, opened without the object — until the link expires or is
 //! disabled (then the play refuses it). Admins of the application (chmod ≥ 4)
-//! and the link's creator manage it.
+//! manage it; its creator may always disable or delete it. A link stops when
+//! its creator is no longer an admin of the application, and a record's link
+//! when the record is disabled (plays/repo.rs `by_share`).
 
-use senzu_core::chmod::Action;
+use senzu_core::chmod::{Action, Level};
 use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::ErrorCode;
 use serde::Deserialize;
@@ -138,9 +140,9 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     Ok(json_response(&share_json(&row, &call.origin, call.now), 200))
 }
 
-/// The link, if the caller may see it (any access to its application) or manage it
-/// (creator, or chmod ≥ 4 on the application).
-async fn reach(call: &Call<'_>, id: i64, manage: bool) -> AppResult<ShareRow> {
+/// The link and the caller's level on its application, if the caller may see it (any
+/// access to its application) or manage it (creator, or chmod ≥ 4 on the application).
+async fn reach(call: &Call<'_>, id: i64, manage: bool) -> AppResult<(ShareRow, Level)> {
     let row: Option<ShareRow> =
         db::first(&call.db, &format!("SELECT {SHARE_COLUMNS} FROM share_links WHERE id = ?1"), &[int(id)], "share")
             .await?;
@@ -158,23 +160,30 @@ async fn reach(call: &Call<'_>, id: i64, manage: bool) -> AppResult<ShareRow> {
             "only the link's creator or an admin of the application (chmod ≥ 4) can change it",
         ));
     }
-    Ok(row)
+    Ok((row, level))
 }
 
 /// `GET /v1/shares/{id}`.
 pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
-    let row = reach(call, id, false).await?;
+    let (row, _) = reach(call, id, false).await?;
     Ok(json_response(&share_json(&row, &call.origin, call.now), 200))
 }
 
 /// `POST /v1/shares/{id}` (`expiration_time` from now, `is_enabled`).
 pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Response> {
     let args = Args::read(req).await?;
-    reach(call, id, true).await?;
+    let (_, level) = reach(call, id, true).await?;
     let expires = expiry(&args, call.now)?;
     let enabled = args.opt_bool("is_enabled")?;
     if expires.is_none() && enabled.is_none() {
         return Err(AppError::api(ErrorCode::MissingArgument, "missing argument: expiration_time or is_enabled"));
+    }
+    // Its creator may always end a link; giving it more life needs admin rights now.
+    if (expires.is_some() || enabled == Some(true)) && !Action::Administer.allowed(level) {
+        return Err(AppError::api(
+            ErrorCode::Forbidden,
+            "only an admin of the application (chmod ≥ 4) can enable or extend a share link",
+        ));
     }
     db::run(
         &call.db,

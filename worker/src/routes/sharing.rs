@@ -80,14 +80,13 @@ impl Shared {
 }
 
 /// The caller's accepted level on an object; `Nothing` without a row. A
-/// product's is the higher of its own row and its group's.
+/// product's is the higher of its own row and its group's, capped as
+/// core::chmod::product_level says (the `product_access` view).
 pub async fn level_of(call: &Call<'_>, shared: Shared, id: i64, id_user: i64) -> AppResult<Level> {
     let sql = match shared {
-        Shared::Product => "SELECT max(chmod) AS chmod FROM ( \
-             SELECT chmod FROM product_users WHERE id_product = ?1 AND id_user = ?2 AND is_enabled = 1 \
-             UNION ALL SELECT gu.chmod FROM group_users gu JOIN products p ON p.id_group = gu.id_group \
-             WHERE p.id = ?1 AND gu.id_user = ?2 AND gu.is_enabled = 1)"
-            .to_string(),
+        Shared::Product => {
+            "SELECT max(chmod) AS chmod FROM product_access WHERE id_product = ?1 AND id_user = ?2".to_string()
+        }
         _ => format!(
             "SELECT chmod FROM {} WHERE {} = ?1 AND id_user = ?2 AND is_enabled = 1",
             shared.access_table(),
