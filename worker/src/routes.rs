@@ -16,6 +16,7 @@ mod applications;
 mod apps;
 mod attached_groups;
 mod auth_routes;
+#[cfg(feature = "dev")]
 mod dev;
 mod files;
 mod groups;
@@ -59,6 +60,10 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let method = req.method();
+    #[cfg(feature = "dev")]
+    if let Some(answer) = dev::route(&mut req, env, &segments, &method).await {
+        return answer;
+    }
     match (segments.as_slice(), &method) {
         (["v1", "health"], Method::Get) => return health::get(env).await,
         (["p", seg], Method::Get) => {
@@ -89,10 +94,6 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
             return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
-        (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => return dev::write(env).await,
-        (["v1", "dev", "sql"], Method::Post) if dev::enabled(env) => return dev::sql(&mut req, env).await,
-        (["v1", "dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_json(env).await,
-        (["dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_page(env).await,
         (["files", name], Method::Get) => return files::serve(env, name).await,
         (["v1", "health"] | ["p", _] | ["s", _] | ["files", _], _) => return Err(method_not_allowed(&method)),
         _ => {}
@@ -340,11 +341,6 @@ fn plugin_id(s: &str) -> AppResult<i64> {
         .ok()
         .filter(|i| *i > 0)
         .ok_or_else(|| AppError::api(ErrorCode::BadArgument, "bad argument: plugin id must be a positive integer"))
-}
-
-/// Whether developer-only behaviour is on (`SENZU_DEV=1`: /dev pages, loopback partner stubs).
-pub fn dev_enabled(env: &Env) -> bool {
-    dev::enabled(env)
 }
 
 pub fn method_not_allowed(method: &Method) -> AppError {

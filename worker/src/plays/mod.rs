@@ -307,7 +307,7 @@ fn connector<'a>(
         db,
         master,
         now: visitor.now,
-        dev: crate::routes::dev_enabled(env),
+        dev: cfg!(feature = "dev"),
         lang: &visitor.accept_language,
     }
 }

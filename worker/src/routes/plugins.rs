@@ -326,7 +326,7 @@ pub async fn test_connection(call: &Call<'_>, id: i64) -> AppResult<Response> {
         db: &call.db,
         master: &master,
         now: call.now,
-        dev: super::dev_enabled(call.env),
+        dev: cfg!(feature = "dev"),
         lang: call.lang.code(),
     };
     let partner = if kind.id().starts_with("eduzz") { "Eduzz" } else { "Sengerio" };
