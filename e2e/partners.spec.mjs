@@ -1,6 +1,7 @@
 // A partner-backed plugin end to end: the owner checks the Sengerio
 // connection from the dashboard, a visitor's phone sends a charter quote
-// request through it, and the partner (a stub on its own loopback port)
+// request through it, and the partner (a stub on the loopback address the
+// test run configured as the worker's Sengerio host — never plugin data)
 // receives it with the visitor's language and the owner's token.
 import { test, expect } from '@playwright/test';
 import { createServer } from 'node:http';
@@ -25,8 +26,9 @@ async function sengerioStub() {
       return json(404, { error: 'not found' });
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, received, base: `http://127.0.0.1:${server.address().port}/v1/` };
+  const [host, port] = readFileSync(`${process.env.SENZU_STATE_DIR}/partner-stub`, 'utf8').trim().split(':');
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(Number(port), host, resolve); });
+  return { server, received };
 }
 
 test('a visitor requests a charter quote through the owner\'s Sengerio account', async ({ browser }, testInfo) => {
@@ -45,7 +47,7 @@ test('a visitor requests a charter quote through the owner\'s Sengerio account',
     const app = await (await api.post('/v1/applications', { form: { name: 'Coach company' } })).json();
     const plugin = await (await api.post(`/v1/applications/${app.id}/plugins`, {
       form: { id_plugstore: '19', name: 'Book a coach',
-        data: JSON.stringify({ title: 'Charter quote', private_token: TOKEN, base_url: stub.base }) },
+        data: JSON.stringify({ title: 'Charter quote', private_token: TOKEN }) },
     })).json();
     expect(plugin.credentials).toEqual({ private_token: true });
     expect(JSON.stringify(plugin)).not.toContain(TOKEN);

@@ -132,12 +132,26 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
     Ok(if ok { 0 } else { 1 })
 }
 
+/// Where the tests' partner stubs listen (worker/tests/common/stub.rs, e2e/partners.spec.mjs):
+/// one loopback port per run, given to the worker as its partners' configured
+/// addresses — partner hosts are configuration, never plugin data.
+fn partner_stub() -> Result<(String, Vec<(String, String)>)> {
+    let stub = format!("127.0.0.1:{}", server::free_port()?);
+    let vars = vec![
+        ("SENZU_PARTNER_EDUZZ_URL".to_string(), format!("http://{stub}")),
+        ("SENZU_PARTNER_SENGERIO_URL".to_string(), format!("http://{stub}/v1/")),
+    ];
+    Ok((stub, vars))
+}
+
 /// A fresh database and `wrangler dev` on a free port, plus the demo fixture the tests read.
 fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     server::prepare_database(state)?;
     let port = server::free_port()?;
     step(&format!("starting wrangler dev on a free port ({port}) with a fresh database"));
-    let server = Server::start(port, state, true, true, &Extra::default())?;
+    let (stub, vars) = partner_stub()?;
+    std::fs::write(state.join("partner-stub"), &stub)?;
+    let server = Server::start(port, state, true, true, &Extra { vars, ..Extra::default() })?;
     // The server has its own process group, so Ctrl-C does not reach it: stop it here.
     let group = server.pid();
     let _ = ctrlc::set_handler(move || {

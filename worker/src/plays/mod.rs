@@ -6,6 +6,7 @@ mod repo;
 
 use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
+use senzu_core::partners::Partner;
 use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::schedule::Schedule;
@@ -307,7 +308,10 @@ fn connector<'a>(
         db,
         master,
         now: visitor.now,
-        dev: cfg!(feature = "dev"),
+        base: Partner::of(kind)
+            .map_or_else(|| Err(partners::Failure::Misconfigured("not a partner plugin".into())), |p| {
+                partners::base_url(env, p)
+            }),
         lang: &visitor.accept_language,
     }
 }
