@@ -60,6 +60,8 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let method = req.method();
+    // Before anything else: a forged cross-site request does nothing at all.
+    crate::csrf::check(&req)?;
     #[cfg(feature = "dev")]
     if let Some(answer) = dev::route(&mut req, env, &segments, &method).await {
         return answer;
@@ -251,8 +253,13 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,
         (["v1", "applications", "pending"], Get) => sharing::pending(call, Shared::Application).await,
-        // The documented link target for accepting a shared application (`id` of the invitation).
-        (["v1", "agree-share-application"], Get | Post) => {
+        // The documented link for accepting a shared application (`id` of the invitation).
+        // Following the link changes nothing: it opens the invitations page, whose Accept POSTs.
+        (["v1", "agree-share-application"], Get) => {
+            let invitation = crate::args::Args::from_query(req).req("id").and_then(|i| id(i, "id"))?;
+            sharing::confirmation_page(call, invitation)
+        }
+        (["v1", "agree-share-application"], Post) => {
             let invitation = crate::args::Args::read(req).await?.req("id").and_then(|i| id(i, "id"))?;
             sharing::accept(call, Shared::Application, invitation).await
         }

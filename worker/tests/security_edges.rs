@@ -212,3 +212,145 @@ fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
     let legit = partner.all_bytes();
     assert!(legit.contains(stub::API_KEY) && legit.contains(stub::SENGERIO_TOKEN), "the real partner got the calls");
 }
+
+const EVIL: (&str, &str) = ("origin", "https://evil.example");
+
+/// Finding 9, login CSRF: a foreign page posts the sign-in form with the
+/// attacker's credentials, to sign the victim's browser into the attacker's account.
+#[test]
+fn sign_in_from_a_foreign_page_is_refused() {
+    let d = common::demo();
+    let form = [("email", d["owner"]["email"].as_str().unwrap()), ("password", d["owner"]["password"].as_str().unwrap())];
+    let mut attempts = 0;
+    for headers in [
+        vec![EVIL, ("cf-connecting-ip", "10.9.0.1")],
+        vec![("origin", "null"), ("cf-connecting-ip", "10.9.0.2")],
+        vec![("sec-fetch-site", "cross-site"), ("cf-connecting-ip", "10.9.0.3")],
+        vec![("sec-fetch-site", "same-site"), ("cf-connecting-ip", "10.9.0.4")],
+    ] {
+        attempts += 1;
+        let a = app().call_bare("POST", "/v1/auth/login", Auth::None, &form, &headers);
+        assert_eq!(a.status, 403, "{headers:?}: {}", a.body);
+        assert!(a.body.contains("cross-site request refused"), "{}", a.body);
+        assert!(a.set_cookie.is_none(), "no session for a forged sign-in");
+    }
+    for path in ["/v1/auth/signup", "/v1/auth/logout"] {
+        attempts += 1;
+        assert_eq!(app().call_bare("POST", path, Auth::None, &[], &[EVIL]).status, 403, "{path}");
+    }
+    println!("finding 9 (login CSRF): {attempts} forged posts refused");
+    // From the app's own page it works (Origin, or only Sec-Fetch-Site: same-origin).
+    let own = app().call("POST", "/v1/auth/login", Auth::None, &form, &[("cf-connecting-ip", "10.9.0.5")]);
+    assert_eq!(own.status, 200, "{}", own.body);
+    let fetch_metadata =
+        app().call("POST", "/v1/auth/login", Auth::None, &form, &[("sec-fetch-site", "same-origin"), ("cf-connecting-ip", "10.9.0.6")]);
+    assert_eq!(fetch_metadata.status, 200, "{}", fetch_metadata.body);
+}
+
+/// Finding 9: a foreign page makes the signed-in browser post, delete or put
+/// with its cookie; nothing happens. An explicit token is not ambient: allowed.
+#[test]
+fn cookie_requests_from_another_origin_change_nothing() {
+    let ada = new_account("csrf");
+    let count = || app().call("GET", "/v1/applications?limit=null", ada.auth(), &[], &[]).json().as_object().unwrap().len();
+    let before = count();
+    let mut attempts = 0;
+    for (method, path, form) in [
+        ("POST", "/v1/user".to_string(), vec![("firstname", "pwned")]),
+        ("POST", "/v1/applications".to_string(), vec![("name", "Forged")]),
+        ("PUT", "/v1/applications".to_string(), vec![("name", "Forged")]),
+        ("PATCH", "/v1/user".to_string(), vec![("firstname", "pwned")]),
+        ("DELETE", format!("/v1/tokens/{}", 1), vec![]),
+    ] {
+        for headers in [vec![EVIL], vec![("sec-fetch-site", "cross-site")], vec![]] {
+            attempts += 1;
+            let a = app().call_bare(method, &path, ada.auth(), &form, &headers);
+            assert_eq!(a.status, 403, "{method} {path} {headers:?}: {}", a.body);
+        }
+    }
+    println!("finding 9 (cookie CSRF): {attempts} forged requests refused");
+    assert_eq!(count(), before, "no application created");
+    let me = app().call("GET", "/v1/user?returns=firstname", ada.auth(), &[], &[]).json();
+    assert_eq!(me["firstname"], "csrf");
+    // Same origin with the cookie: works.
+    let made = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Mine")], &[]);
+    assert_eq!(made.status, 200, "{}", made.body);
+    // The session token sent explicitly (no Origin, as a script or curl would): works too.
+    let bearer = app().call_bare("POST", "/v1/user", Auth::Bearer(&ada.session), &[("firstname", "Ada")], &[]);
+    assert_eq!(bearer.status, 200, "{}", bearer.body);
+}
+
+/// Finding 9: the documented agree link (or an `<img>` pointing at it) accepts nothing.
+#[test]
+fn the_agree_link_accepts_nothing_until_the_page_posts() {
+    let ada = new_account("agree-owner");
+    let bob = new_account("agree-bob");
+    let id_app =
+        app().call("POST", "/v1/applications", ada.auth(), &[("name", "Shared")], &[]).json()["id"].as_i64().unwrap();
+    let granted = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/access"),
+        ada.auth(),
+        &[("email", &bob.email), ("chmod", "3")],
+        &[],
+    );
+    let invitation = granted.json()["id"].as_i64().unwrap();
+    let pending = || app().call("GET", "/v1/applications/pending", bob.auth(), &[], &[]).json().as_object().unwrap().len();
+    assert_eq!(pending(), 1);
+    for headers in [vec![], vec![EVIL], vec![("sec-fetch-dest", "image"), ("sec-fetch-site", "cross-site")]] {
+        let link = app().call_bare("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &headers);
+        assert_eq!(link.status, 303, "{}", link.body);
+    }
+    let forged = app().call_bare("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[EVIL]);
+    assert_eq!(forged.status, 403, "{}", forged.body);
+    assert_eq!(pending(), 1, "still waiting for Bob's answer");
+    assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).status, 404);
+    let accepted = app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(pending(), 0);
+}
+
+/// Finding 9: an application image that is a path on this site makes every
+/// visitor's browser send a cookie-bearing GET there. Only https or exactly /files/{name}.
+#[test]
+fn an_application_image_is_https_or_exactly_an_uploaded_file() {
+    let ada = new_account("image");
+    let id_app = app()
+        .call("POST", "/v1/applications", ada.auth(), &[("name", "Pic"), ("url_image", "https://cdn.example/a.png")], &[])
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    for bad in [
+        "/files/../v1/agree-share-application?id=1",
+        "/files/..%2f..%2fv1/auth/logout",
+        "/v1/user",
+        "//evil.example/x.png",
+        "http://cdn.example/a.png",
+        "javascript:alert(1)",
+    ] {
+        for path in [format!("/v1/applications/{id_app}"), "/v1/applications".to_string()] {
+            let a = app().call("POST", &path, ada.auth(), &[("name", "Pic"), ("url_image", bad)], &[]);
+            assert_eq!(a.error_code(), 420, "{bad}: {}", a.body);
+            assert!(a.body.contains("url_image"), "{}", a.body);
+        }
+    }
+    let stored = app().call("GET", &format!("/v1/applications/{id_app}"), ada.auth(), &[], &[]).json();
+    assert_eq!(stored["url_image"], "https://cdn.example/a.png", "unchanged");
+    let ok = app().call("POST", &format!("/v1/applications/{id_app}"), ada.auth(), &[("url_image", "/files/abc-1.png")], &[]);
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    // A value stored before the rule is dropped from the play, never sent to visitors.
+    let (id_product, id_record, key) = common::new_product();
+    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), ada.auth(), &[], &[]);
+    app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        ada.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    execute_sql(&format!("UPDATE applications SET url_image = '/files/../v1/auth/logout' WHERE id = {id_app}"));
+    let play = app().get(&format!("/v1/plays/{key}")).json();
+    assert!(play["image"].is_null(), "{play}");
+    let page = app().get(&format!("/p/{key}"));
+    assert!(!page.body.contains("/files/../"), "not in the page either");
+}

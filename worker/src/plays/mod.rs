@@ -267,7 +267,8 @@ fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
     };
     Play {
         id: row.id_application.unwrap_or_default(),
-        image: row.url_image.clone().filter(|u| u.starts_with("https://") || u.starts_with('/')),
+        // Stored before the rule was this strict? Then no image rather than a cookie-bearing request.
+        image: row.url_image.as_deref().and_then(|u| senzu_core::image::image_url(u, "").ok()).map(str::to_string),
         title: row.alias_name.clone().filter(|a| !a.is_empty()).or_else(|| row.name.clone()).unwrap_or_default(),
         subtitle: row.subtitle.clone().filter(|s| !s.is_empty()),
         color: row.color.as_deref().and_then(Color::parse).unwrap_or_default(),

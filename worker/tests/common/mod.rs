@@ -180,8 +180,29 @@ pub enum Auth<'a> {
 }
 
 impl TestApp {
-    /// Any method, any auth, a form body (for POST/DELETE), extra headers.
+    /// Any method, any auth, a form body (for POST/DELETE), extra headers. Like
+    /// a browser on the app's own pages, a cookie call or a sign-in/up/out form
+    /// says where it comes from (`Origin`: this server) unless `headers` do.
     pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Auth,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let says = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("origin") || k.eq_ignore_ascii_case("sec-fetch-site"));
+        let form_page = path.starts_with("/v1/auth/login") || path.starts_with("/v1/auth/signup") || path.starts_with("/v1/auth/logout");
+        if !says && (matches!(auth, Auth::Cookie(_)) || form_page) {
+            let mut with_origin = headers.to_vec();
+            with_origin.push(("origin", self.base_url.as_str()));
+            return self.call_bare(method, path, auth, form, &with_origin);
+        }
+        self.call_bare(method, path, auth, form, headers)
+    }
+
+    /// [`TestApp::call`] without the `Origin` a browser would add (a non-browser client).
+    pub fn call_bare(
         &self,
         method: &str,
         path: &str,
@@ -376,7 +397,9 @@ impl TestApp {
         match auth {
             Auth::None => {}
             Auth::Bearer(t) => builder = builder.header("authorization", format!("Bearer {t}")),
-            Auth::Cookie(t) => builder = builder.header("cookie", format!("senzu_session={t}")),
+            Auth::Cookie(t) => {
+                builder = builder.header("cookie", format!("senzu_session={t}")).header("origin", &self.base_url)
+            }
         }
         let request = builder.body(body).expect("building a request");
         read(self.agent.run(request).unwrap_or_else(|e| panic!("POST {path}: {e}")))
