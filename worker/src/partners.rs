@@ -35,8 +35,7 @@ pub fn open_secrets(master: &MasterKey, sealed: Option<&str>) -> Map<String, Val
 
 /// Seals a plugin's secrets with a fresh nonce.
 pub fn seal_secrets(master: &MasterKey, secrets: &Map<String, Value>) -> AppResult<String> {
-    let nonce: [u8; 12] = crate::auth::crypto::random_bytes(12)?.try_into().unwrap_or([0; 12]);
-    Ok(master.seal(CREDENTIALS, nonce, Value::Object(secrets.clone()).to_string().as_bytes()))
+    Ok(master.seal(CREDENTIALS, crate::auth::crypto::nonce()?, Value::Object(secrets.clone()).to_string().as_bytes()))
 }
 
 /// Why a partner call did not give content (the owner reads it in "test connection").
@@ -273,8 +272,11 @@ impl PartnerPlugin<'_> {
     }
 
     async fn keep_token(&self, token: &str, until: i64) {
-        let nonce: [u8; 12] =
-            crate::auth::crypto::random_bytes(12).ok().and_then(|b| b.try_into().ok()).unwrap_or([0; 12]);
+        // No nonce, no cache: the token is simply fetched again next time (never a fixed nonce).
+        let nonce = match crate::auth::crypto::nonce() {
+            Ok(n) => n,
+            Err(e) => return e.log("partner token"),
+        };
         let sealed = self.master.seal(TOKENS, nonce, token.as_bytes());
         let kept = db::run(
             self.db,
