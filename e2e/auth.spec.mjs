@@ -107,7 +107,7 @@ test.describe('Senzu Auth', () => {
     await form.getByRole('button', { name: 'Create an account' }).click();
     await expect(page.getByRole('status')).toContainText('Open the link we e-mailed you');
 
-    const outbox = await (await request.get('/v1/dev/outbox')).json();
+    const outbox = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
     const mail = outbox.find((m) => m.to === email && m.mail_type === 'registration');
     expect(mail, 'an activation mail').toBeTruthy();
     const link = new URL(mail.links[0]);

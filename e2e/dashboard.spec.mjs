@@ -5,6 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
+// Requests from a context's API client say they come from the app, as its pages' do.
+const SAME_ORIGIN = { origin: process.env.SENZU_BASE_URL };
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
 
 async function signIn(page, who) {
@@ -128,7 +130,7 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await friend.getByTestId('product-card').filter({ hasText: 'Story card' }).click();
   await expect(friend.getByTestId('my-chmod')).toHaveText('Reader');
   await expect(friend.getByRole('button', { name: 'Rename' })).toHaveCount(0);
-  const edit = await friend.request.post(`/v1/products/${idProduct}`, { form: { alias_name: 'Not mine' } });
+  const edit = await friend.request.post(`/v1/products/${idProduct}`, { headers: SAME_ORIGIN, form: { alias_name: 'Not mine' } });
   expect(edit.status()).toBe(403);
   await friendContext.close();
 
@@ -174,12 +176,12 @@ test('a group shares its objects and gives them one application', async ({ brows
   test.skip(testInfo.project.name !== 'desktop', 'desktop flow');
   const owner = await browser.newContext();
   const api = owner.request;
-  expect((await api.post('/v1/auth/login', { form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
+  expect((await api.post('/v1/auth/login', { headers: SAME_ORIGIN, form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
   const id = 600_000_000 + Math.floor(Math.random() * 100_000_000);
   const key = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
-  await api.post('/v1/dev/sql', { form: { sql: `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');` } });
+  await api.post('/v1/dev/sql', { headers: { 'x-senzu-dev': '1' }, data: { sql: `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');` } });
   const tag = `Trip tag ${id}`;
-  expect((await api.post(`/v1/products/pair/${id}/${key}`, { form: { alias_name: tag } })).ok()).toBeTruthy();
+  expect((await api.post(`/v1/products/pair/${id}/${key}`, { headers: SAME_ORIGIN, form: { alias_name: tag } })).ok()).toBeTruthy();
 
   const page = await owner.newPage();
   await page.goto('/dashboard');

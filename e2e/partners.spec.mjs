@@ -1,12 +1,15 @@
 // A partner-backed plugin end to end: the owner checks the Sengerio
 // connection from the dashboard, a visitor's phone sends a charter quote
-// request through it, and the partner (a stub on its own loopback port)
+// request through it, and the partner (a stub on the loopback address the
+// test run configured as the worker's Sengerio host — never plugin data)
 // receives it with the visitor's language and the owner's token.
 import { test, expect } from '@playwright/test';
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 
+// Requests from a context's API client say they come from the app, as its pages' do.
+const SAME_ORIGIN = { origin: process.env.SENZU_BASE_URL };
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
 const TOKEN = `sg-e2e-${randomBytes(12).toString('hex')}`;
 if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/partner-secrets.txt`, `${TOKEN}\n`);
@@ -25,8 +28,9 @@ async function sengerioStub() {
       return json(404, { error: 'not found' });
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, received, base: `http://127.0.0.1:${server.address().port}/v1/` };
+  const [host, port] = readFileSync(`${process.env.SENZU_STATE_DIR}/partner-stub`, 'utf8').trim().split(':');
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(Number(port), host, resolve); });
+  return { server, received };
 }
 
 test('a visitor requests a charter quote through the owner\'s Sengerio account', async ({ browser }, testInfo) => {
@@ -35,21 +39,21 @@ test('a visitor requests a charter quote through the owner\'s Sengerio account',
   try {
     const owner = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const api = owner.request;
-    expect((await api.post('/v1/auth/login', { form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
+    expect((await api.post('/v1/auth/login', { headers: SAME_ORIGIN, form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
     // A fresh object of the demo maker, paired by the owner, showing a new application.
     const id = 500_000_000 + Math.floor(Math.random() * 100_000_000);
     const key = randomBytes(16).toString('hex');
     const sql = `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');`;
-    expect((await api.post('/v1/dev/sql', { form: { sql } })).ok()).toBeTruthy();
-    expect((await api.post(`/v1/products/pair/${id}/${key}`)).ok()).toBeTruthy();
-    const app = await (await api.post('/v1/applications', { form: { name: 'Coach company' } })).json();
-    const plugin = await (await api.post(`/v1/applications/${app.id}/plugins`, {
+    expect((await api.post('/v1/dev/sql', { headers: { 'x-senzu-dev': '1' }, data: { sql } })).ok()).toBeTruthy();
+    expect((await api.post(`/v1/products/pair/${id}/${key}`, { headers: SAME_ORIGIN })).ok()).toBeTruthy();
+    const app = await (await api.post('/v1/applications', { headers: SAME_ORIGIN, form: { name: 'Coach company' } })).json();
+    const plugin = await (await api.post(`/v1/applications/${app.id}/plugins`, { headers: SAME_ORIGIN,
       form: { id_plugstore: '19', name: 'Book a coach',
-        data: JSON.stringify({ title: 'Charter quote', private_token: TOKEN, base_url: stub.base }) },
+        data: JSON.stringify({ title: 'Charter quote', private_token: TOKEN }) },
     })).json();
     expect(plugin.credentials).toEqual({ private_token: true });
     expect(JSON.stringify(plugin)).not.toContain(TOKEN);
-    await api.post(`/v1/products/${id}/records/${id}`, { form: { id_application: String(app.id) } });
+    await api.post(`/v1/products/${id}/records/${id}`, { headers: SAME_ORIGIN, form: { id_application: String(app.id) } });
 
     // The owner tests the connection from the plugin's form.
     const page = await owner.newPage();

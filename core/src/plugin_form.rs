@@ -146,6 +146,19 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.field().as_deref(), Some("content_id"));
         assert_eq!(validate(Kind::SengerioQuote, &json!({})), Err(FormError::Missing { field: "private_token" }));
+        // Where credentials go is not plugin data (issue 11, finding 3): an address is refused by name.
+        for kind in crate::plugins::PARTNER_KINDS {
+            let mut data: Map<String, Value> = kind
+                .fields()
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| (f.name.to_string(), Value::String(if f.input == "number" { "1" } else { "a@b.fr" }.into())))
+                .collect();
+            data.insert("base_url".into(), Value::String("https://evil.example".into()));
+            let err = validate(kind, &Value::Object(data)).unwrap_err();
+            assert_eq!(err.field().as_deref(), Some("base_url"), "{kind:?}");
+            assert!(err.to_string().contains("is not a field of this plugin"), "{err}");
+        }
         let form = Kind::EduzzProduct.form(crate::plugins::Lang::En);
         let secret: Vec<&str> = form["fields"]
             .as_array()

@@ -204,31 +204,27 @@ impl Kind {
         ];
         const TEXT: [Field; 1] = [f("text", "textarea", true, "Texte", "Text")];
         // Partner plugins: `password` inputs are the owner's credentials — write-only,
-        // sealed by the worker, never returned. `base_url` is for a partner's other
-        // environment (https; plain http to loopback only in development).
-        const EDUZZ_PRODUCT: [Field; 6] = [
+        // sealed by the worker, never returned. Where they go is not plugin data:
+        // it is fixed per partner (core::partners::Partner), so there is no address field.
+        const EDUZZ_PRODUCT: [Field; 5] = [
             f("content_id", "number", true, "Identifiant du contenu Eduzz", "Eduzz content id"),
             f("button_label", "text", false, "Texte du bouton", "Button text"),
             f("email", "password", true, "E-mail du compte Eduzz", "Eduzz account e-mail"),
             f("publickey", "password", true, "Clé publique (PublicKey)", "PublicKey"),
             f("apikey", "password", true, "Clé d'API (APIKey)", "APIKey"),
-            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
         ];
-        const EDUZZ_BEST: [Field; 4] = [
+        const EDUZZ_BEST: [Field; 3] = [
             f("email", "password", true, "E-mail du compte Eduzz", "Eduzz account e-mail"),
             f("publickey", "password", true, "Clé publique (PublicKey)", "PublicKey"),
             f("apikey", "password", true, "Clé d'API (APIKey)", "APIKey"),
-            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
         ];
-        const SENGERIO_QUOTE: [Field; 3] = [
+        const SENGERIO_QUOTE: [Field; 2] = [
             f("title", "text", false, "Titre du formulaire", "Form title"),
             f("private_token", "password", true, "Jeton privé Sengerio", "Sengerio private token"),
-            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
         ];
-        const SENGERIO_VEHICLE: [Field; 3] = [
+        const SENGERIO_VEHICLE: [Field; 2] = [
             f("vehicle_id", "text", true, "Identifiant du véhicule", "Vehicle id"),
             f("private_token", "password", true, "Jeton privé Sengerio", "Sengerio private token"),
-            f("base_url", "url", false, "Adresse de l'API (facultatif)", "API address (optional)"),
         ];
         match self {
             Kind::Phone => &PHONE,

@@ -5,6 +5,7 @@
 mod args;
 mod auth;
 mod cors;
+mod csrf;
 mod db;
 mod error;
 mod http;

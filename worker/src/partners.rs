@@ -5,16 +5,18 @@
 //! Every call has a 3-second budget and GETs get one retry; a partner that is
 //! down, slow or garbled makes its plugin "unavailable", never the play fail.
 //! Eduzz JWTs are kept (sealed) until shortly before they lapse.
+//! Where a partner lives is core's (`Partner::base_url`) or this deployment's
+//! configuration — never plugin data.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use futures_util::future::{select, Either};
-use senzu_core::partners::{eduzz, sengerio};
+use senzu_core::partners::{eduzz, sengerio, Partner};
 use senzu_core::plugins::{Action, Kind};
 use senzu_core::secrets::MasterKey;
 use serde_json::{Map, Value};
-use worker::{D1Database, Delay, Fetch, Headers, Method, Request, RequestInit};
+use worker::{D1Database, Delay, Env, Fetch, Headers, Method, Request, RequestInit};
 
 use crate::db::{self, int, text};
 use crate::error::AppResult;
@@ -33,8 +35,7 @@ pub fn open_secrets(master: &MasterKey, sealed: Option<&str>) -> Map<String, Val
 
 /// Seals a plugin's secrets with a fresh nonce.
 pub fn seal_secrets(master: &MasterKey, secrets: &Map<String, Value>) -> AppResult<String> {
-    let nonce: [u8; 12] = crate::auth::crypto::random_bytes(12)?.try_into().unwrap_or([0; 12]);
-    Ok(master.seal(CREDENTIALS, nonce, Value::Object(secrets.clone()).to_string().as_bytes()))
+    Ok(master.seal(CREDENTIALS, crate::auth::crypto::nonce()?, Value::Object(secrets.clone()).to_string().as_bytes()))
 }
 
 /// Why a partner call did not give content (the owner reads it in "test connection").
@@ -66,18 +67,15 @@ struct Answer {
     body: String,
 }
 
-/// The partner's base URL: the documented one, or the plugin's own (https;
-/// plain http only to loopback when the dev flag is set — the tests' stubs).
-fn base_url(data: &Map<String, Value>, default: &str, dev: bool) -> Result<String, Failure> {
-    let Some(custom) = data.get("base_url").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
-        return Ok(default.to_string());
-    };
-    let loopback = custom.starts_with("http://127.0.0.1:") || custom.starts_with("http://localhost:");
-    if custom.starts_with("https://") || (dev && loopback) {
-        Ok(custom.to_string())
-    } else {
-        Err(Failure::Misconfigured("the partner address must be https".into()))
-    }
+/// Where `partner`'s calls go in this deployment: its documented API, or the
+/// address the deployment configured (`SENZU_PARTNER_…_URL`; plain http to
+/// loopback only in the `dev` build, for the tests' stubs).
+pub fn base_url(env: &Env, partner: Partner) -> Result<String, Failure> {
+    let configured = env.var(partner.config_var()).ok().map(|v| v.to_string());
+    partner.base_url(configured.as_deref(), cfg!(feature = "dev")).map_err(|e| {
+        worker::console_error!("partner address: {e}");
+        Failure::Misconfigured(format!("this Senzu deployment's {} address is misconfigured", partner.name()))
+    })
 }
 
 fn join(base: &str, path: &str) -> String {
@@ -138,7 +136,8 @@ pub struct PartnerPlugin<'a> {
     pub db: &'a D1Database,
     pub master: &'a MasterKey,
     pub now: i64,
-    pub dev: bool,
+    /// The partner's address ([`base_url`]), or why there is none.
+    pub base: Result<String, Failure>,
     pub lang: &'a str,
 }
 
@@ -239,7 +238,7 @@ impl PartnerPlugin<'_> {
 
     async fn sengerio(&self, method: Method, path: &str, form: Option<String>) -> Result<String, Failure> {
         let token = secret(&self.secrets, "private_token")?;
-        let base = base_url(&self.data, sengerio::DEFAULT_BASE_URL, self.dev)?;
+        let base = self.base.clone()?;
         let auth = format!("Bearer {token}");
         let answer =
             call(method, &join(&base, path), &[("authorization", &auth), ("accept-language", self.lang)], form).await?;
@@ -258,7 +257,7 @@ impl PartnerPlugin<'_> {
                 return Ok(token.clone());
             }
         }
-        let base = base_url(&self.data, eduzz::DEFAULT_BASE_URL, self.dev)?;
+        let base = self.base.clone()?;
         let form = form_body(&[
             ("email", secret(&self.secrets, "email")?),
             ("publickey", secret(&self.secrets, "publickey")?),
@@ -273,8 +272,11 @@ impl PartnerPlugin<'_> {
     }
 
     async fn keep_token(&self, token: &str, until: i64) {
-        let nonce: [u8; 12] =
-            crate::auth::crypto::random_bytes(12).ok().and_then(|b| b.try_into().ok()).unwrap_or([0; 12]);
+        // No nonce, no cache: the token is simply fetched again next time (never a fixed nonce).
+        let nonce = match crate::auth::crypto::nonce() {
+            Ok(n) => n,
+            Err(e) => return e.log("partner token"),
+        };
         let sealed = self.master.seal(TOKENS, nonce, token.as_bytes());
         let kept = db::run(
             self.db,
@@ -291,7 +293,7 @@ impl PartnerPlugin<'_> {
 
     /// A GET with the JWT; an expired or rejected JWT is renewed once.
     async fn eduzz_get(&mut self, path: &str) -> Result<Value, Failure> {
-        let base = base_url(&self.data, eduzz::DEFAULT_BASE_URL, self.dev)?;
+        let base = self.base.clone()?;
         for _ in 0..2 {
             let token = self.eduzz_token().await?;
             let answer = call(Method::Get, &join(&base, path), &[("token", &token)], None).await?;

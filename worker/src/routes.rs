@@ -16,6 +16,7 @@ mod applications;
 mod apps;
 mod attached_groups;
 mod auth_routes;
+#[cfg(feature = "dev")]
 mod dev;
 mod files;
 mod groups;
@@ -59,6 +60,12 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let method = req.method();
+    // Before anything else: a forged cross-site request does nothing at all.
+    crate::csrf::check(&req)?;
+    #[cfg(feature = "dev")]
+    if let Some(answer) = dev::route(&mut req, env, &segments, &method).await {
+        return answer;
+    }
     match (segments.as_slice(), &method) {
         (["v1", "health"], Method::Get) => return health::get(env).await,
         (["p", seg], Method::Get) => {
@@ -89,10 +96,6 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         (["v1", "plays", seg, "lost-report"], Method::Post) => {
             return play_routes::lost_report(&mut req, env, play_routes::record_ref(seg)?).await;
         }
-        (["v1", "dev", "write"], Method::Post) if dev::enabled(env) => return dev::write(env).await,
-        (["v1", "dev", "sql"], Method::Post) if dev::enabled(env) => return dev::sql(&mut req, env).await,
-        (["v1", "dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_json(env).await,
-        (["dev", "outbox"], Method::Get) if dev::enabled(env) => return dev::outbox_page(env).await,
         (["files", name], Method::Get) => return files::serve(env, name).await,
         (["v1", "health"] | ["p", _] | ["s", _] | ["files", _], _) => return Err(method_not_allowed(&method)),
         _ => {}
@@ -250,8 +253,13 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,
         (["v1", "applications", "pending"], Get) => sharing::pending(call, Shared::Application).await,
-        // The documented link target for accepting a shared application (`id` of the invitation).
-        (["v1", "agree-share-application"], Get | Post) => {
+        // The documented link for accepting a shared application (`id` of the invitation).
+        // Following the link changes nothing: it opens the invitations page, whose Accept POSTs.
+        (["v1", "agree-share-application"], Get) => {
+            let invitation = crate::args::Args::from_query(req).req("id").and_then(|i| id(i, "id"))?;
+            sharing::confirmation_page(call, invitation)
+        }
+        (["v1", "agree-share-application"], Post) => {
             let invitation = crate::args::Args::read(req).await?.req("id").and_then(|i| id(i, "id"))?;
             sharing::accept(call, Shared::Application, invitation).await
         }
@@ -340,11 +348,6 @@ fn plugin_id(s: &str) -> AppResult<i64> {
         .ok()
         .filter(|i| *i > 0)
         .ok_or_else(|| AppError::api(ErrorCode::BadArgument, "bad argument: plugin id must be a positive integer"))
-}
-
-/// Whether developer-only behaviour is on (`SENZU_DEV=1`: /dev pages, loopback partner stubs).
-pub fn dev_enabled(env: &Env) -> bool {
-    dev::enabled(env)
 }
 
 pub fn method_not_allowed(method: &Method) -> AppError {

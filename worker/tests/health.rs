@@ -44,9 +44,9 @@ fn spa_routes_fall_back_to_the_app_shell() {
 
 #[test]
 fn the_dev_write_route_writes_once_in_development() {
-    // The test server runs with .dev.vars (SENZU_DEV=1): the route writes once.
-    let answer = app().post_form("/v1/dev/write", &[]);
+    // The test server runs the dev build (`--features dev`): the route writes once.
+    let answer = app().dev("POST", "/v1/dev/write", Some(&serde_json::json!({})));
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.json()["written"], true);
-    assert_eq!(app().get("/v1/dev/write").status, 404, "GET is not a route");
+    assert_eq!(app().dev("GET", "/v1/dev/write", None).status, 404, "GET is not a route");
 }

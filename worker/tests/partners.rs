@@ -34,12 +34,13 @@ fn partner_play(who: &Account, store: &str, data: Value) -> (String, i64) {
     (key, added.json()["id"].as_i64().unwrap())
 }
 
-fn eduzz_data(stub: &Stub, content: &str) -> Value {
+/// An Eduzz plugin's data: credentials only — where they go is the worker's configuration (the stub).
+fn eduzz_data(content: &str) -> Value {
     for s in [stub::EMAIL, stub::PUBLIC_KEY, stub::API_KEY] {
         remember_partner_secret(s);
     }
     json!({ "content_id": content, "button_label": "Buy now", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY,
-            "apikey": stub::API_KEY, "base_url": stub.base_url })
+            "apikey": stub::API_KEY })
 }
 
 fn action(key: &str) -> Value {
@@ -52,7 +53,7 @@ fn action(key: &str) -> Value {
 fn an_eduzz_product_uses_one_token_for_many_plays_and_renews_it() {
     let stub = Stub::start();
     let ada = new_account("eduzz");
-    let (key, id_plugin) = partner_play(&ada, "17", eduzz_data(&stub, "123456"));
+    let (key, id_plugin) = partner_play(&ada, "17", eduzz_data("123456"));
 
     let card = action(&key);
     assert_eq!(card["type"], "card", "{card}");
@@ -91,7 +92,7 @@ fn an_eduzz_product_uses_one_token_for_many_plays_and_renews_it() {
         "POST",
         &format!("/v1/plugins/{id_plugin}"),
         ada.auth(),
-        &[("data", &json!({ "content_id": "123456", "base_url": stub.base_url }).to_string())],
+        &[("data", &json!({ "content_id": "123456" }).to_string())],
         &[],
     );
     assert_eq!(renamed.status, 200, "{}", renamed.body);
@@ -103,7 +104,7 @@ fn a_failing_partner_leaves_the_play_up_with_the_plugin_unavailable() {
     let stub = Stub::start();
     let ada = new_account("eduzz-down");
     let (key, _) = partner_play(&ada, "18", {
-        let mut d = eduzz_data(&stub, "1");
+        let mut d = eduzz_data("1");
         d.as_object_mut().unwrap().remove("content_id");
         d.as_object_mut().unwrap().remove("button_label");
         d
@@ -138,7 +139,7 @@ fn a_failing_partner_leaves_the_play_up_with_the_plugin_unavailable() {
 fn test_connection_says_in_plain_words_what_is_wrong() {
     let stub = Stub::start();
     let ada = new_account("eduzz-test");
-    let mut data = eduzz_data(&stub, "123456");
+    let mut data = eduzz_data("123456");
     data["apikey"] = json!("ak-wrong-key-0000");
     let (_, id_plugin) = partner_play(&ada, "17", data);
     let test = app().call("POST", &format!("/v1/plugins/{id_plugin}/test"), ada.auth(), &[], &[]).json();
@@ -148,7 +149,7 @@ fn test_connection_says_in_plain_words_what_is_wrong() {
         "POST",
         &format!("/v1/plugins/{id_plugin}"),
         ada.auth(),
-        &[("data", &json!({ "content_id": "123456", "apikey": stub::API_KEY, "base_url": stub.base_url }).to_string())],
+        &[("data", &json!({ "content_id": "123456", "apikey": stub::API_KEY }).to_string())],
         &[],
     );
     assert_eq!(fixed.status, 200, "{}", fixed.body);
@@ -158,17 +159,17 @@ fn test_connection_says_in_plain_words_what_is_wrong() {
     let down = app().call("POST", &format!("/v1/plugins/{id_plugin}/test"), ada.auth(), &[], &[]).json();
     assert_eq!(down["ok"], false);
     assert!(down["message"].as_str().unwrap().contains("could not be reached"), "{down}");
-    // Only https leaves the worker, except loopback stubs in development.
+    stub.set(Mode::Normal);
+    // Where the credentials go is not plugin data: an address is refused by name (420).
     let bad = app().call(
         "POST",
         &format!("/v1/plugins/{id_plugin}"),
         ada.auth(),
-        &[("data", &json!({ "content_id": "123456", "base_url": "http://partner.example" }).to_string())],
+        &[("data", &json!({ "content_id": "123456", "base_url": "https://partner.example" }).to_string())],
         &[],
     );
-    assert_eq!(bad.status, 200);
-    let refused = app().call("POST", &format!("/v1/plugins/{id_plugin}/test"), ada.auth(), &[], &[]).json();
-    assert_eq!(refused["message"], "the partner address must be https");
+    assert_eq!(bad.error_code(), 420, "{}", bad.body);
+    assert!(bad.body.contains("data.base_url is not a field of this plugin"), "{}", bad.body);
 }
 
 #[test]
@@ -176,7 +177,7 @@ fn a_sengerio_quote_request_reaches_the_partner_with_the_visitors_language() {
     let stub = Stub::start();
     remember_partner_secret(stub::SENGERIO_TOKEN);
     let ada = new_account("sengerio");
-    let data = json!({ "title": "Book a coach", "private_token": stub::SENGERIO_TOKEN, "base_url": format!("{}/v1/", stub.base_url) });
+    let data = json!({ "title": "Book a coach", "private_token": stub::SENGERIO_TOKEN });
     let (key, id_plugin) = partner_play(&ada, "19", data);
     assert_eq!(action(&key), json!({ "type": "quote_form", "title": "Book a coach" }));
 
@@ -210,7 +211,7 @@ fn a_sengerio_quote_request_reaches_the_partner_with_the_visitors_language() {
     stub.set(Mode::Normal);
 
     // The vehicle plugin reads a vehicle with the same token.
-    let vehicle = json!({ "vehicle_id": "bus-7", "private_token": stub::SENGERIO_TOKEN, "base_url": format!("{}/v1/", stub.base_url) });
+    let vehicle = json!({ "vehicle_id": "bus-7", "private_token": stub::SENGERIO_TOKEN });
     let (vkey, _) = partner_play(&ada, "20", vehicle);
     let card = action(&vkey);
     assert_eq!(card["type"], "card");

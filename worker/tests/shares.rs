@@ -110,12 +110,19 @@ fn the_documented_agree_link_accepts_an_application_invitation() {
         &[],
     );
     let invitation = granted.json()["id"].as_i64().unwrap();
+    // Following the link accepts nothing: it opens the invitations page, which asks.
+    let link = app().call("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &[]);
+    assert_eq!(link.status, 303, "{}", link.body);
+    assert!(link.location.as_deref().unwrap().ends_with(&format!("/dashboard/invitations?application={invitation}")));
+    assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).status, 404);
+    // The page's Accept is a POST.
     assert_eq!(
-        app().call("GET", &format!("/v1/agree-share-application?id={invitation}"), ada.auth(), &[], &[]).status,
+        app().call("POST", "/v1/agree-share-application", ada.auth(), &[("id", &invitation.to_string())], &[]).status,
         404
     );
-    let agreed = app().call("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &[]);
+    let agreed =
+        app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
     assert_eq!(agreed.status, 200, "{}", agreed.body);
     assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).json()["chmod"], 2);
-    assert_eq!(app().call("GET", "/v1/agree-share-application", bob.auth(), &[], &[]).error_code(), 419);
+    assert_eq!(app().call("POST", "/v1/agree-share-application", bob.auth(), &[], &[]).error_code(), 419);
 }

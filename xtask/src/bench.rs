@@ -20,12 +20,12 @@ pub fn run() -> Result<i32> {
     let tools = tools::ensure()?;
     let chromium = tools::ensure_chromium()?;
     let oha = tools::ensure_cargo_tool("oha", "oha", OHA_VERSION, true)?;
-    build::all(&tools)?;
+    build::all(&tools, build::Flavor::Dev)?;
     server::ensure_dev_vars()?;
     let state = std::env::temp_dir().join(format!("senzu-bench-{}", std::process::id()));
     std::fs::create_dir_all(&state)?;
     server::prepare_database(&state)?;
-    let server = Server::start(server::free_port()?, &state, true, true)?;
+    let server = Server::start(server::free_port()?, &state, true, true, &server::Extra::default())?;
     let base = server.base_url.clone();
     let result = measure(&base, &oha, &chromium);
     drop(server);
@@ -73,7 +73,12 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
     }
 
     step("load (oha, loopback, 16 connections)");
-    let write = oha_run(oha, &["-z", "10s", "-c", "16", "-m", "POST"], &format!("{base}/v1/dev/write"))?;
+    let write = oha_run(
+        oha,
+        // The dev routes take only JSON with their header (see worker/src/routes/dev.rs).
+        &["-z", "10s", "-c", "16", "-m", "POST", "-H", "x-senzu-dev: 1", "-T", "application/json", "-d", "{}"],
+        &format!("{base}/v1/dev/write"),
+    )?;
     report("bare endpoint, one D1 write", &write);
     let reload = oha_run(oha, &["-z", "10s", "-c", "16"], &format!("{base}{}", tap.replacen("/p/", "/v1/plays/", 1)))?;
     report("dynamic tap, same visit (verify + one write batch)", &reload);

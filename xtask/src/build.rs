@@ -1,5 +1,6 @@
 //! Builds the two wasm artefacts exactly as production does: the SPA with Trunk
-//! into dist/, the worker with worker-build into worker/build/.
+//! into dist/, the worker with worker-build into worker/build/. The worker
+//! comes in two flavours that differ only by the `dev` cargo feature.
 
 use std::process::Command;
 
@@ -8,9 +9,18 @@ use anyhow::Result;
 use crate::tools::{run, step, Tools};
 use senzu_xtask::paths;
 
-pub fn all(tools: &Tools) -> Result<()> {
+/// Which worker: the deployable one, or the one with the dev-only routes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flavor {
+    /// `cargo xtask build` (what the README deploys): no `dev` feature.
+    Deploy,
+    /// `cargo xtask dev|test|bench`: `--features dev` (/v1/dev/*, loopback partner stubs).
+    Dev,
+}
+
+pub fn all(tools: &Tools, flavor: Flavor) -> Result<()> {
     app(tools)?;
-    worker(tools)
+    worker(tools, flavor, "build")
 }
 
 /// PATH with the pinned wasm-bindgen and wasm-opt first, so Trunk finds them.
@@ -34,10 +44,17 @@ pub fn app(tools: &Tools) -> Result<()> {
         .env("NO_COLOR", "true"))
 }
 
-pub fn worker(tools: &Tools) -> Result<()> {
-    step("building the worker (worker-build --release)");
+/// The worker into `out_dir` (relative to worker/; wrangler.toml serves `build`).
+pub fn worker(tools: &Tools, flavor: Flavor, out_dir: &str) -> Result<()> {
+    // worker-build hands trailing options to `cargo build`.
+    let features: &[&str] = match flavor {
+        Flavor::Deploy => &[],
+        Flavor::Dev => &["--features", "dev"],
+    };
+    step(&format!("building the worker (worker-build --release --out-dir {out_dir} {})", features.join(" ")));
     run(Command::new(&tools.worker_build)
-        .arg("--release")
+        .args(["--release", "--out-dir", out_dir])
+        .args(features)
         .current_dir(paths::root().join("worker"))
         .env("PATH", tool_path(tools))
         .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)

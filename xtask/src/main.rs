@@ -43,7 +43,8 @@ fn run(args: &[String]) -> Result<i32> {
         "bench" => bench::run(),
         "build" => {
             let tools = tools::ensure()?;
-            build::all(&tools)?;
+            // The deployable build: no dev routes compiled in.
+            build::all(&tools, build::Flavor::Deploy)?;
             Ok(0)
         }
         "demo" => {

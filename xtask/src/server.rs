@@ -72,6 +72,15 @@ pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
+/// What a `wrangler dev` gets beyond wrangler.toml.
+#[derive(Default)]
+pub struct Extra {
+    /// Another worker entry point than wrangler.toml's `main` (e.g. a deployable build).
+    pub script: Option<PathBuf>,
+    /// `--var NAME:VALUE` pairs (configuration such as partner hosts for tests).
+    pub vars: Vec<(String, String)>,
+}
+
 /// A running `wrangler dev`, stopped (with its whole process group) when dropped.
 pub struct Server {
     child: Child,
@@ -82,9 +91,16 @@ impl Server {
     /// Starts `wrangler dev` on `port` with `state` as its local D1/R2 directory.
     /// `own_group` puts it in its own process group so that it can be stopped as a
     /// whole; `dev` leaves it in ours so that Ctrl-C reaches it directly.
-    pub fn start(port: u16, state: &Path, own_group: bool, quiet: bool) -> Result<Self> {
+    pub fn start(port: u16, state: &Path, own_group: bool, quiet: bool, extra: &Extra) -> Result<Self> {
         let mut cmd = wrangler();
-        cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+        cmd.arg("dev");
+        if let Some(script) = &extra.script {
+            cmd.arg(script);
+        }
+        for (name, value) in &extra.vars {
+            cmd.arg("--var").arg(format!("{name}:{value}"));
+        }
+        cmd.args(["--ip", "127.0.0.1", "--port", &port.to_string()])
             .args(["--inspector-port", &free_port()?.to_string()])
             .args(["--show-interactive-dev-session=false", "--persist-to"])
             .arg(state)
@@ -162,12 +178,12 @@ pub fn dev(port: u16) -> Result<i32> {
     let tools = tools::ensure()?;
     // Not needed to serve, but a newcomer's next command is `cargo xtask test`.
     tools::ensure_chromium()?;
-    build::all(&tools)?;
+    build::all(&tools, build::Flavor::Dev)?;
     ensure_dev_vars()?;
     let state = dev_state_dir();
     prepare_database(&state)?;
     step(&format!("starting wrangler dev on http://127.0.0.1:{port}"));
-    let server = Server::start(port, &state, false, false)?;
+    let server = Server::start(port, &state, false, false, &Extra::default())?;
     let base = &server.base_url;
     eprintln!();
     eprintln!("  Senzu is running. Open:");

@@ -4,9 +4,9 @@ use std::process::Command;
 
 use anyhow::Result;
 
-use crate::build;
-use crate::server::{self, Server};
-use crate::tools::{self, step};
+use crate::build::{self, Flavor};
+use crate::server::{self, Extra, Server};
+use crate::tools::{self, step, Tools};
 use senzu_xtask::paths;
 
 /// What to run: everything (CI), or a quicker subset while working on one area.
@@ -41,9 +41,9 @@ impl Only {
 pub fn run(only: &Only) -> Result<i32> {
     let tools = tools::ensure()?;
     let chromium = tools::ensure_chromium()?;
-    build::all(&tools)?;
+    build::all(&tools, Flavor::Dev)?;
     if !only.everything() {
-        return subset(only, &chromium);
+        return subset(only, &tools, &chromium);
     }
 
     step("format and lints (cargo fmt --check, cargo clippy -D warnings)");
@@ -71,22 +71,42 @@ pub fn run(only: &Only) -> Result<i32> {
     // A throwaway state dir: the tests never see the dev database.
     let state = std::env::temp_dir().join(format!("senzu-test-{}", std::process::id()));
     std::fs::create_dir_all(&state)?;
-    let result = with_server(&state, &chromium);
+    let result = with_server(&state, &tools, &chromium);
     let _ = std::fs::remove_dir_all(&state);
     result
 }
 
+/// The test that proves the deployable build has no dev routes needs that build running.
+const DEV_GATE_TEST: &str = "dev_gate";
+
+/// The deployable worker (no `dev` feature), built aside and served by its own
+/// `wrangler dev` for the dev_gate test; the dev build in worker/build stays as it is.
+fn deploy_server(tools: &Tools, state: &std::path::Path) -> Result<Server> {
+    const OUT: &str = "target/senzu-deploy-check";
+    build::worker(tools, Flavor::Deploy, &format!("../{OUT}"))?;
+    let state = state.join("deploy");
+    std::fs::create_dir_all(&state)?;
+    let port = server::free_port()?;
+    step(&format!("starting the deployable build on a free port ({port})"));
+    let extra = Extra { script: Some(paths::root().join(OUT).join("index.js")), ..Extra::default() };
+    Server::start(port, &state, true, true, &extra)
+}
+
 /// A subset against its own fresh server: no lints, no unit tests, no at-rest scans.
-fn subset(only: &Only, chromium: &std::path::Path) -> Result<i32> {
+fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32> {
     server::ensure_dev_vars()?;
     let state = std::env::temp_dir().join(format!("senzu-test-{}", std::process::id()));
     std::fs::create_dir_all(&state)?;
     let (server, demo) = start(&state)?;
+    let deploy =
+        only.worker_tests.iter().any(|t| t == DEV_GATE_TEST).then(|| deploy_server(tools, &state)).transpose()?;
+    let deploy_url = deploy.as_ref().map(|d| d.base_url.clone()).unwrap_or_default();
     let mut ok = true;
     for name in &only.worker_tests {
         step(&format!("worker integration tests: {name}"));
         ok &= Command::new("cargo")
             .args(["test", "-p", "senzu-worker", "--test", name])
+            .env("SENZU_DEPLOY_BASE_URL", &deploy_url)
             .env("SENZU_BASE_URL", &server.base_url)
             .env("SENZU_DEMO_JSON", &demo)
             .env("SENZU_STATE_DIR", &state)
@@ -106,9 +126,22 @@ fn subset(only: &Only, chromium: &std::path::Path) -> Result<i32> {
             .status()?
             .success();
     }
+    drop(deploy);
     drop(server);
     let _ = std::fs::remove_dir_all(&state);
     Ok(if ok { 0 } else { 1 })
+}
+
+/// Where the tests' partner stubs listen (worker/tests/common/stub.rs, e2e/partners.spec.mjs):
+/// one loopback port per run, given to the worker as its partners' configured
+/// addresses — partner hosts are configuration, never plugin data.
+fn partner_stub() -> Result<(String, Vec<(String, String)>)> {
+    let stub = format!("127.0.0.1:{}", server::free_port()?);
+    let vars = vec![
+        ("SENZU_PARTNER_EDUZZ_URL".to_string(), format!("http://{stub}")),
+        ("SENZU_PARTNER_SENGERIO_URL".to_string(), format!("http://{stub}/v1/")),
+    ];
+    Ok((stub, vars))
 }
 
 /// A fresh database and `wrangler dev` on a free port, plus the demo fixture the tests read.
@@ -116,7 +149,9 @@ fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     server::prepare_database(state)?;
     let port = server::free_port()?;
     step(&format!("starting wrangler dev on a free port ({port}) with a fresh database"));
-    let server = Server::start(port, state, true, true)?;
+    let (stub, vars) = partner_stub()?;
+    std::fs::write(state.join("partner-stub"), &stub)?;
+    let server = Server::start(port, state, true, true, &Extra { vars, ..Extra::default() })?;
     // The server has its own process group, so Ctrl-C does not reach it: stop it here.
     let group = server.pid();
     let _ = ctrlc::set_handler(move || {
@@ -140,12 +175,14 @@ fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     Ok((server, demo))
 }
 
-fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i32> {
+fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Path) -> Result<i32> {
     let (server, demo) = start(state)?;
+    let deploy = deploy_server(tools, state)?;
 
     step("worker integration tests");
     let api_ok = Command::new("cargo")
         .args(["test", "-p", "senzu-worker", "--tests"])
+        .env("SENZU_DEPLOY_BASE_URL", &deploy.base_url)
         .env("SENZU_BASE_URL", &server.base_url)
         .env("SENZU_DEMO_JSON", &demo)
         .env("SENZU_STATE_DIR", state)
@@ -172,6 +209,7 @@ fn with_server(state: &std::path::Path, chromium: &std::path::Path) -> Result<i3
         .env("SENZU_STATE_DIR", state)
         .status()?
         .success();
+    drop(deploy);
     drop(server);
     Ok(if api_ok && e2e_ok && secrets_ok { 0 } else { 1 })
 }

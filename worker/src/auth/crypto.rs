@@ -35,6 +35,14 @@ pub fn random_bytes(n: usize) -> AppResult<Vec<u8>> {
     Ok(array.to_vec())
 }
 
+/// A fresh 96-bit AES-GCM nonce. Fails closed: there is no fallback value
+/// (a repeated nonce under one key breaks GCM's confidentiality and integrity).
+pub fn nonce() -> AppResult<[u8; 12]> {
+    random_bytes(12)?
+        .try_into()
+        .map_err(|_| AppError::Internal { context: "nonce", cause: "getRandomValues gave fewer than 12 bytes".into() })
+}
+
 /// A fresh secret as hex: tokens are 64 random bytes (128 hex), keys 32 (64 hex).
 pub fn random_hex(n: usize) -> AppResult<String> {
     Ok(hex(&random_bytes(n)?))

@@ -85,6 +85,20 @@ pub fn request_token(req: &Request) -> Option<String> {
     session::cookie_token(req)
 }
 
+/// How [`request_token`] finds the token: sent explicitly, or the ambient cookie
+/// (which a foreign page's request carries too: see core::auth::origin).
+pub fn credential(req: &Request) -> senzu_core::auth::origin::Credential {
+    use senzu_core::auth::origin::Credential;
+    let header = req.headers().get("authorization").ok().flatten();
+    if header.as_deref().is_some_and(|h| h.starts_with("Bearer ")) || crate::http::query_param(req, "token").is_some() {
+        Credential::Token
+    } else if session::cookie_token(req).is_some() {
+        Credential::Cookie
+    } else {
+        Credential::None
+    }
+}
+
 const APP_ROLES: &str = "(SELECT json_group_array(json_object('alias', r.alias_role, 'quota', r.daily_quota)) \
      FROM api_app_roles r WHERE r.id_api_app = a.id AND r.status = 1)";
 

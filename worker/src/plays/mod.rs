@@ -6,6 +6,7 @@ mod repo;
 
 use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
+use senzu_core::partners::Partner;
 use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::schedule::Schedule;
@@ -313,7 +314,8 @@ fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
     };
     Play {
         id: row.id_application.unwrap_or_default(),
-        image: row.url_image.clone().filter(|u| u.starts_with("https://") || u.starts_with('/')),
+        // Stored before the rule was this strict? Then no image rather than a cookie-bearing request.
+        image: row.url_image.as_deref().and_then(|u| senzu_core::image::image_url(u, "").ok()).map(str::to_string),
         title: row.alias_name.clone().filter(|a| !a.is_empty()).or_else(|| row.name.clone()).unwrap_or_default(),
         subtitle: row.subtitle.clone().filter(|s| !s.is_empty()),
         color: row.color.as_deref().and_then(Color::parse).unwrap_or_default(),
@@ -354,7 +356,10 @@ fn connector<'a>(
         db,
         master,
         now: visitor.now,
-        dev: crate::routes::dev_enabled(env),
+        base: Partner::of(kind)
+            .map_or_else(|| Err(partners::Failure::Misconfigured("not a partner plugin".into())), |p| {
+                partners::base_url(env, p)
+            }),
         lang: &visitor.accept_language,
     }
 }

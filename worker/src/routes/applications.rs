@@ -136,16 +136,11 @@ async fn fields<'a>(call: &Call<'_>, me: i64, args: &'a Args) -> AppResult<Field
                 .ok_or_else(|| bad("background_color", "must be light, dark or auto"))
         })
         .transpose()?;
+    // https anywhere, or exactly one of this site's uploaded files (core::image::image_url).
     let url_image = args
         .opt_text("url_image", 500)?
-        .map(|u| u.strip_prefix(call.origin.as_str()).filter(|rest| rest.starts_with("/files/")).unwrap_or(u));
-    if let Some(u) = url_image {
-        // An https image anywhere, or one of this site's uploaded files (http when run locally).
-        let own_file = u.starts_with(&format!("{}/files/", call.origin)) || u.starts_with("/files/");
-        if !(u.starts_with("https://") || own_file) || u.contains(char::is_whitespace) || u.contains(['"', '<', '>']) {
-            return Err(bad("url_image", "must be an https address"));
-        }
-    }
+        .map(|u| senzu_core::image::image_url(u, &call.origin).map_err(|why| bad("url_image", why)))
+        .transpose()?;
     let password = super::plugins::checked_password(args)?;
     Ok(Fields {
         name: args.opt_text("name", 100)?,

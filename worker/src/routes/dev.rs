@@ -1,21 +1,65 @@
-//! Developer-only routes, answered only when `SENZU_DEV=1` (set in .dev.vars,
-//! never in production): 404 otherwise, as if they did not exist.
+//! Developer-only routes, compiled only with the `dev` cargo feature (`cargo
+//! xtask dev|test|bench`): the deployable build has no such code, so these
+//! paths are 404 there. Even locally a web page must not reach them: every
+//! `/v1/dev/*` call needs the `X-Senzu-Dev: 1` header and POSTs a JSON body,
+//! which a cross-origin page can only send after a CORS preflight — and these
+//! routes answer no preflight (cors.rs).
 
+use senzu_core::ErrorCode;
 use worker::wasm_bindgen::JsValue;
-use worker::{Env, Response};
+use worker::{Env, Method, Request, Response};
 
-use crate::error::{AppResult, Context};
+use crate::error::{AppError, AppResult, Context};
 use crate::http::json_response;
 
-pub fn enabled(env: &Env) -> bool {
-    env.var("SENZU_DEV").map(|v| v.to_string() == "1").unwrap_or(false)
+/// The header every `/v1/dev/*` call carries (a "non-simple" header: preflighted).
+pub const HEADER: &str = "x-senzu-dev";
+
+/// The dev route for this request, if it is one.
+pub async fn route(req: &mut Request, env: &Env, segments: &[&str], method: &Method) -> Option<AppResult<Response>> {
+    match (segments, method) {
+        // A page for a human in a browser: read-only, no custom header possible.
+        (["dev", "outbox"], Method::Get) => Some(outbox_page(env).await),
+        (["v1", "dev", rest @ ..], _) => Some(api(req, env, rest, method).await),
+        _ => None,
+    }
 }
 
-/// `POST /v1/dev/sql` (`sql`): runs statements inside the worker, for tests
-/// that move time (expire a token, age a visit). Development only.
-pub async fn sql(req: &mut worker::Request, env: &Env) -> AppResult<Response> {
-    let args = crate::http::body_args(req).await?;
-    let sql = args.get("sql").map(String::as_str).unwrap_or_default();
+async fn api(req: &mut Request, env: &Env, rest: &[&str], method: &Method) -> AppResult<Response> {
+    if req.headers().get(HEADER).ok().flatten().as_deref() != Some("1") {
+        return Err(AppError::api(ErrorCode::Forbidden, "dev routes need the header X-Senzu-Dev: 1"));
+    }
+    match (rest, method) {
+        (["write"], Method::Post) => {
+            json_body(req).await?;
+            write(env).await
+        }
+        (["sql"], Method::Post) => sql(req, env).await,
+        (["outbox"], Method::Get) => outbox_json(env).await,
+        _ => Err(AppError::not_found(format!("no dev route {method} /v1/dev/{}", rest.join("/")))),
+    }
+}
+
+/// The body of a dev POST: JSON only (a form post is what a foreign page could send).
+async fn json_body(req: &mut Request) -> AppResult<serde_json::Value> {
+    let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !content_type.starts_with("application/json") {
+        return Err(AppError::api(ErrorCode::BadRequest, "dev routes take a JSON body (Content-Type: application/json)"));
+    }
+    let bytes = req.bytes().await.map_err(|_| AppError::api(ErrorCode::BadRequest, "unreadable body"))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| AppError::api(ErrorCode::BadRequest, format!("body is not valid JSON: {e}")))
+}
+
+/// `POST /v1/dev/sql` (`{"sql": "…"}`): runs statements inside the worker, for
+/// tests that move time (expire a token, age a visit).
+async fn sql(req: &mut Request, env: &Env) -> AppResult<Response> {
+    let body = json_body(req).await?;
+    let sql = body
+        .get("sql")
+        .and_then(serde_json::Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| AppError::api(ErrorCode::MissingArgument, "missing argument: sql"))?;
     let db = crate::db::database(env)?;
     db.exec(sql).await.context("dev sql")?;
     Ok(json_response(&serde_json::json!({ "executed": true }), 200))
@@ -23,7 +67,7 @@ pub async fn sql(req: &mut worker::Request, env: &Env) -> AppResult<Response> {
 
 /// `POST /v1/dev/write`: exactly one D1 write, the baseline the tap path's
 /// load numbers are compared with.
-pub async fn write(env: &Env) -> AppResult<Response> {
+async fn write(env: &Env) -> AppResult<Response> {
     let db = env.d1("DB").context("binding DB")?;
     let now = worker::Date::now().as_millis().to_string();
     db.prepare("INSERT INTO meta (key, value) VALUES ('bench_write', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
@@ -62,7 +106,7 @@ fn links(html: &str) -> Vec<String> {
 }
 
 /// `GET /v1/dev/outbox`: the mails as JSON, each with its links (tests read this).
-pub async fn outbox_json(env: &Env) -> AppResult<Response> {
+async fn outbox_json(env: &Env) -> AppResult<Response> {
     let rows = outbox_rows(env).await?;
     let items: Vec<serde_json::Value> = rows
         .into_iter()
@@ -75,7 +119,7 @@ pub async fn outbox_json(env: &Env) -> AppResult<Response> {
 }
 
 /// `GET /dev/outbox`: the sent mails as a page, newest first, links clickable.
-pub async fn outbox_page(env: &Env) -> AppResult<Response> {
+async fn outbox_page(env: &Env) -> AppResult<Response> {
     use senzu_core::page::escape_html;
     let rows = outbox_rows(env).await?;
     let mut body = String::from(

@@ -5,6 +5,7 @@
 
 use senzu_core::auth::Role;
 use senzu_core::chmod::Action;
+use senzu_core::partners::Partner;
 use senzu_core::plugin_form::{self, FormError};
 use senzu_core::plugins::Kind;
 use senzu_core::schedule::Schedule;
@@ -313,9 +314,8 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
 /// credentials; the answer says in plain words whether it works.
 pub async fn test_connection(call: &Call<'_>, id: i64) -> AppResult<Response> {
     let (_, row) = reach(call, id, true).await?;
-    let kind = Kind::parse(&row.kind)
-        .filter(|k| k.is_partner())
-        .ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
+    let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
+    let partner = Partner::of(kind).ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
     let master = master(call)?;
     let mut connector = PartnerPlugin {
         id,
@@ -326,10 +326,10 @@ pub async fn test_connection(call: &Call<'_>, id: i64) -> AppResult<Response> {
         db: &call.db,
         master: &master,
         now: call.now,
-        dev: super::dev_enabled(call.env),
+        base: partners::base_url(call.env, partner),
         lang: call.lang.code(),
     };
-    let partner = if kind.id().starts_with("eduzz") { "Eduzz" } else { "Sengerio" };
+    let partner = partner.name();
     let body = match connector.test().await {
         Ok(()) => json!({ "ok": true, "message": format!("Connected: {partner} accepted the credentials.") }),
         Err(failure) => json!({ "ok": false, "message": failure.to_string() }),

@@ -383,7 +383,17 @@ pub async fn answer_pending(call: &Call<'_>, req: &mut Request, shared: Shared, 
     answer(call, shared, id_row, grant).await
 }
 
-/// Accepting an invitation (the documented `agree-share-application` link).
+/// `GET /v1/agree-share-application?id=…`: a link in a mail (or an `<img>` on a
+/// foreign page) must not accept anything, so it sends the browser to the
+/// invitations page, where the person confirms with a POST.
+pub fn confirmation_page(call: &Call<'_>, id_row: i64) -> AppResult<Response> {
+    let to = format!("{}/dashboard/invitations?application={id_row}", call.origin);
+    let mut resp = json_response(&json!({ "redirect": to }), 303);
+    let _ = resp.headers_mut().set("location", &to);
+    Ok(resp)
+}
+
+/// Accepting an invitation (`POST /v1/agree-share-application`, `id`).
 pub async fn accept(call: &Call<'_>, shared: Shared, id_row: i64) -> AppResult<Response> {
     answer(call, shared, id_row, true).await
 }

@@ -75,11 +75,29 @@ pub fn api_path(tap: &str) -> String {
 /// dev-only `/v1/dev/sql` route: inside the running worker, so it never meets
 /// the SQLite lock an outside writer would hold against parallel requests.
 pub fn execute_sql(sql: &str) {
-    let a = app().post_form("/v1/dev/sql", &[("sql", sql)]);
+    let a = app().dev("POST", "/v1/dev/sql", Some(&serde_json::json!({ "sql": sql })));
     assert_eq!(a.status, 200, "dev sql failed: {sql}\n{}", a.body);
 }
 
+/// The same harness against another server (the deployable build, for dev_gate).
+pub fn server_at(base_url: &str) -> TestApp {
+    let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
+    TestApp { base_url: base_url.to_string(), agent }
+}
+
 impl TestApp {
+    /// A call to a dev-only route as the harness makes it: the dev header and, for a POST, a JSON body.
+    pub fn dev(&self, method: &str, path: &str, body: Option<&Value>) -> Answer {
+        let url = format!("{}{}", self.base_url, path);
+        let builder = ureq::http::Request::builder().method(method).uri(&url).header("x-senzu-dev", "1");
+        let request = match body {
+            Some(b) => builder.header("content-type", "application/json").body(b.to_string()),
+            None => builder.body(String::new()),
+        }
+        .expect("building a dev request");
+        read(self.agent.run(request).unwrap_or_else(|e| panic!("{method} {path}: {e}")))
+    }
+
     pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
         let mut req = self.agent.get(&format!("{}{}", self.base_url, path));
         for (k, v) in headers {
@@ -169,8 +187,29 @@ pub enum Auth<'a> {
 }
 
 impl TestApp {
-    /// Any method, any auth, a form body (for POST/DELETE), extra headers.
+    /// Any method, any auth, a form body (for POST/DELETE), extra headers. Like
+    /// a browser on the app's own pages, a cookie call or a sign-in/up/out form
+    /// says where it comes from (`Origin`: this server) unless `headers` do.
     pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Auth,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let says = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("origin") || k.eq_ignore_ascii_case("sec-fetch-site"));
+        let form_page = path.starts_with("/v1/auth/login") || path.starts_with("/v1/auth/signup") || path.starts_with("/v1/auth/logout");
+        if !says && (matches!(auth, Auth::Cookie(_)) || form_page) {
+            let mut with_origin = headers.to_vec();
+            with_origin.push(("origin", self.base_url.as_str()));
+            return self.call_bare(method, path, auth, form, &with_origin);
+        }
+        self.call_bare(method, path, auth, form, headers)
+    }
+
+    /// [`TestApp::call`] without the `Origin` a browser would add (a non-browser client).
+    pub fn call_bare(
         &self,
         method: &str,
         path: &str,
@@ -248,7 +287,7 @@ impl TestApp {
 
     /// The local outbox (dev only), newest first.
     pub fn outbox(&self) -> Vec<Value> {
-        self.get("/v1/dev/outbox").json().as_array().cloned().expect("outbox list")
+        self.dev("GET", "/v1/dev/outbox", None).json().as_array().cloned().expect("outbox list")
     }
 
     /// The first link of the newest mail of `mail_type` sent to `to`.
@@ -365,7 +404,20 @@ impl TestApp {
         match auth {
             Auth::None => {}
             Auth::Bearer(t) => builder = builder.header("authorization", format!("Bearer {t}")),
-            Auth::Cookie(t) => builder = builder.header("cookie", format!("senzu_session={t}")),
+            Auth::Cookie(t) => {
+                builder = builder.header("cookie", format!("senzu_session={t}")).header("origin", &self.base_url)
+            }
+        }
+        let request = builder.body(body).expect("building a request");
+        read(self.agent.run(request).unwrap_or_else(|e| panic!("POST {path}: {e}")))
+    }
+
+    /// A POST with a body of the caller's own making and extra headers, no credentials.
+    pub fn post_raw_with(&self, path: &str, content_type: &str, body: Vec<u8>, headers: &[(&str, &str)]) -> Answer {
+        let url = format!("{}{}", self.base_url, path);
+        let mut builder = ureq::http::Request::builder().method("POST").uri(&url).header("content-type", content_type);
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
         }
         let request = builder.body(body).expect("building a request");
         read(self.agent.run(request).unwrap_or_else(|e| panic!("POST {path}: {e}")))

@@ -2,11 +2,16 @@
 //! Eduzz (envelopes, `#00xx` codes, 15-minute JWTs in a `token` header) and
 //! Sengerio (Bearer token, form-urlencoded bodies, Accept-Language). Tests
 //! switch its behaviour to see the worker degrade, and read what it received.
+//!
+//! Partner hosts are the deployment's configuration, not plugin data, so the
+//! stub listens where `cargo xtask test` told the worker its partners are
+//! (`$SENZU_STATE_DIR/partner-stub`). One port per run: the tests of a binary
+//! that use it take turns ([`Stub::start`] holds a lock until the stub drops).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -44,12 +49,22 @@ pub const SENGERIO_TOKEN: &str = "sg-f7479feff1ad0b344fe19fay75c2eadc98ee086f";
 pub struct Stub {
     pub base_url: String,
     pub state: Arc<Mutex<State>>,
+    _turn: MutexGuard<'static, ()>,
 }
 
-impl Stub {
-    pub fn start() -> Stub {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("binding the stub");
-        let base_url = format!("http://{}", listener.local_addr().unwrap());
+/// The address the worker was configured with for its partners.
+pub fn address() -> String {
+    let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR is not set: run through `cargo xtask test`");
+    let file = std::path::Path::new(&state).join("partner-stub");
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())).trim().to_string()
+}
+
+/// The listener, bound once per test binary, and the state of the test whose turn it is.
+fn shared() -> &'static (String, Arc<Mutex<State>>) {
+    static SHARED: OnceLock<(String, Arc<Mutex<State>>)> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let address = address();
+        let listener = TcpListener::bind(&address).unwrap_or_else(|e| panic!("binding the partner stub {address}: {e}"));
         let state =
             Arc::new(Mutex::new(State { mode: Mode::Normal, issued: vec![], expired: vec![], received: vec![] }));
         let shared = state.clone();
@@ -61,30 +76,54 @@ impl Stub {
                 });
             }
         });
-        Stub { base_url, state }
+        (format!("http://{address}"), state)
+    })
+}
+
+impl Stub {
+    /// The stub, fresh, for this test alone (others wait for their turn).
+    pub fn start() -> Stub {
+        static TURN: Mutex<()> = Mutex::new(());
+        let turn = TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (base_url, state) = shared();
+        *state.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+            State { mode: Mode::Normal, issued: vec![], expired: vec![], received: vec![] };
+        Stub { base_url: base_url.clone(), state: state.clone(), _turn: turn }
+    }
+
+    /// Every byte the stub received in this test, all requests together (for "no credential reached it").
+    pub fn all_bytes(&self) -> String {
+        self.state
+            .lock()
+            .unwrap()
+            .received
+            .iter()
+            .map(|r| format!("{} {} {:?} {}", r.method, r.path, r.headers, r.body))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub fn set(&self, mode: Mode) {
-        self.state.lock().unwrap().mode = mode;
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).mode = mode;
     }
 
     pub fn token_calls(&self) -> usize {
-        self.state.lock().unwrap().received.iter().filter(|r| r.path == "/credential/generate_token").count()
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).received.iter().filter(|r| r.path == "/credential/generate_token").count()
     }
 
     /// Every issued token answers #0029 from now on.
     pub fn expire_tokens(&self) {
-        let mut s = self.state.lock().unwrap();
+        let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let issued = s.issued.clone();
         s.expired.extend(issued);
     }
 
     pub fn received(&self, path_prefix: &str) -> Vec<Received> {
-        self.state.lock().unwrap().received.iter().filter(|r| r.path.starts_with(path_prefix)).cloned().collect()
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).received.iter().filter(|r| r.path.starts_with(path_prefix)).cloned().collect()
     }
 
     pub fn issued(&self) -> Vec<String> {
-        self.state.lock().unwrap().issued.clone()
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).issued.clone()
     }
 }
 
@@ -121,7 +160,7 @@ fn answer(req: &Received, state: &Arc<Mutex<State>>) -> (u16, String) {
         }
     };
     let bearer_ok = req.headers.get("authorization").map(String::as_str) == Some(&format!("Bearer {SENGERIO_TOKEN}"));
-    let mut s = state.lock().unwrap();
+    let mut s = state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     match (req.method.as_str(), req.path.as_str()) {
         ("POST", "/credential/generate_token") => {
             let f = form(&req.body);
@@ -191,8 +230,8 @@ fn serve(stream: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body)?;
     let req = Received { method, path, headers, body: String::from_utf8_lossy(&body).into_owned() };
-    let mode = state.lock().unwrap().mode;
-    state.lock().unwrap().received.push(req.clone());
+    let mode = state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).mode;
+    state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).received.push(req.clone());
     let (status, body) = match mode {
         Mode::Normal => answer(&req, state),
         Mode::Down => (503, "<html>Service Unavailable</html>".into()),

@@ -115,8 +115,8 @@ impl Draft {
         Play {
             id,
             image: Some(self.image.get()).filter(|i| {
-                let own = window().location().origin().is_ok_and(|o| i.starts_with(&format!("{o}/files/")));
-                i.starts_with("https://") || own
+                let origin = window().location().origin().unwrap_or_default();
+                senzu_core::image::image_url(i, &origin).is_ok()
             }),
             title,
             subtitle: Some(self.subtitle.get()).filter(|s| !s.trim().is_empty()),
@@ -199,6 +199,15 @@ fn AppForm(id: i64, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
         ];
         saving.run(
             async move {
+                // The same rule the worker applies (https, or exactly /files/{name}), before the round trip.
+                let origin = window().location().origin().unwrap_or_default();
+                let image = fields.iter().find(|(k, _)| *k == "url_image").map(|(_, v)| v.as_str()).unwrap_or_default();
+                if let (false, Err(why)) = (image.is_empty(), senzu_core::image::image_url(image, &origin)) {
+                    return Err(senzu_core::ApiError::new(
+                        senzu_core::ErrorCode::BadArgument,
+                        format!("bad argument: url_image: {why}"),
+                    ));
+                }
                 let sent: Vec<(&str, &str)> = fields
                     .iter()
                     .filter(|(k, v)| !v.is_empty() || *k == "subtitle")

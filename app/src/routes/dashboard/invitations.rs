@@ -13,6 +13,9 @@ use crate::components::text;
 #[component]
 pub fn Invitations() -> impl IntoView {
     let version = RwSignal::new(0u32);
+    // The mail's agree-share-application link lands here: that invitation is the one asked about.
+    let asked = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("application").and_then(|v| v.parse::<i64>().ok()));
     let data = LocalResource::new(move || {
         version.get();
         async move {
@@ -36,10 +39,11 @@ pub fn Invitations() -> impl IntoView {
                         }
                         Ok((products, apps)) => view! {
                             <ul class="rows invitations" data-testid="invitations">
-                                {products.into_iter().map(|p| view! { <Invitation kind="products" p version /> }).collect_view()}
+                                {products.into_iter().map(|p| view! { <Invitation kind="products" p version asked=false /> }).collect_view()}
                                 {apps.into_iter().map(|p| {
                                     let kind = if p["group"].is_object() { "groups" } else { "applications" };
-                                    view! { <Invitation kind p version /> }
+                                    let asked = kind == "applications" && p["id"].as_i64() == asked;
+                                    view! { <Invitation kind p version asked /> }
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -51,7 +55,7 @@ pub fn Invitations() -> impl IntoView {
 }
 
 #[component]
-fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>) -> impl IntoView {
+fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>, asked: bool) -> impl IntoView {
     let id = p["id"].as_i64().unwrap_or_default();
     let object = match kind {
         "products" => &p["product"],
@@ -70,7 +74,7 @@ fn Invitation(kind: &'static str, p: Value, version: RwSignal<u32>) -> impl Into
         );
     };
     view! {
-        <li data-testid="invitation">
+        <li data-testid="invitation" class:invitation--asked=asked aria-current=asked.then_some("true")>
             <span><strong>{name}</strong> " "
                 <span class="muted">{match kind { "products" => "object", "groups" => "group of objects", _ => "application" }} " shared by " {issuer}
                     " · " {level.name(false)}</span></span>

@@ -1,0 +1,356 @@
+//! Issue 11, the edges: each test performs one attack of findings 3, 9, 12
+//! and 14 against the running worker and checks that it fails and that
+//! nothing changed.
+mod common;
+
+use common::{app, execute_sql, new_account, Auth};
+use serde_json::json;
+
+/// Finding 12: a web page can send a form or a `text/plain` body without a
+/// preflight, never a custom header or a JSON content type; the dev routes
+/// take neither, and answer no preflight.
+#[test]
+fn dev_routes_refuse_what_a_web_page_can_send() {
+    let ada = new_account("dev-csrf");
+    let sql = format!("UPDATE users SET firstname = 'pwned' WHERE id = {}", ada.id);
+    let page = [("origin", "https://evil.example")];
+    // An HTML form post (what any page can send).
+    let form = app().call("POST", "/v1/dev/sql", Auth::None, &[("sql", &sql)], &page);
+    assert_eq!(form.status, 403, "{}", form.body);
+    // A `text/plain` body that happens to be JSON (a form with enctype=text/plain, or fetch no-cors).
+    let plain = app().post_raw_with(
+        "/v1/dev/sql",
+        "text/plain",
+        json!({ "sql": sql }).to_string().into_bytes(),
+        &[("origin", "https://evil.example"), ("x-senzu-dev", "1")],
+    );
+    assert_eq!(plain.status, 400, "{}", plain.body);
+    assert!(plain.body.contains("JSON body"), "{}", plain.body);
+    // The header alone with a form body is not enough either.
+    let header_only = app().call("POST", "/v1/dev/sql", Auth::None, &[("sql", &sql)], &[("x-senzu-dev", "1")]);
+    assert_eq!(header_only.status, 400, "{}", header_only.body);
+    // The preflight a page would need for the header is never granted.
+    let (status, headers) = app().headers_of(
+        "OPTIONS",
+        "/v1/dev/sql",
+        &[
+            ("origin", "https://evil.example"),
+            ("access-control-request-method", "POST"),
+            ("access-control-request-headers", "x-senzu-dev, content-type"),
+        ],
+    );
+    assert_ne!(status, 204);
+    assert!(!headers.contains_key("access-control-allow-origin"), "{headers:?}");
+    // Nothing ran.
+    let me = app().call("GET", "/v1/user?returns=firstname", ada.auth(), &[], &[]);
+    assert_eq!(me.json()["firstname"], "dev-csrf", "{}", me.body);
+    // The harness's own call (header + JSON) still works.
+    execute_sql("SELECT 1");
+}
+
+/// A loopback listener that keeps every byte anyone sends it (the attacker's host).
+struct Listener {
+    url: String,
+    bytes: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl Listener {
+    fn start() -> Listener {
+        use std::io::Read;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binding the listener");
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let bytes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = bytes.clone();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let kept = kept.clone();
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+                    let mut buf = [0u8; 4096];
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        kept.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                });
+            }
+        });
+        Listener { url, bytes }
+    }
+
+    fn received(&self) -> usize {
+        self.bytes.lock().unwrap().len()
+    }
+}
+
+/// An application of `owner` with one partner plugin on a paired object: (app id, record key, plugin id).
+fn partner_app(owner: &common::Account, store: &str, data: serde_json::Value) -> (i64, String, i64) {
+    let (id_product, id_record, key) = common::new_product();
+    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
+    let id_app = app().call("POST", "/v1/applications", owner.auth(), &[("name", "Partner app")], &[]).json()["id"]
+        .as_i64()
+        .unwrap();
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        owner.auth(),
+        &[("id_plugstore", store), ("name", "Shop"), ("data", &data.to_string())],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let linked = app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        owner.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    assert_eq!(linked.status, 200, "{}", linked.body);
+    (id_app, key, added.json()["id"].as_i64().unwrap())
+}
+
+/// Shares an application at `chmod` and has `who` accept.
+fn share_application(owner: &common::Account, id_app: i64, who: &common::Account, chmod: u8) {
+    let granted = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/access"),
+        owner.auth(),
+        &[("email", &who.email), ("chmod", &chmod.to_string())],
+        &[],
+    );
+    assert_eq!(granted.status, 200, "{}", granted.body);
+    let pending = app().call("GET", "/v1/applications/pending", who.auth(), &[], &[]).json();
+    let invitation =
+        pending.as_object().unwrap().values().find(|p| p["application"]["id"] == id_app).expect("the invitation");
+    let accepted = app().call(
+        "POST",
+        &format!("/v1/applications/pending/{}", invitation["id"]),
+        who.auth(),
+        &[("grant", "true")],
+        &[],
+    );
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+}
+
+/// Finding 3: a Manager points the owner's partner plugins at their own host
+/// and presses "Test connection", and visitors tap: 0 bytes reach that host.
+#[test]
+fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
+    use common::stub::{self, Stub};
+    let partner = Stub::start();
+    let ada = new_account("partner-owner");
+    let mallory = new_account("partner-manager");
+    for s in [stub::EMAIL, stub::PUBLIC_KEY, stub::API_KEY, stub::SENGERIO_TOKEN] {
+        common::remember_partner_secret(s);
+    }
+    let eduzz = json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
+    let (id_app, key, id_eduzz) = partner_app(&ada, "17", eduzz);
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        ada.auth(),
+        &[
+            ("id_plugstore", "19"),
+            ("name", "Quote"),
+            ("data", &json!({ "private_token": stub::SENGERIO_TOKEN }).to_string()),
+        ],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let id_sengerio = added.json()["id"].as_i64().unwrap();
+    share_application(&ada, id_app, &mallory, 3);
+    let attacker = Listener::start();
+
+    // 1. Through the API: the address is not plugin data (420, naming it), nothing saved.
+    let mut tries = 0;
+    for (id, data) in [
+        (id_eduzz, json!({ "content_id": "123456", "base_url": attacker.url })),
+        (id_sengerio, json!({ "base_url": format!("{}/v1/", attacker.url) })),
+        (id_eduzz, json!({ "content_id": "123456", "base_url": "https://evil.example" })),
+    ] {
+        tries += 1;
+        let refused =
+            app().call("POST", &format!("/v1/plugins/{id}"), mallory.auth(), &[("data", &data.to_string())], &[]);
+        assert_eq!(refused.error_code(), 420, "{}", refused.body);
+        assert!(refused.body.contains("base_url"), "{}", refused.body);
+        let stored = app().call("GET", &format!("/v1/plugins/{id}"), ada.auth(), &[], &[]).json();
+        assert!(stored["data"].get("base_url").is_none(), "{stored}");
+        assert!(stored["credentials"].as_object().unwrap().values().all(|v| v == true), "{stored}");
+    }
+
+    // 2. Even an address already in the stored data (as before this fix) is never used.
+    execute_sql(&format!(
+        "UPDATE plugins SET data = json_set(data, '$.base_url', '{}') WHERE id IN ({id_eduzz}, {id_sengerio})",
+        attacker.url
+    ));
+    for id in [id_eduzz, id_sengerio] {
+        tries += 1;
+        let test = app().call("POST", &format!("/v1/plugins/{id}/test"), mallory.auth(), &[], &[]).json();
+        assert_eq!(test["ok"], true, "the configured partner answered: {test}");
+    }
+    for _ in 0..3 {
+        tries += 1;
+        assert_eq!(app().get(&format!("/v1/plays/{key}")).status, 200);
+    }
+    let quote = [
+        ("name", "Grace"),
+        ("email", "grace@senzu.test"),
+        ("departure", "Paris"),
+        ("destination", "Lyon"),
+        ("date", "2026-12-24"),
+        ("passengers", "3"),
+    ];
+    tries += 1;
+    let sent = app().call("POST", &format!("/v1/plays/{key}/plugins/{id_sengerio}/quote"), Auth::None, &quote, &[]);
+    assert_eq!(sent.status, 201, "{}", sent.body);
+
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    println!("finding 3: {tries} attempts, {} bytes reached the attacker's host", attacker.received());
+    assert_eq!(attacker.received(), 0, "not one byte may reach a host set in plugin data");
+    // The credentials went where they belong, and only there.
+    let legit = partner.all_bytes();
+    assert!(legit.contains(stub::API_KEY) && legit.contains(stub::SENGERIO_TOKEN), "the real partner got the calls");
+}
+
+const EVIL: (&str, &str) = ("origin", "https://evil.example");
+
+/// Finding 9, login CSRF: a foreign page posts the sign-in form with the
+/// attacker's credentials, to sign the victim's browser into the attacker's account.
+#[test]
+fn sign_in_from_a_foreign_page_is_refused() {
+    let d = common::demo();
+    let form = [("email", d["owner"]["email"].as_str().unwrap()), ("password", d["owner"]["password"].as_str().unwrap())];
+    let mut attempts = 0;
+    for headers in [
+        vec![EVIL, ("cf-connecting-ip", "10.9.0.1")],
+        vec![("origin", "null"), ("cf-connecting-ip", "10.9.0.2")],
+        vec![("sec-fetch-site", "cross-site"), ("cf-connecting-ip", "10.9.0.3")],
+        vec![("sec-fetch-site", "same-site"), ("cf-connecting-ip", "10.9.0.4")],
+    ] {
+        attempts += 1;
+        let a = app().call_bare("POST", "/v1/auth/login", Auth::None, &form, &headers);
+        assert_eq!(a.status, 403, "{headers:?}: {}", a.body);
+        assert!(a.body.contains("cross-site request refused"), "{}", a.body);
+        assert!(a.set_cookie.is_none(), "no session for a forged sign-in");
+    }
+    for path in ["/v1/auth/signup", "/v1/auth/logout"] {
+        attempts += 1;
+        assert_eq!(app().call_bare("POST", path, Auth::None, &[], &[EVIL]).status, 403, "{path}");
+    }
+    println!("finding 9 (login CSRF): {attempts} forged posts refused");
+    // From the app's own page it works (Origin, or only Sec-Fetch-Site: same-origin).
+    let own = app().call("POST", "/v1/auth/login", Auth::None, &form, &[("cf-connecting-ip", "10.9.0.5")]);
+    assert_eq!(own.status, 200, "{}", own.body);
+    let fetch_metadata =
+        app().call("POST", "/v1/auth/login", Auth::None, &form, &[("sec-fetch-site", "same-origin"), ("cf-connecting-ip", "10.9.0.6")]);
+    assert_eq!(fetch_metadata.status, 200, "{}", fetch_metadata.body);
+}
+
+/// Finding 9: a foreign page makes the signed-in browser post, delete or put
+/// with its cookie; nothing happens. An explicit token is not ambient: allowed.
+#[test]
+fn cookie_requests_from_another_origin_change_nothing() {
+    let ada = new_account("csrf");
+    let count = || app().call("GET", "/v1/applications?limit=null", ada.auth(), &[], &[]).json().as_object().unwrap().len();
+    let before = count();
+    let mut attempts = 0;
+    for (method, path, form) in [
+        ("POST", "/v1/user".to_string(), vec![("firstname", "pwned")]),
+        ("POST", "/v1/applications".to_string(), vec![("name", "Forged")]),
+        ("PUT", "/v1/applications".to_string(), vec![("name", "Forged")]),
+        ("PATCH", "/v1/user".to_string(), vec![("firstname", "pwned")]),
+        ("DELETE", format!("/v1/tokens/{}", 1), vec![]),
+    ] {
+        for headers in [vec![EVIL], vec![("sec-fetch-site", "cross-site")], vec![]] {
+            attempts += 1;
+            let a = app().call_bare(method, &path, ada.auth(), &form, &headers);
+            assert_eq!(a.status, 403, "{method} {path} {headers:?}: {}", a.body);
+        }
+    }
+    println!("finding 9 (cookie CSRF): {attempts} forged requests refused");
+    assert_eq!(count(), before, "no application created");
+    let me = app().call("GET", "/v1/user?returns=firstname", ada.auth(), &[], &[]).json();
+    assert_eq!(me["firstname"], "csrf");
+    // Same origin with the cookie: works.
+    let made = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Mine")], &[]);
+    assert_eq!(made.status, 200, "{}", made.body);
+    // The session token sent explicitly (no Origin, as a script or curl would): works too.
+    let bearer = app().call_bare("POST", "/v1/user", Auth::Bearer(&ada.session), &[("firstname", "Ada")], &[]);
+    assert_eq!(bearer.status, 200, "{}", bearer.body);
+}
+
+/// Finding 9: the documented agree link (or an `<img>` pointing at it) accepts nothing.
+#[test]
+fn the_agree_link_accepts_nothing_until_the_page_posts() {
+    let ada = new_account("agree-owner");
+    let bob = new_account("agree-bob");
+    let id_app =
+        app().call("POST", "/v1/applications", ada.auth(), &[("name", "Shared")], &[]).json()["id"].as_i64().unwrap();
+    let granted = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/access"),
+        ada.auth(),
+        &[("email", &bob.email), ("chmod", "3")],
+        &[],
+    );
+    let invitation = granted.json()["id"].as_i64().unwrap();
+    let pending = || app().call("GET", "/v1/applications/pending", bob.auth(), &[], &[]).json().as_object().unwrap().len();
+    assert_eq!(pending(), 1);
+    for headers in [vec![], vec![EVIL], vec![("sec-fetch-dest", "image"), ("sec-fetch-site", "cross-site")]] {
+        let link = app().call_bare("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &headers);
+        assert_eq!(link.status, 303, "{}", link.body);
+    }
+    let forged = app().call_bare("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[EVIL]);
+    assert_eq!(forged.status, 403, "{}", forged.body);
+    assert_eq!(pending(), 1, "still waiting for Bob's answer");
+    assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).status, 404);
+    let accepted = app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(pending(), 0);
+}
+
+/// Finding 9: an application image that is a path on this site makes every
+/// visitor's browser send a cookie-bearing GET there. Only https or exactly /files/{name}.
+#[test]
+fn an_application_image_is_https_or_exactly_an_uploaded_file() {
+    let ada = new_account("image");
+    let id_app = app()
+        .call("POST", "/v1/applications", ada.auth(), &[("name", "Pic"), ("url_image", "https://cdn.example/a.png")], &[])
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    for bad in [
+        "/files/../v1/agree-share-application?id=1",
+        "/files/..%2f..%2fv1/auth/logout",
+        "/v1/user",
+        "//evil.example/x.png",
+        "http://cdn.example/a.png",
+        "javascript:alert(1)",
+    ] {
+        for path in [format!("/v1/applications/{id_app}"), "/v1/applications".to_string()] {
+            let a = app().call("POST", &path, ada.auth(), &[("name", "Pic"), ("url_image", bad)], &[]);
+            assert_eq!(a.error_code(), 420, "{bad}: {}", a.body);
+            assert!(a.body.contains("url_image"), "{}", a.body);
+        }
+    }
+    let stored = app().call("GET", &format!("/v1/applications/{id_app}"), ada.auth(), &[], &[]).json();
+    assert_eq!(stored["url_image"], "https://cdn.example/a.png", "unchanged");
+    let ok = app().call("POST", &format!("/v1/applications/{id_app}"), ada.auth(), &[("url_image", "/files/abc-1.png")], &[]);
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    // A value stored before the rule is dropped from the play, never sent to visitors.
+    let (id_product, id_record, key) = common::new_product();
+    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), ada.auth(), &[], &[]);
+    app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        ada.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    execute_sql(&format!("UPDATE applications SET url_image = '/files/../v1/auth/logout' WHERE id = {id_app}"));
+    let play = app().get(&format!("/v1/plays/{key}")).json();
+    assert!(play["image"].is_null(), "{play}");
+    let page = app().get(&format!("/p/{key}"));
+    assert!(!page.body.contains("/files/../"), "not in the page either");
+}
