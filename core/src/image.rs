@@ -25,7 +25,9 @@ pub fn image_url<'a>(url: &'a str, origin: &str) -> Result<&'a str, &'static str
         return if name_ok { Ok(url) } else { Err("must name an uploaded file: /files/{name}") };
     }
     match url.strip_prefix("https://") {
-        Some(rest) if rest.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty() && !host.contains('@')) => {
+        Some(rest)
+            if rest.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty() && !host.contains('@')) =>
+        {
             Ok(url)
         }
         _ => Err("must be an https address or /files/{name}"),
@@ -98,7 +100,9 @@ mod url_tests {
 
     #[test]
     fn https_or_exactly_an_uploaded_file() {
-        for good in ["https://cdn.example/a.png", "https://cdn.example", "/files/3f9c-1.png", "https://x.example/a?b=c#d"] {
+        for good in
+            ["https://cdn.example/a.png", "https://cdn.example", "/files/3f9c-1.png", "https://x.example/a?b=c#d"]
+        {
             assert_eq!(image_url(good, ORIGIN), Ok(good), "{good}");
         }
         assert_eq!(image_url("https://senzu.app/files/a.png", ORIGIN), Ok("/files/a.png"), "own files become relative");

@@ -144,7 +144,8 @@ fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
     for s in [stub::EMAIL, stub::PUBLIC_KEY, stub::API_KEY, stub::SENGERIO_TOKEN] {
         common::remember_partner_secret(s);
     }
-    let eduzz = json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
+    let eduzz =
+        json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
     let (id_app, key, id_eduzz) = partner_app(&ada, "17", eduzz);
     let added = app().call(
         "POST",
@@ -220,7 +221,8 @@ const EVIL: (&str, &str) = ("origin", "https://evil.example");
 #[test]
 fn sign_in_from_a_foreign_page_is_refused() {
     let d = common::demo();
-    let form = [("email", d["owner"]["email"].as_str().unwrap()), ("password", d["owner"]["password"].as_str().unwrap())];
+    let form =
+        [("email", d["owner"]["email"].as_str().unwrap()), ("password", d["owner"]["password"].as_str().unwrap())];
     let mut attempts = 0;
     for headers in [
         vec![EVIL, ("cf-connecting-ip", "10.9.0.1")],
@@ -242,8 +244,13 @@ fn sign_in_from_a_foreign_page_is_refused() {
     // From the app's own page it works (Origin, or only Sec-Fetch-Site: same-origin).
     let own = app().call("POST", "/v1/auth/login", Auth::None, &form, &[("cf-connecting-ip", "10.9.0.5")]);
     assert_eq!(own.status, 200, "{}", own.body);
-    let fetch_metadata =
-        app().call("POST", "/v1/auth/login", Auth::None, &form, &[("sec-fetch-site", "same-origin"), ("cf-connecting-ip", "10.9.0.6")]);
+    let fetch_metadata = app().call(
+        "POST",
+        "/v1/auth/login",
+        Auth::None,
+        &form,
+        &[("sec-fetch-site", "same-origin"), ("cf-connecting-ip", "10.9.0.6")],
+    );
     assert_eq!(fetch_metadata.status, 200, "{}", fetch_metadata.body);
 }
 
@@ -252,7 +259,8 @@ fn sign_in_from_a_foreign_page_is_refused() {
 #[test]
 fn cookie_requests_from_another_origin_change_nothing() {
     let ada = new_account("csrf");
-    let count = || app().call("GET", "/v1/applications?limit=null", ada.auth(), &[], &[]).json().as_object().unwrap().len();
+    let count =
+        || app().call("GET", "/v1/applications?limit=null", ada.auth(), &[], &[]).json().as_object().unwrap().len();
     let before = count();
     let mut attempts = 0;
     for (method, path, form) in [
@@ -295,17 +303,21 @@ fn the_agree_link_accepts_nothing_until_the_page_posts() {
         &[],
     );
     let invitation = granted.json()["id"].as_i64().unwrap();
-    let pending = || app().call("GET", "/v1/applications/pending", bob.auth(), &[], &[]).json().as_object().unwrap().len();
+    let pending =
+        || app().call("GET", "/v1/applications/pending", bob.auth(), &[], &[]).json().as_object().unwrap().len();
     assert_eq!(pending(), 1);
     for headers in [vec![], vec![EVIL], vec![("sec-fetch-dest", "image"), ("sec-fetch-site", "cross-site")]] {
-        let link = app().call_bare("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &headers);
+        let link =
+            app().call_bare("GET", &format!("/v1/agree-share-application?id={invitation}"), bob.auth(), &[], &headers);
         assert_eq!(link.status, 303, "{}", link.body);
     }
-    let forged = app().call_bare("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[EVIL]);
+    let forged =
+        app().call_bare("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[EVIL]);
     assert_eq!(forged.status, 403, "{}", forged.body);
     assert_eq!(pending(), 1, "still waiting for Bob's answer");
     assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).status, 404);
-    let accepted = app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
+    let accepted =
+        app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
     assert_eq!(accepted.status, 200, "{}", accepted.body);
     assert_eq!(pending(), 0);
 }
@@ -316,7 +328,13 @@ fn the_agree_link_accepts_nothing_until_the_page_posts() {
 fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     let ada = new_account("image");
     let id_app = app()
-        .call("POST", "/v1/applications", ada.auth(), &[("name", "Pic"), ("url_image", "https://cdn.example/a.png")], &[])
+        .call(
+            "POST",
+            "/v1/applications",
+            ada.auth(),
+            &[("name", "Pic"), ("url_image", "https://cdn.example/a.png")],
+            &[],
+        )
         .json()["id"]
         .as_i64()
         .unwrap();
@@ -336,7 +354,13 @@ fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     }
     let stored = app().call("GET", &format!("/v1/applications/{id_app}"), ada.auth(), &[], &[]).json();
     assert_eq!(stored["url_image"], "https://cdn.example/a.png", "unchanged");
-    let ok = app().call("POST", &format!("/v1/applications/{id_app}"), ada.auth(), &[("url_image", "/files/abc-1.png")], &[]);
+    let ok = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}"),
+        ada.auth(),
+        &[("url_image", "/files/abc-1.png")],
+        &[],
+    );
     assert_eq!(ok.status, 200, "{}", ok.body);
     // A value stored before the rule is dropped from the play, never sent to visitors.
     let (id_product, id_record, key) = common::new_product();

@@ -120,8 +120,7 @@ fn the_documented_agree_link_accepts_an_application_invitation() {
         app().call("POST", "/v1/agree-share-application", ada.auth(), &[("id", &invitation.to_string())], &[]).status,
         404
     );
-    let agreed =
-        app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
+    let agreed = app().call("POST", "/v1/agree-share-application", bob.auth(), &[("id", &invitation.to_string())], &[]);
     assert_eq!(agreed.status, 200, "{}", agreed.body);
     assert_eq!(app().call("GET", &format!("/v1/applications/{id_app}"), bob.auth(), &[], &[]).json()["chmod"], 2);
     assert_eq!(app().call("POST", "/v1/agree-share-application", bob.auth(), &[], &[]).error_code(), 419);

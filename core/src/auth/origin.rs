@@ -93,8 +93,14 @@ mod tests {
     fn the_whole_table() {
         let methods = ["GET", "HEAD", "OPTIONS", "get", "POST", "DELETE", "PUT", "PATCH", "post"];
         let credentials = [Credential::None, Credential::Cookie, Credential::Token];
-        let origins =
-            [None, Some(OWN), Some("https://SENZU.app"), Some("https://evil.example"), Some("null"), Some("https://senzu.app.evil.example")];
+        let origins = [
+            None,
+            Some(OWN),
+            Some("https://SENZU.app"),
+            Some("https://evil.example"),
+            Some("null"),
+            Some("https://senzu.app.evil.example"),
+        ];
         let sites = [None, Some("same-origin"), Some("same-site"), Some("cross-site"), Some("none")];
         let mut cases = 0;
         for method in methods {

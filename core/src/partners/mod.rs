@@ -78,7 +78,8 @@ impl Partner {
 /// `https://host[:port][/path]`, or plain http to a loopback port when allowed;
 /// never a user part (`https://good@evil`), a query, a fragment or odd characters.
 fn acceptable(url: &str, loopback: bool) -> bool {
-    let clean = url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '@' | '?' | '#' | '\\' | '%' | '"' | '<' | '>'));
+    let clean =
+        url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '@' | '?' | '#' | '\\' | '%' | '"' | '<' | '>'));
     if !clean {
         return false;
     }

@@ -356,10 +356,10 @@ fn connector<'a>(
         db,
         master,
         now: visitor.now,
-        base: Partner::of(kind)
-            .map_or_else(|| Err(partners::Failure::Misconfigured("not a partner plugin".into())), |p| {
-                partners::base_url(env, p)
-            }),
+        base: Partner::of(kind).map_or_else(
+            || Err(partners::Failure::Misconfigured("not a partner plugin".into())),
+            |p| partners::base_url(env, p),
+        ),
         lang: &visitor.accept_language,
     }
 }

@@ -44,7 +44,10 @@ async fn api(req: &mut Request, env: &Env, rest: &[&str], method: &Method) -> Ap
 async fn json_body(req: &mut Request) -> AppResult<serde_json::Value> {
     let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
     if !content_type.starts_with("application/json") {
-        return Err(AppError::api(ErrorCode::BadRequest, "dev routes take a JSON body (Content-Type: application/json)"));
+        return Err(AppError::api(
+            ErrorCode::BadRequest,
+            "dev routes take a JSON body (Content-Type: application/json)",
+        ));
     }
     let bytes = req.bytes().await.map_err(|_| AppError::api(ErrorCode::BadRequest, "unreadable body"))?;
     serde_json::from_slice(&bytes)

@@ -198,8 +198,11 @@ impl TestApp {
         form: &[(&str, &str)],
         headers: &[(&str, &str)],
     ) -> Answer {
-        let says = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("origin") || k.eq_ignore_ascii_case("sec-fetch-site"));
-        let form_page = path.starts_with("/v1/auth/login") || path.starts_with("/v1/auth/signup") || path.starts_with("/v1/auth/logout");
+        let says =
+            headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("origin") || k.eq_ignore_ascii_case("sec-fetch-site"));
+        let form_page = path.starts_with("/v1/auth/login")
+            || path.starts_with("/v1/auth/signup")
+            || path.starts_with("/v1/auth/logout");
         if !says && (matches!(auth, Auth::Cookie(_)) || form_page) {
             let mut with_origin = headers.to_vec();
             with_origin.push(("origin", self.base_url.as_str()));

@@ -64,7 +64,8 @@ fn shared() -> &'static (String, Arc<Mutex<State>>) {
     static SHARED: OnceLock<(String, Arc<Mutex<State>>)> = OnceLock::new();
     SHARED.get_or_init(|| {
         let address = address();
-        let listener = TcpListener::bind(&address).unwrap_or_else(|e| panic!("binding the partner stub {address}: {e}"));
+        let listener =
+            TcpListener::bind(&address).unwrap_or_else(|e| panic!("binding the partner stub {address}: {e}"));
         let state =
             Arc::new(Mutex::new(State { mode: Mode::Normal, issued: vec![], expired: vec![], received: vec![] }));
         let shared = state.clone();
@@ -108,7 +109,13 @@ impl Stub {
     }
 
     pub fn token_calls(&self) -> usize {
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).received.iter().filter(|r| r.path == "/credential/generate_token").count()
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .received
+            .iter()
+            .filter(|r| r.path == "/credential/generate_token")
+            .count()
     }
 
     /// Every issued token answers #0029 from now on.
@@ -119,7 +126,14 @@ impl Stub {
     }
 
     pub fn received(&self, path_prefix: &str) -> Vec<Received> {
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).received.iter().filter(|r| r.path.starts_with(path_prefix)).cloned().collect()
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .received
+            .iter()
+            .filter(|r| r.path.starts_with(path_prefix))
+            .cloned()
+            .collect()
     }
 
     pub fn issued(&self) -> Vec<String> {
