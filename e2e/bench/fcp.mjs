@@ -1,9 +1,11 @@
 // First contentful paint of a play page in Chromium with 4x CPU throttling and
 // DevTools' "Fast 3G" profile. Run by `cargo xtask bench`; prints one JSON line.
-// Usage: node e2e/bench/fcp.mjs URL [runs]
+// Usage: node e2e/bench/fcp.mjs URL[,URL…] [runs] — run i opens URL i (mod their count):
+// a dynamic tap opens once per browser, so each run needs its own.
 import { chromium } from '@playwright/test';
 
-const [url, runsArg] = process.argv.slice(2);
+const [urlArg, runsArg] = process.argv.slice(2);
+const urls = urlArg.split(',');
 const runs = Number(runsArg || 5);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -22,7 +24,7 @@ for (let i = 0; i < runs; i++) {
     offline: false, latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(urls[i % urls.length], { waitUntil: 'load' });
   await page.locator('.tile, .state').first().waitFor();
   const timing = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];

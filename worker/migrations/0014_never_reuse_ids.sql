@@ -34,17 +34,19 @@ CREATE TRIGGER files_retire_id AFTER DELETE ON files BEGIN
     ON CONFLICT (name) DO UPDATE SET max_id = max(max_id, excluded.max_id);
 END;
 
--- The id the next row of each table gets: `(SELECT next FROM fresh_ids WHERE name = 'users')`.
+-- One row per table (the compound SELECT a view over six tables needs is
+-- beyond D1's limits): the id the next row gets is above both.
+INSERT INTO retired_ids (name, max_id) VALUES
+    ('users', 0), ('applications', 0), ('plugins', 0), ('api_apps', 0), ('product_groups', 0), ('files', 0);
+
+-- `(SELECT next FROM fresh_ids WHERE name = 'users')`: the id for a new row.
 CREATE VIEW fresh_ids AS
-    SELECT 'users' AS name, max(COALESCE((SELECT max(id) FROM users), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'users'), 0)) + 1 AS next
-    UNION ALL SELECT 'applications', max(COALESCE((SELECT max(id) FROM applications), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'applications'), 0)) + 1
-    UNION ALL SELECT 'plugins', max(COALESCE((SELECT max(id) FROM plugins), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'plugins'), 0)) + 1
-    UNION ALL SELECT 'api_apps', max(COALESCE((SELECT max(id) FROM api_apps), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'api_apps'), 0)) + 1
-    UNION ALL SELECT 'product_groups', max(COALESCE((SELECT max(id) FROM product_groups), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'product_groups'), 0)) + 1
-    UNION ALL SELECT 'files', max(COALESCE((SELECT max(id) FROM files), 0),
-        COALESCE((SELECT max_id FROM retired_ids WHERE name = 'files'), 0)) + 1;
+    SELECT name, max(max_id, COALESCE(CASE name
+        WHEN 'users' THEN (SELECT max(id) FROM users)
+        WHEN 'applications' THEN (SELECT max(id) FROM applications)
+        WHEN 'plugins' THEN (SELECT max(id) FROM plugins)
+        WHEN 'api_apps' THEN (SELECT max(id) FROM api_apps)
+        WHEN 'product_groups' THEN (SELECT max(id) FROM product_groups)
+        WHEN 'files' THEN (SELECT max(id) FROM files)
+    END, 0)) + 1 AS next
+    FROM retired_ids;

@@ -60,11 +60,13 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
     println!("worker index.js: {} bytes, gzip {}", js.len(), gzip_len(&js)?);
 
     step("first contentful paint (Chromium, 4x CPU throttling, Fast 3G, 390x844)");
+    // A visit belongs to the browser that opened it: each run (a fresh browser) gets its own tap.
+    let taps: Vec<String> = (40..45u32).map(|c| demo::tap_path(2, c).map(|p| format!("{base}{p}"))).collect::<Result<_>>()?;
     let tap = demo::tap_path(2, 50)?;
-    for (label, path) in [("static play", format!("/p/{static_key}")), ("dynamic tap", tap.clone())] {
+    for (label, urls) in [("static play", format!("{base}/p/{static_key}")), ("dynamic tap", taps.join(","))] {
         let out = Command::new("node")
             .arg(root.join("e2e/bench/fcp.mjs"))
-            .arg(format!("{base}{path}"))
+            .arg(urls)
             .arg("5")
             .env("CHROMIUM_PATH", chromium)
             .current_dir(&root)
@@ -80,7 +82,10 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
         &format!("{base}/v1/dev/write"),
     )?;
     report("bare endpoint, one D1 write", &write);
-    let reload = oha_run(oha, &["-z", "10s", "-c", "16"], &format!("{base}{}", tap.replacen("/p/", "/v1/plays/", 1)))?;
+    // The same visit: the browser that opened the tap, sending back its visit pass.
+    let same_visit = tap.replacen("/p/", "/v1/plays/", 1);
+    let pass = format!("cookie: {}", visit_pass(base, &same_visit)?);
+    let reload = oha_run(oha, &["-z", "10s", "-c", "16", "-H", &pass], &format!("{base}{same_visit}"))?;
     report("dynamic tap, same visit (verify + one write batch)", &reload);
     // New taps: consecutive counters on one record, in order, as a chip makes them:
     // each request is a new visit that advances the counter (oha would shuffle a URL
@@ -97,6 +102,27 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
     )?;
     report("dynamic tap at a steady 50 req/s for 30 s", &steady);
     Ok(())
+}
+
+/// Opens a tap once and returns the visit pass (`name=value`) its answer set.
+fn visit_pass(base: &str, path: &str) -> Result<String> {
+    use std::io::{Read, Write};
+    let host = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10)))?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")?;
+    let mut response = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !response.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf)?;
+        anyhow::ensure!(n > 0, "connection closed before the response head");
+        response.extend_from_slice(&buf[..n]);
+    }
+    let head = String::from_utf8_lossy(&response);
+    head.lines()
+        .find_map(|l| l.to_ascii_lowercase().starts_with("set-cookie:").then(|| l[11..].trim().to_string()))
+        .and_then(|c| c.split(';').next().map(str::to_string))
+        .context("the tap set no visit pass")
 }
 
 /// Sends each GET in order on a fresh loopback connection; rate, p50, p99 (ms) and 200s.
