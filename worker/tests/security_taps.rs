@@ -63,19 +63,24 @@ fn a_tap_of_one_chip_opens_no_other_record() {
     // 1. Every seeded dynamic record's genuine tap, presented at every other one, with a
     //    counter far above theirs (it would have pushed their counters up).
     let records = demo_dynamic_records();
+    let lrp = demo()["records"]["dynamic_lrp"].as_i64().unwrap();
     let stranger = new_account("tapthief");
     let mut refused = 0;
     for &a in &records {
         let tap = tap_path(a, 900_000);
         for &b in records.iter().filter(|b| **b != a) {
+            // An AES tap does not even fit an LRP record (and back): 420; else a bad signature.
+            let expected = if (a == lrp) == (b == lrp) { 403 } else { 420 };
             let page = app().get(&at_record(&tap, b));
-            assert_eq!(page.status, 403, "tap of {a} at {b}: {}", page.body);
+            assert_eq!(page.status, expected, "tap of {a} at {b}: {}", page.body);
             let json = app().get(&api_path(&at_record(&tap, b)));
-            assert_eq!(json.status, 403, "tap of {a} at {b}");
-            assert_eq!(json.json()["error"]["message"], "invalid tag signature");
+            assert_eq!(json.status, expected, "tap of {a} at {b}");
+            if expected == 403 {
+                assert_eq!(json.json()["error"]["message"], "invalid tag signature");
+            }
             let pair_path = at_record(&tap, b).replacen("/p/", "/v1/products/pair/", 1);
             let pair = app().call("POST", &pair_path, Auth::Cookie(&stranger.session), &[], &[]);
-            assert_eq!(pair.status, 403, "pairing {b} with the tap of {a}: {}", pair.body);
+            assert_eq!(pair.status, expected, "pairing {b} with the tap of {a}: {}", pair.body);
             refused += 3;
         }
     }

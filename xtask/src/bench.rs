@@ -61,7 +61,8 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
 
     step("first contentful paint (Chromium, 4x CPU throttling, Fast 3G, 390x844)");
     // A visit belongs to the browser that opened it: each run (a fresh browser) gets its own tap.
-    let taps: Vec<String> = (40..45u32).map(|c| demo::tap_path(2, c).map(|p| format!("{base}{p}"))).collect::<Result<_>>()?;
+    let taps: Vec<String> =
+        (40..45u32).map(|c| demo::tap_path(2, c).map(|p| format!("{base}{p}"))).collect::<Result<_>>()?;
     let tap = demo::tap_path(2, 50)?;
     for (label, urls) in [("static play", format!("{base}/p/{static_key}")), ("dynamic tap", taps.join(","))] {
         let out = Command::new("node")

@@ -180,8 +180,9 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
     // inactive account that a new sign-up with the same e-mail replaces below.
     let inserted = db::id_of(
         &call.db,
-        "INSERT INTO users (email, firstname, lastname, language, password_hash, is_active, gender, birthdate, country, phone, phone_mobile) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (email) DO NOTHING RETURNING id",
+        "INSERT INTO users (id, email, firstname, lastname, language, password_hash, is_active, gender, birthdate, country, \
+         phone, phone_mobile) VALUES ((SELECT next FROM fresh_ids WHERE name = 'users'), \
+         ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (email) DO NOTHING RETURNING id",
         &[
             text(email.as_str()),
             text(firstname),

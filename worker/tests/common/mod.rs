@@ -203,7 +203,8 @@ impl TestApp {
         let form_page = path.starts_with("/v1/auth/login")
             || path.starts_with("/v1/auth/signup")
             || path.starts_with("/v1/auth/logout");
-        if !says && (matches!(auth, Auth::Cookie(_)) || form_page) {
+        let cookie = matches!(auth, Auth::Cookie(_)) || headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("cookie"));
+        if !says && (cookie || form_page) {
             let mut with_origin = headers.to_vec();
             with_origin.push(("origin", self.base_url.as_str()));
             return self.call_bare(method, path, auth, form, &with_origin);
