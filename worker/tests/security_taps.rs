@@ -103,8 +103,8 @@ fn a_tap_of_one_chip_opens_no_other_record() {
     assert_eq!(app().get(&format!("/v1/plays/{x}{}", chip_tap(ux, 1))).status, 200);
     // Nobody got the products, and y counts exactly its one real visit.
     let owner_of = |p: i64| app().call("GET", &format!("/v1/products/{p}"), Auth::Cookie(&stranger.session), &[], &[]);
-    assert_eq!(owner_of(pz).status, 403, "the thief does not own z");
-    assert_eq!(owner_of(py).status, 403);
+    assert_eq!(owner_of(pz).status, 404, "the thief does not own z (nor learns it exists)");
+    assert_eq!(owner_of(py).status, 404);
     execute_sql(&format!("UPDATE products SET id_owner = {0} WHERE id = {py}; INSERT INTO product_users (id_product, id_user, chmod, is_enabled) VALUES ({py}, {0}, 5, 1);", stranger.id));
     let mut views = 0;
     for _ in 0..50 {
