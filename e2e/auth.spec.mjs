@@ -162,4 +162,24 @@ test.describe('Senzu Auth', () => {
     await page.getByRole('button', { name: 'Add role' }).click();
     await expect(page.getByTestId('roles')).toContainText('requested — waiting for Senzu');
   });
+
+  // Issue 11 §8: `next` that a browser would read as another host stays on Senzu.
+  test('sign-in with next=/%5Cevil.example lands on a same-origin page', async ({ page }) => {
+    await page.goto('/signin?next=/%5Cevil.example');
+    await page.getByLabel('E-mail address').fill(demo.owner.email);
+    await page.getByLabel('Password').fill(demo.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/signin');
+    const landed = new URL(page.url());
+    expect(landed.origin).toBe(new URL(BASE).origin);
+    expect(landed.pathname).toBe('/console');
+    await expect(page.getByRole('heading', { name: 'Your apps' })).toBeVisible();
+
+    // A same-origin next still works.
+    await page.goto('/signin?next=/dashboard/invitations');
+    await page.getByLabel('E-mail address').fill(demo.owner.email);
+    await page.getByLabel('Password').fill(demo.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/dashboard/invitations');
+  });
 });

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
+use senzu_core::auth::next::same_origin_path;
 use senzu_core::auth::{Email, NewPassword};
 use senzu_core::plugins::Lang;
 
@@ -225,13 +226,14 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     }
 }
 
-/// `/signin?next=…`: signs in, then goes to `next` (a local path) or the console.
+/// `/signin?next=…`: signs in, then goes to `next` (a same-origin path) or the console.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let lang = browser_lang();
     let on_signed_in = Callback::new(move |_| {
-        let next = query.get_untracked().get("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        // Only a same-origin path (core's rule): the browser reads `/\evil.example` as another host.
+        let next = query.get_untracked().get("next").and_then(|n| same_origin_path(&n));
         let _ = window().location().set_href(&next.unwrap_or_else(|| "/console".into()));
     });
     view! {

@@ -2,6 +2,7 @@
 //! (which explains them): roles, redirects, PKCE, account inputs.
 
 pub mod credentials;
+pub mod next;
 pub mod pkce;
 pub mod redirect;
 pub mod roles;
