@@ -6,6 +6,7 @@ pub mod next;
 pub mod pkce;
 pub mod redirect;
 pub mod roles;
+pub mod tokens;
 
 pub use credentials::{CredentialError, Email, Gender, NewPassword};
 pub use roles::Role;
