@@ -133,3 +133,69 @@ fn finding_05_a_basic_token_reaches_only_its_own_apps_tokens() {
     assert_eq!(ended.status, 200, "{}", ended.body);
     assert_eq!(app().call("GET", "/v1/user", Auth::Bearer(&logs), &[], &[]).status, 401);
 }
+
+/// §7: five bad sign-ins from anywhere locked the account for everyone, the
+/// owner with the right password included. Now the count is per (account,
+/// IP) with doubling windows, plus a broader per-IP count: the attacker is
+/// slowed, the owner on their own IP signs in at once.
+#[test]
+fn finding_07_an_attacker_elsewhere_cannot_lock_the_owner_out() {
+    let email = unique_email("f7");
+    let password = strong_password();
+    remember_secret(&password);
+    assert_eq!(sign_up(&email, &password, "Owner").status, 201);
+    let activated = app().get(&format!("/v1/activate?code={}", code_of(&app().mail_link(&email, "registration"))));
+    assert_eq!(activated.status, 200, "{}", activated.body);
+    let attacker = random_ip(71);
+    let mut statuses = Vec::new();
+    let mut last = None;
+    for i in 0..10 {
+        let a = login(&email, &format!("Wrong-Pass-{i}!x"), &attacker);
+        statuses.push(a.status);
+        last = Some(a);
+    }
+    assert_eq!(statuses[..5], [401; 5], "{statuses:?}");
+    assert_eq!(statuses[5..], [429; 5], "{statuses:?}");
+    let last = last.unwrap();
+    assert!((1..=900).contains(&retry_after(&last)), "{:?}", last.retry_after);
+    // Even the right password from the attacker's IP waits.
+    assert_eq!(login(&email, &password, &attacker).status, 429);
+
+    // The owner, from their own IP, signs in at once.
+    let owner_ip = random_ip(72);
+    let ok = login(&email, &password, &owner_ip);
+    assert_eq!(ok.status, 200, "{}", ok.body);
+
+    // Backoff: after the window, 5 more guesses, then a window twice as long.
+    let pair = sha256_hex(&[b"senzu/limits/address", email.as_bytes()])[..32].to_string();
+    execute_sql(&format!("UPDATE login_failures SET window_start = window_start - 901 WHERE key LIKE 'pair:{pair}:%'"));
+    for i in 0..5 {
+        assert_eq!(login(&email, &format!("Again-Wrong-{i}!x"), &attacker).status, 401);
+    }
+    let slower = login(&email, &password, &attacker);
+    assert_eq!(slower.status, 429);
+    assert!((901..=1800).contains(&retry_after(&slower)), "{:?}", slower.retry_after);
+    // And the owner is still not locked out.
+    assert_eq!(login(&email, &password, &owner_ip).status, 200);
+}
+
+fn sign_up(email: &str, password: &str, firstname: &str) -> Answer {
+    app().call(
+        "POST",
+        "/v1/auth/signup",
+        Auth::None,
+        &[
+            ("firstname", firstname),
+            ("lastname", "Tester"),
+            ("email", email),
+            ("password", password),
+            ("gender", "3"),
+            ("birthdate", "846146133"),
+        ],
+        &[],
+    )
+}
+
+fn forgot(email: &str, ip: &str) -> Answer {
+    app().call("POST", "/v1/auth/forgot-password", Auth::None, &[("email", email)], &[("cf-connecting-ip", ip)])
+}

@@ -34,15 +34,17 @@ pub async fn login(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let args = Args::read(req).await?;
     let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
     let password = args.req_raw("password")?;
-    let keys = limits::Keys::new(email.as_str(), &call.ip_hash()?);
-    limits::reserve(&call.db, &keys, call.now).await?;
+    // Per (account, IP) and per IP: an attacker elsewhere slows only themselves.
+    let attempts = limits::SignIn::new(email.as_str(), &call.ip_hash()?);
+    let (pair, ip) = (&attempts.pair, &attempts.ip);
+    limits::reserve(&call.db, &[pair, ip], call.now, "too many sign-in attempts: wait before trying again").await?;
     let user = user_by_email(call, &email).await?;
     let ok = crypto::verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
     let user = match user {
         Some(u) if ok => u,
         _ => return Err(AppError::api(ErrorCode::Unauthorized, "wrong email or password")),
     };
-    limits::succeeded(&call.db, &keys).await?;
+    limits::forget(&call.db, &[pair], &[ip]).await?;
     if user.is_active == 0 {
         return Err(AppError::api(
             ErrorCode::Forbidden,
