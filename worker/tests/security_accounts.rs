@@ -134,6 +134,76 @@ fn finding_05_a_basic_token_reaches_only_its_own_apps_tokens() {
     assert_eq!(app().call("GET", "/v1/user", Auth::Bearer(&logs), &[], &[]).status, 401);
 }
 
+/// §6: a lock password (application, plugin) could be guessed without limit,
+/// each guess a PBKDF2 in the worker. Now 10 guesses per lock and 30 per IP
+/// per window, then 429 with Retry-After, before any hash is derived; the
+/// right password gives its attempt back.
+#[test]
+fn finding_06_lock_passwords_are_limited_per_lock_and_per_ip() {
+    let owner = new_account("f6");
+    let (_, id_app, key) = object_with_app(&owner, &[("name", "Vault"), ("password", "right-one")]);
+    let play = |password: &str, ip: &str| {
+        app().get_with(&format!("/v1/plays/{key}?password={password}"), &[("cf-connecting-ip", ip)])
+    };
+    let attacker = random_ip(61);
+    for i in 0..9 {
+        assert_eq!(play(&format!("guess-{i}"), &attacker).error_code(), 460);
+    }
+    // The right password opens and gives its attempt back …
+    assert_eq!(play("right-one", &random_ip(62)).status, 200);
+    // … so the lock takes one more guess, and then none, from anywhere.
+    assert_eq!(play("guess-9", &attacker).error_code(), 460);
+    let limited = play("guess-10", &attacker);
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    assert!((1..=900).contains(&retry_after(&limited)), "{:?}", limited.retry_after);
+    let elsewhere = play("right-one", &random_ip(63));
+    assert_eq!(elsewhere.status, 429, "the limit is per lock: {}", elsewhere.body);
+    // Nothing changed: once the window has passed, the right password opens it.
+    execute_sql(&format!(
+        "UPDATE login_failures SET window_start = window_start - 1000 WHERE key = 'lock:application:{id_app}'"
+    ));
+    assert_eq!(play("right-one", &random_ip(64)).status, 200);
+
+    // A plugin's lock is limited the same way.
+    let plugin = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        owner.auth(),
+        &[("id_plugstore", "16"), ("data", r#"{"text":"secret note"}"#), ("password", "note-pass")],
+        &[],
+    );
+    assert_eq!(plugin.status, 200, "{}", plugin.body);
+    let id_plugin = plugin.json()["id"].as_i64().unwrap();
+    let plugin_play = |password: &str, ip: &str| {
+        // The application lock is gone for this part: only the plugin's lock is guessed.
+        app().get_with(&format!("/v1/plays/{key}/plugins/{id_plugin}?password={password}"), &[("cf-connecting-ip", ip)])
+    };
+    let unlocked =
+        app().call("POST", &format!("/v1/applications/{id_app}"), owner.auth(), &[("is_locked", "false")], &[]);
+    assert_eq!(unlocked.status, 200, "{}", unlocked.body);
+    let ip = random_ip(65);
+    for i in 0..10 {
+        assert_eq!(plugin_play(&format!("nope-{i}"), &ip).error_code(), 460);
+    }
+    let limited = plugin_play("note-pass", &random_ip(66));
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    assert!(limited.retry_after.is_some());
+
+    // Per IP: 30 guesses on any locks, then 429 on a lock it never tried.
+    let prober = random_ip(67);
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        let (_, _, k) = object_with_app(&owner, &[("name", "Probe"), ("password", &format!("pass-{n}"))]);
+        let tries = if n < 3 { 10 } else { 1 };
+        for i in 0..tries {
+            statuses
+                .push(app().get_with(&format!("/v1/plays/{k}?password=x{i}"), &[("cf-connecting-ip", &prober)]).status);
+        }
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 460).count(), 30, "{statuses:?}");
+    assert_eq!(statuses[30], 429, "{statuses:?}");
+}
+
 /// §7: five bad sign-ins from anywhere locked the account for everyone, the
 /// owner with the right password included. Now the count is per (account,
 /// IP) with doubling windows, plus a broader per-IP count: the attacker is
