@@ -212,6 +212,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "products", p, "access", u], Delete) => {
             sharing::remove_access(call, Shared::Product, id(p, "id")?, id(u, "id_user")?).await
         }
+        (["v1", "products", p, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Product, id(p, "id")?, id(i, "id_invitation")?).await
+        }
         (["v1", "products", p, "records"], Get) => records::list(call, id(p, "id")?).await,
         (["v1", "products", p, "records", r], Get) => records::get(call, id(p, "id")?, id(r, "id_record")?).await,
         (["v1", "products", p, "records", r], Post) => {
@@ -246,6 +249,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "groups", g, "users", u], Delete) => {
             sharing::remove_access(call, Shared::Group, id(g, "id")?, id(u, "id_user")?).await
         }
+        (["v1", "groups", g, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Group, id(g, "id")?, id(i, "id_invitation")?).await
+        }
 
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,
@@ -270,6 +276,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         }
         (["v1", "applications", a, "access", u], Delete) => {
             sharing::remove_access(call, Shared::Application, id(a, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "applications", a, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Application, id(a, "id")?, id(i, "id_invitation")?).await
         }
         (["v1", "applications", a, "plugins"], Get) => plugins::list(call, id(a, "id")?).await,
         (["v1", "applications", a, "plugins"], Post) => plugins::create(call, req, id(a, "id")?).await,

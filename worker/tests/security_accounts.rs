@@ -68,6 +68,129 @@ fn invitation_to<'a>(users: &'a [Value], email: &str) -> Option<&'a Value> {
     users.iter().find(|u| u["user"]["email"] == email && u["is_enabled"] == false)
 }
 
+/// §4: taking an address one does not receive (an unconfirmed change of
+/// e-mail, or a sign-up never activated) collected the invitations waiting
+/// for it. Now the change waits for a link sent to the new address, an
+/// invitation by address matches only a proven address, and the owner can
+/// withdraw a pending invitation by its id.
+#[test]
+fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pending_ones() {
+    let owner = new_account("f4-owner");
+    let (id_product, id_record, key) = new_product();
+    let paired = app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    let victim = unique_email("f4-victim");
+    let invite = |email: &str| {
+        app().call(
+            "POST",
+            &format!("/v1/products/{id_product}/access"),
+            owner.auth(),
+            &[("email", email), ("chmod", "3")],
+            &[],
+        )
+    };
+    assert_eq!(invite(&victim).status, 200);
+
+    // The attack: the attacker "changes" their address to the victim's.
+    let attacker = new_account("f4-attacker");
+    let asked = app().call("POST", "/v1/procedures/users/change-email", attacker.auth(), &[], &[]);
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    let first = code_of(&app().mail_link(&attacker.email, "change_email"));
+    let moved = app().call("POST", "/v1/change-email", Auth::None, &[("code", &first), ("email", &victim)], &[]);
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.json()["status"], "confirmation mail sent to the new address");
+    // The confirmation went to the victim's mailbox, not to the attacker's.
+    let confirm = app().mail_link(&victim, "change_email");
+    assert!(confirm.contains("/account/change-email?code="), "{confirm}");
+    assert_eq!(me(attacker.auth())["email"], attacker.email.as_str(), "nothing changed before the confirmation");
+    // The first link is spent: it cannot be replayed to skip the second one.
+    let replay = app().call("POST", "/v1/change-email", Auth::None, &[("code", &first), ("email", &victim)], &[]);
+    assert_eq!(replay.error_code(), 420);
+    // A second link must name the address it confirms, if it names one.
+    let other = unique_email("f4-other");
+    let swapped =
+        app().call("POST", "/v1/change-email", Auth::None, &[("code", &code_of(&confirm)), ("email", &other)], &[]);
+    assert_eq!(swapped.error_code(), 420, "{}", swapped.body);
+
+    let pending = app().call("GET", "/v1/products/pending", attacker.auth(), &[], &[]).json();
+    assert!(pending["0"].is_null(), "the attacker sees no invitation: {pending}");
+    let invitation = invitation_to(&users_of(&owner, id_product), &victim).cloned().expect("still pending");
+    let id_invitation = invitation["id"].as_i64().unwrap();
+    let taken = app().call(
+        "POST",
+        &format!("/v1/products/pending/{id_invitation}"),
+        attacker.auth(),
+        &[("grant", "true")],
+        &[],
+    );
+    assert_eq!(taken.status, 404, "{}", taken.body);
+    assert_eq!(app().call("GET", &format!("/v1/products/{id_product}"), attacker.auth(), &[], &[]).status, 404);
+
+    // A sign-up that is never activated does not collect an invitation either.
+    let squatted = unique_email("f4-squatted");
+    let password = strong_password();
+    remember_secret(&password);
+    let signed_up = app().call(
+        "POST",
+        "/v1/auth/signup",
+        Auth::None,
+        &[
+            ("firstname", "Mallory"),
+            ("lastname", "Squatter"),
+            ("email", &squatted),
+            ("password", &password),
+            ("gender", "3"),
+            ("birthdate", "846146133"),
+        ],
+        &[],
+    );
+    assert_eq!(signed_up.status, 201, "{}", signed_up.body);
+    assert_eq!(invite(&squatted).status, 200);
+    let by_address = invitation_to(&users_of(&owner, id_product), &squatted).cloned().expect("pending");
+    assert!(by_address["user"]["id"].is_null(), "kept by address, not bound to the unproven account: {by_address}");
+
+    // Nothing the attack aimed at moved: the victim's invitation waits, by address, unaccepted.
+    let still = invitation_to(&users_of(&owner, id_product), &victim).cloned().expect("still pending");
+    assert_eq!(still["id"], id_invitation);
+    assert!(still["user"]["id"].is_null());
+    assert_eq!(still["chmod"], 3);
+
+    // The owner withdraws it by its id; nobody else can.
+    let path = format!("/v1/products/{id_product}/invitations/{id_invitation}");
+    assert_eq!(app().call("DELETE", &path, attacker.auth(), &[], &[]).status, 404);
+    let revoked = app().call("DELETE", &path, owner.auth(), &[], &[]);
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    assert_eq!(revoked.json()["revoked"], true);
+    assert!(invitation_to(&users_of(&owner, id_product), &victim).is_none());
+    assert_eq!(app().call("DELETE", &path, owner.auth(), &[], &[]).status, 404, "gone");
+    // An accepted access is not an invitation: the owner's own row cannot be withdrawn this way.
+    let own_row = users_of(&owner, id_product).into_iter().find(|u| u["user"]["id"] == owner.id).unwrap();
+    let own = app().call(
+        "DELETE",
+        &format!("/v1/products/{id_product}/invitations/{}", own_row["id"]),
+        owner.auth(),
+        &[],
+        &[],
+    );
+    assert_eq!(own.status, 404, "{}", own.body);
+
+    // The honest path: an address proven from its own mailbox gets its invitation.
+    let honest = new_account("f4-honest");
+    let proven = unique_email("f4-proven");
+    assert_eq!(invite(&proven).status, 200);
+    app().call("POST", "/v1/procedures/users/change-email", honest.auth(), &[], &[]);
+    let code = code_of(&app().mail_link(&honest.email, "change_email"));
+    let step = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code), ("email", &proven)], &[]);
+    assert_eq!(step.status, 200, "{}", step.body);
+    let link = app().mail_link(&proven, "change_email");
+    assert!(link.contains("email="), "the second link names the new address: {link}");
+    let done = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code_of(&link))], &[]);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(me(honest.auth())["email"], proven.as_str());
+    let pending = app().call("GET", "/v1/products/pending", honest.auth(), &[], &[]).json();
+    assert_eq!(pending["0"]["product"]["id"], id_product, "{pending}");
+}
+
 /// §5: a third-party token with only `basic` listed the user's other tokens,
 /// read the dashboard session's recent calls and could revoke it. Now it
 /// reaches its own app's tokens only; reading others needs user_logs, ending

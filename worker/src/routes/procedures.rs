@@ -79,6 +79,11 @@ async fn start(
         }
         None => format!("{}/account/{}?code={code}", call.origin, account_path(kind)),
     };
+    // The confirmation sent to a new address names it, so its page can show what it confirms.
+    let link = match (kind, payload) {
+        (MailType::ChangeEmail, Some(new_email)) => redirect::with_query(&link, "email", new_email),
+        _ => link,
+    };
     let procedure = db::statement(
         &call.db,
         "INSERT INTO procedures (code_hash, kind, id_user, id_api_app, payload, redirect_url, date_expired) \
@@ -137,6 +142,37 @@ pub async fn user_by_email(call: &Call<'_>, email: &Email) -> AppResult<Option<U
         "user by email",
     )
     .await
+}
+
+/// The account that proved it receives mail at `email` (activation, a reset
+/// link, or a change confirmed from the new address); invitations by address
+/// reach only this one.
+pub async fn verified_user_by_email(call: &Call<'_>, email: &Email) -> AppResult<Option<UserRow>> {
+    db::first(
+        &call.db,
+        &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1 AND verified_email = ?1 AND is_active = 1"),
+        &[text(email.as_str())],
+        "verified user by email",
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct VerifiedEmail {
+    verified_email: Option<String>,
+}
+
+/// The user's address if it is proven, else `None` (no invitation by address matches).
+pub async fn verified_email_of(call: &Call<'_>, id_user: i64) -> AppResult<Option<String>> {
+    let row: Option<VerifiedEmail> = db::first(
+        &call.db,
+        "SELECT CASE WHEN verified_email = email AND is_active = 1 THEN email END AS verified_email \
+         FROM users WHERE id = ?1",
+        &[int(id_user)],
+        "verified email",
+    )
+    .await?;
+    Ok(row.and_then(|r| r.verified_email))
 }
 
 /// `POST /v1/procedures/users/create?redirect_url` (app token, role signup).
@@ -216,19 +252,45 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
 struct ProcedureRow {
     id: i64,
     id_user: i64,
+    id_api_app: Option<i64>,
+    payload: Option<String>,
+    redirect_url: Option<String>,
+}
+
+const PROCEDURE_COLUMNS: &str = "id, id_user, id_api_app, payload, redirect_url";
+
+fn unknown_code() -> AppError {
+    bad("code", "unknown, already used or expired (links are valid one hour, once)")
+}
+
+/// A link's procedure without using it (to check the rest of a request first).
+async fn peek_code(call: &Call<'_>, kind: MailType, code: &str) -> AppResult<ProcedureRow> {
+    let row: Option<ProcedureRow> = db::first(
+        &call.db,
+        &format!(
+            "SELECT {PROCEDURE_COLUMNS} FROM procedures WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
+             AND date_expired > ?3"
+        ),
+        &[text(&sha256_hex(&[code.as_bytes()])), text(kind.as_str()), int(call.now)],
+        "peek procedure code",
+    )
+    .await?;
+    row.ok_or_else(unknown_code)
 }
 
 /// Uses a link's code once: it must exist, be of this kind, unused and fresh.
 async fn take_code(call: &Call<'_>, kind: MailType, code: &str) -> AppResult<ProcedureRow> {
     let row: Option<ProcedureRow> = db::first(
         &call.db,
-        "UPDATE procedures SET date_used = ?3 WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
-         AND date_expired > ?3 RETURNING id, id_user",
+        &format!(
+            "UPDATE procedures SET date_used = ?3 WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
+             AND date_expired > ?3 RETURNING {PROCEDURE_COLUMNS}"
+        ),
         &[text(&sha256_hex(&[code.as_bytes()])), text(kind.as_str()), int(call.now)],
         "take procedure code",
     )
     .await?;
-    row.ok_or_else(|| bad("code", "unknown, already used or expired (links are valid one hour, once)"))
+    row.ok_or_else(unknown_code)
 }
 
 /// `GET /v1/activate?code`.
@@ -237,7 +299,7 @@ pub async fn activate(call: &Call<'_>, req: &mut Request) -> AppResult<Response>
     let p = take_code(call, MailType::Registration, args.req("code")?).await?;
     db::run(
         &call.db,
-        "UPDATE users SET is_active = 1, date_activated = ?2 WHERE id = ?1",
+        "UPDATE users SET is_active = 1, date_activated = ?2, verified_email = email WHERE id = ?1",
         &[int(p.id_user), int(call.now)],
         "activate",
     )
@@ -286,7 +348,7 @@ pub async fn confirm_change_password(call: &Call<'_>, req: &mut Request) -> AppR
     if !crypto::verify_password(old, user.password_hash.as_deref()).await? {
         return Err(AppError::api(ErrorCode::WrongPassword, "wrong password: old_password does not match"));
     }
-    set_password(call, p.id_user, new.expose()).await
+    set_password(call, p.id_user, new.expose(), false).await
 }
 
 /// `POST /v1/reset-password` (code, password).
@@ -295,17 +357,19 @@ pub async fn confirm_reset_password(call: &Call<'_>, req: &mut Request) -> AppRe
     let code = args.req("code")?;
     let new = NewPassword::parse(args.req_raw("password")?).map_err(|e| bad("password", e))?;
     let p = take_code(call, MailType::ResetPassword, code).await?;
-    set_password(call, p.id_user, new.expose()).await
+    set_password(call, p.id_user, new.expose(), true).await
 }
 
-/// A new password ends every session and token of the account.
-async fn set_password(call: &Call<'_>, id_user: i64, password: &str) -> AppResult<Response> {
+/// A new password ends every session and token of the account. A reset link
+/// reached the account's address, which is then proven.
+async fn set_password(call: &Call<'_>, id_user: i64, password: &str, proves_address: bool) -> AppResult<Response> {
     let hash = crypto::hash_password(password).await?;
     let statements = vec![
         db::statement(
             &call.db,
-            "UPDATE users SET password_hash = ?2, date_updated = ?3 WHERE id = ?1",
-            &[int(id_user), text(&hash), int(call.now)],
+            "UPDATE users SET password_hash = ?2, date_updated = ?3, \
+             verified_email = CASE WHEN ?4 = 1 THEN email ELSE verified_email END WHERE id = ?1",
+            &[int(id_user), text(&hash), int(call.now), int(i64::from(proves_address))],
             "set password",
         )?,
         db::statement(
@@ -319,27 +383,55 @@ async fn set_password(call: &Call<'_>, id_user: i64, password: &str) -> AppResul
     Ok(json_response(&json!({ "status": "password changed" }), 200))
 }
 
-/// `POST /v1/change-email` (code, email).
+/// `POST /v1/change-email`: two links. The one the procedure mailed to the
+/// current address (code, `email` = the new address) sends a second link to
+/// the new address; that one (code, `email` optional but, if given, the same)
+/// changes the address, now proven. Until then nothing changes, so nobody can
+/// take an address (and the invitations waiting for it) they do not receive.
 pub async fn confirm_change_email(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let args = Args::read(req).await?;
     let code = args.req("code")?;
-    let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
-    if user_by_email(call, &email).await?.is_some() {
-        return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
+    let given = args.opt("email").map(|e| Email::parse(e).map_err(|e| bad("email", e))).transpose()?;
+    let peeked = peek_code(call, MailType::ChangeEmail, code).await?;
+    let Some(new_email) = peeked.payload else {
+        let email = given.ok_or_else(|| crate::args::missing("email"))?;
+        if user_by_email(call, &email).await?.is_some() {
+            return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
+        }
+        let p = take_code(call, MailType::ChangeEmail, code).await?;
+        let user = user_by_id(call, p.id_user).await?;
+        let started = start(
+            call,
+            MailType::ChangeEmail,
+            &user,
+            p.id_api_app,
+            Some(email.as_str()),
+            p.redirect_url.as_deref(),
+            email.as_str(),
+        )
+        .await?;
+        commit(call, started.statements).await?;
+        return Ok(json_response(
+            &json!({ "status": "confirmation mail sent to the new address", "email": email.as_str() }),
+            200,
+        ));
+    };
+    if given.as_ref().is_some_and(|e| e.as_str() != new_email) {
+        return Err(bad("email", "is not the address this link confirms"));
     }
     let p = take_code(call, MailType::ChangeEmail, code).await?;
     let changed = db::run(
         &call.db,
-        "UPDATE users SET email = ?2, date_updated = ?3 WHERE id = ?1 \
+        "UPDATE users SET email = ?2, verified_email = ?2, date_updated = ?3 WHERE id = ?1 \
          AND NOT EXISTS (SELECT 1 FROM users WHERE email = ?2)",
-        &[int(p.id_user), text(email.as_str()), int(call.now)],
+        &[int(p.id_user), text(&new_email), int(call.now)],
         "change email",
     )
     .await?;
     if changed == 0 {
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
-    Ok(json_response(&json!({ "status": "email changed", "email": email.as_str() }), 200))
+    Ok(json_response(&json!({ "status": "email changed", "email": new_email }), 200))
 }
 
 /// `POST /v1/delete-account` (code). The owner's products go back to
