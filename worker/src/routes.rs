@@ -106,7 +106,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     // stale cookie; everything else refuses a bad or expired token.
     let lenient = matches!(
         segments.as_slice(),
-        ["v1", "auth", "login" | "signup" | "token" | "consent"] | ["v1", "logout"] | ["v1", "activate"]
+        ["v1", "auth", "login" | "signup" | "forgot-password" | "token" | "consent"]
+            | ["v1", "logout"]
+            | ["v1", "activate"]
     );
     let caller = match auth::authenticate(&req, &db, now).await {
         Ok(c) => c,
@@ -135,6 +137,7 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
     match (segments, method) {
         (["v1", "auth", "login"], Post) => auth_routes::login(call, req).await,
         (["v1", "auth", "signup"], Post) => auth_routes::signup(call, req).await,
+        (["v1", "auth", "forgot-password"], Post) => procedures::forgot_password(call, req).await,
         (["v1", "auth", "logout"], Post) => auth_routes::logout_session(call).await,
         (["v1", "auth", "consent"], Get) => auth_routes::consent_info(call, req).await,
         (["v1", "auth", "consent"], Post) => auth_routes::consent_answer(call, req).await,

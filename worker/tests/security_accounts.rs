@@ -392,3 +392,70 @@ fn sign_up(email: &str, password: &str, firstname: &str) -> Answer {
 fn forgot(email: &str, ip: &str) -> Answer {
     app().call("POST", "/v1/auth/forgot-password", Auth::None, &[("email", email)], &[("cf-connecting-ip", ip)])
 }
+
+/// §10: an inactive account (signed up by someone who never received the
+/// activation mail) blocked the address's owner with 409, and without a token
+/// nobody could ask for a new password. Now a new sign-up takes over a
+/// never-activated account, and `POST /v1/auth/forgot-password` mails a reset
+/// link with one answer for every address, rate limited.
+#[test]
+fn finding_10_a_squatted_sign_up_is_taken_over_and_anyone_can_reset_a_password() {
+    let email = unique_email("f10");
+    let squatter_password = strong_password();
+    let owner_password = strong_password();
+    remember_secret(&squatter_password);
+    remember_secret(&owner_password);
+    assert_eq!(sign_up(&email, &squatter_password, "Mallory").status, 201);
+    let squatter_code = code_of(&app().mail_link(&email, "registration"));
+
+    let taken_over = sign_up(&email, &owner_password, "Alice");
+    assert_eq!(taken_over.status, 201, "the owner is not refused: {}", taken_over.body);
+    let owner_code = code_of(&app().mail_link(&email, "registration"));
+    assert_ne!(owner_code, squatter_code);
+    let old = app().get(&format!("/v1/activate?code={squatter_code}"));
+    assert_eq!(old.error_code(), 420, "the squatter's link is dead: {}", old.body);
+    assert_eq!(app().get(&format!("/v1/activate?code={owner_code}")).status, 200);
+    assert_eq!(login(&email, &squatter_password, &random_ip(101)).status, 401);
+    let session = app().sign_in(&email, &owner_password);
+    assert_eq!(me(Auth::Cookie(&session))["email"], email.as_str());
+    // An activated account is not replaced.
+    assert_eq!(sign_up(&email, &squatter_password, "Mallory").error_code(), 409);
+    assert_eq!(login(&email, &owner_password, &random_ip(102)).status, 200);
+
+    // Forgot password: the same answer for an account and for nobody.
+    let ip = random_ip(103);
+    let known = forgot(&email, &ip);
+    let nobody = unique_email("f10-nobody");
+    let unknown = forgot(&nobody, &ip);
+    assert_eq!((known.status, unknown.status), (200, 200), "{} / {}", known.body, unknown.body);
+    assert_eq!(known.body, unknown.body);
+    assert!(app().outbox().iter().all(|m| m["to"] != nobody.as_str()), "no mail to an unknown address");
+    let link = app().mail_link(&email, "reset_password");
+    assert!(link.contains("/account/reset-password?code="), "{link}");
+    let new_password = strong_password();
+    remember_secret(&new_password);
+    let reset = app().call(
+        "POST",
+        "/v1/reset-password",
+        Auth::None,
+        &[("code", &code_of(&link)), ("password", &new_password)],
+        &[],
+    );
+    assert_eq!(reset.status, 200, "{}", reset.body);
+    assert_eq!(app().call("GET", "/v1/user", Auth::Cookie(&session), &[], &[]).status, 401, "old sessions end");
+    assert_eq!(login(&email, &new_password, &random_ip(104)).status, 200);
+
+    // Rate limited per address (3 an hour), the same for an unknown one.
+    for _ in 0..2 {
+        assert_eq!(forgot(&nobody, &random_ip(105)).status, 200);
+    }
+    let limited = forgot(&nobody, &random_ip(106));
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    assert!(retry_after(&limited) > 0);
+    // And per IP (10 an hour, whatever the addresses).
+    let ip = random_ip(107);
+    let statuses: Vec<u16> = (0..11).map(|_| forgot(&unique_email("f10-many"), &ip).status).collect();
+    assert_eq!(statuses[..10], [200; 10], "{statuses:?}");
+    assert_eq!(statuses[10], 429);
+    assert_eq!(forgot("not an address", &random_ip(108)).error_code(), 420);
+}

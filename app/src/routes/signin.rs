@@ -27,6 +27,7 @@ pub struct AuthWords {
     pub have_account: &'static str,
     pub check_mail: &'static str,
     pub policy: &'static str,
+    pub forgot: &'static str,
 }
 
 pub fn auth_words(lang: Lang) -> &'static AuthWords {
@@ -47,6 +48,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             have_account: "Déjà un compte ?",
             check_mail: "Compte créé. Ouvrez le lien reçu par e-mail pour l'activer, puis connectez-vous.",
             policy: "Plus de 12 caractères, avec une minuscule, une majuscule, un chiffre et un caractère spécial.",
+            forgot: "Mot de passe oublié ?",
         },
         Lang::En => &AuthWords {
             sign_in: "Sign in",
@@ -65,6 +67,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             check_mail: "Account created. Open the link we e-mailed you to activate it, then sign in.",
             policy:
                 "More than 12 characters, with a lowercase and an uppercase letter, a digit and a special character.",
+            forgot: "Forgot password?",
         },
     }
 }
@@ -129,6 +132,7 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
             <button class="button button--block" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { w.signing_in } else { w.sign_in }}
             </button>
+            <p class="auth-switch"><a href="/account/forgot-password">{w.forgot}</a></p>
         </form>
     }
 }

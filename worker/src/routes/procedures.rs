@@ -16,7 +16,7 @@ use worker::{D1PreparedStatement, Request, Response};
 
 use super::Call;
 use crate::args::{bad, Args};
-use crate::auth::crypto;
+use crate::auth::{crypto, limits};
 use crate::db::{self, int, opt_int, opt_text, text};
 use crate::error::{AppError, AppResult, Context};
 use crate::http::json_response;
@@ -208,10 +208,68 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
     let country = args.opt_text("country", 2)?;
     let phone = args.opt_text("phone", 32)?;
     let phone_mobile = args.opt_text("phone_mobile", 32)?;
-    if user_by_email(call, &email).await?.is_some() {
+    let existing = user_by_email(call, &email).await?;
+    if existing.as_ref().is_some_and(|u| u.is_active != 0) {
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
     let hash = crypto::hash_password(password.expose()).await?;
+    if let Some(squatted) = existing {
+        // Never activated: nobody proved this address, so whoever signs up
+        // with it now takes the account over (and the old link stops working).
+        let user = UserRow {
+            id: squatted.id,
+            email: squatted.email,
+            firstname: Some(firstname.to_string()),
+            lastname: Some(lastname.to_string()),
+            language: language.to_string(),
+            password_hash: None,
+            is_active: 0,
+        };
+        let u = int(user.id);
+        let mut statements = vec![
+            db::statement(
+                &call.db,
+                "UPDATE users SET firstname = ?2, lastname = ?3, language = ?4, password_hash = ?5, gender = ?6, \
+                 birthdate = ?7, country = ?8, phone = ?9, phone_mobile = ?10, username = NULL, date_updated = ?11 \
+                 WHERE id = ?1 AND is_active = 0",
+                &[
+                    u.clone(),
+                    text(firstname),
+                    text(lastname),
+                    text(language),
+                    text(&hash),
+                    int(gender as i64),
+                    int(birthdate),
+                    opt_text(country.map(str::to_uppercase).as_deref()),
+                    opt_text(phone),
+                    opt_text(phone_mobile),
+                    int(call.now),
+                ],
+                "replace inactive account",
+            )?,
+            db::statement(
+                &call.db,
+                "UPDATE procedures SET date_used = ?2 WHERE id_user = ?1 AND date_used IS NULL",
+                &[u.clone(), int(call.now)],
+                "expire old links",
+            )?,
+            db::statement(
+                &call.db,
+                "UPDATE tokens SET date_revoked = ?2 WHERE id_user = ?1 AND date_revoked IS NULL",
+                &[u, int(call.now)],
+                "revoke old tokens",
+            )?,
+        ];
+        let started =
+            start(call, MailType::Registration, &user, Some(id_app), None, args.opt("redirect_url"), &user.email)
+                .await?;
+        statements.extend(started.statements);
+        commit(call, statements).await?;
+        return Ok(json_response(
+            &json!({ "id": user.id, "email": user.email, "status": "activation mail sent" }),
+            201,
+        ));
+    }
     // Inserted first (the mail needs its id); a failed mail batch leaves an
     // inactive account that a new sign-up with the same e-mail replaces below.
     let inserted = db::id_of(
@@ -335,6 +393,27 @@ pub async fn request(call: &Call<'_>, req: &mut Request, kind: MailType) -> AppR
         commit(call, started.statements).await?;
     }
     Ok(json_response(&json!({ "status": "confirmation mail sent" }), 200))
+}
+
+/// `POST /v1/auth/forgot-password` (email): the first-party "forgot password?".
+/// Anyone may ask; the answer is the same whether or not the address has an
+/// account, and asking is limited per address and per IP (before any lookup).
+/// Only an activated account gets the mail: a never-activated one is taken
+/// over by signing up again.
+pub async fn forgot_password(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
+    let args = Args::read(req).await?;
+    let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
+    let [per_address, per_ip] = limits::reset_mail(email.as_str(), &call.ip_hash()?);
+    let message = "too many password-reset requests: wait before asking again";
+    limits::reserve(&call.db, &[&per_address, &per_ip], call.now, message).await?;
+    if let Some(user) = user_by_email(call, &email).await?.filter(|u| u.is_active != 0) {
+        let started = start(call, MailType::ResetPassword, &user, None, None, None, &user.email).await?;
+        commit(call, started.statements).await?;
+    }
+    Ok(json_response(
+        &json!({ "status": "if an account uses this address, a mail to choose a new password is on its way" }),
+        200,
+    ))
 }
 
 /// `POST /v1/change-password` (code, old_password, new_password).
