@@ -162,4 +162,62 @@ test.describe('Senzu Auth', () => {
     await page.getByRole('button', { name: 'Add role' }).click();
     await expect(page.getByTestId('roles')).toContainText('requested — waiting for Senzu');
   });
+
+  // Issue 11 §8: `next` that a browser would read as another host stays on Senzu.
+  test('sign-in with next=/%5Cevil.example lands on a same-origin page', async ({ page }) => {
+    await page.goto('/signin?next=/%5Cevil.example');
+    await page.getByLabel('E-mail address').fill(demo.owner.email);
+    await page.getByLabel('Password').fill(demo.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/signin');
+    const landed = new URL(page.url());
+    expect(landed.origin).toBe(new URL(BASE).origin);
+    expect(landed.pathname).toBe('/console');
+    await expect(page.getByRole('heading', { name: 'Your apps' })).toBeVisible();
+
+    // A same-origin next still works.
+    await page.goto('/signin?next=/dashboard/invitations');
+    await page.getByLabel('E-mail address').fill(demo.owner.email);
+    await page.getByLabel('Password').fill(demo.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/dashboard/invitations');
+  });
+
+  // Issue 11 §10: "Forgot password?" without any token, end to end.
+  test('forgot password: the sign-in link, the reset mail, a new password', async ({ page, request }) => {
+    const email = `e2e-forgot-${Date.now()}-${randomBytes(3).toString('hex')}@senzu.test`;
+    const password = `Aa1!${randomBytes(8).toString('hex')}`;
+    remember(password);
+    const created = await request.post('/v1/auth/signup', { form: { firstname: 'Rosalind', lastname: 'Franklin',
+      email, password, gender: '2', birthdate: '0' } });
+    expect(created.status()).toBe(201);
+    const outbox = async () => (await (await request.get('/v1/dev/outbox')).json());
+    const activation = (await outbox()).find((m) => m.to === email && m.mail_type === 'registration');
+    const code = new URL(activation.links[0]).searchParams.get('code');
+    expect((await request.get(`/v1/activate?code=${code}`)).status()).toBe(200);
+
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL('**/account/forgot-password');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await expect(page.getByRole('status')).toContainText('If an account uses this address');
+
+    const mail = (await outbox()).find((m) => m.to === email && m.mail_type === 'reset_password');
+    expect(mail, 'a reset mail').toBeTruthy();
+    const link = new URL(mail.links[0]);
+    expect(link.pathname).toBe('/account/reset-password');
+    const fresh = `Bb2@${randomBytes(8).toString('hex')}`;
+    remember(fresh);
+    await page.goto(link.pathname + link.search);
+    await page.getByLabel('Password').fill(fresh);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status')).toContainText('Password changed');
+
+    await page.goto('/signin?next=/console');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(fresh);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Build on Senzu' })).toBeVisible();
+  });
 });

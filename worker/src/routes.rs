@@ -109,7 +109,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     // stale cookie; everything else refuses a bad or expired token.
     let lenient = matches!(
         segments.as_slice(),
-        ["v1", "auth", "login" | "signup" | "token" | "consent"] | ["v1", "logout"] | ["v1", "activate"]
+        ["v1", "auth", "login" | "signup" | "forgot-password" | "token" | "consent"]
+            | ["v1", "logout"]
+            | ["v1", "activate"]
     );
     let caller = match auth::authenticate(&req, &db, now).await {
         Ok(c) => c,
@@ -138,6 +140,7 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
     match (segments, method) {
         (["v1", "auth", "login"], Post) => auth_routes::login(call, req).await,
         (["v1", "auth", "signup"], Post) => auth_routes::signup(call, req).await,
+        (["v1", "auth", "forgot-password"], Post) => procedures::forgot_password(call, req).await,
         (["v1", "auth", "logout"], Post) => auth_routes::logout_session(call).await,
         (["v1", "auth", "consent"], Get) => auth_routes::consent_info(call, req).await,
         (["v1", "auth", "consent"], Post) => auth_routes::consent_answer(call, req).await,
@@ -215,6 +218,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "products", p, "access", u], Delete) => {
             sharing::remove_access(call, Shared::Product, id(p, "id")?, id(u, "id_user")?).await
         }
+        (["v1", "products", p, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Product, id(p, "id")?, id(i, "id_invitation")?).await
+        }
         (["v1", "products", p, "records"], Get) => records::list(call, id(p, "id")?).await,
         (["v1", "products", p, "records", r], Get) => records::get(call, id(p, "id")?, id(r, "id_record")?).await,
         (["v1", "products", p, "records", r], Post) => {
@@ -249,6 +255,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         (["v1", "groups", g, "users", u], Delete) => {
             sharing::remove_access(call, Shared::Group, id(g, "id")?, id(u, "id_user")?).await
         }
+        (["v1", "groups", g, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Group, id(g, "id")?, id(i, "id_invitation")?).await
+        }
 
         (["v1", "applications"], Get) => applications::list(call, req).await,
         (["v1", "applications"], Post) => applications::create(call, req).await,
@@ -278,6 +287,9 @@ async fn api(call: &Call<'_>, req: &mut Request, segments: &[&str], method: &Met
         }
         (["v1", "applications", a, "access", u], Delete) => {
             sharing::remove_access(call, Shared::Application, id(a, "id")?, id(u, "id_user")?).await
+        }
+        (["v1", "applications", a, "invitations", i], Delete) => {
+            sharing::revoke_invitation(call, Shared::Application, id(a, "id")?, id(i, "id_invitation")?).await
         }
         (["v1", "applications", a, "plugins"], Get) => plugins::list(call, id(a, "id")?).await,
         (["v1", "applications", a, "plugins"], Post) => plugins::create(call, req, id(a, "id")?).await,

@@ -149,7 +149,58 @@ fn no_route_answers_a_caller_without_the_right() {
         app().call("POST", "/v1/groups", owner_account.auth(), &[("alias_name", "Doomed group")], &[]).json()["id"]
             .as_i64()
             .unwrap();
+    // Pending invitations to withdraw (issue 11 §4), one per kind of object.
+    let (invited_product, invited_record, invited_key) = common::new_product();
+    app().call("POST", &format!("/v1/products/pair/{invited_record}/{invited_key}"), owner_account.auth(), &[], &[]);
+    let invitation = |path: String| {
+        let a =
+            app().call("POST", &path, owner_account.auth(), &[("email", &unique_email("matrix")), ("chmod", "1")], &[]);
+        assert_eq!(a.status, 200, "{path}: {}", a.body);
+        a.json()["id"].as_i64().unwrap()
+    };
+    let product_invitation = invitation(format!("/v1/products/{invited_product}/access"));
+    let group_invitation = invitation(format!("/v1/groups/{fresh_group}/users"));
+    let invited_app = app().call("POST", "/v1/applications", owner_account.auth(), &[("name", "Invited")], &[]).json()
+        ["id"]
+        .as_i64()
+        .unwrap();
+    let app_invitation = invitation(format!("/v1/applications/{invited_app}/access"));
+    // Sessions (issue 11 §5): the owner's own, and two to end.
+    let session_id = |session: &str| {
+        let tokens = app().call("GET", "/v1/user/tokens", Auth::Cookie(session), &[], &[]).json();
+        tokens.as_object().unwrap().values().find(|t| t["is_current"] == true).unwrap()["id"].as_i64().unwrap()
+    };
+    let owner_email = d["owner"]["email"].as_str().unwrap();
+    let owner_password = d["owner"]["password"].as_str().unwrap();
+    let owner_session = session_id(&owner);
+    let doomed_session = session_id(&app().sign_in(owner_email, owner_password));
+    let doomed_token = session_id(&app().sign_in(owner_email, owner_password));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        (
+            "DELETE",
+            format!("/v1/products/{invited_product}/invitations/{product_invitation}"),
+            "manage_products",
+            200,
+            Some(404),
+        ),
+        (
+            "DELETE",
+            format!("/v1/groups/{fresh_group}/invitations/{group_invitation}"),
+            "manage_products",
+            200,
+            Some(404),
+        ),
+        (
+            "DELETE",
+            format!("/v1/applications/{invited_app}/invitations/{app_invitation}"),
+            "manage_applications",
+            200,
+            Some(404),
+        ),
+        // Another app's token: read with user_logs; ended only by the dashboard's session.
+        ("GET", format!("/v1/sessions/{owner_session}"), "user_logs", 200, Some(404)),
+        ("DELETE", format!("/v1/sessions/{doomed_session}"), "first-party session", 200, Some(404)),
+        ("DELETE", format!("/v1/tokens/{doomed_token}"), "first-party session", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}"), "products", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}/products"), "products", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}/users"), "products", 200, Some(404)),

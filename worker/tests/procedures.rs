@@ -161,6 +161,19 @@ fn change_password_change_email_and_delete_account_need_their_link() {
     let new_email = unique_email("moved");
     let moved = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code), ("email", &new_email)], &[]);
     assert_eq!(moved.status, 200, "{}", moved.body);
+    // The change waits for the link sent to the new address.
+    let ip = format!("10.99.{}.{}", rand::random::<u8>(), rand::random::<u8>());
+    let still = app().call(
+        "POST",
+        "/v1/auth/login",
+        Auth::None,
+        &[("email", &new_email), ("password", &new_password)],
+        &[("cf-connecting-ip", &ip)],
+    );
+    assert_eq!(still.status, 401, "{}", still.body);
+    let code = code_of(&app().mail_link(&new_email, "change_email"));
+    let confirmed = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code)], &[]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
     let session = app().sign_in(&new_email, &new_password);
 
     app().call("POST", "/v1/procedures/users/delete-account", Auth::Cookie(&session), &[], &[]);

@@ -280,9 +280,9 @@ pub fn seed_sql() -> Result<String> {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value;"
         ),
         format!(
-            "INSERT OR IGNORE INTO users (id, email, firstname, lastname, language, is_active, password_hash, gender) VALUES \
-             (1, '{OWNER_EMAIL}', 'Ada', 'Lovelace', 'en', 1, {}, 2), \
-             (2, '{FRIEND_EMAIL}', 'Charles', 'Babbage', 'en', 1, {}, 1);",
+            "INSERT OR IGNORE INTO users (id, email, verified_email, firstname, lastname, language, is_active, password_hash, gender) VALUES \
+             (1, '{OWNER_EMAIL}', '{OWNER_EMAIL}', 'Ada', 'Lovelace', 'en', 1, {}, 2), \
+             (2, '{FRIEND_EMAIL}', '{FRIEND_EMAIL}', 'Charles', 'Babbage', 'en', 1, {}, 1);",
             sql_str(&password::hash(OWNER_PASSWORD, b"senzu-demo-own-1", password::ACCOUNT_ITERATIONS)),
             sql_str(&password::hash(FRIEND_PASSWORD, b"senzu-demo-frd-2", password::ACCOUNT_ITERATIONS)),
         ),

@@ -1,6 +1,8 @@
 //! `/account/{action}?code=…`: where the procedure mails' links land —
-//! activation, password reset or change, e-mail change, account deletion.
-//! Each link works once, within an hour; the worker says so when it does not.
+//! activation, password reset or change, e-mail change (the link to the
+//! current address, then the one to the new address, which carries `email`),
+//! account deletion — and `/account/forgot-password`, which asks for a reset
+//! link. Each link works once, within an hour; the worker says so when it does not.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,8 +25,26 @@ fn texts(action: &str, lang: Lang) -> (&'static str, &'static str, &'static str)
         ("reset-password", Lang::En) => ("Choose a new password", "Save", "Password changed. Sign in with it."),
         ("change-password", Lang::Fr) => ("Changer de mot de passe", "Changer", "Mot de passe changé. Connectez-vous."),
         ("change-password", Lang::En) => ("Change your password", "Change", "Password changed. Sign in with it."),
-        ("change-email", Lang::Fr) => ("Changer d'adresse e-mail", "Changer", "Adresse e-mail changée."),
-        ("change-email", Lang::En) => ("Change your e-mail address", "Change", "E-mail address changed."),
+        ("change-email", Lang::Fr) => (
+            "Changer d'adresse e-mail",
+            "Changer",
+            "Ouvrez le lien envoyé à la nouvelle adresse pour confirmer le changement.",
+        ),
+        ("change-email", Lang::En) => {
+            ("Change your e-mail address", "Change", "Open the link we sent to the new address to confirm the change.")
+        }
+        ("confirm-email", Lang::Fr) => ("Confirmer la nouvelle adresse", "Confirmer", "Adresse e-mail changée."),
+        ("confirm-email", Lang::En) => ("Confirm your new e-mail address", "Confirm", "E-mail address changed."),
+        ("forgot-password", Lang::Fr) => (
+            "Mot de passe oublié",
+            "Recevoir un lien",
+            "Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé.",
+        ),
+        ("forgot-password", Lang::En) => (
+            "Forgot your password?",
+            "Send me a link",
+            "If an account uses this address, we just sent it a link to choose a new password.",
+        ),
         ("delete-account", Lang::Fr) => {
             ("Supprimer le compte", "Supprimer définitivement", "Votre compte est supprimé.")
         }
@@ -38,12 +58,17 @@ fn texts(action: &str, lang: Lang) -> (&'static str, &'static str, &'static str)
 pub fn Account() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let action = params.get_untracked().get("action").unwrap_or_default();
     let code = query.get_untracked().get("code").unwrap_or_default();
+    // The second change-email link (sent to the new address) names that address.
+    let new_email = query.get_untracked().get("email");
+    let action = match params.get_untracked().get("action").unwrap_or_default().as_str() {
+        "change-email" if new_email.is_some() => "confirm-email".to_string(),
+        other => other.to_string(),
+    };
     let lang = browser_lang();
     let w = auth_words(lang);
     let (title, button, done_text) = texts(&action, lang);
-    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (first, second) = (RwSignal::new(new_email.unwrap_or_default()), RwSignal::new(String::new()));
     let busy = RwSignal::new(false);
     let done = RwSignal::new(false);
     let error = RwSignal::new(None::<senzu_core::ApiError>);
@@ -65,7 +90,10 @@ pub fn Account() -> impl IntoView {
                     )
                     .await
                 }
-                "change-email" => api::post_json("/v1/change-email", &[("code", &code), ("email", &a)]).await,
+                "change-email" | "confirm-email" => {
+                    api::post_json("/v1/change-email", &[("code", &code), ("email", &a)]).await
+                }
+                "forgot-password" => api::post_json("/v1/auth/forgot-password", &[("email", &a)]).await,
                 _ => api::post_json("/v1/delete-account", &[("code", &code)]).await,
             };
             match result {
@@ -91,10 +119,14 @@ pub fn Account() -> impl IntoView {
                     on:input=move |ev| second.set(event_target_value(&ev)) />
                 <small class="field__hint" class:field__hint--ok=move || NewPassword::parse(&second.get()).is_ok()>{w.policy}</small></label>
         }.into_any(),
-        "change-email" => view! {
+        "change-email" | "forgot-password" => view! {
             <label class="field"><span>{w.email}</span>
                 <input type="email" required autocomplete="email" prop:value=move || first.get()
                     on:input=move |ev| first.set(event_target_value(&ev)) /></label>
+        }.into_any(),
+        "confirm-email" => view! {
+            <label class="field"><span>{w.email}</span>
+                <input type="email" readonly prop:value=move || first.get() /></label>
         }.into_any(),
         _ => ().into_any(),
     };

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
+use senzu_core::auth::next::same_origin_path;
 use senzu_core::auth::{Email, NewPassword};
 use senzu_core::plugins::Lang;
 
@@ -26,6 +27,7 @@ pub struct AuthWords {
     pub have_account: &'static str,
     pub check_mail: &'static str,
     pub policy: &'static str,
+    pub forgot: &'static str,
 }
 
 pub fn auth_words(lang: Lang) -> &'static AuthWords {
@@ -46,6 +48,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             have_account: "Déjà un compte ?",
             check_mail: "Compte créé. Ouvrez le lien reçu par e-mail pour l'activer, puis connectez-vous.",
             policy: "Plus de 12 caractères, avec une minuscule, une majuscule, un chiffre et un caractère spécial.",
+            forgot: "Mot de passe oublié ?",
         },
         Lang::En => &AuthWords {
             sign_in: "Sign in",
@@ -64,6 +67,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             check_mail: "Account created. Open the link we e-mailed you to activate it, then sign in.",
             policy:
                 "More than 12 characters, with a lowercase and an uppercase letter, a digit and a special character.",
+            forgot: "Forgot password?",
         },
     }
 }
@@ -128,6 +132,7 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
             <button class="button button--block" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { w.signing_in } else { w.sign_in }}
             </button>
+            <p class="auth-switch"><a href="/account/forgot-password">{w.forgot}</a></p>
         </form>
     }
 }
@@ -225,13 +230,14 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     }
 }
 
-/// `/signin?next=…`: signs in, then goes to `next` (a local path) or the console.
+/// `/signin?next=…`: signs in, then goes to `next` (a same-origin path) or the console.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let lang = browser_lang();
     let on_signed_in = Callback::new(move |_| {
-        let next = query.get_untracked().get("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        // Only a same-origin path (core's rule): the browser reads `/\evil.example` as another host.
+        let next = query.get_untracked().get("next").and_then(|n| same_origin_path(&n));
         let _ = window().location().set_href(&next.unwrap_or_else(|| "/console".into()));
     });
     view! {

@@ -2,10 +2,12 @@
 //! (which explains them): roles, redirects, PKCE, account inputs.
 
 pub mod credentials;
+pub mod next;
 pub mod origin;
 pub mod pkce;
 pub mod redirect;
 pub mod roles;
+pub mod tokens;
 
 pub use credentials::{CredentialError, Email, Gender, NewPassword};
 pub use roles::Role;

@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod limits;
 pub mod session;
 
+use senzu_core::auth::tokens::Asker;
 use senzu_core::auth::Role;
 use senzu_core::secrets::sha256_hex;
 use senzu_core::ErrorCode;
@@ -196,6 +197,15 @@ impl Caller {
     pub async fn require_app(&self, db: &D1Database, role: Role, now: i64) -> AppResult<&AppGrant> {
         self.require(db, role, now).await?;
         self.app.as_ref().ok_or_else(|| AppError::api(ErrorCode::Unauthorized, "this route needs a token"))
+    }
+
+    /// The caller as core's token rule sees it; `None` when anonymous.
+    pub fn token_asker(&self) -> Option<Asker> {
+        Some(match self.kind? {
+            TokenKind::Session => Asker::Session,
+            TokenKind::User => Asker::ThirdParty { user_logs: self.holds(Role::UserLogs) },
+            TokenKind::App => Asker::App { api_management: self.holds(Role::ApiManagement) },
+        })
     }
 
     pub fn id_app(&self) -> Option<i64> {

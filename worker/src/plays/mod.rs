@@ -17,6 +17,7 @@ use senzu_core::visit::{self, Passes, Visit, VISIT_WINDOW_SECONDS};
 use senzu_core::{password, ApiError, ErrorCode};
 use worker::{Context as WorkerContext, D1Database, Env, Request};
 
+use crate::auth::limits;
 use crate::error::{AppError, AppResult, Context};
 use crate::partners::{self, PartnerPlugin};
 use repo::{PlayRow, PluginRow};
@@ -267,21 +268,47 @@ async fn check(
     if passes.is_unlock(id_app, lock, &scope, visitor.cookie(&unlock), visitor.now) {
         return Ok(Ok(()));
     }
-    let opened = require_password(Some(lock), visitor, "this application is protected by a password");
+    let which = Lock { object: "application", id: id_app };
+    let opened =
+        require_password(db, master, which, Some(lock), visitor, "this application is protected by a password").await?;
     if opened.is_ok() {
         cookies.push(pass_cookie(&unlock, &passes.unlock(id_app, lock, &scope, visitor.now + VISIT_WINDOW_SECONDS)));
     }
     Ok(opened)
 }
 
-/// A lock (application or plugin): open without a stored hash, else only with the right password.
-fn require_password(stored: Option<&str>, visitor: &Visitor, locked: &str) -> Result<(), ApiError> {
-    match (stored, visitor.password.as_deref()) {
-        (None, _) => Ok(()),
-        (Some(_), None) => Err(fail(ErrorCode::WrongPassword, locked)),
-        (Some(hash), Some(p)) if password::verify(p, hash) => Ok(()),
-        (Some(_), Some(_)) => Err(fail(ErrorCode::WrongPassword, "wrong password")),
+/// Which lock a password opens, for its attempt limit.
+struct Lock {
+    object: &'static str,
+    id: i64,
+}
+
+/// A lock (application or plugin): open without a stored hash, else only with
+/// the right password. Each guess takes an attempt per lock and per hashed IP
+/// *before* the PBKDF2 runs (429 with Retry-After past the limit); the right
+/// password gives it back.
+async fn require_password(
+    db: &D1Database,
+    master: &MasterKey,
+    lock: Lock,
+    stored: Option<&str>,
+    visitor: &Visitor,
+    locked: &str,
+) -> AppResult<Result<(), ApiError>> {
+    let (hash, given) = match (stored, visitor.password.as_deref()) {
+        (None, _) => return Ok(Ok(())),
+        (Some(_), None) => return Ok(Err(fail(ErrorCode::WrongPassword, locked))),
+        (Some(hash), Some(given)) => (hash, given),
+    };
+    let ip_hash = master.ip_hash(visitor.now.div_euclid(86_400), &visitor.ip);
+    let [per_lock, per_ip] = limits::lock(lock.object, lock.id, &ip_hash);
+    let attempts = [&per_lock, &per_ip];
+    limits::reserve(db, &attempts, visitor.now, "too many wrong passwords: wait before trying again").await?;
+    if !password::verify(given, hash) {
+        return Ok(Err(fail(ErrorCode::WrongPassword, "wrong password")));
     }
+    limits::forget(db, &[], &attempts).await?;
+    Ok(Ok(()))
 }
 
 /// `derived` → AN10922 from the master; otherwise sealed meta || file read keys.
@@ -432,10 +459,12 @@ pub async fn send_quote(
         .iter()
         .find(|p| p.id == id_plugin && p.kind == Kind::SengerioQuote.id())
         .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no quote form with this id on this play")))?;
-    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
-        .map_err(AppError::Api)?;
     let db = env.d1("DB").context("binding DB")?;
     let master = master_key(env)?;
+    let lock = Lock { object: "plugin", id: p.id };
+    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+        .await?
+        .map_err(AppError::Api)?;
     let mut c = connector(env, &db, &master, p, Kind::SengerioQuote, visitor);
     Ok(c.send_quote(values).await)
 }
@@ -452,12 +481,14 @@ pub async fn open_plugin(
         .iter()
         .find(|p| p.id == id_plugin)
         .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no such plugin on this play")))?;
-    require_password(p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+    let db = env.d1("DB").context("binding DB")?;
+    let master = master_key(env)?;
+    let lock = Lock { object: "plugin", id: p.id };
+    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+        .await?
         .map_err(AppError::Api)?;
     let (kind, mut action) = plugin_action(p);
     if let Some(kind) = kind.filter(|k| k.is_partner()) {
-        let db = env.d1("DB").context("binding DB")?;
-        let master = master_key(env)?;
         action = Some(partner_action(env, &db, &master, p, kind, visitor).await);
     }
     let exec = match &action {

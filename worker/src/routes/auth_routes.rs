@@ -3,6 +3,7 @@
 //! the code exchange, logout and token revocation.
 
 use senzu_core::auth::pkce::Challenge;
+use senzu_core::auth::tokens::{self, Asker, TokenAccess};
 use senzu_core::auth::{redirect, Email, Role};
 use senzu_core::secrets::sha256_hex;
 use senzu_core::wire::ApiDate;
@@ -33,15 +34,17 @@ pub async fn login(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let args = Args::read(req).await?;
     let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
     let password = args.req_raw("password")?;
-    let keys = limits::Keys::new(email.as_str(), &call.ip_hash()?);
-    limits::reserve(&call.db, &keys, call.now).await?;
+    // Per (account, IP) and per IP: an attacker elsewhere slows only themselves.
+    let attempts = limits::SignIn::new(email.as_str(), &call.ip_hash()?);
+    let (pair, ip) = (&attempts.pair, &attempts.ip);
+    limits::reserve(&call.db, &[pair, ip], call.now, "too many sign-in attempts: wait before trying again").await?;
     let user = user_by_email(call, &email).await?;
     let ok = crypto::verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
     let user = match user {
         Some(u) if ok => u,
         _ => return Err(AppError::api(ErrorCode::Unauthorized, "wrong email or password")),
     };
-    limits::succeeded(&call.db, &keys).await?;
+    limits::forget(&call.db, &[pair], &[ip]).await?;
     if user.is_active == 0 {
         return Err(AppError::api(
             ErrorCode::Forbidden,
@@ -382,8 +385,12 @@ pub async fn logout_token(call: &Call<'_>, req: &mut Request) -> AppResult<Respo
     }
 }
 
-/// Who may see or end a token: its user, or its app with `api_management`.
-async fn owned_token(call: &Call<'_>, id_token: i64) -> AppResult<TokenOwner> {
+/// Who may see or end a token: core's rule (`auth::tokens`). Another user's
+/// token is 404 (its existence is not confirmed); the user's own token that
+/// this caller may not reach is 403.
+async fn owned_token(call: &Call<'_>, id_token: i64, wants: TokenAccess) -> AppResult<TokenOwner> {
+    let asker =
+        call.caller.token_asker().ok_or_else(|| AppError::api(ErrorCode::Unauthorized, "this route needs a token"))?;
     let row: Option<TokenOwner> = db::first(
         &call.db,
         "SELECT id, id_user, id_api_app FROM tokens WHERE id = ?1",
@@ -391,25 +398,36 @@ async fn owned_token(call: &Call<'_>, id_token: i64) -> AppResult<TokenOwner> {
         "token owner",
     )
     .await?;
-    let row = row.ok_or_else(|| AppError::not_found(format!("no token with id {id_token}")))?;
-    let is_user = call.caller.id_user() == Some(row.id_user);
-    let is_app = call.caller.user.is_none() && call.caller.id_app() == Some(row.id_api_app);
-    if is_app {
+    let not_found = || AppError::not_found(format!("no token with id {id_token}"));
+    let row = row.ok_or_else(not_found)?;
+    let same_user = call.caller.id_user() == Some(row.id_user);
+    let same_app = call.caller.id_app() == Some(row.id_api_app);
+    if matches!(asker, Asker::App { .. }) && same_app {
+        // Names the missing role, and counts the call against its quota.
         call.caller.require(&call.db, Role::ApiManagement, call.now).await?;
     }
-    if call.caller.is_anonymous() {
-        return Err(AppError::api(ErrorCode::Unauthorized, "this route needs a token"));
+    let access = tokens::access(asker, same_user, same_app);
+    if access == TokenAccess::See && !same_app {
+        call.caller.require(&call.db, Role::UserLogs, call.now).await?;
     }
-    if !(is_user || is_app) {
-        // Not revealing whether another user's token exists.
-        return Err(AppError::not_found(format!("no token with id {id_token}")));
+    if access >= wants {
+        return Ok(row);
     }
-    Ok(row)
+    if !same_user {
+        return Err(not_found());
+    }
+    Err(AppError::api(
+        ErrorCode::Forbidden,
+        match wants {
+            TokenAccess::Manage => "only the Senzu dashboard (signed in) may end another app's token or session",
+            _ => "another app's token or session needs the Senzu dashboard (signed in) or the role user_logs",
+        },
+    ))
 }
 
 /// `DELETE /v1/tokens/{id}` and `DELETE /v1/sessions/{id}`.
 pub async fn delete_token(call: &Call<'_>, id_token: i64) -> AppResult<Response> {
-    let row = owned_token(call, id_token).await?;
+    let row = owned_token(call, id_token, TokenAccess::Manage).await?;
     // Idempotent: revoking a revoked token is not an error.
     revoke(call, row.id).await?;
     Ok(json_response(&json!({ "id": row.id, "revoked": true }), 200))
@@ -429,7 +447,7 @@ struct SessionRow {
 
 /// `GET /v1/sessions/{id}`: a token's facts and its last calls (never the token).
 pub async fn get_session(call: &Call<'_>, id_token: i64) -> AppResult<Response> {
-    owned_token(call, id_token).await?;
+    owned_token(call, id_token, TokenAccess::See).await?;
     let row: SessionRow = db::first(
         &call.db,
         "SELECT t.id, t.id_api_app, t.id_user, t.roles, t.date_created, t.date_expired, t.date_revoked, \

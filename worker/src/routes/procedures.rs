@@ -16,7 +16,7 @@ use worker::{D1PreparedStatement, Request, Response};
 
 use super::Call;
 use crate::args::{bad, Args};
-use crate::auth::crypto;
+use crate::auth::{crypto, limits};
 use crate::db::{self, int, opt_int, opt_text, text};
 use crate::error::{AppError, AppResult, Context};
 use crate::http::json_response;
@@ -79,6 +79,11 @@ async fn start(
         }
         None => format!("{}/account/{}?code={code}", call.origin, account_path(kind)),
     };
+    // The confirmation sent to a new address names it, so its page can show what it confirms.
+    let link = match (kind, payload) {
+        (MailType::ChangeEmail, Some(new_email)) => redirect::with_query(&link, "email", new_email),
+        _ => link,
+    };
     let procedure = db::statement(
         &call.db,
         "INSERT INTO procedures (code_hash, kind, id_user, id_api_app, payload, redirect_url, date_expired) \
@@ -139,6 +144,37 @@ pub async fn user_by_email(call: &Call<'_>, email: &Email) -> AppResult<Option<U
     .await
 }
 
+/// The account that proved it receives mail at `email` (activation, a reset
+/// link, or a change confirmed from the new address); invitations by address
+/// reach only this one.
+pub async fn verified_user_by_email(call: &Call<'_>, email: &Email) -> AppResult<Option<UserRow>> {
+    db::first(
+        &call.db,
+        &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1 AND verified_email = ?1 AND is_active = 1"),
+        &[text(email.as_str())],
+        "verified user by email",
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct VerifiedEmail {
+    verified_email: Option<String>,
+}
+
+/// The user's address if it is proven, else `None` (no invitation by address matches).
+pub async fn verified_email_of(call: &Call<'_>, id_user: i64) -> AppResult<Option<String>> {
+    let row: Option<VerifiedEmail> = db::first(
+        &call.db,
+        "SELECT CASE WHEN verified_email = email AND is_active = 1 THEN email END AS verified_email \
+         FROM users WHERE id = ?1",
+        &[int(id_user)],
+        "verified email",
+    )
+    .await?;
+    Ok(row.and_then(|r| r.verified_email))
+}
+
 /// `POST /v1/procedures/users/create?redirect_url` (app token, role signup).
 pub async fn create_user(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let app = call.caller.require_app(&call.db, Role::Signup, call.now).await?;
@@ -172,10 +208,68 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
     let country = args.opt_text("country", 2)?;
     let phone = args.opt_text("phone", 32)?;
     let phone_mobile = args.opt_text("phone_mobile", 32)?;
-    if user_by_email(call, &email).await?.is_some() {
+    let existing = user_by_email(call, &email).await?;
+    if existing.as_ref().is_some_and(|u| u.is_active != 0) {
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
     let hash = crypto::hash_password(password.expose()).await?;
+    if let Some(squatted) = existing {
+        // Never activated: nobody proved this address, so whoever signs up
+        // with it now takes the account over (and the old link stops working).
+        let user = UserRow {
+            id: squatted.id,
+            email: squatted.email,
+            firstname: Some(firstname.to_string()),
+            lastname: Some(lastname.to_string()),
+            language: language.to_string(),
+            password_hash: None,
+            is_active: 0,
+        };
+        let u = int(user.id);
+        let mut statements = vec![
+            db::statement(
+                &call.db,
+                "UPDATE users SET firstname = ?2, lastname = ?3, language = ?4, password_hash = ?5, gender = ?6, \
+                 birthdate = ?7, country = ?8, phone = ?9, phone_mobile = ?10, username = NULL, date_updated = ?11 \
+                 WHERE id = ?1 AND is_active = 0",
+                &[
+                    u.clone(),
+                    text(firstname),
+                    text(lastname),
+                    text(language),
+                    text(&hash),
+                    int(gender as i64),
+                    int(birthdate),
+                    opt_text(country.map(str::to_uppercase).as_deref()),
+                    opt_text(phone),
+                    opt_text(phone_mobile),
+                    int(call.now),
+                ],
+                "replace inactive account",
+            )?,
+            db::statement(
+                &call.db,
+                "UPDATE procedures SET date_used = ?2 WHERE id_user = ?1 AND date_used IS NULL",
+                &[u.clone(), int(call.now)],
+                "expire old links",
+            )?,
+            db::statement(
+                &call.db,
+                "UPDATE tokens SET date_revoked = ?2 WHERE id_user = ?1 AND date_revoked IS NULL",
+                &[u, int(call.now)],
+                "revoke old tokens",
+            )?,
+        ];
+        let started =
+            start(call, MailType::Registration, &user, Some(id_app), None, args.opt("redirect_url"), &user.email)
+                .await?;
+        statements.extend(started.statements);
+        commit(call, statements).await?;
+        return Ok(json_response(
+            &json!({ "id": user.id, "email": user.email, "status": "activation mail sent" }),
+            201,
+        ));
+    }
     // Inserted first (the mail needs its id); a failed mail batch leaves an
     // inactive account that a new sign-up with the same e-mail replaces below.
     let inserted = db::id_of(
@@ -217,19 +311,45 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
 struct ProcedureRow {
     id: i64,
     id_user: i64,
+    id_api_app: Option<i64>,
+    payload: Option<String>,
+    redirect_url: Option<String>,
+}
+
+const PROCEDURE_COLUMNS: &str = "id, id_user, id_api_app, payload, redirect_url";
+
+fn unknown_code() -> AppError {
+    bad("code", "unknown, already used or expired (links are valid one hour, once)")
+}
+
+/// A link's procedure without using it (to check the rest of a request first).
+async fn peek_code(call: &Call<'_>, kind: MailType, code: &str) -> AppResult<ProcedureRow> {
+    let row: Option<ProcedureRow> = db::first(
+        &call.db,
+        &format!(
+            "SELECT {PROCEDURE_COLUMNS} FROM procedures WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
+             AND date_expired > ?3"
+        ),
+        &[text(&sha256_hex(&[code.as_bytes()])), text(kind.as_str()), int(call.now)],
+        "peek procedure code",
+    )
+    .await?;
+    row.ok_or_else(unknown_code)
 }
 
 /// Uses a link's code once: it must exist, be of this kind, unused and fresh.
 async fn take_code(call: &Call<'_>, kind: MailType, code: &str) -> AppResult<ProcedureRow> {
     let row: Option<ProcedureRow> = db::first(
         &call.db,
-        "UPDATE procedures SET date_used = ?3 WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
-         AND date_expired > ?3 RETURNING id, id_user",
+        &format!(
+            "UPDATE procedures SET date_used = ?3 WHERE code_hash = ?1 AND kind = ?2 AND date_used IS NULL \
+             AND date_expired > ?3 RETURNING {PROCEDURE_COLUMNS}"
+        ),
         &[text(&sha256_hex(&[code.as_bytes()])), text(kind.as_str()), int(call.now)],
         "take procedure code",
     )
     .await?;
-    row.ok_or_else(|| bad("code", "unknown, already used or expired (links are valid one hour, once)"))
+    row.ok_or_else(unknown_code)
 }
 
 /// `GET /v1/activate?code`.
@@ -238,7 +358,7 @@ pub async fn activate(call: &Call<'_>, req: &mut Request) -> AppResult<Response>
     let p = take_code(call, MailType::Registration, args.req("code")?).await?;
     db::run(
         &call.db,
-        "UPDATE users SET is_active = 1, date_activated = ?2 WHERE id = ?1",
+        "UPDATE users SET is_active = 1, date_activated = ?2, verified_email = email WHERE id = ?1",
         &[int(p.id_user), int(call.now)],
         "activate",
     )
@@ -276,6 +396,27 @@ pub async fn request(call: &Call<'_>, req: &mut Request, kind: MailType) -> AppR
     Ok(json_response(&json!({ "status": "confirmation mail sent" }), 200))
 }
 
+/// `POST /v1/auth/forgot-password` (email): the first-party "forgot password?".
+/// Anyone may ask; the answer is the same whether or not the address has an
+/// account, and asking is limited per address and per IP (before any lookup).
+/// Only an activated account gets the mail: a never-activated one is taken
+/// over by signing up again.
+pub async fn forgot_password(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
+    let args = Args::read(req).await?;
+    let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
+    let [per_address, per_ip] = limits::reset_mail(email.as_str(), &call.ip_hash()?);
+    let message = "too many password-reset requests: wait before asking again";
+    limits::reserve(&call.db, &[&per_address, &per_ip], call.now, message).await?;
+    if let Some(user) = user_by_email(call, &email).await?.filter(|u| u.is_active != 0) {
+        let started = start(call, MailType::ResetPassword, &user, None, None, None, &user.email).await?;
+        commit(call, started.statements).await?;
+    }
+    Ok(json_response(
+        &json!({ "status": "if an account uses this address, a mail to choose a new password is on its way" }),
+        200,
+    ))
+}
+
 /// `POST /v1/change-password` (code, old_password, new_password).
 pub async fn confirm_change_password(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let args = Args::read(req).await?;
@@ -287,7 +428,7 @@ pub async fn confirm_change_password(call: &Call<'_>, req: &mut Request) -> AppR
     if !crypto::verify_password(old, user.password_hash.as_deref()).await? {
         return Err(AppError::api(ErrorCode::WrongPassword, "wrong password: old_password does not match"));
     }
-    set_password(call, p.id_user, new.expose()).await
+    set_password(call, p.id_user, new.expose(), false).await
 }
 
 /// `POST /v1/reset-password` (code, password).
@@ -296,17 +437,19 @@ pub async fn confirm_reset_password(call: &Call<'_>, req: &mut Request) -> AppRe
     let code = args.req("code")?;
     let new = NewPassword::parse(args.req_raw("password")?).map_err(|e| bad("password", e))?;
     let p = take_code(call, MailType::ResetPassword, code).await?;
-    set_password(call, p.id_user, new.expose()).await
+    set_password(call, p.id_user, new.expose(), true).await
 }
 
-/// A new password ends every session and token of the account.
-async fn set_password(call: &Call<'_>, id_user: i64, password: &str) -> AppResult<Response> {
+/// A new password ends every session and token of the account. A reset link
+/// reached the account's address, which is then proven.
+async fn set_password(call: &Call<'_>, id_user: i64, password: &str, proves_address: bool) -> AppResult<Response> {
     let hash = crypto::hash_password(password).await?;
     let statements = vec![
         db::statement(
             &call.db,
-            "UPDATE users SET password_hash = ?2, date_updated = ?3 WHERE id = ?1",
-            &[int(id_user), text(&hash), int(call.now)],
+            "UPDATE users SET password_hash = ?2, date_updated = ?3, \
+             verified_email = CASE WHEN ?4 = 1 THEN email ELSE verified_email END WHERE id = ?1",
+            &[int(id_user), text(&hash), int(call.now), int(i64::from(proves_address))],
             "set password",
         )?,
         db::statement(
@@ -320,27 +463,55 @@ async fn set_password(call: &Call<'_>, id_user: i64, password: &str) -> AppResul
     Ok(json_response(&json!({ "status": "password changed" }), 200))
 }
 
-/// `POST /v1/change-email` (code, email).
+/// `POST /v1/change-email`: two links. The one the procedure mailed to the
+/// current address (code, `email` = the new address) sends a second link to
+/// the new address; that one (code, `email` optional but, if given, the same)
+/// changes the address, now proven. Until then nothing changes, so nobody can
+/// take an address (and the invitations waiting for it) they do not receive.
 pub async fn confirm_change_email(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let args = Args::read(req).await?;
     let code = args.req("code")?;
-    let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
-    if user_by_email(call, &email).await?.is_some() {
-        return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
+    let given = args.opt("email").map(|e| Email::parse(e).map_err(|e| bad("email", e))).transpose()?;
+    let peeked = peek_code(call, MailType::ChangeEmail, code).await?;
+    let Some(new_email) = peeked.payload else {
+        let email = given.ok_or_else(|| crate::args::missing("email"))?;
+        if user_by_email(call, &email).await?.is_some() {
+            return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
+        }
+        let p = take_code(call, MailType::ChangeEmail, code).await?;
+        let user = user_by_id(call, p.id_user).await?;
+        let started = start(
+            call,
+            MailType::ChangeEmail,
+            &user,
+            p.id_api_app,
+            Some(email.as_str()),
+            p.redirect_url.as_deref(),
+            email.as_str(),
+        )
+        .await?;
+        commit(call, started.statements).await?;
+        return Ok(json_response(
+            &json!({ "status": "confirmation mail sent to the new address", "email": email.as_str() }),
+            200,
+        ));
+    };
+    if given.as_ref().is_some_and(|e| e.as_str() != new_email) {
+        return Err(bad("email", "is not the address this link confirms"));
     }
     let p = take_code(call, MailType::ChangeEmail, code).await?;
     let changed = db::run(
         &call.db,
-        "UPDATE users SET email = ?2, date_updated = ?3 WHERE id = ?1 \
+        "UPDATE users SET email = ?2, verified_email = ?2, date_updated = ?3 WHERE id = ?1 \
          AND NOT EXISTS (SELECT 1 FROM users WHERE email = ?2)",
-        &[int(p.id_user), text(email.as_str()), int(call.now)],
+        &[int(p.id_user), text(&new_email), int(call.now)],
         "change email",
     )
     .await?;
     if changed == 0 {
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
-    Ok(json_response(&json!({ "status": "email changed", "email": email.as_str() }), 200))
+    Ok(json_response(&json!({ "status": "email changed", "email": new_email }), 200))
 }
 
 /// `POST /v1/delete-account` (code). The owner's products go back to

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use worker::{Request, Response};
 
-use super::procedures::{user_by_email, user_by_id};
+use super::procedures::{user_by_id, verified_email_of, verified_user_by_email};
 use super::Call;
 use crate::args::{bad, Args};
 use crate::db::{self, int, opt_int, opt_text, text};
@@ -210,7 +210,10 @@ pub async fn grant(call: &Call<'_>, req: &mut Request, shared: Shared, id: i64) 
     if level == Level::Nothing {
         return Err(bad("chmod", "must be 1 to 5 to share; remove an access with DELETE"));
     }
-    let invitee = user_by_email(call, &email).await?;
+    // Only an account that proved the address gets the invitation by id; any
+    // other waits for the address to be proven (an unconfirmed change or an
+    // unactivated sign-up must not collect it).
+    let invitee = verified_user_by_email(call, &email).await?;
     chmod::may_grant(my_level, None, level, invitee.as_ref().is_some_and(|u| u.id == me)).map_err(refuse)?;
     let existing: Option<Value> = db::first(
         &call.db,
@@ -319,6 +322,40 @@ pub async fn remove_access(call: &Call<'_>, shared: Shared, id: i64, id_user: i6
     Ok(json_response(&json!({ "id": current.id, "deleted": true }), 200))
 }
 
+/// `DELETE /v1/{products|groups|applications}/{id}/invitations/{id_invitation}`:
+/// withdraws an invitation nobody accepted yet (by address or by account).
+/// The same rule as removing an access: at least Admin, and a level above
+/// one's own (an Owner invitation) only by an Owner.
+pub async fn revoke_invitation(call: &Call<'_>, shared: Shared, id: i64, id_invitation: i64) -> AppResult<Response> {
+    let (me, my_level) = require(call, shared, id, Action::Administer).await?;
+    let row: AccessRow = db::first(
+        &call.db,
+        &access_select(shared, "AND x.id = ?2 AND x.is_enabled = 0"),
+        &[int(id), int(id_invitation)],
+        "pending invitation",
+    )
+    .await?
+    .ok_or_else(|| {
+        AppError::not_found(format!("no pending invitation with id {id_invitation} on this {}", shared.noun()))
+    })?;
+    chmod::may_grant(my_level, Some(Level::from_i64(row.chmod)), Level::Nothing, row.id_user == Some(me))
+        .map_err(refuse)?;
+    let deleted = db::run(
+        &call.db,
+        &format!("DELETE FROM {} WHERE id = ?1 AND is_enabled = 0", shared.access_table()),
+        &[int(row.id)],
+        "revoke invitation",
+    )
+    .await?;
+    if deleted == 0 {
+        return Err(AppError::api(
+            ErrorCode::Conflict,
+            "this invitation was accepted meanwhile: remove the access instead",
+        ));
+    }
+    Ok(json_response(&json!({ "id": row.id, "revoked": true }), 200))
+}
+
 #[derive(Deserialize)]
 struct PendingRow {
     id: i64,
@@ -353,17 +390,23 @@ fn pending_sql(shared: Shared, filter: &str) -> String {
     )
 }
 
-/// The caller's id and e-mail (invitations may be addressed to the e-mail).
-async fn me_and_email(call: &Call<'_>, shared: Shared) -> AppResult<(i64, String)> {
+/// The caller's id and proven e-mail (invitations may be addressed to it; an
+/// unproven address matches none).
+async fn me_and_email(call: &Call<'_>, shared: Shared) -> AppResult<(i64, Option<String>)> {
     let id_user = call.caller.require_user(&call.db, shared.roles().0, call.now).await?.id_user;
-    Ok((id_user, user_by_id(call, id_user).await?.email))
+    Ok((id_user, verified_email_of(call, id_user).await?))
 }
 
 /// `GET /v1/{products|applications}/pending`: invitations waiting for the caller.
 pub async fn pending(call: &Call<'_>, shared: Shared) -> AppResult<Response> {
     let (me, email) = me_and_email(call, shared).await?;
-    let rows: Vec<PendingRow> =
-        db::all(&call.db, &pending_sql(shared, "ORDER BY x.id DESC"), &[int(me), text(&email)], "pending").await?;
+    let rows: Vec<PendingRow> = db::all(
+        &call.db,
+        &pending_sql(shared, "ORDER BY x.id DESC"),
+        &[int(me), opt_text(email.as_deref())],
+        "pending",
+    )
+    .await?;
     let items = rows.iter().map(|r| {
         json!({
             "id": r.id,
@@ -400,10 +443,14 @@ pub async fn accept(call: &Call<'_>, shared: Shared, id_row: i64) -> AppResult<R
 
 async fn answer(call: &Call<'_>, shared: Shared, id_row: i64, grant: bool) -> AppResult<Response> {
     let (me, email) = me_and_email(call, shared).await?;
-    let row: PendingRow =
-        db::first(&call.db, &pending_sql(shared, "AND x.id = ?3"), &[int(me), text(&email), int(id_row)], "pending")
-            .await?
-            .ok_or_else(|| AppError::not_found(format!("no pending invitation with id {id_row}")))?;
+    let row: PendingRow = db::first(
+        &call.db,
+        &pending_sql(shared, "AND x.id = ?3"),
+        &[int(me), opt_text(email.as_deref()), int(id_row)],
+        "pending",
+    )
+    .await?
+    .ok_or_else(|| AppError::not_found(format!("no pending invitation with id {id_row}")))?;
     if !grant {
         db::run(&call.db, &format!("DELETE FROM {} WHERE id = ?1", shared.access_table()), &[int(row.id)], "decline")
             .await?;

@@ -1,5 +1,6 @@
 //! The signed-in user: `GET/POST /v1/user`, logs, tokens, addresses.
 
+use senzu_core::auth::tokens::{self, TokenAccess};
 use senzu_core::auth::{Gender, Role};
 use senzu_core::wire::{list_object, ApiDate};
 use serde::Deserialize;
@@ -232,10 +233,17 @@ struct TokenRow {
     date_expired: Option<i64>,
 }
 
-/// `GET /v1/user/tokens` (basic): the user's live tokens. Only hashes are
-/// stored, so a token is listed by id and app, never by value.
+/// `GET /v1/user/tokens` (basic): the user's live tokens that this caller may
+/// see (core's rule: a third-party token lists its own app's tokens only,
+/// unless it holds user_logs). Only hashes are stored, so a token is listed by
+/// id and app, never by value.
 pub async fn tokens(call: &Call<'_>) -> AppResult<Response> {
     let grant = call.caller.require_user(&call.db, Role::Basic, call.now).await?;
+    let asker = call
+        .caller
+        .token_asker()
+        .ok_or_else(|| AppError::api(senzu_core::ErrorCode::Unauthorized, "this route needs a token"))?;
+    let id_app = call.caller.id_app();
     let rows: Vec<TokenRow> = db::all(
         &call.db,
         "SELECT t.id, t.kind, t.id_api_app, a.display_name, t.roles, t.date_created, t.date_expired FROM tokens t \
@@ -245,7 +253,9 @@ pub async fn tokens(call: &Call<'_>) -> AppResult<Response> {
         "user tokens",
     )
     .await?;
-    let items = rows.into_iter().map(|t| {
+    let visible =
+        rows.into_iter().filter(|t| tokens::access(asker, true, id_app == Some(t.id_api_app)) >= TokenAccess::See);
+    let items = visible.map(|t| {
         json!({
             "id": t.id, "kind": t.kind, "id_api_app": t.id_api_app, "app": t.display_name, "roles": t.roles,
             "is_current": t.id == grant.id_token,

@@ -1,6 +1,6 @@
 //! The sharing panel of a product or an application: who has which chmod,
-//! invitations by e-mail (pending until accepted), changing or removing an
-//! access. Admins (4) and owners (5) manage; everyone else reads.
+//! invitations by e-mail (pending until accepted, withdrawn by their id),
+//! changing or removing an access. Admins (4) and owners (5) manage; everyone else reads.
 
 use leptos::prelude::*;
 use senzu_core::chmod::Level;
@@ -97,7 +97,18 @@ fn UserRow(
     // One manages others (never oneself) below oneself; only an owner touches an owner.
     let editable =
         mine >= Level::Admin && id_user.is_some() && id_user != me && (level < Level::Owner || mine == Level::Owner);
+    // An invitation to an address (no account yet, or none that proved it) is withdrawn by its own id.
+    let withdrawable =
+        mine >= Level::Admin && !accepted && id_user.is_none() && (level < Level::Owner || mine == Level::Owner);
+    let id_invitation = user["id"].as_i64();
     let saving = Saving::new();
+    let withdraw = move |_| {
+        if let Some(i) = id_invitation {
+            saving.run(async move { api::delete_json(&format!("/v1/{kind}/{id}/invitations/{i}")).await }, move |_| {
+                version.update(|v| *v += 1)
+            });
+        }
+    };
     let change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(u) = id_user {
@@ -128,6 +139,11 @@ fn UserRow(
                             {level_options(mine)}
                         </select>
                         <button class="link-button" type="button" on:click=remove>"Remove"</button>
+                    }.into_any()
+                } else if withdrawable {
+                    view! {
+                        <span class="badge">{level.name(false)}</span>
+                        <button class="link-button" type="button" on:click=withdraw>"Withdraw"</button>
                     }.into_any()
                 } else {
                     view! { <span class="badge">{level.name(false)}</span> }.into_any()
