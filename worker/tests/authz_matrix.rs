@@ -205,6 +205,9 @@ fn no_route_answers_a_caller_without_the_right() {
         ("GET", format!("/v1/groups/{fresh_group}/products"), "products", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}/users"), "products", 200, Some(404)),
         ("POST", format!("/v1/groups/{fresh_group}/users"), "manage_products", 200, Some(404)),
+        // Into a group and out again: the owner's alone (issue 11 §2; the levels are in sharing.rs).
+        ("POST", format!("/v1/products/{reset_product}?id_group={fresh_group}"), "manage_products", 200, Some(404)),
+        ("POST", format!("/v1/products/{reset_product}?id_group="), "manage_products", 200, Some(404)),
         ("DELETE", format!("/v1/groups/{fresh_group}"), "manage_products", 200, Some(404)),
         ("POST", format!("/v1/products/pair/{fresh_record}/{fresh_key}"), "manage_products", 200, None),
         ("POST", format!("/v1/products/{reset_product}/reset"), "manage_products", 200, Some(404)),
