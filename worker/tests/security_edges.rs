@@ -378,3 +378,43 @@ fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     let page = app().get(&format!("/p/{key}"));
     assert!(!page.body.contains("/files/../"), "not in the page either");
 }
+
+/// Finding 14: every page — the SPA from the static assets (public/_headers)
+/// and the worker's play pages — forbids framing and runs no inline script.
+#[test]
+fn pages_forbid_framing_and_inline_scripts() {
+    let key = common::demo()["records"]["static"].as_str().unwrap().to_string();
+    let mut pages = 0;
+    for path in ["/", "/auth", "/dashboard", "/console", "/signin", &format!("/p/{key}")] {
+        let (status, body, headers) = app().bytes_of(path);
+        assert_eq!(status, 200, "{path}");
+        let header =
+            |name: &str| headers.get(name).cloned().unwrap_or_else(|| panic!("{path}: no {name} in {headers:?}"));
+        let csp = header("content-security-policy");
+        let directive = |name: &str| {
+            csp.split(';').map(str::trim).find_map(|d| d.strip_prefix(name)).map(str::trim).map(str::to_string)
+        };
+        assert_eq!(directive("script-src ").as_deref(), Some("'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert_eq!(directive("frame-ancestors ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(directive("object-src ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(directive("base-uri ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert!(["no-referrer", "same-origin"].contains(&header("referrer-policy").as_str()), "{path}");
+        // The policy allows no inline script, so the page must have none: each
+        // <script> loads a file, or is the play's JSON (data, never run).
+        let html = String::from_utf8(body).unwrap();
+        let mut scripts = 0;
+        for tag in html.split("<script").skip(1) {
+            let open = &tag[..tag.find('>').unwrap()];
+            scripts += 1;
+            assert!(
+                open.contains(" src=") || open.contains("type=\"application/json\""),
+                "{path}: inline <script{open}>"
+            );
+        }
+        assert!(scripts >= 1, "{path}: the app's loader");
+        pages += 1;
+    }
+    println!("finding 14 (headers): {pages} pages checked");
+}
