@@ -379,6 +379,13 @@ fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     assert!(!page.body.contains("/files/../"), "not in the page either");
 }
 
+/// Whether an SQL condition holds in the test database (dev route: a false
+/// condition makes the statement fail, `json('…')` of a non-JSON text).
+fn sql_holds(condition: &str) -> bool {
+    let sql = format!("SELECT CASE WHEN ({condition}) THEN 1 ELSE json('condition does not hold') END");
+    app().dev("POST", "/v1/dev/sql", Some(&json!({ "sql": sql }))).status == 200
+}
+
 /// Finding 14: every page — the SPA from the static assets (public/_headers)
 /// and the worker's play pages — forbids framing and runs no inline script.
 #[test]
@@ -417,4 +424,59 @@ fn pages_forbid_framing_and_inline_scripts() {
         pages += 1;
     }
     println!("finding 14 (headers): {pages} pages checked");
+}
+
+/// Finding 14: partner credentials are sealed per plugin and field; a sealed
+/// value copied to another plugin or into another field does not open there
+/// (and is never sent), the dashboard shows it as not set.
+#[test]
+fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
+    use common::stub::{self, Stub};
+    let partner = Stub::start();
+    let ada = new_account("sealed-owner");
+    for s in [stub::EMAIL, stub::PUBLIC_KEY, stub::API_KEY] {
+        common::remember_partner_secret(s);
+    }
+    let eduzz =
+        json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
+    let (id_app, _, id_a) = partner_app(&ada, "17", eduzz);
+    // A second Eduzz plugin whose credentials are something else entirely.
+    let other =
+        json!({ "content_id": "123456", "email": "x@eduzz.test", "publickey": "pk-other", "apikey": "ak-other" });
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        ada.auth(),
+        &[("id_plugstore", "17"), ("name", "Other"), ("data", &other.to_string())],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let id_b = added.json()["id"].as_i64().unwrap();
+    let set = |id: i64| {
+        let p = app().call("GET", &format!("/v1/plugins/{id}"), ada.auth(), &[], &[]).json();
+        p["credentials"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v == true)).collect::<Vec<_>>()
+    };
+    let all_set = |id| set(id).iter().all(|(_, v)| *v);
+    assert!(all_set(id_a) && all_set(id_b));
+    assert!(sql_holds(&format!("(SELECT secrets FROM plugins WHERE id = {id_a}) NOT LIKE '%{}%'", stub::API_KEY)));
+
+    // A's sealed values copied into B: none of them opens for B.
+    execute_sql(&format!(
+        "UPDATE plugins SET secrets = (SELECT secrets FROM plugins WHERE id = {id_a}) WHERE id = {id_b}"
+    ));
+    assert!(set(id_b).iter().all(|(_, v)| !*v), "{:?}", set(id_b));
+    let before = partner.all_bytes().len();
+    let test = app().call("POST", &format!("/v1/plugins/{id_b}/test"), ada.auth(), &[], &[]).json();
+    assert_eq!(test["ok"], false, "{test}");
+    assert!(test["message"].as_str().unwrap().contains("not set"), "{test}");
+    assert_eq!(partner.all_bytes().len(), before, "nothing was sent for B");
+    // A's api key moved into A's public key field: that field does not open.
+    execute_sql(&format!(
+        "UPDATE plugins SET secrets = json_set(secrets, '$.publickey', json_extract(secrets, '$.apikey')) WHERE id = {id_a}"
+    ));
+    let a = set(id_a);
+    assert!(a.contains(&("publickey".to_string(), false)) && a.contains(&("apikey".to_string(), true)), "{a:?}");
+    let test = app().call("POST", &format!("/v1/plugins/{id_a}/test"), ada.auth(), &[], &[]).json();
+    assert_eq!(test["ok"], false, "{test}");
+    assert!(!partner.all_bytes()[before..].contains(stub::API_KEY), "the moved key was not sent as the public key");
 }

@@ -6,7 +6,6 @@ mod repo;
 
 use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
-use senzu_core::partners::Partner;
 use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::schedule::Schedule;
@@ -347,19 +346,18 @@ fn connector<'a>(
     kind: Kind,
     visitor: &'a Visitor,
 ) -> PartnerPlugin<'a> {
+    // Secrets and token open only if sealed for this plugin and this address of its partner.
+    let base = partners::base_for(env, kind);
     PartnerPlugin {
         id: p.id,
         kind,
         data: serde_json::from_str(&p.data).unwrap_or_default(),
-        secrets: partners::open_secrets(master, p.secrets.as_deref()),
-        token: partners::open_token(master, p.token.as_deref(), p.token_until, visitor.now),
+        secrets: partners::open_secrets(master, p.id, &base, p.secrets.as_deref()),
+        token: partners::open_token(master, p.id, &base, p.token.as_deref(), p.token_until, visitor.now),
         db,
         master,
         now: visitor.now,
-        base: Partner::of(kind).map_or_else(
-            || Err(partners::Failure::Misconfigured("not a partner plugin".into())),
-            |p| partners::base_url(env, p),
-        ),
+        base,
         lang: &visitor.accept_language,
     }
 }
