@@ -62,6 +62,15 @@ impl MasterKey {
         hex::encode(&digest[..16])
     }
 
+    /// A keyed hash of a visitor's IP for rate-limit counters (core::rate):
+    /// stable, so a window does not restart at midnight, and never the IP itself.
+    pub fn limit_key(&self, ip: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.derive("senzu/rate-ip/v1")).expect("HMAC takes any key length");
+        mac.update(ip.as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
     /// Seals `plain` as hex(nonce || ciphertext || tag). `nonce` must be unique per seal.
     pub fn seal(&self, purpose: &str, nonce: [u8; 12], plain: &[u8]) -> String {
         self.seal_bound(purpose, nonce, plain, &[])
@@ -152,6 +161,16 @@ mod tests {
         assert_eq!(m.open(SUN_KEYS, &sealed), Err(SecretError::WrongKey), "unbound opening refuses it");
         // Unbound sealing is the empty context.
         assert_eq!(m.open_bound(SUN_KEYS, &m.seal(SUN_KEYS, [1; 12], b"x"), &[]).unwrap(), b"x");
+    }
+
+    #[test]
+    fn limit_keys_are_stable_keyed_and_hide_the_ip() {
+        let m = master();
+        assert_eq!(m.limit_key("1.2.3.4"), m.limit_key("1.2.3.4"));
+        assert_ne!(m.limit_key("1.2.3.4"), m.limit_key("1.2.3.5"));
+        assert_ne!(m.limit_key("1.2.3.4"), MasterKey::parse_hex(&"cd".repeat(32)).unwrap().limit_key("1.2.3.4"));
+        assert!(!m.limit_key("1.2.3.4").contains("1.2.3.4"));
+        assert_ne!(m.limit_key("1.2.3.4"), m.ip_hash(0, "1.2.3.4"));
     }
 
     #[test]

@@ -7,3 +7,11 @@
 -- partner credentials again (the dashboard shows them as not set).
 UPDATE plugins SET secrets = NULL WHERE secrets IS NOT NULL;
 DELETE FROM partner_tokens;
+
+-- Fixed-window counters of the rate limits (core::rate, worker/src/rate.rs):
+-- one row per limit × object × person (a user id, or a keyed hash of the IP).
+CREATE TABLE rate_limits (
+    key          TEXT PRIMARY KEY,
+    hits         INTEGER NOT NULL,
+    window_start INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;

@@ -480,3 +480,188 @@ fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
     assert_eq!(test["ok"], false, "{test}");
     assert!(!partner.all_bytes()[before..].contains(stub::API_KEY), "the moved key was not sent as the public key");
 }
+
+/// A paired product of `owner` with an application (one text plugin) on its
+/// static record: (id_product, id_record, key).
+fn play_app(owner: &common::Account) -> (i64, i64, String) {
+    let (id_product, id_record, key) = common::new_product();
+    let paired = app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    let id_app =
+        app().call("POST", "/v1/applications", owner.auth(), &[("name", "Limits")], &[]).json()["id"].as_i64().unwrap();
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        owner.auth(),
+        &[("id_plugstore", "16"), ("data", r#"{"text":"hello"}"#)],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let linked = app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        owner.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    assert_eq!(linked.status, 200, "{}", linked.body);
+    (id_product, id_record, key)
+}
+
+/// A random visitor IP (the edge's `cf-connecting-ip`).
+fn visitor_ip() -> String {
+    format!("10.{}.{}.{}", rand::random::<u8>(), rand::random::<u8>(), rand::random::<u8>())
+}
+
+/// Sends `attempt` until `max` have passed, then once more: that one is 429
+/// with Retry-After within the hour. Returns the refused answer.
+fn refused_after(max: usize, what: &str, mut attempt: impl FnMut() -> common::Answer) -> common::Answer {
+    for i in 1..=max {
+        let a = attempt();
+        assert!((200..300).contains(&a.status), "{what}: attempt {i} of {max}: {} {}", a.status, a.body);
+    }
+    let refused = attempt();
+    assert_eq!(refused.status, 429, "{what}: attempt {}: {}", max + 1, refused.body);
+    assert_eq!(refused.error_code(), 429, "{}", refused.body);
+    let retry: i64 = refused.retry_after.as_deref().expect("a Retry-After").parse().unwrap();
+    assert!((3500..=3600).contains(&retry), "{what}: Retry-After {retry}");
+    println!("finding 14 ({what}): {max} passed, attempt {} refused, Retry-After {retry} s", max + 1);
+    refused
+}
+
+/// Ends the windows of the counters whose key is LIKE `pattern` (an hour passes).
+fn an_hour_passes(pattern: &str) {
+    execute_sql(&format!("UPDATE rate_limits SET window_start = window_start - 3600 WHERE key LIKE '{pattern}'"));
+}
+
+/// Finding 14: a finder's messages to a lost object's owner: 5 an hour per visitor and object.
+#[test]
+fn lost_reports_are_limited_per_object_and_visitor() {
+    let ada = new_account("lost-limit");
+    let (id_product, _, key) = play_app(&ada);
+    execute_sql(&format!("UPDATE products SET is_lost = 1 WHERE id = {id_product}"));
+    let ip = visitor_ip();
+    let report = |ip: &str| {
+        app().call_bare(
+            "POST",
+            &format!("/v1/plays/{key}/lost-report"),
+            Auth::None,
+            &[("message", "Found it on the train")],
+            &[("cf-connecting-ip", ip)],
+        )
+    };
+    refused_after(5, "lost reports", || report(&ip));
+    assert!(sql_holds(&format!("(SELECT count(*) FROM lost_reports WHERE id_product = {id_product}) = 5")));
+    // Input errors are named before any counting; another finder still reaches the owner.
+    let empty =
+        app().call_bare("POST", &format!("/v1/plays/{key}/lost-report"), Auth::None, &[], &[("cf-connecting-ip", &ip)]);
+    assert_eq!(empty.error_code(), 419);
+    assert_eq!(report(&visitor_ip()).status, 201);
+    an_hour_passes(&format!("lost-report:{id_product}:ip:%"));
+    assert_eq!(report(&ip).status, 201, "the next hour");
+    assert!(sql_holds(&format!("(SELECT count(*) FROM lost_reports WHERE id_product = {id_product}) = 7")));
+}
+
+/// Finding 14: quote requests relayed to the owner's partner account: 20 an hour per visitor and plugin.
+#[test]
+fn quote_relays_are_limited_per_plugin_and_visitor() {
+    use common::stub::{self, Stub};
+    let partner = Stub::start();
+    let ada = new_account("quote-limit");
+    common::remember_partner_secret(stub::SENGERIO_TOKEN);
+    let (_, key, id_plugin) = partner_app(&ada, "19", json!({ "private_token": stub::SENGERIO_TOKEN }));
+    let quote = [
+        ("name", "Grace"),
+        ("email", "grace@senzu.test"),
+        ("departure", "Paris"),
+        ("destination", "Lyon"),
+        ("date", "2026-12-24"),
+        ("passengers", "3"),
+    ];
+    let path = format!("/v1/plays/{key}/plugins/{id_plugin}/quote");
+    let ip = visitor_ip();
+    let send =
+        |ip: &str, form: &[(&str, &str)]| app().call_bare("POST", &path, Auth::None, form, &[("cf-connecting-ip", ip)]);
+    refused_after(20, "quote relays", || send(&ip, &quote));
+    assert_eq!(partner.received("/v1/hire/quote_requests").len(), 20, "the refused one never reached the partner");
+    // The visitor's own mistake is still named (420), not counted against anyone.
+    assert_eq!(send(&ip, &quote[..5]).error_code(), 420);
+    assert_eq!(send(&visitor_ip(), &quote).status, 201, "another visitor");
+    an_hour_passes(&format!("quote:{id_plugin}:ip:%"));
+    assert_eq!(send(&ip, &quote).status, 201, "the next hour");
+    assert_eq!(partner.received("/v1/hire/quote_requests").len(), 22);
+}
+
+/// Finding 14: new share links: 30 an hour per user (dashboard) and per visitor and record (key holder).
+#[test]
+fn share_link_creation_is_limited() {
+    let ada = new_account("share-limit");
+    let id_app = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Shared a lot")], &[]).json()["id"]
+        .as_i64()
+        .unwrap();
+    let create = || app().call("POST", &format!("/v1/applications/{id_app}/shares"), ada.auth(), &[], &[]);
+    refused_after(30, "share links (user)", create);
+    assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_application = {id_app}) = 30")));
+    an_hour_passes(&format!("share-link:0:user:{}", ada.id));
+    assert_eq!(create().status, 200, "the next hour");
+
+    // A static record's key holder (no account).
+    let (_, id_record, key) = play_app(&new_account("share-holder"));
+    let ip = visitor_ip();
+    let pass_on = |ip: &str| {
+        app().call_bare(
+            "POST",
+            &format!("/v1/plays/{id_record}/{key}/share"),
+            Auth::None,
+            &[],
+            &[("cf-connecting-ip", ip)],
+        )
+    };
+    refused_after(30, "share links (key holder)", || pass_on(&ip));
+    assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_record = {id_record}) = 30")));
+    assert_eq!(pass_on(&visitor_ip()).status, 200, "another visitor");
+}
+
+/// Finding 14: invitation mails: 20 an hour per sender, whatever they share.
+#[test]
+fn invitation_mails_are_limited_per_sender() {
+    let ada = new_account("invite-limit");
+    let id_app =
+        app().call("POST", "/v1/applications", ada.auth(), &[("name", "Invites")], &[]).json()["id"].as_i64().unwrap();
+    let mut invited = Vec::new();
+    let refused = refused_after(20, "invitation mails", || {
+        let email = common::unique_email("invited");
+        invited.push(email.clone());
+        app().call(
+            "POST",
+            &format!("/v1/applications/{id_app}/access"),
+            ada.auth(),
+            &[("email", &email), ("chmod", "1")],
+            &[],
+        )
+    });
+    assert!(refused.body.contains("invitations"), "{}", refused.body);
+    let outbox = app().outbox();
+    let mailed = |to: &str| outbox.iter().any(|m| m["to"] == to && m["mail_type"] == "invitation");
+    assert!(invited[..20].iter().all(|e| mailed(e)), "the 20 invitations were mailed");
+    assert!(!mailed(&invited[20]), "the refused one was not");
+    let users = app().call("GET", &format!("/v1/applications/{id_app}/users"), ada.auth(), &[], &[]).json();
+    assert!(!users.to_string().contains(&invited[20]), "nor stored");
+    // A group's invitation counts against the same sender.
+    let group =
+        app().call("POST", "/v1/groups", ada.auth(), &[("alias_name", "G")], &[]).json()["id"].as_i64().unwrap();
+    let email = common::unique_email("invited");
+    let by_group =
+        app().call("POST", &format!("/v1/groups/{group}/users"), ada.auth(), &[("email", &email), ("chmod", "1")], &[]);
+    assert_eq!(by_group.status, 429, "{}", by_group.body);
+    an_hour_passes(&format!("invitation-mail:0:user:{}", ada.id));
+    let email = common::unique_email("invited");
+    let next = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/access"),
+        ada.auth(),
+        &[("email", &email), ("chmod", "1")],
+        &[],
+    );
+    assert_eq!(next.status, 200, "the next hour: {}", next.body);
+}
