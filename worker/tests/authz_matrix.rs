@@ -149,7 +149,22 @@ fn no_route_answers_a_caller_without_the_right() {
         app().call("POST", "/v1/groups", owner_account.auth(), &[("alias_name", "Doomed group")], &[]).json()["id"]
             .as_i64()
             .unwrap();
+    // An invitation for the owner to the friend's own application: the agree link's POST accepts it.
+    let friend_account = common::Account { id: 0, email: String::new(), session: friend.clone() };
+    let friends_app =
+        app().call("POST", "/v1/applications", friend_account.auth(), &[("name", "For the owner")], &[]).json()["id"]
+            .as_i64()
+            .unwrap();
+    let invitation = app().call(
+        "POST",
+        &format!("/v1/applications/{friends_app}/access"),
+        friend_account.auth(),
+        &[("email", d["owner"]["email"].as_str().unwrap()), ("chmod", "1")],
+        &[],
+    );
+    let invitation = invitation.json()["id"].as_i64().unwrap_or_else(|| panic!("an invitation: {}", invitation.body));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        ("POST", format!("/v1/agree-share-application?id={invitation}"), "applications", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}"), "products", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}/products"), "products", 200, Some(404)),
         ("GET", format!("/v1/groups/{fresh_group}/users"), "products", 200, Some(404)),
@@ -207,6 +222,8 @@ fn no_route_answers_a_caller_without_the_right() {
             }
         }
     }
+    // The demo as seeded for the browser tests: the friend's application (and the owner's access) go.
+    app().call("DELETE", &format!("/v1/applications/{friends_app}"), friend_account.auth(), &[], &[]);
     println!(
         "authorization matrix: {} routes, {checked} calls, {unauthorized_successes} unauthorized successes",
         routes.len()
