@@ -179,7 +179,7 @@ test('a group shares its objects and gives them one application', async ({ brows
   expect((await api.post('/v1/auth/login', { headers: SAME_ORIGIN, form: { email: demo.owner.email, password: demo.owner.password } })).ok()).toBeTruthy();
   const id = 600_000_000 + Math.floor(Math.random() * 100_000_000);
   const key = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
-  await api.post('/v1/dev/sql', { headers: { 'x-senzu-dev': '1' }, data: { sql: `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');` } });
+  await api.post('/v1/dev/sql', { headers: { ...SAME_ORIGIN, 'x-senzu-dev': '1' }, data: { sql: `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');` } });
   const tag = `Trip tag ${id}`;
   expect((await api.post(`/v1/products/pair/${id}/${key}`, { headers: SAME_ORIGIN, form: { alias_name: tag } })).ok()).toBeTruthy();
 

@@ -44,7 +44,7 @@ test('a visitor requests a charter quote through the owner\'s Sengerio account',
     const id = 500_000_000 + Math.floor(Math.random() * 100_000_000);
     const key = randomBytes(16).toString('hex');
     const sql = `INSERT INTO products (id, id_item, is_activated) VALUES (${id}, 1, 0);\nINSERT INTO records (id, id_product, technology, token_encryption, key) VALUES (${id}, ${id}, 'nfc', 'static', '${key}');`;
-    expect((await api.post('/v1/dev/sql', { headers: { 'x-senzu-dev': '1' }, data: { sql } })).ok()).toBeTruthy();
+    expect((await api.post('/v1/dev/sql', { headers: { ...SAME_ORIGIN, 'x-senzu-dev': '1' }, data: { sql } })).ok()).toBeTruthy();
     expect((await api.post(`/v1/products/pair/${id}/${key}`, { headers: SAME_ORIGIN })).ok()).toBeTruthy();
     const app = await (await api.post('/v1/applications', { headers: SAME_ORIGIN, form: { name: 'Coach company' } })).json();
     const plugin = await (await api.post(`/v1/applications/${app.id}/plugins`, { headers: SAME_ORIGIN,

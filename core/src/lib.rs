@@ -18,6 +18,7 @@ pub mod play;
 pub mod plugin_form;
 pub mod plugins;
 pub mod qr;
+pub mod rate;
 pub mod schedule;
 pub mod secrets;
 pub mod sun;

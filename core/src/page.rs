@@ -1,8 +1,7 @@
 //! Serving the app shell with a play inline: the JSON goes into a
-//! `<script type="application/json">` element and the page gets a strict
-//! Content-Security-Policy that allows Trunk's inline loader by its hash.
-
-use sha2::{Digest, Sha256};
+//! `<script type="application/json">` element (data, never run) and the page
+//! gets the app's strict Content-Security-Policy: no inline script at all (the
+//! app starts from /static/boot.js), no framing.
 
 use crate::play::{Play, PlayPage};
 use crate::plugins::{encode, Action};
@@ -30,7 +29,7 @@ pub fn with_inline_play(index_html: &str, page: &PlayPage) -> (String, String) {
         }
         _ => html,
     };
-    (html, content_security_policy(index_html))
+    (html, CONTENT_SECURITY_POLICY.to_string())
 }
 
 /// Text for HTML content and attribute values.
@@ -91,39 +90,14 @@ fn first_paint(play: &Play) -> String {
     html
 }
 
-/// script-src allows our own files, wasm compilation and the hashes of the
-/// shell's inline scripts (Trunk's module loader) — nothing else.
-pub fn content_security_policy(index_html: &str) -> String {
-    let hashes: Vec<String> = inline_scripts(index_html)
-        .into_iter()
-        .map(|body| format!("'sha256-{}'", base64(&Sha256::digest(body.as_bytes()))))
-        .collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
-         img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         frame-ancestors 'none'; form-action 'self'",
-        hashes.join(" ")
-    )
-}
-
-/// Bodies of `<script …>…</script>` elements without a `src` attribute.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else { break };
-        let tag = &after[..tag_end];
-        let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
-        let body = &after[body_start..body_start + close];
-        if !tag.contains(" src=") && !tag.contains("application/json") {
-            out.push(body);
-        }
-        rest = &after[body_start + close + "</script>".len()..];
-    }
-    out
-}
+/// The policy of every page: the SPA's (public/_headers, for everything served
+/// from dist/) and the worker's play pages. Scripts only from this site, plus
+/// wasm compilation — no inline script, no eval; no plugins; no framing
+/// (`frame-ancestors 'none'`, with `X-Frame-Options: DENY` for older browsers).
+/// Inline styles stay allowed: the app sets style attributes.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; \
+    base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// Standard base64 (RFC 4648, with padding): data: URLs for generated files.
 pub fn base64(bytes: &[u8]) -> String {
@@ -237,15 +211,30 @@ mod tests {
     }
 
     #[test]
-    fn inlines_the_play_and_hashes_only_inline_scripts() {
-        let shell = "<html><head><script type=\"module\">import init from '/a.js';</script>\
-                     <script src=\"/x.js\"></script></head><body></body></html>";
+    fn inlines_the_play_under_the_strict_policy() {
+        let shell = "<html><head><script type=\"module\" src=\"/static/boot.js\"></script></head><body></body></html>";
         let (html, csp) = with_inline_play(shell, &page("T", "p"));
         assert!(html.contains("<script id=\"senzu-play\" type=\"application/json\">{\"lang\":\"en\""));
-        let digest = base64(&Sha256::digest(b"import init from '/a.js';"));
-        assert!(csp.contains(&format!("'sha256-{digest}'")), "{csp}");
-        assert_eq!(csp.matches("'sha256-").count(), 1);
-        assert!(csp.contains("'wasm-unsafe-eval'") && !csp.contains("'unsafe-eval'"));
-        assert!(!csp.contains("script-src 'self' 'unsafe-inline'"));
+        assert_eq!(csp, CONTENT_SECURITY_POLICY);
+        let directive = |name: &str| {
+            csp.split(';').map(str::trim).find_map(|d| d.strip_prefix(name)).map(str::trim).unwrap_or_default()
+        };
+        assert_eq!(directive("script-src "), "'self' 'wasm-unsafe-eval'", "no inline script, no eval");
+        assert_eq!(directive("frame-ancestors "), "'none'");
+        assert_eq!(directive("object-src "), "'none'");
+        assert_eq!(directive("base-uri "), "'none'");
+    }
+
+    #[test]
+    fn the_static_pages_send_the_same_policy() {
+        let headers = include_str!("../../public/_headers");
+        let csp = headers
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Content-Security-Policy:"))
+            .expect("public/_headers sets a Content-Security-Policy")
+            .trim();
+        assert_eq!(csp, CONTENT_SECURITY_POLICY);
+        assert!(headers.lines().any(|l| l.trim() == "X-Frame-Options: DENY"));
+        assert!(headers.lines().any(|l| l.trim() == "X-Content-Type-Options: nosniff"));
     }
 }

@@ -2,7 +2,7 @@
 //! secrets (per-record SUN keys) with AES-256-GCM. Each use gets its own key,
 //! derived with HMAC-SHA256 and a label, so one leak does not open the others.
 
-use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
@@ -62,24 +62,56 @@ impl MasterKey {
         hex::encode(&digest[..16])
     }
 
+    /// A keyed hash of a visitor's IP for rate-limit counters (core::rate):
+    /// stable, so a window does not restart at midnight, and never the IP itself.
+    pub fn limit_key(&self, ip: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.derive("senzu/rate-ip/v1")).expect("HMAC takes any key length");
+        mac.update(ip.as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
     /// Seals `plain` as hex(nonce || ciphertext || tag). `nonce` must be unique per seal.
     pub fn seal(&self, purpose: &str, nonce: [u8; 12], plain: &[u8]) -> String {
+        self.seal_bound(purpose, nonce, plain, &[])
+    }
+
+    pub fn open(&self, purpose: &str, sealed: &str) -> Result<Vec<u8>, SecretError> {
+        self.open_bound(purpose, sealed, &[])
+    }
+
+    /// Seals `plain` bound to `context` (AES-GCM associated data, see [`context`]):
+    /// it opens only under the same purpose *and* the same context.
+    pub fn seal_bound(&self, purpose: &str, nonce: [u8; 12], plain: &[u8], context: &[u8]) -> String {
         let cipher = Aes256Gcm::new(&self.derive(purpose).into());
-        let ct = cipher.encrypt(Nonce::from_slice(&nonce), plain).expect("AES-GCM encryption of a short value");
+        let ct = cipher
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: context })
+            .expect("AES-GCM encryption of a short value");
         let mut out = nonce.to_vec();
         out.extend(ct);
         hex::encode(out)
     }
 
-    pub fn open(&self, purpose: &str, sealed: &str) -> Result<Vec<u8>, SecretError> {
+    pub fn open_bound(&self, purpose: &str, sealed: &str, context: &[u8]) -> Result<Vec<u8>, SecretError> {
         let bytes = hex::decode(sealed).map_err(|_| SecretError::Malformed)?;
         if bytes.len() < 12 + 16 {
             return Err(SecretError::Malformed);
         }
         let (nonce, ct) = bytes.split_at(12);
         let cipher = Aes256Gcm::new(&self.derive(purpose).into());
-        cipher.decrypt(Nonce::from_slice(nonce), ct).map_err(|_| SecretError::WrongKey)
+        cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: context }).map_err(|_| SecretError::WrongKey)
     }
+}
+
+/// Associated data from parts, each length-prefixed (so `("ab", "c")` and
+/// `("a", "bc")` differ): what a sealed value is bound to.
+pub fn context(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for p in parts {
+        out.extend_from_slice(&(p.len() as u64).to_be_bytes());
+        out.extend_from_slice(p);
+    }
+    out
 }
 
 /// Purpose label for sealed per-record SUN keys (meta read key || file read key).
@@ -115,6 +147,30 @@ mod tests {
         assert_eq!(MasterKey::parse_hex(&"cd".repeat(32)).unwrap().open(SUN_KEYS, &sealed), Err(SecretError::WrongKey));
         assert_eq!(m.open(SUN_KEYS, "zz"), Err(SecretError::Malformed));
         assert_eq!(m.open(SUN_KEYS, "00"), Err(SecretError::Malformed));
+    }
+
+    #[test]
+    fn a_bound_value_opens_only_in_its_context() {
+        let m = master();
+        let here = context(&[b"plugin", b"7"]);
+        let sealed = m.seal_bound(SUN_KEYS, [9; 12], b"secret", &here);
+        assert_eq!(m.open_bound(SUN_KEYS, &sealed, &here).unwrap(), b"secret");
+        for other in [context(&[b"plugin", b"8"]), context(&[b"plugi", b"n7"]), Vec::new()] {
+            assert_eq!(m.open_bound(SUN_KEYS, &sealed, &other), Err(SecretError::WrongKey));
+        }
+        assert_eq!(m.open(SUN_KEYS, &sealed), Err(SecretError::WrongKey), "unbound opening refuses it");
+        // Unbound sealing is the empty context.
+        assert_eq!(m.open_bound(SUN_KEYS, &m.seal(SUN_KEYS, [1; 12], b"x"), &[]).unwrap(), b"x");
+    }
+
+    #[test]
+    fn limit_keys_are_stable_keyed_and_hide_the_ip() {
+        let m = master();
+        assert_eq!(m.limit_key("1.2.3.4"), m.limit_key("1.2.3.4"));
+        assert_ne!(m.limit_key("1.2.3.4"), m.limit_key("1.2.3.5"));
+        assert_ne!(m.limit_key("1.2.3.4"), MasterKey::parse_hex(&"cd".repeat(32)).unwrap().limit_key("1.2.3.4"));
+        assert!(!m.limit_key("1.2.3.4").contains("1.2.3.4"));
+        assert_ne!(m.limit_key("1.2.3.4"), m.ip_hash(0, "1.2.3.4"));
     }
 
     #[test]

@@ -19,8 +19,16 @@ pub struct ApiDate {
     pub timezone: String,
 }
 
+/// The Unix seconds a date can be: 0000-01-01 00:00:00 to 9999-12-31 23:59:59 UTC
+/// (the documented format has four year digits). Input is checked against this
+/// before any arithmetic, so no date conversion can overflow.
+pub const UNIX_RANGE: std::ops::RangeInclusive<i64> = -62_167_219_200..=253_402_300_799;
+
 impl ApiDate {
+    /// The documented date object. A stored value outside [`UNIX_RANGE`] (input
+    /// never is: it is checked) is shown clamped to the range's ends.
     pub fn from_unix(ts: i64) -> Self {
+        let ts = ts.clamp(*UNIX_RANGE.start(), *UNIX_RANGE.end());
         let days = ts.div_euclid(86_400);
         let secs = ts.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
@@ -49,12 +57,23 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// A birthdate (Unix seconds) as a user gives it: a real date, not after `now`.
+pub fn birthdate(ts: i64, now: i64) -> Result<i64, &'static str> {
+    if !UNIX_RANGE.contains(&ts) {
+        return Err("must be Unix seconds of a date between the years 0 and 9999");
+    }
+    if ts > now {
+        return Err("is in the future");
+    }
+    Ok(ts)
+}
+
 /// Parses a `start_date`/`end_date` filter: Unix seconds, `YYYY-MM-DD` or
-/// `YYYY-MM-DD HH:MM:SS` (UTC). `None` when it is neither.
+/// `YYYY-MM-DD HH:MM:SS` (UTC), within [`UNIX_RANGE`]. `None` when it is neither.
 pub fn parse_date_filter(s: &str) -> Option<i64> {
     let s = s.trim();
     if let Ok(ts) = s.parse::<i64>() {
-        return Some(ts);
+        return UNIX_RANGE.contains(&ts).then_some(ts);
     }
     let (date, time) = s.split_once([' ', 'T']).unwrap_or((s, "00:00:00"));
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
@@ -64,7 +83,16 @@ pub fn parse_date_filter(s: &str) -> Option<i64> {
     let mut t = time.trim_end_matches('Z').split(':').map(|p| p.parse::<i64>().ok());
     let (Some(Some(hh)), Some(Some(mm)), ss) = (t.next(), t.next(), t.next()) else { return None };
     let ss = ss.flatten().unwrap_or(0);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 || ss < 0
+    // Four-digit years only: nothing below can overflow.
+    if !(0..=9999).contains(&y)
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&day)
+        || hh > 23
+        || mm > 59
+        || ss > 59
+        || hh < 0
+        || mm < 0
+        || ss < 0
     {
         return None;
     }
@@ -113,6 +141,66 @@ mod tests {
         for ts in [0, 951_782_400, 1_700_000_000, 4_102_444_800] {
             let date = ApiDate::from_unix(ts).date;
             assert_eq!(parse_date_filter(&date[..19]), Some(ts));
+        }
+    }
+
+    #[test]
+    fn dates_at_and_beyond_the_range_ends() {
+        assert_eq!(ApiDate::from_unix(*UNIX_RANGE.start()).date, "0000-01-01 00:00:00.000000");
+        assert_eq!(ApiDate::from_unix(*UNIX_RANGE.end()).date, "9999-12-31 23:59:59.000000");
+        // Clamped, not wrapped or panicking.
+        assert_eq!(ApiDate::from_unix(i64::MIN).date, "0000-01-01 00:00:00.000000");
+        assert_eq!(ApiDate::from_unix(i64::MAX).date, "9999-12-31 23:59:59.000000");
+        assert_eq!(parse_date_filter("9999-12-31 23:59:59"), Some(*UNIX_RANGE.end()));
+        assert_eq!(parse_date_filter("0000-01-01"), Some(*UNIX_RANGE.start()));
+        for out in [
+            "10000-01-01",
+            "-1-01-01",
+            "9223372036854775807-01-01",
+            "-9223372036854775808-03-01",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "253402300800",
+            "-62167219201",
+        ] {
+            assert_eq!(parse_date_filter(out), None, "{out}");
+        }
+        assert_eq!(birthdate(846_146_133, 1_700_000_000), Ok(846_146_133));
+        assert_eq!(birthdate(1_700_000_001, 1_700_000_000), Err("is in the future"));
+        assert!(birthdate(i64::MIN, 1_700_000_000).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_i64_makes_a_date_conversion_panic(ts in proptest::prelude::any::<i64>()) {
+            let date = ApiDate::from_unix(ts).date;
+            proptest::prop_assert_eq!(date.len(), 26);
+            let _ = parse_date_filter(&ts.to_string());
+            let _ = birthdate(ts, ts);
+        }
+
+        #[test]
+        fn no_year_makes_the_filter_panic(
+            y in proptest::prelude::any::<i64>(),
+            m in 1i64..=12,
+            d in 1i64..=31,
+            hh in 0i64..24,
+        ) {
+            let _ = parse_date_filter(&format!("{y}-{m}-{d} {hh}:00:00"));
+            let _ = parse_date_filter(&format!("{y}-{m:02}-{d:02}"));
+        }
+
+        #[test]
+        fn every_date_in_range_round_trips(ts in UNIX_RANGE) {
+            let date = ApiDate::from_unix(ts).date;
+            proptest::prop_assert_eq!(parse_date_filter(&date[..19]), Some(ts));
+        }
+
+        #[test]
+        fn extreme_values_clamp_to_the_range_ends(ts in proptest::prelude::any::<i64>()) {
+            let shown = ApiDate::from_unix(ts).date;
+            let expected = ApiDate::from_unix(ts.clamp(*UNIX_RANGE.start(), *UNIX_RANGE.end())).date;
+            proptest::prop_assert_eq!(shown, expected);
         }
     }
 

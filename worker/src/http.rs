@@ -54,6 +54,7 @@ pub fn html_response(body: String, status: u16, csp: &str) -> Response {
     let _ = headers.set("content-type", "text/html; charset=utf-8");
     let _ = headers.set("cache-control", "no-store");
     let _ = headers.set("content-security-policy", csp);
+    let _ = headers.set("x-frame-options", "DENY");
     let _ = headers.set("x-content-type-options", "nosniff");
     let _ = headers.set("referrer-policy", "no-referrer");
     Response::builder().with_status(status).with_headers(headers).fixed(body.into_bytes())

@@ -12,6 +12,7 @@ mod http;
 mod mailer;
 mod partners;
 mod plays;
+mod rate;
 mod routes;
 
 use worker::{event, Context, Env, Request, Response, Result};

@@ -1,7 +1,7 @@
 //! The connector layer: calls to partner APIs on behalf of a plugin's owner.
 //! The owner's credentials are write-only plugin fields, sealed with AES-GCM
-//! under a key derived from MASTER_KEY (purpose `senzu/partner-credentials`);
-//! they are opened here, used for one call, and never returned or logged.
+//! under a key derived from MASTER_KEY, each bound to the plugin, its field and
+//! the partner's address here (core::partners::vault); they are opened here, used for one call, and never returned or logged.
 //! Every call has a 3-second budget and GETs get one retry; a partner that is
 //! down, slow or garbled makes its plugin "unavailable", never the play fail.
 //! Eduzz JWTs are kept (sealed) until shortly before they lapse.
@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use futures_util::future::{select, Either};
+use senzu_core::partners::vault::{self, Binding};
 use senzu_core::partners::{eduzz, sengerio, Partner};
 use senzu_core::plugins::{Action, Kind};
 use senzu_core::secrets::MasterKey;
@@ -19,23 +20,44 @@ use serde_json::{Map, Value};
 use worker::{D1Database, Delay, Env, Fetch, Headers, Method, Request, RequestInit};
 
 use crate::db::{self, int, text};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
-pub const CREDENTIALS: &str = "senzu/partner-credentials/v1";
-const TOKENS: &str = "senzu/partner-tokens/v1";
 const BUDGET: Duration = Duration::from_secs(3);
 
-/// A partner plugin's stored secrets, opened.
-pub fn open_secrets(master: &MasterKey, sealed: Option<&str>) -> Map<String, Value> {
-    sealed
-        .and_then(|s| master.open(CREDENTIALS, s).ok())
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
+/// A partner plugin's stored secrets, opened: only those sealed for this
+/// plugin, their own field and the partner's address here (`base`); none when
+/// the address is misconfigured.
+pub fn open_secrets(
+    master: &MasterKey,
+    id_plugin: i64,
+    base: &Result<String, Failure>,
+    sealed: Option<&str>,
+) -> Map<String, Value> {
+    match (base, sealed) {
+        (Ok(base_url), Some(stored)) => vault::open_credentials(master, Binding { id_plugin, base_url }, stored),
+        _ => Map::new(),
+    }
 }
 
-/// Seals a plugin's secrets with a fresh nonce.
-pub fn seal_secrets(master: &MasterKey, secrets: &Map<String, Value>) -> AppResult<String> {
-    Ok(master.seal(CREDENTIALS, crate::auth::crypto::nonce()?, Value::Object(secrets.clone()).to_string().as_bytes()))
+/// Seals a plugin's secrets, each with a fresh nonce, bound to the plugin, the
+/// field and the partner's address here (core::partners::vault).
+pub fn seal_secrets(
+    master: &MasterKey,
+    id_plugin: i64,
+    base: &Result<String, Failure>,
+    secrets: &Map<String, Value>,
+) -> AppResult<String> {
+    let base_url =
+        base.as_ref().map_err(|f| AppError::Internal { context: "partner address", cause: f.to_string() })?;
+    vault::seal_credentials(master, Binding { id_plugin, base_url }, secrets, crate::auth::crypto::nonce)
+}
+
+/// Where a plugin kind's partner lives here, or why it has none.
+pub fn base_for(env: &Env, kind: Kind) -> Result<String, Failure> {
+    match Partner::of(kind) {
+        Some(partner) => base_url(env, partner),
+        None => Err(Failure::Misconfigured("not a partner plugin".into())),
+    }
 }
 
 /// Why a partner call did not give content (the owner reads it in "test connection").
@@ -277,7 +299,8 @@ impl PartnerPlugin<'_> {
             Ok(n) => n,
             Err(e) => return e.log("partner token"),
         };
-        let sealed = self.master.seal(TOKENS, nonce, token.as_bytes());
+        let Ok(base_url) = self.base.as_deref() else { return };
+        let sealed = vault::seal_token(self.master, Binding { id_plugin: self.id, base_url }, nonce, token);
         let kept = db::run(
             self.db,
             "INSERT INTO partner_tokens (id_plugin, token_sealed, valid_until) VALUES (?1, ?2, ?3) \
@@ -321,9 +344,18 @@ fn eduzz_failure(e: eduzz::EduzzError) -> Failure {
     }
 }
 
-/// A cached token, opened (only while valid).
-pub fn open_token(master: &MasterKey, sealed: Option<&str>, until: Option<i64>, now: i64) -> Option<(String, i64)> {
+/// A cached token, opened (only while valid, and only if it was sealed for
+/// this plugin and the partner's address here).
+pub fn open_token(
+    master: &MasterKey,
+    id_plugin: i64,
+    base: &Result<String, Failure>,
+    sealed: Option<&str>,
+    until: Option<i64>,
+    now: i64,
+) -> Option<(String, i64)> {
     let until = until.filter(|u| *u > now)?;
-    let token = String::from_utf8(master.open(TOKENS, sealed?).ok()?).ok()?;
+    let base_url = base.as_deref().ok()?;
+    let token = vault::open_token(master, Binding { id_plugin, base_url }, sealed?)?;
     Some((token, until))
 }

@@ -175,7 +175,22 @@ fn no_route_answers_a_caller_without_the_right() {
     let owner_session = session_id(&owner);
     let doomed_session = session_id(&app().sign_in(owner_email, owner_password));
     let doomed_token = session_id(&app().sign_in(owner_email, owner_password));
+    // An invitation for the owner to the friend's own application: the agree link's POST accepts it.
+    let friend_account = common::Account { id: 0, email: String::new(), session: friend.clone() };
+    let friends_app =
+        app().call("POST", "/v1/applications", friend_account.auth(), &[("name", "For the owner")], &[]).json()["id"]
+            .as_i64()
+            .unwrap();
+    let agree = app().call(
+        "POST",
+        &format!("/v1/applications/{friends_app}/access"),
+        friend_account.auth(),
+        &[("email", d["owner"]["email"].as_str().unwrap()), ("chmod", "1")],
+        &[],
+    );
+    let agree = agree.json()["id"].as_i64().unwrap_or_else(|| panic!("an invitation: {}", agree.body));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        ("POST", format!("/v1/agree-share-application?id={agree}"), "applications", 200, Some(404)),
         (
             "DELETE",
             format!("/v1/products/{invited_product}/invitations/{product_invitation}"),
@@ -261,6 +276,8 @@ fn no_route_answers_a_caller_without_the_right() {
             }
         }
     }
+    // The demo as seeded for the browser tests: the friend's application (and the owner's access) go.
+    app().call("DELETE", &format!("/v1/applications/{friends_app}"), friend_account.auth(), &[], &[]);
     println!(
         "authorization matrix: {} routes, {checked} calls, {unauthorized_successes} unauthorized successes",
         routes.len()

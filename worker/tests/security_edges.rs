@@ -378,3 +378,290 @@ fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     let page = app().get(&format!("/p/{key}"));
     assert!(!page.body.contains("/files/../"), "not in the page either");
 }
+
+/// Whether an SQL condition holds in the test database (dev route: a false
+/// condition makes the statement fail, `json('…')` of a non-JSON text).
+fn sql_holds(condition: &str) -> bool {
+    let sql = format!("SELECT CASE WHEN ({condition}) THEN 1 ELSE json('condition does not hold') END");
+    app().dev("POST", "/v1/dev/sql", Some(&json!({ "sql": sql }))).status == 200
+}
+
+/// Finding 14: every page — the SPA from the static assets (public/_headers)
+/// and the worker's play pages — forbids framing and runs no inline script.
+#[test]
+fn pages_forbid_framing_and_inline_scripts() {
+    let key = common::demo()["records"]["static"].as_str().unwrap().to_string();
+    let mut pages = 0;
+    for path in ["/", "/auth", "/dashboard", "/console", "/signin", &format!("/p/{key}")] {
+        let (status, body, headers) = app().bytes_of(path);
+        assert_eq!(status, 200, "{path}");
+        let header =
+            |name: &str| headers.get(name).cloned().unwrap_or_else(|| panic!("{path}: no {name} in {headers:?}"));
+        let csp = header("content-security-policy");
+        let directive = |name: &str| {
+            csp.split(';').map(str::trim).find_map(|d| d.strip_prefix(name)).map(str::trim).map(str::to_string)
+        };
+        assert_eq!(directive("script-src ").as_deref(), Some("'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert_eq!(directive("frame-ancestors ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(directive("object-src ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(directive("base-uri ").as_deref(), Some("'none'"), "{path}: {csp}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert!(["no-referrer", "same-origin"].contains(&header("referrer-policy").as_str()), "{path}");
+        // The policy allows no inline script, so the page must have none: each
+        // <script> loads a file, or is the play's JSON (data, never run).
+        let html = String::from_utf8(body).unwrap();
+        let mut scripts = 0;
+        for tag in html.split("<script").skip(1) {
+            let open = &tag[..tag.find('>').unwrap()];
+            scripts += 1;
+            assert!(
+                open.contains(" src=") || open.contains("type=\"application/json\""),
+                "{path}: inline <script{open}>"
+            );
+        }
+        assert!(scripts >= 1, "{path}: the app's loader");
+        pages += 1;
+    }
+    println!("finding 14 (headers): {pages} pages checked");
+}
+
+/// Finding 14: partner credentials are sealed per plugin and field; a sealed
+/// value copied to another plugin or into another field does not open there
+/// (and is never sent), the dashboard shows it as not set.
+#[test]
+fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
+    use common::stub::{self, Stub};
+    let partner = Stub::start();
+    let ada = new_account("sealed-owner");
+    for s in [stub::EMAIL, stub::PUBLIC_KEY, stub::API_KEY] {
+        common::remember_partner_secret(s);
+    }
+    let eduzz =
+        json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
+    let (id_app, _, id_a) = partner_app(&ada, "17", eduzz);
+    // A second Eduzz plugin whose credentials are something else entirely.
+    let other =
+        json!({ "content_id": "123456", "email": "x@eduzz.test", "publickey": "pk-other", "apikey": "ak-other" });
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        ada.auth(),
+        &[("id_plugstore", "17"), ("name", "Other"), ("data", &other.to_string())],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let id_b = added.json()["id"].as_i64().unwrap();
+    let set = |id: i64| {
+        let p = app().call("GET", &format!("/v1/plugins/{id}"), ada.auth(), &[], &[]).json();
+        p["credentials"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v == true)).collect::<Vec<_>>()
+    };
+    let all_set = |id| set(id).iter().all(|(_, v)| *v);
+    assert!(all_set(id_a) && all_set(id_b));
+    assert!(sql_holds(&format!("(SELECT secrets FROM plugins WHERE id = {id_a}) NOT LIKE '%{}%'", stub::API_KEY)));
+
+    // A's sealed values copied into B: none of them opens for B.
+    execute_sql(&format!(
+        "UPDATE plugins SET secrets = (SELECT secrets FROM plugins WHERE id = {id_a}) WHERE id = {id_b}"
+    ));
+    assert!(set(id_b).iter().all(|(_, v)| !*v), "{:?}", set(id_b));
+    let before = partner.all_bytes().len();
+    let test = app().call("POST", &format!("/v1/plugins/{id_b}/test"), ada.auth(), &[], &[]).json();
+    assert_eq!(test["ok"], false, "{test}");
+    assert!(test["message"].as_str().unwrap().contains("not set"), "{test}");
+    assert_eq!(partner.all_bytes().len(), before, "nothing was sent for B");
+    // A's api key moved into A's public key field: that field does not open.
+    execute_sql(&format!(
+        "UPDATE plugins SET secrets = json_set(secrets, '$.publickey', json_extract(secrets, '$.apikey')) WHERE id = {id_a}"
+    ));
+    let a = set(id_a);
+    assert!(a.contains(&("publickey".to_string(), false)) && a.contains(&("apikey".to_string(), true)), "{a:?}");
+    let test = app().call("POST", &format!("/v1/plugins/{id_a}/test"), ada.auth(), &[], &[]).json();
+    assert_eq!(test["ok"], false, "{test}");
+    assert!(!partner.all_bytes()[before..].contains(stub::API_KEY), "the moved key was not sent as the public key");
+}
+
+/// A paired product of `owner` with an application (one text plugin) on its
+/// static record: (id_product, id_record, key).
+fn play_app(owner: &common::Account) -> (i64, i64, String) {
+    let (id_product, id_record, key) = common::new_product();
+    let paired = app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    let id_app =
+        app().call("POST", "/v1/applications", owner.auth(), &[("name", "Limits")], &[]).json()["id"].as_i64().unwrap();
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        owner.auth(),
+        &[("id_plugstore", "16"), ("data", r#"{"text":"hello"}"#)],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let linked = app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        owner.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    assert_eq!(linked.status, 200, "{}", linked.body);
+    (id_product, id_record, key)
+}
+
+/// A random visitor IP (the edge's `cf-connecting-ip`).
+fn visitor_ip() -> String {
+    format!("10.{}.{}.{}", rand::random::<u8>(), rand::random::<u8>(), rand::random::<u8>())
+}
+
+/// Sends `attempt` until `max` have passed, then once more: that one is 429
+/// with Retry-After within the hour. Returns the refused answer.
+fn refused_after(max: usize, what: &str, mut attempt: impl FnMut() -> common::Answer) -> common::Answer {
+    for i in 1..=max {
+        let a = attempt();
+        assert!((200..300).contains(&a.status), "{what}: attempt {i} of {max}: {} {}", a.status, a.body);
+    }
+    let refused = attempt();
+    assert_eq!(refused.status, 429, "{what}: attempt {}: {}", max + 1, refused.body);
+    assert_eq!(refused.error_code(), 429, "{}", refused.body);
+    let retry: i64 = refused.retry_after.as_deref().expect("a Retry-After").parse().unwrap();
+    assert!((3500..=3600).contains(&retry), "{what}: Retry-After {retry}");
+    println!("finding 14 ({what}): {max} passed, attempt {} refused, Retry-After {retry} s", max + 1);
+    refused
+}
+
+/// Ends the windows of the counters whose key is LIKE `pattern` (an hour passes).
+fn an_hour_passes(pattern: &str) {
+    execute_sql(&format!("UPDATE rate_limits SET window_start = window_start - 3600 WHERE key LIKE '{pattern}'"));
+}
+
+/// Finding 14: a finder's messages to a lost object's owner: 5 an hour per visitor and object.
+#[test]
+fn lost_reports_are_limited_per_object_and_visitor() {
+    let ada = new_account("lost-limit");
+    let (id_product, _, key) = play_app(&ada);
+    execute_sql(&format!("UPDATE products SET is_lost = 1 WHERE id = {id_product}"));
+    let ip = visitor_ip();
+    let report = |ip: &str| {
+        app().call_bare(
+            "POST",
+            &format!("/v1/plays/{key}/lost-report"),
+            Auth::None,
+            &[("message", "Found it on the train")],
+            &[("cf-connecting-ip", ip)],
+        )
+    };
+    refused_after(5, "lost reports", || report(&ip));
+    assert!(sql_holds(&format!("(SELECT count(*) FROM lost_reports WHERE id_product = {id_product}) = 5")));
+    // Input errors are named before any counting; another finder still reaches the owner.
+    let empty =
+        app().call_bare("POST", &format!("/v1/plays/{key}/lost-report"), Auth::None, &[], &[("cf-connecting-ip", &ip)]);
+    assert_eq!(empty.error_code(), 419);
+    assert_eq!(report(&visitor_ip()).status, 201);
+    an_hour_passes(&format!("lost-report:{id_product}:ip:%"));
+    assert_eq!(report(&ip).status, 201, "the next hour");
+    assert!(sql_holds(&format!("(SELECT count(*) FROM lost_reports WHERE id_product = {id_product}) = 7")));
+}
+
+/// Finding 14: quote requests relayed to the owner's partner account: 20 an hour per visitor and plugin.
+#[test]
+fn quote_relays_are_limited_per_plugin_and_visitor() {
+    use common::stub::{self, Stub};
+    let partner = Stub::start();
+    let ada = new_account("quote-limit");
+    common::remember_partner_secret(stub::SENGERIO_TOKEN);
+    let (_, key, id_plugin) = partner_app(&ada, "19", json!({ "private_token": stub::SENGERIO_TOKEN }));
+    let quote = [
+        ("name", "Grace"),
+        ("email", "grace@senzu.test"),
+        ("departure", "Paris"),
+        ("destination", "Lyon"),
+        ("date", "2026-12-24"),
+        ("passengers", "3"),
+    ];
+    let path = format!("/v1/plays/{key}/plugins/{id_plugin}/quote");
+    let ip = visitor_ip();
+    let send =
+        |ip: &str, form: &[(&str, &str)]| app().call_bare("POST", &path, Auth::None, form, &[("cf-connecting-ip", ip)]);
+    refused_after(20, "quote relays", || send(&ip, &quote));
+    assert_eq!(partner.received("/v1/hire/quote_requests").len(), 20, "the refused one never reached the partner");
+    // The visitor's own mistake is still named (420), not counted against anyone.
+    assert_eq!(send(&ip, &quote[..5]).error_code(), 420);
+    assert_eq!(send(&visitor_ip(), &quote).status, 201, "another visitor");
+    an_hour_passes(&format!("quote:{id_plugin}:ip:%"));
+    assert_eq!(send(&ip, &quote).status, 201, "the next hour");
+    assert_eq!(partner.received("/v1/hire/quote_requests").len(), 22);
+}
+
+/// Finding 14: new share links: 30 an hour per user (dashboard) and per visitor and record (key holder).
+#[test]
+fn share_link_creation_is_limited() {
+    let ada = new_account("share-limit");
+    let id_app = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Shared a lot")], &[]).json()["id"]
+        .as_i64()
+        .unwrap();
+    let create = || app().call("POST", &format!("/v1/applications/{id_app}/shares"), ada.auth(), &[], &[]);
+    refused_after(30, "share links (user)", create);
+    assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_application = {id_app}) = 30")));
+    an_hour_passes(&format!("share-link:0:user:{}", ada.id));
+    assert_eq!(create().status, 200, "the next hour");
+
+    // A static record's key holder (no account).
+    let (_, id_record, key) = play_app(&new_account("share-holder"));
+    let ip = visitor_ip();
+    let pass_on = |ip: &str| {
+        app().call_bare(
+            "POST",
+            &format!("/v1/plays/{id_record}/{key}/share"),
+            Auth::None,
+            &[],
+            &[("cf-connecting-ip", ip)],
+        )
+    };
+    refused_after(30, "share links (key holder)", || pass_on(&ip));
+    assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_record = {id_record}) = 30")));
+    assert_eq!(pass_on(&visitor_ip()).status, 200, "another visitor");
+}
+
+/// Finding 14: invitation mails: 20 an hour per sender, whatever they share.
+#[test]
+fn invitation_mails_are_limited_per_sender() {
+    let ada = new_account("invite-limit");
+    let id_app =
+        app().call("POST", "/v1/applications", ada.auth(), &[("name", "Invites")], &[]).json()["id"].as_i64().unwrap();
+    let mut invited = Vec::new();
+    let refused = refused_after(20, "invitation mails", || {
+        let email = common::unique_email("invited");
+        invited.push(email.clone());
+        app().call(
+            "POST",
+            &format!("/v1/applications/{id_app}/access"),
+            ada.auth(),
+            &[("email", &email), ("chmod", "1")],
+            &[],
+        )
+    });
+    assert!(refused.body.contains("invitations"), "{}", refused.body);
+    let outbox = app().outbox();
+    let mailed = |to: &str| outbox.iter().any(|m| m["to"] == to && m["mail_type"] == "invitation");
+    assert!(invited[..20].iter().all(|e| mailed(e)), "the 20 invitations were mailed");
+    assert!(!mailed(&invited[20]), "the refused one was not");
+    let users = app().call("GET", &format!("/v1/applications/{id_app}/users"), ada.auth(), &[], &[]).json();
+    assert!(!users.to_string().contains(&invited[20]), "nor stored");
+    // A group's invitation counts against the same sender.
+    let group =
+        app().call("POST", "/v1/groups", ada.auth(), &[("alias_name", "G")], &[]).json()["id"].as_i64().unwrap();
+    let email = common::unique_email("invited");
+    let by_group =
+        app().call("POST", &format!("/v1/groups/{group}/users"), ada.auth(), &[("email", &email), ("chmod", "1")], &[]);
+    assert_eq!(by_group.status, 429, "{}", by_group.body);
+    an_hour_passes(&format!("invitation-mail:0:user:{}", ada.id));
+    let email = common::unique_email("invited");
+    let next = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/access"),
+        ada.auth(),
+        &[("email", &email), ("chmod", "1")],
+        &[],
+    );
+    assert_eq!(next.status, 200, "the next hour: {}", next.body);
+}

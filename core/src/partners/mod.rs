@@ -8,6 +8,7 @@
 
 pub mod eduzz;
 pub mod sengerio;
+pub mod vault;
 
 use crate::plugins::Kind;
 

@@ -6,9 +6,9 @@ mod repo;
 
 use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
-use senzu_core::partners::Partner;
 use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{Action, Kind, Lang};
+use senzu_core::rate::{Limit, Who};
 use senzu_core::schedule::Schedule;
 use senzu_core::secrets::{self, MasterKey};
 use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, TagUid};
@@ -374,19 +374,18 @@ fn connector<'a>(
     kind: Kind,
     visitor: &'a Visitor,
 ) -> PartnerPlugin<'a> {
+    // Secrets and token open only if sealed for this plugin and this address of its partner.
+    let base = partners::base_for(env, kind);
     PartnerPlugin {
         id: p.id,
         kind,
         data: serde_json::from_str(&p.data).unwrap_or_default(),
-        secrets: partners::open_secrets(master, p.secrets.as_deref()),
-        token: partners::open_token(master, p.token.as_deref(), p.token_until, visitor.now),
+        secrets: partners::open_secrets(master, p.id, &base, p.secrets.as_deref()),
+        token: partners::open_token(master, p.id, &base, p.token.as_deref(), p.token_until, visitor.now),
         db,
         master,
         now: visitor.now,
-        base: Partner::of(kind).map_or_else(
-            || Err(partners::Failure::Misconfigured("not a partner plugin".into())),
-            |p| partners::base_url(env, p),
-        ),
+        base,
         lang: &visitor.accept_language,
     }
 }
@@ -465,6 +464,12 @@ pub async fn send_quote(
     require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
         .await?
         .map_err(AppError::Api)?;
+    // The visitor's own mistakes are named and cost nothing; only what would reach the partner counts.
+    if let Err(why) = senzu_core::partners::sengerio::quote_form(values) {
+        return Ok(Err(partners::Failure::Invalid(why)));
+    }
+    let who = master.limit_key(&visitor.ip);
+    crate::rate::hit(&db, Limit::Quote, p.id, Who::Visitor(&who), visitor.now).await?;
     let mut c = connector(env, &db, &master, p, Kind::SengerioQuote, visitor);
     Ok(c.send_quote(values).await)
 }
@@ -529,12 +534,20 @@ pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor
 }
 
 /// A finder's message to the owner of a lost product (the owner's address is never shown).
-pub async fn lost_report(env: &Env, resolved: &Resolved, message: &str, contact: Option<&str>) -> AppResult<()> {
+pub async fn lost_report(
+    env: &Env,
+    resolved: &Resolved,
+    visitor: &Visitor,
+    message: &str,
+    contact: Option<&str>,
+) -> AppResult<()> {
     let is_lost = resolved.page.error.as_ref().is_some_and(|e| e.code == ErrorCode::ProductLost.code());
     let id_product = resolved.row.as_ref().and_then(|r| r.id_product);
     let (true, Some(id_product)) = (is_lost, id_product) else {
         return Err(AppError::api(ErrorCode::BadRequest, "this product is not reported lost"));
     };
     let db = env.d1("DB").context("binding DB")?;
+    let who = master_key(env)?.limit_key(&visitor.ip);
+    crate::rate::hit(&db, Limit::LostReport, id_product, Who::Visitor(&who), visitor.now).await?;
     repo::insert_lost_report(&db, id_product, message, contact).await
 }

@@ -80,7 +80,7 @@ fn date_filter(args: &Args, name: &str) -> AppResult<Option<i64>> {
             parse_date_filter(v).ok_or_else(|| {
                 AppError::api(
                     ErrorCode::BadFilter,
-                    format!("bad filter: {name} must be a timestamp or YYYY-MM-DD[ HH:MM:SS]"),
+                    format!("bad filter: {name} must be a timestamp or YYYY-MM-DD[ HH:MM:SS] of the years 0 to 9999"),
                 )
             })
         })

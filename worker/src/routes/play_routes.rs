@@ -2,6 +2,7 @@
 //! the `/v1/plays/…` JSON routes.
 
 use senzu_core::entry::PlayRef;
+use senzu_core::rate::{Limit, Who};
 use senzu_core::{page, ErrorCode};
 use worker::{Context as WorkerContext, Env, Request, Response};
 
@@ -89,7 +90,7 @@ pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> App
     }
     let visitor = Visitor::from_request(req, None);
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
-    plays::lost_report(env, &resolved, message, contact).await?;
+    plays::lost_report(env, &resolved, &visitor, message, contact).await?;
     Ok(json_response(&serde_json::json!({ "status": "sent" }), 201))
 }
 
@@ -117,9 +118,11 @@ pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> A
         return Err(AppError::Api(error));
     }
     let id_app = resolved.id_application().ok_or_else(|| AppError::not_found("no application to share"))?;
-    let public_key = crate::auth::crypto::random_hex(16)?;
     let now = crate::db::now();
     let db = crate::db::database(env)?;
+    let who = plays::master_key(env)?.limit_key(&visitor.ip);
+    crate::rate::hit(&db, Limit::PlayShare, id_record, Who::Visitor(&who), now).await?;
+    let public_key = crate::auth::crypto::random_hex(16)?;
     crate::db::run(
         &db,
         "INSERT INTO share_links (id_record, id_application, public_key, is_enabled, date_expired, date_created) \

@@ -53,10 +53,11 @@ const PLUGIN_SELECT: &str = "SELECT pl.id, pl.id_application, a.name AS applicat
     pl.password_hash IS NOT NULL AS is_locked, pl.sort_order, pl.is_enabled, pl.date_created, pl.date_updated, pl.secrets \
     FROM plugins pl JOIN applications a ON a.id = pl.id_application JOIN plugstores ps ON ps.id = pl.id_plugstore";
 
-/// Which write-only fields are set (never their values).
-fn credentials(p: &PluginRow, master: Option<&MasterKey>) -> Value {
+/// Which write-only fields are set (never their values): those that open here,
+/// for this plugin and its partner's address in this deployment.
+fn credentials(call: &Call<'_>, p: &PluginRow, master: &MasterKey) -> Value {
     let Some(kind) = Kind::parse(&p.kind).filter(|k| k.is_partner()) else { return Value::Null };
-    let stored = master.map(|m| partners::open_secrets(m, p.secrets.as_deref())).unwrap_or_default();
+    let stored = stored_secrets(call, p, kind, master);
     let set: Map<String, Value> = kind
         .fields()
         .iter()
@@ -66,9 +67,14 @@ fn credentials(p: &PluginRow, master: Option<&MasterKey>) -> Value {
     Value::Object(set)
 }
 
-fn plugin_json(p: &PluginRow, master: Option<&MasterKey>) -> Value {
+/// A partner plugin's stored credentials, opened (empty if none open here).
+fn stored_secrets(call: &Call<'_>, p: &PluginRow, kind: Kind, master: &MasterKey) -> Map<String, Value> {
+    partners::open_secrets(master, p.id, &partners::base_for(call.env, kind), p.secrets.as_deref())
+}
+
+fn plugin_json(call: &Call<'_>, p: &PluginRow, master: &MasterKey) -> Value {
     json!({
-        "credentials": credentials(p, master),
+        "credentials": credentials(call, p, master),
         "id": p.id,
         "id_parent": p.id_parent,
         "user": { "id": p.id_user },
@@ -190,7 +196,7 @@ pub async fn list(call: &Call<'_>, id_app: i64) -> AppResult<Response> {
     )
     .await?;
     let master = master(call)?;
-    Ok(json_response(&list_object(rows.iter().map(|p| plugin_json(p, Some(&master)))), 200))
+    Ok(json_response(&list_object(rows.iter().map(|p| plugin_json(call, p, &master))), 200))
 }
 
 #[derive(Deserialize)]
@@ -218,15 +224,14 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
     let name = args.opt_text("name", 60)?.unwrap_or(&store.display_name_en);
     let master = master(call)?;
     let (data, secrets) = checked_data(kind, args.opt("data").ok_or_else(|| missing("data"))?, &Map::new())?;
-    let sealed = if secrets.is_empty() { None } else { Some(partners::seal_secrets(&master, &secrets)?) };
     let filters = checked_filters(&args)?.flatten();
     let password = checked_password(&args)?.flatten();
     let sort_order = args.opt_int("sort_order")?;
     let created = db::id_of(
         &call.db,
         "INSERT INTO plugins (id, id_application, id_plugstore, id_user, name, data, filters, password_hash, sort_order, \
-         is_enabled, secrets) VALUES ((SELECT next FROM fresh_ids WHERE name = 'plugins'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, \
-         COALESCE(?8, (SELECT COALESCE(max(sort_order), 0) + 1 FROM plugins WHERE id_application = ?1)), COALESCE(?9, 1), ?10) \
+         is_enabled) VALUES ((SELECT next FROM fresh_ids WHERE name = 'plugins'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+         COALESCE(?8, (SELECT COALESCE(max(sort_order), 0) + 1 FROM plugins WHERE id_application = ?1)), COALESCE(?9, 1)) \
          RETURNING id",
         &[
             int(id_app),
@@ -238,19 +243,38 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
             opt_text(password.as_deref()),
             opt_int(sort_order),
             opt_int(args.opt_bool("is_enabled")?.map(i64::from)),
-            opt_text(sealed.as_deref()),
         ],
         "add plugin",
     )
     .await?
     .ok_or_else(|| AppError::Internal { context: "add plugin", cause: "no id returned".into() })?;
-    Ok(json_response(&plugin_json(&plugin(call, created).await?, Some(&master)), 200))
+    // The credentials are bound to the new plugin's id, so they are sealed once it has one.
+    if !secrets.is_empty() {
+        let stored = match partners::seal_secrets(&master, created, &partners::base_for(call.env, kind), &secrets) {
+            Ok(sealed) => {
+                db::run(
+                    &call.db,
+                    "UPDATE plugins SET secrets = ?2 WHERE id = ?1",
+                    &[int(created), text(&sealed)],
+                    "seal credentials",
+                )
+                .await
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(e) = stored {
+            // No plugin without the credentials its owner just gave.
+            let _ = db::run(&call.db, "DELETE FROM plugins WHERE id = ?1", &[int(created)], "undo add plugin").await;
+            return Err(e);
+        }
+    }
+    Ok(json_response(&plugin_json(call, &plugin(call, created).await?, &master), 200))
 }
 
 /// `GET /v1/plugins/{id}`.
 pub async fn get(call: &Call<'_>, id: i64) -> AppResult<Response> {
     let (_, row) = reach(call, id, false).await?;
-    Ok(json_response(&plugin_json(&row, Some(&master(call)?)), 200))
+    Ok(json_response(&plugin_json(call, &row, &master(call)?), 200))
 }
 
 /// `POST /v1/plugins/{id}`: `name`, `data`, `password`/`is_locked`, `filters`, `sort_order`, `is_enabled`.
@@ -260,10 +284,13 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin kind cannot be edited here"))?;
     let name = args.opt_text("name", 60)?;
     let master = master(call)?;
-    let stored = partners::open_secrets(&master, row.secrets.as_deref());
+    // Credentials sealed for another address of the partner do not open: they count as not set.
+    let stored = stored_secrets(call, &row, kind, &master);
     let checked = args.opt("data").map(|d| checked_data(kind, d, &stored)).transpose()?;
     let sealed = match &checked {
-        Some((_, secrets)) if !secrets.is_empty() => Some(partners::seal_secrets(&master, secrets)?),
+        Some((_, secrets)) if !secrets.is_empty() => {
+            Some(partners::seal_secrets(&master, id, &partners::base_for(call.env, kind), secrets)?)
+        }
         _ => None,
     };
     let data = checked.map(|(d, _)| d);
@@ -307,7 +334,7 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Re
     if sealed.is_some() {
         db::run(&call.db, "DELETE FROM partner_tokens WHERE id_plugin = ?1", &[int(id)], "drop partner token").await?;
     }
-    Ok(json_response(&plugin_json(&plugin(call, id).await?, Some(&master)), 200))
+    Ok(json_response(&plugin_json(call, &plugin(call, id).await?, &master), 200))
 }
 
 /// `POST /v1/plugins/{id}/test`: one real call to the partner with the stored
@@ -317,16 +344,17 @@ pub async fn test_connection(call: &Call<'_>, id: i64) -> AppResult<Response> {
     let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
     let partner = Partner::of(kind).ok_or_else(|| bad("id", "this plugin does not talk to a partner"))?;
     let master = master(call)?;
+    let base = partners::base_url(call.env, partner);
     let mut connector = PartnerPlugin {
         id,
         kind,
         data: serde_json::from_str(&row.data).unwrap_or_default(),
-        secrets: partners::open_secrets(&master, row.secrets.as_deref()),
+        secrets: partners::open_secrets(&master, id, &base, row.secrets.as_deref()),
         token: None,
         db: &call.db,
         master: &master,
         now: call.now,
-        base: partners::base_url(call.env, partner),
+        base,
         lang: call.lang.code(),
     };
     let partner = partner.name();

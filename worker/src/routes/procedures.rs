@@ -191,9 +191,7 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
     let password = NewPassword::parse(args.req_raw("password")?).map_err(|e| bad("password", e))?;
     let gender = Gender::parse(args.req("gender")?).map_err(|e| bad("gender", e))?;
     let birthdate = args.opt_int("birthdate")?.ok_or_else(|| crate::args::missing("birthdate"))?;
-    if birthdate > call.now {
-        return Err(bad("birthdate", "is in the future"));
-    }
+    let birthdate = senzu_core::wire::birthdate(birthdate, call.now).map_err(|e| bad("birthdate", e))?;
     let language = match args.opt("language") {
         None => {
             if call.lang == Lang::Fr {

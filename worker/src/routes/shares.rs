@@ -6,6 +6,7 @@
 //! when the record is disabled (plays/repo.rs `by_share`).
 
 use senzu_core::chmod::{Action, Level};
+use senzu_core::rate::{Limit, Who};
 use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::ErrorCode;
 use serde::Deserialize;
@@ -125,6 +126,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: i64) -> AppResul
             return Err(bad("id_record", format!("no record {r} in your products")));
         }
     }
+    crate::rate::hit(&call.db, Limit::ShareLink, 0, Who::User(me), call.now).await?;
     let key = crypto::random_hex(16)?;
     let row: ShareRow = db::first(
         &call.db,

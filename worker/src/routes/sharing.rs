@@ -9,6 +9,7 @@ use senzu_core::auth::{Email, Role};
 use senzu_core::chmod::{self, Action, Level};
 use senzu_core::mail::MailType;
 use senzu_core::plugins::Lang;
+use senzu_core::rate::{Limit, Who};
 use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::ErrorCode;
 use serde::Deserialize;
@@ -233,6 +234,8 @@ pub async fn grant(call: &Call<'_>, req: &mut Request, shared: Shared, id: i64) 
             format!("{} already has access or an invitation; change it with POST …/access/{{id_user}}", email.as_str()),
         ));
     }
+    // Every grant mails the invitee: a sender's mails per hour are limited.
+    crate::rate::hit(&call.db, Limit::InvitationMail, 0, Who::User(me), call.now).await?;
     let (name, _) = object_name(call, shared, id).await?;
     let issuer = user_by_id(call, me).await?;
     let issuer_name = match (&issuer.firstname, &issuer.lastname) {

@@ -118,10 +118,10 @@ pub async fn update(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let grant = call.caller.require_user(&call.db, Role::ManageBasic, call.now).await?;
     let args = Args::read(req).await?;
     let gender = args.opt("gender").map(|g| Gender::parse(g).map_err(|e| bad("gender", e))).transpose()?;
-    let birthdate = args.opt_int("birthdate")?;
-    if birthdate.is_some_and(|b| b > call.now) {
-        return Err(bad("birthdate", "is in the future"));
-    }
+    let birthdate = args
+        .opt_int("birthdate")?
+        .map(|b| senzu_core::wire::birthdate(b, call.now).map_err(|e| bad("birthdate", e)))
+        .transpose()?;
     let language = match args.opt("language") {
         Some(l @ ("fr" | "en")) => Some(l),
         Some(_) => return Err(bad("language", "must be fr or en")),
