@@ -364,20 +364,22 @@ pub fn seed_sql() -> Result<String> {
     ));
     let records: Vec<String> = RECORDS
         .iter()
-        .map(|r| {
+        .map(|r| -> Result<String> {
             let sun_keys = match r.encryption {
                 "static" => "NULL".to_string(),
                 "lrp-128" => {
-                    // Deterministic nonce: the seed seals this value exactly once per database.
+                    // A fresh nonce per seal, from the OS (INSERT OR IGNORE keeps the first one sealed).
                     let mut keys = LRP_META_KEY.to_vec();
                     keys.extend_from_slice(&LRP_FILE_KEY);
-                    sql_str(&master.seal(SUN_KEYS, [r.id as u8; 12], &keys))
+                    let mut nonce = [0u8; 12];
+                    nonce.copy_from_slice(&random_bytes()?[..12]);
+                    sql_str(&master.seal(SUN_KEYS, nonce, &keys))
                 }
                 _ => "'derived'".to_string(),
             };
             // Dynamic records are bound to their chip, as encoding does.
             let uid = if r.encryption == "static" { "NULL".to_string() } else { sql_str(&uid(r).to_hex()) };
-            format!(
+            Ok(format!(
                 "({}, {}, {}, 'nfc', '{}', '{}', {sun_keys}, {uid}, {})",
                 r.id,
                 r.product,
@@ -385,9 +387,9 @@ pub fn seed_sql() -> Result<String> {
                 r.encryption,
                 record_key(r.id),
                 i32::from(r.fixture_name != "disabled")
-            )
+            ))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     sql.push(format!(
         "INSERT OR IGNORE INTO records (id, id_product, id_application, technology, token_encryption, key, sun_keys, uid, is_enabled) VALUES {};",
         records.join(", ")
