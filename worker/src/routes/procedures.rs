@@ -211,6 +211,18 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
         return Err(AppError::api(ErrorCode::Conflict, "an account with this email already exists"));
     }
     let hash = crypto::hash_password(password.expose()).await?;
+    // The account's details, in the order both the takeover and the insert bind them (?2…?10).
+    let profile = [
+        text(firstname),
+        text(lastname),
+        text(language),
+        text(&hash),
+        int(gender as i64),
+        int(birthdate),
+        opt_text(country.map(str::to_uppercase).as_deref()),
+        opt_text(phone),
+        opt_text(phone_mobile),
+    ];
     if let Some(squatted) = existing {
         // Never activated: nobody proved this address, so whoever signs up
         // with it now takes the account over (and the old link stops working).
@@ -230,19 +242,7 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
                 "UPDATE users SET firstname = ?2, lastname = ?3, language = ?4, password_hash = ?5, gender = ?6, \
                  birthdate = ?7, country = ?8, phone = ?9, phone_mobile = ?10, username = NULL, date_updated = ?11 \
                  WHERE id = ?1 AND is_active = 0",
-                &[
-                    u.clone(),
-                    text(firstname),
-                    text(lastname),
-                    text(language),
-                    text(&hash),
-                    int(gender as i64),
-                    int(birthdate),
-                    opt_text(country.map(str::to_uppercase).as_deref()),
-                    opt_text(phone),
-                    opt_text(phone_mobile),
-                    int(call.now),
-                ],
+                &[std::slice::from_ref(&u), profile.as_slice(), &[int(call.now)]].concat(),
                 "replace inactive account",
             )?,
             db::statement(
@@ -275,18 +275,7 @@ pub async fn sign_up(call: &Call<'_>, args: &Args, id_app: i64) -> AppResult<Res
         "INSERT INTO users (id, email, firstname, lastname, language, password_hash, is_active, gender, birthdate, country, \
          phone, phone_mobile) VALUES ((SELECT next FROM fresh_ids WHERE name = 'users'), \
          ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (email) DO NOTHING RETURNING id",
-        &[
-            text(email.as_str()),
-            text(firstname),
-            text(lastname),
-            text(language),
-            text(&hash),
-            int(gender as i64),
-            int(birthdate),
-            opt_text(country.map(str::to_uppercase).as_deref()),
-            opt_text(phone),
-            opt_text(phone_mobile),
-        ],
+        &[&[text(email.as_str())], profile.as_slice()].concat(),
         "insert user",
     )
     .await?;
