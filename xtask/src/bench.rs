@@ -96,11 +96,11 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
         .collect::<Result<_>>()?;
     let (rate, p50, p99, ok) = sequential(base, &taps)?;
     println!("dynamic tap, new visits in order (sequential): {rate:.0} req/s, p50 {p50:.1} ms, p99 {p99:.1} ms, {ok}/{} answered 200", taps.len());
-    let steady = oha_run(
-        oha,
-        &["-z", "30s", "-c", "16", "-q", "50"],
-        &format!("{base}{}", demo::tap_path(2, 7000)?.replacen("/p/", "/v1/plays/", 1)),
-    )?;
+    // Steady: one visit's browser, reloading at a fixed rate (it sends its pass back).
+    let steady_tap = demo::tap_path(2, 7000)?.replacen("/p/", "/v1/plays/", 1);
+    let steady_pass = format!("cookie: {}", visit_pass(base, &steady_tap)?);
+    let steady =
+        oha_run(oha, &["-z", "30s", "-c", "16", "-q", "50", "-H", &steady_pass], &format!("{base}{steady_tap}"))?;
     report("dynamic tap at a steady 50 req/s for 30 s", &steady);
     Ok(())
 }
