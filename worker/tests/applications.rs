@@ -2,7 +2,7 @@
 //! validation naming the field, order, locks, schedules, and what a tap shows.
 mod common;
 
-use common::{app, new_account, new_product, Account};
+use common::{app, new_account, Account};
 use serde_json::Value;
 
 fn create_app(who: &Account, form: &[(&str, &str)]) -> Value {
@@ -23,17 +23,7 @@ fn add_plugin(who: &Account, id_app: i64, store: &str, name: &str, data: &str) -
 
 /// A product paired by `who` whose NFC record shows `id_app`: returns the record key.
 fn object_showing(who: &Account, id_app: i64) -> String {
-    let (id_product, id_record, key) = new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), who.auth(), &[], &[]);
-    let set = app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        who.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    assert_eq!(set.status, 200, "{}", set.body);
-    key
+    common::paired_showing(who, id_app).2
 }
 
 #[test]

@@ -6,33 +6,8 @@
 mod common;
 
 use common::stub::{self, Mode, Stub};
-use common::{app, new_account, new_product, remember_partner_secret, Account, Auth};
+use common::{app, new_account, partner_play, remember_partner_secret, Auth};
 use serde_json::{json, Value};
-
-/// An application with one partner plugin on a paired object: (record key, plugin id).
-fn partner_play(who: &Account, store: &str, data: Value) -> (String, i64) {
-    let (id_product, id_record, key) = new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), who.auth(), &[], &[]);
-    let id_app = app().call("POST", "/v1/applications", who.auth(), &[("name", "Partner app")], &[]).json()["id"]
-        .as_i64()
-        .unwrap();
-    let added = app().call(
-        "POST",
-        &format!("/v1/applications/{id_app}/plugins"),
-        who.auth(),
-        &[("id_plugstore", store), ("name", "Shop"), ("data", &data.to_string())],
-        &[],
-    );
-    assert_eq!(added.status, 200, "{}", added.body);
-    app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        who.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    (key, added.json()["id"].as_i64().unwrap())
-}
 
 /// An Eduzz plugin's data: credentials only — where they go is the worker's configuration (the stub).
 fn eduzz_data(content: &str) -> Value {
@@ -53,7 +28,7 @@ fn action(key: &str) -> Value {
 fn an_eduzz_product_uses_one_token_for_many_plays_and_renews_it() {
     let stub = Stub::start();
     let ada = new_account("eduzz");
-    let (key, id_plugin) = partner_play(&ada, "17", eduzz_data("123456"));
+    let (_, key, id_plugin) = partner_play(&ada, "17", eduzz_data("123456"));
 
     let card = action(&key);
     assert_eq!(card["type"], "card", "{card}");
@@ -103,7 +78,7 @@ fn an_eduzz_product_uses_one_token_for_many_plays_and_renews_it() {
 fn a_failing_partner_leaves_the_play_up_with_the_plugin_unavailable() {
     let stub = Stub::start();
     let ada = new_account("eduzz-down");
-    let (key, _) = partner_play(&ada, "18", {
+    let (_, key, _) = partner_play(&ada, "18", {
         let mut d = eduzz_data("1");
         d.as_object_mut().unwrap().remove("content_id");
         d.as_object_mut().unwrap().remove("button_label");
@@ -141,7 +116,7 @@ fn test_connection_says_in_plain_words_what_is_wrong() {
     let ada = new_account("eduzz-test");
     let mut data = eduzz_data("123456");
     data["apikey"] = json!("ak-wrong-key-0000");
-    let (_, id_plugin) = partner_play(&ada, "17", data);
+    let (_, _, id_plugin) = partner_play(&ada, "17", data);
     let test = app().call("POST", &format!("/v1/plugins/{id_plugin}/test"), ada.auth(), &[], &[]).json();
     assert_eq!(test["ok"], false);
     assert_eq!(test["message"], "Eduzz refused: the public key or API key is wrong (#0002)");
@@ -178,7 +153,7 @@ fn a_sengerio_quote_request_reaches_the_partner_with_the_visitors_language() {
     remember_partner_secret(stub::SENGERIO_TOKEN);
     let ada = new_account("sengerio");
     let data = json!({ "title": "Book a coach", "private_token": stub::SENGERIO_TOKEN });
-    let (key, id_plugin) = partner_play(&ada, "19", data);
+    let (_, key, id_plugin) = partner_play(&ada, "19", data);
     assert_eq!(action(&key), json!({ "type": "quote_form", "title": "Book a coach" }));
 
     let path = format!("/v1/plays/{key}/plugins/{id_plugin}/quote");
@@ -212,7 +187,7 @@ fn a_sengerio_quote_request_reaches_the_partner_with_the_visitors_language() {
 
     // The vehicle plugin reads a vehicle with the same token.
     let vehicle = json!({ "vehicle_id": "bus-7", "private_token": stub::SENGERIO_TOKEN });
-    let (vkey, _) = partner_play(&ada, "20", vehicle);
+    let (_, vkey, _) = partner_play(&ada, "20", vehicle);
     let card = action(&vkey);
     assert_eq!(card["type"], "card");
     assert_eq!(card["title"], "Setra S 516 HD");

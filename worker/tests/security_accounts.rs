@@ -45,16 +45,7 @@ fn object_with_app(who: &Account, form: &[(&str, &str)]) -> (i64, i64, String) {
     let created = app().call("POST", "/v1/applications", who.auth(), form, &[]);
     assert_eq!(created.status, 200, "{}", created.body);
     let id_app = created.json()["id"].as_i64().unwrap();
-    let (id_product, id_record, key) = new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), who.auth(), &[], &[]);
-    let set = app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        who.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    assert_eq!(set.status, 200, "{}", set.body);
+    let (id_product, _, key) = common::paired_showing(who, id_app);
     (id_product, id_app, key)
 }
 

@@ -84,32 +84,6 @@ impl Listener {
     }
 }
 
-/// An application of `owner` with one partner plugin on a paired object: (app id, record key, plugin id).
-fn partner_app(owner: &common::Account, store: &str, data: serde_json::Value) -> (i64, String, i64) {
-    let (id_product, id_record, key) = common::new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
-    let id_app = app().call("POST", "/v1/applications", owner.auth(), &[("name", "Partner app")], &[]).json()["id"]
-        .as_i64()
-        .unwrap();
-    let added = app().call(
-        "POST",
-        &format!("/v1/applications/{id_app}/plugins"),
-        owner.auth(),
-        &[("id_plugstore", store), ("name", "Shop"), ("data", &data.to_string())],
-        &[],
-    );
-    assert_eq!(added.status, 200, "{}", added.body);
-    let linked = app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        owner.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    assert_eq!(linked.status, 200, "{}", linked.body);
-    (id_app, key, added.json()["id"].as_i64().unwrap())
-}
-
 /// Shares an application at `chmod` and has `who` accept.
 fn share_application(owner: &common::Account, id_app: i64, who: &common::Account, chmod: u8) {
     let granted = app().call(
@@ -146,7 +120,7 @@ fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
     }
     let eduzz =
         json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
-    let (id_app, key, id_eduzz) = partner_app(&ada, "17", eduzz);
+    let (id_app, key, id_eduzz) = common::partner_play(&ada, "17", eduzz);
     let added = app().call(
         "POST",
         &format!("/v1/applications/{id_app}/plugins"),
@@ -363,15 +337,7 @@ fn an_application_image_is_https_or_exactly_an_uploaded_file() {
     );
     assert_eq!(ok.status, 200, "{}", ok.body);
     // A value stored before the rule is dropped from the play, never sent to visitors.
-    let (id_product, id_record, key) = common::new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), ada.auth(), &[], &[]);
-    app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        ada.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
+    let (_, _, key) = common::paired_showing(&ada, id_app);
     execute_sql(&format!("UPDATE applications SET url_image = '/files/../v1/auth/logout' WHERE id = {id_app}"));
     let play = app().get(&format!("/v1/plays/{key}")).json();
     assert!(play["image"].is_null(), "{play}");
@@ -439,7 +405,7 @@ fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
     }
     let eduzz =
         json!({ "content_id": "123456", "email": stub::EMAIL, "publickey": stub::PUBLIC_KEY, "apikey": stub::API_KEY });
-    let (id_app, _, id_a) = partner_app(&ada, "17", eduzz);
+    let (id_app, _, id_a) = common::partner_play(&ada, "17", eduzz);
     // A second Eduzz plugin whose credentials are something else entirely.
     let other =
         json!({ "content_id": "123456", "email": "x@eduzz.test", "publickey": "pk-other", "apikey": "ak-other" });
@@ -484,9 +450,6 @@ fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
 /// A paired product of `owner` with an application (one text plugin) on its
 /// static record: (id_product, id_record, key).
 fn play_app(owner: &common::Account) -> (i64, i64, String) {
-    let (id_product, id_record, key) = common::new_product();
-    let paired = app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), owner.auth(), &[], &[]);
-    assert_eq!(paired.status, 200, "{}", paired.body);
     let id_app =
         app().call("POST", "/v1/applications", owner.auth(), &[("name", "Limits")], &[]).json()["id"].as_i64().unwrap();
     let added = app().call(
@@ -497,15 +460,7 @@ fn play_app(owner: &common::Account) -> (i64, i64, String) {
         &[],
     );
     assert_eq!(added.status, 200, "{}", added.body);
-    let linked = app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        owner.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    assert_eq!(linked.status, 200, "{}", linked.body);
-    (id_product, id_record, key)
+    common::paired_showing(owner, id_app)
 }
 
 /// A random visitor IP (the edge's `cf-connecting-ip`).
@@ -569,7 +524,7 @@ fn quote_relays_are_limited_per_plugin_and_visitor() {
     let partner = Stub::start();
     let ada = new_account("quote-limit");
     common::remember_partner_secret(stub::SENGERIO_TOKEN);
-    let (_, key, id_plugin) = partner_app(&ada, "19", json!({ "private_token": stub::SENGERIO_TOKEN }));
+    let (_, key, id_plugin) = common::partner_play(&ada, "19", json!({ "private_token": stub::SENGERIO_TOKEN }));
     let quote = [
         ("name", "Grace"),
         ("email", "grace@senzu.test"),

@@ -120,16 +120,7 @@ fn a_share_link_ends_with_its_creators_access_and_with_its_record() {
     assert_eq!(app().get(&format!("/v1/plays/shared/{key}")).status, 404);
 
     // A key holder's share of a record's play stops when the owner switches the record off.
-    let (id_product, id_record, record_key) = new_product();
-    app().call("POST", &format!("/v1/products/pair/{id_record}/{record_key}"), ada.auth(), &[], &[]);
-    let on_record = app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        ada.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
-    assert_eq!(on_record.status, 200, "{}", on_record.body);
+    let (id_product, id_record, record_key) = common::paired_showing(&ada, id_app);
     let passed = app().call("POST", &format!("/v1/plays/{id_record}/{record_key}/share"), common::Auth::None, &[], &[]);
     assert_eq!(passed.status, 200, "{}", passed.body);
     let passed_key = passed.json()["public_key"].as_str().unwrap().to_string();

@@ -63,13 +63,7 @@ fn a_record_key_holder_can_pass_the_play_on_for_a_while() {
     let id_app = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Passed on")], &[]).json()["id"]
         .as_i64()
         .unwrap();
-    app().call(
-        "POST",
-        &format!("/v1/products/{id_product}/records/{id_record}"),
-        ada.auth(),
-        &[("id_application", &id_app.to_string())],
-        &[],
-    );
+    common::show_on_record(&ada, id_product, id_record, id_app);
     let shared = app().call("POST", &format!("/v1/plays/{id_record}/{key}/share"), Auth::None, &[], &[]);
     assert_eq!(shared.status, 200, "{}", shared.body);
     let public_key = shared.json()["public_key"].as_str().unwrap().to_string();

@@ -384,6 +384,45 @@ pub fn demo_owner() -> Account {
     Account { id: d["owner"]["id"].as_i64().unwrap(), email, session }
 }
 
+/// `who` puts application `id_app` on a product's record; the update must succeed.
+pub fn show_on_record(who: &Account, id_product: i64, id_record: i64, id_app: i64) {
+    let set = app().call(
+        "POST",
+        &format!("/v1/products/{id_product}/records/{id_record}"),
+        who.auth(),
+        &[("id_application", &id_app.to_string())],
+        &[],
+    );
+    assert_eq!(set.status, 200, "{}", set.body);
+}
+
+/// A fresh product paired by `who` whose NFC record shows `id_app`: `(id_product, id_record, key)`.
+pub fn paired_showing(who: &Account, id_app: i64) -> (i64, i64, String) {
+    let (id_product, id_record, key) = new_product();
+    let paired = app().call("POST", &format!("/v1/products/pair/{id_record}/{key}"), who.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    show_on_record(who, id_product, id_record, id_app);
+    (id_product, id_record, key)
+}
+
+/// A new application of `who` with one plugin from plugstore `store` (a partner's, with its
+/// credentials in `data`), shown on a fresh paired object: `(id_app, record key, plugin id)`.
+pub fn partner_play(who: &Account, store: &str, data: Value) -> (i64, String, i64) {
+    let id_app = app().call("POST", "/v1/applications", who.auth(), &[("name", "Partner app")], &[]).json()["id"]
+        .as_i64()
+        .unwrap();
+    let added = app().call(
+        "POST",
+        &format!("/v1/applications/{id_app}/plugins"),
+        who.auth(),
+        &[("id_plugstore", store), ("name", "Shop"), ("data", &data.to_string())],
+        &[],
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let (_, _, key) = paired_showing(who, id_app);
+    (id_app, key, added.json()["id"].as_i64().unwrap())
+}
+
 /// A fresh, never-paired product of the demo maker with one static NFC record
 /// and one QR record: `(id_product, id_record, key)` of the NFC one.
 pub fn new_product() -> (i64, i64, String) {
