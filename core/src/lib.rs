@@ -3,6 +3,7 @@
 //! Pure Rust with no I/O, so it compiles natively (unit tests, benches, fuzzing)
 //! and to wasm32 for both the worker and the app.
 
+pub mod api;
 pub mod auth;
 pub mod charts;
 pub mod chmod;

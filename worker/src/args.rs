@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use senzu_core::ErrorCode;
-use worker::{Method, Request};
+use worker::Request;
 
 use crate::error::{AppError, AppResult};
 
@@ -21,14 +21,7 @@ pub fn bad(name: &str, why: impl std::fmt::Display) -> AppError {
 impl Args {
     /// Query parameters, overridden by the body for POST/DELETE.
     pub async fn read(req: &mut Request) -> AppResult<Self> {
-        let mut map: HashMap<String, String> = req
-            .url()
-            .map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
-            .unwrap_or_default();
-        if req.method() != Method::Get {
-            map.extend(crate::http::body_args(req).await?);
-        }
-        Ok(Self(map))
+        Ok(Self(crate::request::args(req).await?.into_iter().collect()))
     }
 
     pub fn from_query(req: &Request) -> Self {

@@ -10,6 +10,8 @@ pub enum AppError {
     Api(ApiError),
     /// 429 with a `Retry-After` (seconds).
     Limited { error: ApiError, retry_after: i64 },
+    /// 405 with the `Allow` header of the path's methods.
+    NotAllowed { error: ApiError, allow: String },
     /// Anything else: logged with its context, answered as an opaque 500.
     Internal { context: &'static str, cause: String },
 }
@@ -29,7 +31,9 @@ impl AppError {
     pub fn log(&self, what: &str) {
         match self {
             Self::Internal { context, cause } => worker::console_error!("{what}: {context}: {cause}"),
-            Self::Api(e) | Self::Limited { error: e, .. } => worker::console_warn!("{what}: {}", e.message),
+            Self::Api(e) | Self::Limited { error: e, .. } | Self::NotAllowed { error: e, .. } => {
+                worker::console_warn!("{what}: {}", e.message)
+            }
         }
     }
 
@@ -37,10 +41,26 @@ impl AppError {
         Self::Limited { error: ApiError::new(ErrorCode::TooManyRequests, message), retry_after }
     }
 
+    pub fn method_not_allowed(method: &worker::Method, allowed: &[senzu_core::api::routes::Method]) -> Self {
+        let allow = allowed.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ");
+        Self::NotAllowed {
+            error: ApiError::new(
+                ErrorCode::MethodNotAllowed,
+                format!("method {method} not allowed on this route (allowed: {allow})"),
+            ),
+            allow,
+        }
+    }
+
     pub fn into_response(self) -> Response {
         let mut retry = None;
+        let mut allow = None;
         let err = match self {
             Self::Api(err) => err,
+            Self::NotAllowed { error, allow: methods } => {
+                allow = Some(methods);
+                error
+            }
             Self::Limited { error, retry_after } => {
                 retry = Some(retry_after.max(1));
                 error
@@ -52,6 +72,9 @@ impl AppError {
         };
         let status = err.kind().map_or(500, ErrorCode::http_status);
         let mut resp = crate::http::json_response(&err.to_body(), status);
+        if let Some(methods) = allow {
+            let _ = resp.headers_mut().set("allow", &methods);
+        }
         if let Some(seconds) = retry {
             let _ = resp.headers_mut().set("retry-after", &seconds.to_string());
         }

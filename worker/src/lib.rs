@@ -2,6 +2,7 @@
 //! natively this crate only hosts the integration tests in `tests/`.
 #![cfg(target_arch = "wasm32")]
 
+mod api;
 mod args;
 mod auth;
 mod cors;
@@ -9,11 +10,12 @@ mod csrf;
 mod db;
 mod error;
 mod http;
+mod keys;
 mod mailer;
 mod partners;
 mod plays;
 mod rate;
-mod routes;
+mod request;
 
 use worker::{event, Context, Env, Request, Response, Result};
 
@@ -24,7 +26,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         return Ok(preflight);
     }
     let path = req.path();
-    let response = routes::dispatch(req, &env, &ctx).await;
+    let response = api::dispatch(req, &env, &ctx).await;
     Ok(cors::decorate(
         &path,
         match response {

@@ -8,7 +8,6 @@
 //! Where a partner lives is core's (`Partner::base_url`) or this deployment's
 //! configuration — never plugin data.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use futures_util::future::{select, Either};
@@ -252,7 +251,7 @@ impl PartnerPlugin<'_> {
     }
 
     /// A visitor's quote request, sent on with the visitor's language.
-    pub async fn send_quote(&mut self, values: &HashMap<String, String>) -> Result<(), Failure> {
+    pub async fn send_quote(&mut self, values: &senzu_core::api::form::Args) -> Result<(), Failure> {
         let fields = sengerio::quote_form(values).map_err(Failure::Invalid)?;
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.sengerio(Method::Post, sengerio::QUOTE_PATH, Some(form_body(&pairs))).await.map(|_| ())

@@ -60,7 +60,7 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("GET", "/v1/shares/1", "applications", 200, Some(404)),
     ("POST", "/v1/shares/1", "manage_applications", 200, Some(404)),
     ("GET", "/v1/groups", "products", 200, None),
-    ("POST", "/v1/groups", "manage_products", 200, None),
+    ("POST", "/v1/groups", "manage_products", 201, None),
     ("GET", "/v1/groups/pending", "products", 200, None),
     ("GET", "/v1/files", "user_files", 200, None),
     ("GET", "/v1/makers/1/attached-groups", "maker", 200, Some(404)),

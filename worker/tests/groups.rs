@@ -19,7 +19,7 @@ fn a_shared_group_shares_its_products() {
     let (p1, k1) = paired(&ada, "Bike lock");
     let (p2, k2) = paired(&ada, "Garage tag");
     let created = app().call("POST", "/v1/groups", ada.auth(), &[("alias_name", "Family")], &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     assert_eq!(created.json()["chmod"], 5);
     let g = created.json()["id"].as_i64().unwrap();
     for p in [p1, p2] {

@@ -34,7 +34,7 @@ pub const QUOTE_FIELDS: [(&str, &str, &str, &str, bool); 8] = [
 
 /// A visitor's quote request, checked before it leaves: required fields,
 /// sizes, an e-mail that looks like one, a positive number of passengers.
-pub fn quote_form(values: &std::collections::HashMap<String, String>) -> Result<Vec<(&'static str, String)>, String> {
+pub fn quote_form(values: &crate::api::form::Args) -> Result<Vec<(&'static str, String)>, String> {
     let mut out = Vec::new();
     for (name, label, _, input, required) in QUOTE_FIELDS {
         let value = values.get(name).map(|v| v.trim()).unwrap_or_default();
@@ -94,7 +94,7 @@ pub fn vehicle(body: &Value) -> Option<Vehicle> {
 mod tests {
     use super::*;
 
-    fn values(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+    fn values(pairs: &[(&str, &str)]) -> crate::api::form::Args {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 

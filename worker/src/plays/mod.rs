@@ -91,13 +91,6 @@ impl Resolved {
     }
 }
 
-pub fn master_key(env: &Env) -> AppResult<MasterKey> {
-    let secret = env
-        .secret("MASTER_KEY")
-        .map_err(|_| AppError::Internal { context: "MASTER_KEY", cause: "the MASTER_KEY secret is not set".into() })?;
-    MasterKey::parse_hex(&secret.to_string()).context("MASTER_KEY")
-}
-
 fn fail(code: ErrorCode, message: &str) -> ApiError {
     ApiError::new(code, message)
 }
@@ -106,7 +99,7 @@ fn fail(code: ErrorCode, message: &str) -> ApiError {
 /// only infrastructure failures are `Err`.
 pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppResult<Resolved> {
     let db = env.d1("DB").context("binding DB")?;
-    let master = master_key(env)?;
+    let master = crate::keys::master_key(env)?;
     let row = match play_ref {
         PlayRef::Static { key } => repo::by_key(&db, key).await?,
         PlayRef::Dynamic { id_record, .. } => repo::by_id(&db, *id_record).await?,
@@ -451,7 +444,7 @@ pub async fn send_quote(
     resolved: &Resolved,
     id_plugin: i64,
     visitor: &Visitor,
-    values: &std::collections::HashMap<String, String>,
+    values: &senzu_core::api::form::Args,
 ) -> AppResult<Result<(), partners::Failure>> {
     let p = resolved
         .plugins
@@ -459,7 +452,7 @@ pub async fn send_quote(
         .find(|p| p.id == id_plugin && p.kind == Kind::SengerioQuote.id())
         .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no quote form with this id on this play")))?;
     let db = env.d1("DB").context("binding DB")?;
-    let master = master_key(env)?;
+    let master = crate::keys::master_key(env)?;
     let lock = Lock { object: "plugin", id: p.id };
     require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
         .await?
@@ -487,7 +480,7 @@ pub async fn open_plugin(
         .find(|p| p.id == id_plugin)
         .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no such plugin on this play")))?;
     let db = env.d1("DB").context("binding DB")?;
-    let master = master_key(env)?;
+    let master = crate::keys::master_key(env)?;
     let lock = Lock { object: "plugin", id: p.id };
     require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
         .await?
@@ -506,7 +499,7 @@ pub async fn open_plugin(
 /// Records the insight events after the response has gone.
 pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor: &Visitor, id_plugin: Option<i64>) {
     let (Some(row), None) = (&resolved.row, &resolved.page.error) else { return };
-    let (Ok(db), Ok(master)) = (env.d1("DB"), master_key(env)) else { return };
+    let (Ok(db), Ok(master)) = (env.d1("DB"), crate::keys::master_key(env)) else { return };
     let client = useragent::classify(&visitor.user_agent);
     let ip_hash = master.ip_hash(visitor.now.div_euclid(86_400), &visitor.ip);
     let event = repo::Event {
@@ -547,7 +540,7 @@ pub async fn lost_report(
         return Err(AppError::api(ErrorCode::BadRequest, "this product is not reported lost"));
     };
     let db = env.d1("DB").context("binding DB")?;
-    let who = master_key(env)?.limit_key(&visitor.ip);
+    let who = crate::keys::master_key(env)?.limit_key(&visitor.ip);
     crate::rate::hit(&db, Limit::LostReport, id_product, Who::Visitor(&who), visitor.now).await?;
     repo::insert_lost_report(&db, id_product, message, contact).await
 }

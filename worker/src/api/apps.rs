@@ -11,7 +11,7 @@ use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::ErrorCode;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use worker::{Method, Request, Response};
+use worker::{Request, Response};
 
 use super::user::limit;
 use super::Call;
@@ -486,17 +486,6 @@ pub enum Child {
 }
 
 impl Child {
-    pub fn parse(segment: &str) -> Option<Self> {
-        match segment {
-            "redirects" => Some(Self::Redirects),
-            "domains" => Some(Self::Domains),
-            "platforms" => Some(Self::Platforms),
-            "roles" => Some(Self::Roles),
-            "mail-templates" => Some(Self::MailTemplates),
-            _ => None,
-        }
-    }
-
     fn table(self) -> &'static str {
         match self {
             Self::Redirects => "api_app_redirects",
@@ -742,40 +731,4 @@ pub async fn delete_child(call: &Call<'_>, segment: &str, child: Child, id_child
         return Err(AppError::not_found(format!("no {} with id {id_child}", child.name())));
     }
     Ok(json_response(&json!({ "id": id_child, "deleted": true }), 200))
-}
-
-/// Dispatch of `/v1/apps/{id}/…`.
-pub async fn route(call: &Call<'_>, req: &mut Request, rest: &[&str]) -> AppResult<Response> {
-    let method = req.method();
-    match (rest, method) {
-        (["categories"], Method::Get) => categories(call).await,
-        ([app], Method::Get) => get_app(call, app).await,
-        ([app], Method::Post) => update_app(call, req, app).await,
-        ([app], Method::Delete) => delete_app(call, app).await,
-        ([app, "calls"], Method::Get) => calls(call, req, app).await,
-        ([app, "tokens"], Method::Get) => tokens(call, app).await,
-        ([app, kind], m) => {
-            let child =
-                Child::parse(kind).ok_or_else(|| AppError::not_found(format!("no route /v1/apps/{app}/{kind}")))?;
-            match m {
-                Method::Get => get_children(call, app, child, None).await,
-                Method::Post => save_child(call, req, app, child, None).await,
-                other => Err(super::method_not_allowed(&other)),
-            }
-        }
-        ([app, kind, child_id], m) => {
-            let child =
-                Child::parse(kind).ok_or_else(|| AppError::not_found(format!("no route /v1/apps/{app}/{kind}")))?;
-            let c = id(child_id, "id")?;
-            match m {
-                Method::Get => get_children(call, app, child, Some(c)).await,
-                Method::Post => save_child(call, req, app, child, Some(c)).await,
-                Method::Delete => delete_child(call, app, child, c).await,
-                other => Err(super::method_not_allowed(&other)),
-            }
-        }
-        (_, other) => {
-            Err(if rest.len() == 1 { super::method_not_allowed(&other) } else { AppError::not_found("no such route") })
-        }
-    }
 }

@@ -1,11 +1,17 @@
-//! The one place that talks to the worker. Every non-2xx becomes a typed
-//! `ApiError` carrying the Senzu code, so pages never parse error bodies.
+//! The one place that talks to the worker: one module per resource with
+//! typed calls (`api::groups::update(id, &UpdateGroup) -> Result<Group, ApiError>`)
+//! over core's contract types. Every non-2xx becomes a typed `ApiError`
+//! carrying the Senzu code, so pages never parse error bodies, never build
+//! URLs and never index JSON by string.
+
+pub mod groups;
 
 use gloo_net::http::{Request, Response};
 use senzu_core::play::Lost;
 use senzu_core::plugins::Action;
 use senzu_core::{wire::Health, ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     let status = resp.status();
@@ -18,12 +24,35 @@ async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
     serde_json::from_str(&body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")))
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let resp = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
-    read(resp).await
+fn network(e: gloo_net::Error) -> ApiError {
+    ApiError::new(ErrorCode::Internal, format!("network error: {e}"))
+}
+
+fn unbuildable(e: gloo_net::Error) -> ApiError {
+    ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}"))
+}
+
+/// `GET` a contract type.
+pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    read(Request::get(url).send().await.map_err(network)?).await
+}
+
+/// `POST` a contract request as JSON (the API reads JSON and forms alike).
+pub(crate) async fn post<B: Serialize + ?Sized, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not write the request: {e}")))?;
+    let request = Request::post(url).header("content-type", "application/json").body(json).map_err(unbuildable)?;
+    read(request.send().await.map_err(network)?).await
+}
+
+/// `DELETE` an object.
+pub(crate) async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    read(Request::delete(url).send().await.map_err(network)?).await
+}
+
+/// A list's filters as a query string: `limit=null` unless a page asks for fewer.
+pub(crate) fn all() -> &'static str {
+    "limit=null"
 }
 
 pub async fn health() -> Result<Health, ApiError> {

@@ -154,7 +154,7 @@ fn checked_data(kind: Kind, raw: &str, stored: &Map<String, Value>) -> AppResult
 }
 
 fn master(call: &Call<'_>) -> AppResult<MasterKey> {
-    crate::plays::master_key(call.env)
+    crate::keys::master_key(call.env)
 }
 
 /// `filters`: a schedule, or empty/`null` to remove it.

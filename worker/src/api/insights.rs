@@ -29,16 +29,6 @@ pub enum Object {
 }
 
 impl Object {
-    pub fn parse(segment: &str) -> Option<Self> {
-        match segment {
-            "applications" => Some(Self::Application),
-            "plugins" => Some(Self::Plugin),
-            "products" => Some(Self::Product),
-            "records" => Some(Self::Record),
-            _ => None,
-        }
-    }
-
     fn role(self) -> Role {
         match self {
             Self::Application | Self::Plugin => Role::Applications,

@@ -7,8 +7,9 @@ use senzu_core::{page, ErrorCode};
 use worker::{Context as WorkerContext, Env, Request, Response};
 
 use crate::error::{AppError, AppResult, Context};
-use crate::http::{self, body_args, html_response, json_response, query_param};
+use crate::http::{self, html_response, json_response, query_param};
 use crate::plays::{self, Visitor};
+use crate::request::body as body_args;
 
 pub fn record_ref(segment: &str) -> AppResult<PlayRef> {
     PlayRef::parse_record(segment).map_err(|e| AppError::api(ErrorCode::BadArgument, e.to_string()))
@@ -120,7 +121,7 @@ pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> A
     let id_app = resolved.id_application().ok_or_else(|| AppError::not_found("no application to share"))?;
     let now = crate::db::now();
     let db = crate::db::database(env)?;
-    let who = plays::master_key(env)?.limit_key(&visitor.ip);
+    let who = crate::keys::master_key(env)?.limit_key(&visitor.ip);
     crate::rate::hit(&db, Limit::PlayShare, id_record, Who::Visitor(&who), now).await?;
     let public_key = crate::auth::crypto::random_hex(16)?;
     crate::db::run(
