@@ -7,7 +7,7 @@ use serde_json::Value;
 
 fn create_app(who: &Account, form: &[(&str, &str)]) -> Value {
     let created = app().call("POST", "/v1/applications", who.auth(), form, &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()
 }
 
@@ -110,7 +110,7 @@ fn plugin_data_is_checked_against_the_plugstore_form() {
     let list = app().call("GET", &format!("/v1/applications/{id}/plugins"), ada.auth(), &[], &[]).json();
     assert!(list["0"].is_null(), "{list}");
     let ok = add_plugin(&ada, id, "1", "Call", r#"{"phone_number":" +33 6 00 00 00 00 "}"#);
-    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(ok.status, 201, "{}", ok.body);
     assert_eq!(ok.json()["data"]["phone_number"], "+33 6 00 00 00 00", "trimmed");
     assert_eq!(ok.json()["sort_order"], 1);
 }

@@ -103,8 +103,8 @@ pub async fn get(call: &Call<'_>, id: Id) -> AppResult<Response> {
 
 /// `POST /v1/applications/{id}` (chmod ≥ 4: "modify the application parameters").
 pub async fn update(call: &Call<'_>, req: &mut Request, id: Id) -> AppResult<Response> {
-    let changes: UpdateApplication = request::parse(req).await?;
     let (me, _) = sharing::require(call, Shared::Application, id, Action::Administer).await?;
+    let changes: UpdateApplication = request::parse(req).await?;
     if changes.is_empty() {
         return Err(AppError::api(ErrorCode::MissingArgument, "missing argument: nothing to change"));
     }
