@@ -323,6 +323,7 @@ impl TestApp {
         let url = format!("{}{}", self.base_url, path);
         let mut req = match method {
             "OPTIONS" => self.agent.options(&url),
+            "DELETE" => self.agent.delete(&url),
             _ => self.agent.get(&url),
         };
         for (k, v) in headers {
