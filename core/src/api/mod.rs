@@ -4,10 +4,13 @@
 //! answers with these types and the app reads them back, so the wire format
 //! lives in one place. [`routes`] is the one route table both follow.
 
+pub mod attached_groups;
 pub mod form;
 pub mod groups;
 pub mod list;
+pub mod products;
 pub mod routes;
+pub mod sharing;
 
 use std::fmt;
 use std::marker::PhantomData;
