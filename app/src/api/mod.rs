@@ -5,6 +5,8 @@
 //! URLs and never index JSON by string.
 
 pub mod groups;
+pub mod products;
+pub mod sharing;
 
 use gloo_net::http::{Request, Response};
 use senzu_core::play::Lost;
