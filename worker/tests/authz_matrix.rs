@@ -155,7 +155,7 @@ fn no_route_answers_a_caller_without_the_right() {
     let invitation = |path: String| {
         let a =
             app().call("POST", &path, owner_account.auth(), &[("email", &unique_email("matrix")), ("chmod", "1")], &[]);
-        assert_eq!(a.status, 200, "{path}: {}", a.body);
+        assert_eq!(a.status, 201, "{path}: {}", a.body);
         a.json()["id"].as_i64().unwrap()
     };
     let product_invitation = invitation(format!("/v1/products/{invited_product}/access"));

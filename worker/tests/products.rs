@@ -220,6 +220,8 @@ fn the_products_list_takes_the_documented_filters() {
         assert_eq!(paired.status, 200, "{}", paired.body);
         ids.push(id_product);
     }
+    // Alpha, Bravo, Charlie: in the order of their names, not (random) ids.
+    let by_name = ids.clone();
     ids.sort_unstable();
     let list = |query: &str| -> Vec<i64> {
         let answer = app().call("GET", &format!("/v1/products?{query}"), ada.auth(), &[], &[]);
@@ -236,13 +238,26 @@ fn the_products_list_takes_the_documented_filters() {
     let mut desc = ids.clone();
     desc.reverse();
     assert_eq!(list("sort_by=id:desc"), desc);
-    assert_eq!(list("sort_by=alias_name:desc&limit=1"), [ids[2]]);
-    assert_eq!(list("contains=rav"), [ids[1]]);
+    assert_eq!(list("sort_by=alias_name:desc&limit=1"), [by_name[2]]);
+    assert_eq!(list("sort_by=alias_name"), by_name);
+    assert_eq!(list("contains=rav"), [by_name[1]]);
 
     for (query, named) in [("colour=red", "colour"), ("limit=many", "limit"), ("sort_by=price", "price")] {
         let refused = app().call("GET", &format!("/v1/products?{query}"), ada.auth(), &[], &[]);
         assert_eq!(refused.error_code(), 430, "{query}: {}", refused.body);
         assert!(refused.body.contains(named), "{query}: {}", refused.body);
+    }
+    // The product's own lists and the inbox take the same filters.
+    for path in [
+        format!("/v1/products/{}/records", ids[0]),
+        format!("/v1/products/{}/users", ids[0]),
+        "/v1/products/pending".into(),
+    ] {
+        let refused = app().call("GET", &format!("{path}?colour=red"), ada.auth(), &[], &[]);
+        assert_eq!(refused.error_code(), 430, "{path}: {}", refused.body);
+        let one = app().call("GET", &format!("{path}?limit=1"), ada.auth(), &[], &[]);
+        assert_eq!(one.status, 200, "{path}: {}", one.body);
+        assert!(one.json().as_object().unwrap().len() <= 1, "{path}: {}", one.body);
     }
 }
 
