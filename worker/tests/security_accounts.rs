@@ -80,7 +80,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
             &[],
         )
     };
-    assert_eq!(invite(&victim).status, 200);
+    assert_eq!(invite(&victim).status, 201);
 
     // The attack: the attacker "changes" their address to the victim's.
     let attacker = new_account("f4-attacker");

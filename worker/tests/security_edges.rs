@@ -93,7 +93,7 @@ fn share_application(owner: &common::Account, id_app: i64, who: &common::Account
         &[("email", &who.email), ("chmod", &chmod.to_string())],
         &[],
     );
-    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(granted.status, 201, "{}", granted.body);
     let pending = app().call("GET", "/v1/applications/pending", who.auth(), &[], &[]).json();
     let invitation =
         pending.as_object().unwrap().values().find(|p| p["application"]["id"] == id_app).expect("the invitation");
@@ -618,5 +618,5 @@ fn invitation_mails_are_limited_per_sender() {
         &[("email", &email), ("chmod", "1")],
         &[],
     );
-    assert_eq!(next.status, 200, "the next hour: {}", next.body);
+    assert_eq!(next.status, 201, "the next hour: {}", next.body);
 }

@@ -8,7 +8,7 @@ use common::{app, new_account, new_product, Account};
 /// Shares a product or group with `who` at `chmod`, and `who` accepts.
 fn share(owner: &Account, path: &str, pending: &str, who: &Account, chmod: &str) {
     let granted = app().call("POST", path, owner.auth(), &[("email", &who.email), ("chmod", chmod)], &[]);
-    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(granted.status, 201, "{}", granted.body);
     let list = app().call("GET", pending, who.auth(), &[], &[]).json();
     let invitation = list["0"]["id"].as_i64().expect("a pending invitation");
     let accepted = app().call("POST", &format!("{pending}/{invitation}"), who.auth(), &[("grant", "true")], &[]);
@@ -28,7 +28,7 @@ fn chmod_of(who: &Account, id_product: i64) -> Option<i64> {
 
 fn new_group(who: &Account) -> String {
     let created = app().call("POST", "/v1/groups", who.auth(), &[("alias_name", "Escalation")], &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()["id"].as_i64().unwrap().to_string()
 }
 

@@ -10,7 +10,9 @@ pub mod groups;
 pub mod insights;
 pub mod plugins;
 pub mod plugstores;
+pub mod products;
 pub mod shares;
+pub mod sharing;
 
 use gloo_net::http::{Request, Response};
 use senzu_core::play::Lost;

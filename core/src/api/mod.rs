@@ -5,6 +5,7 @@
 //! lives in one place. [`routes`] is the one route table both follow.
 
 pub mod applications;
+pub mod attached_groups;
 pub mod files;
 pub mod form;
 pub mod groups;
@@ -12,8 +13,10 @@ pub mod insights;
 pub mod list;
 pub mod plugins;
 pub mod plugstores;
+pub mod products;
 pub mod routes;
 pub mod shares;
+pub mod sharing;
 
 use std::fmt;
 use std::marker::PhantomData;
