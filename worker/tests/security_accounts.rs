@@ -136,7 +136,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
         &[],
     );
     assert_eq!(signed_up.status, 201, "{}", signed_up.body);
-    assert_eq!(invite(&squatted).status, 200);
+    assert_eq!(invite(&squatted).status, 201);
     let by_address = invitation_to(&users_of(&owner, id_product), &squatted).cloned().expect("pending");
     assert!(by_address["user"]["id"].is_null(), "kept by address, not bound to the unproven account: {by_address}");
 
@@ -168,7 +168,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
     // The honest path: an address proven from its own mailbox gets its invitation.
     let honest = new_account("f4-honest");
     let proven = unique_email("f4-proven");
-    assert_eq!(invite(&proven).status, 200);
+    assert_eq!(invite(&proven).status, 201);
     app().call("POST", "/v1/procedures/users/change-email", honest.auth(), &[], &[]);
     let code = code_of(&app().mail_link(&honest.email, "change_email"));
     let step = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code), ("email", &proven)], &[]);
