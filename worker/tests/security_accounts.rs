@@ -43,7 +43,7 @@ fn me(who: Auth) -> Value {
 /// A product paired by `who` whose NFC record shows a new application made with `form`.
 fn object_with_app(who: &Account, form: &[(&str, &str)]) -> (i64, i64, String) {
     let created = app().call("POST", "/v1/applications", who.auth(), form, &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     let id_app = created.json()["id"].as_i64().unwrap();
     let (id_product, _, key) = common::paired_showing(who, id_app);
     (id_product, id_app, key)
@@ -286,7 +286,7 @@ fn finding_06_lock_passwords_are_limited_per_lock_and_per_ip() {
         &[("id_plugstore", "16"), ("data", r#"{"text":"secret note"}"#), ("password", "note-pass")],
         &[],
     );
-    assert_eq!(plugin.status, 200, "{}", plugin.body);
+    assert_eq!(plugin.status, 201, "{}", plugin.body);
     let id_plugin = plugin.json()["id"].as_i64().unwrap();
     let plugin_play = |password: &str, ip: &str| {
         // The application lock is gone for this part: only the plugin's lock is guessed.
