@@ -4,10 +4,15 @@
 //! answers with these types and the app reads them back, so the wire format
 //! lives in one place. [`routes`] is the one route table both follow.
 
+pub mod apps;
+pub mod auth;
 pub mod form;
 pub mod groups;
 pub mod list;
+pub mod plays;
+pub mod procedures;
 pub mod routes;
+pub mod user;
 
 use std::fmt;
 use std::marker::PhantomData;
