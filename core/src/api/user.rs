@@ -226,3 +226,39 @@ pub struct SaveAddress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_selected: Option<bool>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::form::{from_args, Args};
+
+    #[test]
+    fn roles_travel_as_their_aliases() {
+        for role in Role::ALL {
+            assert_eq!(serde_json::to_value(role).unwrap(), role.alias(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_user_has_only_the_fields_asked_for_and_null_for_empty_ones() {
+        let user = User { id: Some(4), username: Patch::Clear, firstname: Patch::Set("Ada".into()), ..User::default() };
+        assert_eq!(serde_json::to_string(&user).unwrap(), r#"{"id":4,"username":null,"firstname":"Ada"}"#);
+        let back: User = serde_json::from_str(r#"{"id":4,"username":null,"firstname":"Ada"}"#).unwrap();
+        assert_eq!(back, user);
+    }
+
+    #[test]
+    fn an_address_from_a_form_names_its_bad_field() {
+        let args =
+            |pairs: &[(&str, &str)]| -> Args { pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() };
+        let given: SaveAddress =
+            from_args(&args(&[("alias", " Home "), ("id_company", ""), ("is_selected", "1")])).unwrap();
+        assert_eq!(given.alias.unwrap().as_str(), "Home");
+        assert_eq!((given.id_company, given.is_selected), (None, Some(true)));
+        let long = "x".repeat(21);
+        let e = from_args::<SaveAddress>(&args(&[("zipcode", long.as_str())])).unwrap_err();
+        assert_eq!(e.field(), Some("zipcode"));
+        let e = from_args::<SaveAddress>(&args(&[("id_company", "acme")])).unwrap_err();
+        assert_eq!(e.to_string(), "bad argument: id_company: must be an integer");
+    }
+}

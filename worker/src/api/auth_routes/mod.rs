@@ -270,9 +270,10 @@ pub async fn exchange_code(call: &Call<'_>, req: &mut Request) -> AppResult<Resp
     if row.id_api_app != id_app || row.redirect_url != redirect_url {
         return Err(invalid_grant("the code was issued to another app or redirect_url"));
     }
-    let challenge = Challenge::parse(&row.code_challenge, "S256").map_err(|_| invalid_grant("stored challenge"))?;
+    // What was stored was checked when the code was made: unreadable now is ours (a 500), not the client's.
+    let challenge = Challenge::parse(&row.code_challenge, "S256").context("stored code challenge")?;
     challenge.verify(verifier).map_err(|e| invalid_grant(&e.to_string()))?;
-    let roles = Role::parse_list(&row.roles).map_err(|_| invalid_grant("stored roles"))?;
+    let roles = Role::parse_list(&row.roles).context("stored code roles")?;
     let expires_at = row.expires_in.map(|s| call.now + s);
     let (id_token, token) = session::issue_token(&call.db, "user", row.id_user, id_app, &roles, expires_at).await?;
     repo::link_token(&call.db, row.id, id_token, call.now).await?;
