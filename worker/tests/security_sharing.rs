@@ -28,7 +28,7 @@ fn chmod_of(who: &Account, id_product: i64) -> Option<i64> {
 
 fn new_group(who: &Account) -> String {
     let created = app().call("POST", "/v1/groups", who.auth(), &[("alias_name", "Escalation")], &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()["id"].as_i64().unwrap().to_string()
 }
 

@@ -124,7 +124,10 @@ fn a_bad_filter_on_the_user_logs_is_a_430_naming_it() {
     let newest = app().call("GET", "/v1/user/logs?limit=1&sort_by=id:desc", Auth::Bearer(&token), &[], &[]).json();
     assert_eq!(newest.as_object().unwrap().len(), 1, "{newest}");
     let all = app().call("GET", "/v1/user/logs?limit=null", Auth::Bearer(&token), &[], &[]).json();
-    let ids: Vec<i64> = all.as_object().unwrap().values().map(|c| c["id"].as_i64().unwrap()).collect();
+    let mut keyed: Vec<(usize, i64)> =
+        all.as_object().unwrap().iter().map(|(k, c)| (k.parse().unwrap(), c["id"].as_i64().unwrap())).collect();
+    keyed.sort_unstable();
+    let ids: Vec<i64> = keyed.into_iter().map(|(_, id)| id).collect();
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
 }
 
