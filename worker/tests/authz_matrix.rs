@@ -167,7 +167,7 @@ fn no_route_answers_a_caller_without_the_right() {
     let app_invitation = invitation(format!("/v1/applications/{invited_app}/access"));
     // Sessions (issue 11 §5): the owner's own, and two to end.
     let session_id = |session: &str| {
-        let tokens = app().call("GET", "/v1/user/tokens", Auth::Cookie(session), &[], &[]).json();
+        let tokens = app().call("GET", "/v1/user/tokens?limit=null", Auth::Cookie(session), &[], &[]).json();
         tokens.as_object().unwrap().values().find(|t| t["is_current"] == true).unwrap()["id"].as_i64().unwrap()
     };
     let owner_email = d["owner"]["email"].as_str().unwrap();

@@ -574,7 +574,7 @@ fn share_link_creation_is_limited() {
     };
     refused_after(30, "share links (key holder)", || pass_on(&ip));
     assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_record = {id_record}) = 30")));
-    assert_eq!(pass_on(&visitor_ip()).status, 200, "another visitor");
+    assert_eq!(pass_on(&visitor_ip()).status, 201, "another visitor");
 }
 
 /// Finding 14: invitation mails: 20 an hour per sender, whatever they share.

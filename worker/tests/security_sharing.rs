@@ -122,7 +122,7 @@ fn a_share_link_ends_with_its_creators_access_and_with_its_record() {
     // A key holder's share of a record's play stops when the owner switches the record off.
     let (id_product, id_record, record_key) = common::paired_showing(&ada, id_app);
     let passed = app().call("POST", &format!("/v1/plays/{id_record}/{record_key}/share"), common::Auth::None, &[], &[]);
-    assert_eq!(passed.status, 200, "{}", passed.body);
+    assert_eq!(passed.status, 201, "{}", passed.body);
     let passed_key = passed.json()["public_key"].as_str().unwrap().to_string();
     assert_eq!(app().get(&format!("/v1/plays/shared/{passed_key}")).status, 200);
     let off = app().call(

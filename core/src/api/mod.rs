@@ -5,18 +5,23 @@
 //! lives in one place. [`routes`] is the one route table both follow.
 
 pub mod applications;
+pub mod apps;
 pub mod attached_groups;
+pub mod auth;
 pub mod files;
 pub mod form;
 pub mod groups;
 pub mod insights;
 pub mod list;
+pub mod plays;
 pub mod plugins;
 pub mod plugstores;
+pub mod procedures;
 pub mod products;
 pub mod routes;
 pub mod shares;
 pub mod sharing;
+pub mod user;
 
 use std::fmt;
 use std::marker::PhantomData;
