@@ -93,6 +93,7 @@ const ALL_CODES: [ErrorCode; 20] = [
 
 /// A Senzu error as it travels: `{"error":{"code":N,"message":"…"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: u16,
     pub message: String,
@@ -114,12 +115,15 @@ impl ApiError {
 
     /// Parses an error body; `None` when the body is not a Senzu error.
     pub fn from_body(body: &str) -> Option<Self> {
-        #[derive(Deserialize)]
-        struct Envelope {
-            error: ApiError,
-        }
-        serde_json::from_str::<Envelope>(body).ok().map(|e| e.error)
+        serde_json::from_str::<ErrorBody>(body).ok().map(|e| e.error)
     }
+}
+
+/// The error body every API route answers with: `{"error":{"code":N,"message":"…"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub error: ApiError,
 }
 
 impl std::fmt::Display for ApiError {

@@ -10,6 +10,7 @@ use crate::ApiError;
 /// The five plugin colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Color {
     #[default]
     Green,
@@ -44,6 +45,7 @@ impl Color {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Background {
     #[default]
     Light,
@@ -73,6 +75,7 @@ impl Background {
 
 /// A plugin tile on the play.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlayPlugin {
     pub id: i64,
     pub name: String,
@@ -85,6 +88,7 @@ pub struct PlayPlugin {
 
 /// The documented play object, plus what the page needs to render it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Play {
     pub id: i64,
     pub image: Option<String>,
@@ -99,6 +103,7 @@ pub struct Play {
 
 /// Shown on a lost product's page: the owner's message and a relay to reach them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Lost {
     pub message: Option<String>,
 }
@@ -106,6 +111,7 @@ pub struct Lost {
 /// Everything the play page needs, inline in index.html: either a play, or the
 /// error it must explain (with the lost details for 465).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlayPage {
     pub lang: Lang,
     /// The entry segment (`key`, `id@picc:cmac`, `shared/key`) for follow-up calls.
