@@ -11,6 +11,8 @@ use senzu_xtask::paths;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WORKER_BUILD_VERSION: &str = "0.8.7";
+/// Contract fuzzing (`cargo xtask test`, `--schemathesis`): from PyPI, in a venv under target/.
+pub const SCHEMATHESIS_VERSION: &str = "3.39.16";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Paths to the installed tools, handed to the build and test steps.
@@ -82,6 +84,31 @@ fn installed_version(path: &Path) -> Option<String> {
         .map(|w| w.trim_start_matches('v'))
         .find(|w| w.split('.').count() == 3 && w.split('.').all(|p| p.parse::<u32>().is_ok()))
         .map(str::to_string)
+}
+
+/// Schemathesis in its own venv (target/schemathesis/venv), installed once with
+/// pip from PyPI at the pinned version; its `st` command.
+pub fn ensure_schemathesis() -> Result<PathBuf> {
+    let venv = paths::root().join("target/schemathesis/venv");
+    let st = venv.join("bin/st");
+    if installed_version(&st).as_deref() == Some(SCHEMATHESIS_VERSION) {
+        return Ok(st);
+    }
+    step(&format!("installing schemathesis {SCHEMATHESIS_VERSION} from PyPI into target/schemathesis/venv (once)"));
+    if !venv.join("bin/python").exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("python3 -m venv (Debian: apt-get install python3-venv)")?;
+    }
+    run(Command::new(venv.join("bin/pip")).args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+    ]))?;
+    match installed_version(&st) {
+        Some(v) if v == SCHEMATHESIS_VERSION => Ok(st),
+        other => bail!("st reports version {other:?} after installing {SCHEMATHESIS_VERSION}"),
+    }
 }
 
 /// `npm ci` when node_modules is missing or older than package-lock.json.
