@@ -5,6 +5,7 @@
 //! URLs and never index JSON by string.
 
 pub mod groups;
+pub mod openapi;
 
 use gloo_net::http::{Request, Response};
 use senzu_core::play::Lost;

@@ -155,6 +155,11 @@ impl OpSchemas {
         Self { status: 201, ..Self::default() }
     }
 
+    /// A link that sends the browser on (`Location`, and the same as `{"redirect": …}`).
+    fn see_other() -> Self {
+        Self { status: 303, ..Self::default() }
+    }
+
     /// The request body is `T` (form or JSON).
     fn takes<T: ToSchema>(mut self) -> Self {
         collect::<T>(&mut self.components);
@@ -204,9 +209,11 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::Health => ok().gives_any(),
         Op::OpenApi => ok().gives_any(),
         Op::PlayPage | Op::SharedPlayPage => ok().page("text/html"),
-        Op::ServeFile => ok().page("application/octet-stream"),
-        Op::Play | Op::SharedPlay | Op::PlayPlugin | Op::SharedPlayPlugin => ok().gives::<Play>(),
-        Op::PlayLostReport | Op::SharedPlayLostReport | Op::PlayQuote => ok().takes_any().gives_any(),
+        Op::ServeFile => ok().page("*/*"),
+        Op::Play | Op::SharedPlay => ok().gives::<Play>(),
+        Op::PlayPlugin | Op::SharedPlayPlugin => ok().gives_any(),
+        Op::PlayLostReport | Op::SharedPlayLostReport => created().takes_any().gives_any(),
+        Op::PlayQuote => ok().takes_any().gives_any(),
         Op::PlayShare => created().takes_any().gives_any(),
 
         Op::Login | Op::Signup | Op::ForgotPassword | Op::ConsentAnswer | Op::Token => ok().takes_any().gives_any(),
@@ -251,7 +258,7 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::Pending(_) | Op::Members(_) => ok().gives_any(),
         Op::AnswerPending(_) | Op::Grant(_) | Op::UpdateAccess(_) => ok().takes_any().gives_any(),
         Op::RemoveAccess(_) | Op::RevokeInvitation(_) => ok().gives_any(),
-        Op::AgreeShareApplicationPage => ok().page("text/html"),
+        Op::AgreeShareApplicationPage => OpSchemas::see_other().gives_any(),
         Op::AgreeShareApplication => ok().takes_any().gives_any(),
 
         Op::AttachedGroups | Op::GetAttachedGroup => ok().gives_any(),
@@ -570,6 +577,14 @@ fn error_response(description: &str) -> utoipa::openapi::Response {
         .build()
 }
 
+fn html_error_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content("text/html", Content::new(Some(text_schema())))
+        .content("application/json", Content::new(Some(Ref::from_schema_name("ErrorBody"))))
+        .build()
+}
+
 fn security() -> Vec<SecurityRequirement> {
     ["bearer", "token", "session"].into_iter().map(|s| SecurityRequirement::new(s, Vec::<String>::new())).collect()
 }
@@ -639,12 +654,21 @@ pub fn document() -> OpenApi {
             ));
         }
         let media = s.media.unwrap_or("application/json");
-        let mut ok = ResponseBuilder::new().description(if s.status == 201 { "Created" } else { "OK" });
+        let mut ok = ResponseBuilder::new().description(match s.status {
+            201 => "Created",
+            303 => "See other: where to go next",
+            _ => "OK",
+        });
         if let Some(response) = s.response {
             ok = ok.content(media, Content::new(Some(response)));
         }
         b = b.response(s.status.to_string(), ok.build());
         for (code, description) in errors(route) {
+            if s.media == Some("text/html") {
+                // A page explains its error as a page; a malformed path is refused as JSON.
+                b = b.response(code.to_string(), html_error_response(description));
+                continue;
+            }
             if !error_codes.iter().any(|(c, _)| *c == code) {
                 error_codes.push((code, description));
             }
