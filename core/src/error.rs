@@ -113,6 +113,14 @@ impl ApiError {
         serde_json::json!({ "error": { "code": self.code, "message": self.message } })
     }
 
+    /// The argument a 419/420 names ("missing argument: X", "bad argument: X: why").
+    pub fn field(&self) -> Option<&str> {
+        let rest =
+            self.message.strip_prefix("missing argument: ").or_else(|| self.message.strip_prefix("bad argument: "))?;
+        let name = rest.split([':', ' ', ',']).next()?.trim();
+        (!name.is_empty()).then_some(name)
+    }
+
     /// Parses an error body; `None` when the body is not a Senzu error.
     pub fn from_body(body: &str) -> Option<Self> {
         serde_json::from_str::<ErrorBody>(body).ok().map(|e| e.error)
@@ -153,6 +161,15 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), ALL_CODES.len());
+    }
+
+    #[test]
+    fn the_field_is_the_argument_named() {
+        let field = |m: &str| ApiError::new(ErrorCode::BadArgument, m).field().map(str::to_string);
+        assert_eq!(field("missing argument: name").as_deref(), Some("name"));
+        assert_eq!(field("bad argument: url_image: must be https").as_deref(), Some("url_image"));
+        assert_eq!(field("bad argument: data.phone_number: not a number").as_deref(), Some("data.phone_number"));
+        assert_eq!(field("no application with id 4"), None);
     }
 
     #[test]

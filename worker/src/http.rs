@@ -29,8 +29,12 @@ fn typed<T: serde::Serialize>(value: &T, status: u16) -> Response {
             let _ = headers.set("cache-control", "no-store");
             Response::builder().with_status(status).with_headers(headers).fixed(body)
         }
+        // Contract types always serialize; should one not, say so without a cycle back to `error`.
         Err(e) => {
-            crate::error::AppError::Internal { context: "serialize answer", cause: e.to_string() }.into_response()
+            worker::console_error!("internal error: serialize answer: {e}");
+            let body =
+                senzu_core::ApiError::new(senzu_core::ErrorCode::Internal, "internal error, please try again later");
+            json_response(&body.to_body(), 500)
         }
     }
 }

@@ -44,3 +44,15 @@ pub async fn parse<T: DeserializeOwned>(req: &mut Request) -> AppResult<T> {
 pub fn list(req: &Request, spec: ListSpec) -> AppResult<ListQuery> {
     ListQuery::parse(&query(req), spec).map_err(AppError::Api)
 }
+
+/// A list that was always answered whole (a play's plugins in order, the
+/// plugstore, share links): the documented filters apply, but without `limit`
+/// every item comes back, as before the filters.
+pub fn whole_list(req: &Request, spec: ListSpec) -> AppResult<ListQuery> {
+    let query = query(req);
+    let mut filters = ListQuery::parse(&query, spec).map_err(AppError::Api)?;
+    if !query.contains_key("limit") {
+        filters.limit = senzu_core::api::list::MAX_LIMIT;
+    }
+    Ok(filters)
+}

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 fn create_app(who: &Account, form: &[(&str, &str)]) -> Value {
     let created = app().call("POST", "/v1/applications", who.auth(), form, &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()
 }
 
@@ -78,6 +78,38 @@ fn applications_are_created_listed_filtered_updated_and_deleted() {
 }
 
 #[test]
+fn the_application_list_follows_the_api_rules() {
+    let ada = new_account("apps-rules");
+    for name in ["Alpha", "Beta", "Gamma"] {
+        create_app(&ada, &[("name", name)]);
+    }
+    let get = |query: &str| app().call("GET", &format!("/v1/applications?{query}"), ada.auth(), &[], &[]);
+    let names = |query: &str| -> Vec<String> {
+        let list = get(query).json();
+        let mut entries: Vec<(usize, String)> = list
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.parse().unwrap(), v["name"].as_str().unwrap().to_string()))
+            .collect();
+        entries.sort();
+        entries.into_iter().map(|(_, n)| n).collect()
+    };
+    assert_eq!(names("contains=amm"), ["Gamma"]);
+    assert_eq!(names("limit=2"), ["Alpha", "Beta"]);
+    assert_eq!(names("limit=null&sort_by=name:desc"), ["Gamma", "Beta", "Alpha"]);
+    assert_eq!(names("limit=1&sort_by=name:desc&contains=a"), ["Gamma"]);
+    for (query, named) in [("colour=red", "colour"), ("sort_by=password:asc", "sort_by"), ("limit=0", "limit")] {
+        let refused = get(query);
+        assert_eq!(refused.error_code(), 430, "{query}: {}", refused.body);
+        assert!(refused.body.contains(named), "{query}: {}", refused.body);
+    }
+    let (status, headers) = app().headers_of("DELETE", "/v1/applications", &[]);
+    assert_eq!(status, 405);
+    assert_eq!(headers.get("allow").map(String::as_str), Some("GET, POST"), "{headers:?}");
+}
+
+#[test]
 fn plugin_data_is_checked_against_the_plugstore_form() {
     let ada = new_account("form");
     let id = create_app(&ada, &[("name", "Forms")])["id"].as_i64().unwrap();
@@ -110,7 +142,7 @@ fn plugin_data_is_checked_against_the_plugstore_form() {
     let list = app().call("GET", &format!("/v1/applications/{id}/plugins"), ada.auth(), &[], &[]).json();
     assert!(list["0"].is_null(), "{list}");
     let ok = add_plugin(&ada, id, "1", "Call", r#"{"phone_number":" +33 6 00 00 00 00 "}"#);
-    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(ok.status, 201, "{}", ok.body);
     assert_eq!(ok.json()["data"]["phone_number"], "+33 6 00 00 00 00", "trimmed");
     assert_eq!(ok.json()["sort_order"], 1);
 }

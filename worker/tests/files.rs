@@ -30,7 +30,7 @@ fn an_uploaded_image_is_stored_served_and_shown_on_the_application() {
     let bytes = png();
     let (content_type, body) = multipart("Logo", "logo.png", "image/png", &bytes);
     let uploaded = app().post_raw("/v1/files", ada.auth(), &content_type, body);
-    assert_eq!(uploaded.status, 200, "{}", uploaded.body);
+    assert_eq!(uploaded.status, 201, "{}", uploaded.body);
     let file = uploaded.json();
     assert_eq!(file["name"], "Logo");
     assert_eq!(file["mime"], "image/png");
@@ -46,7 +46,7 @@ fn an_uploaded_image_is_stored_served_and_shown_on_the_application() {
 
     // The same through a data URL in a plain form.
     let by_form = app().call("POST", "/v1/files", ada.auth(), &[("source", &data_url("image/png", &bytes))], &[]);
-    assert_eq!(by_form.status, 200, "{}", by_form.body);
+    assert_eq!(by_form.status, 201, "{}", by_form.body);
 
     // On an application: its image is the file's URL, and the play shows it.
     let created = app().call("POST", "/v1/applications", ada.auth(), &[("name", "With logo")], &[]).json();

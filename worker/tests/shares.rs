@@ -17,7 +17,7 @@ fn share_links_open_the_application_until_disabled_or_expired() {
         &[("expiration_time", "3600")],
         &[],
     );
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     let link = created.json();
     let key = link["public_key"].as_str().unwrap().to_string();
     assert_eq!(key.len(), 32);

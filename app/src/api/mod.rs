@@ -4,8 +4,14 @@
 //! carrying the Senzu code, so pages never parse error bodies, never build
 //! URLs and never index JSON by string.
 
+pub mod applications;
+pub mod files;
 pub mod groups;
+pub mod insights;
 pub mod openapi;
+pub mod plugins;
+pub mod plugstores;
+pub mod shares;
 
 use gloo_net::http::{Request, Response};
 use senzu_core::play::Lost;
@@ -153,7 +159,7 @@ pub async fn send<T: DeserializeOwned>(method: &str, url: &str, fields: &[(&str,
 }
 
 /// A multipart upload (the browser sets the boundary); same error handling as `send`.
-pub async fn upload(url: &str, form: web_sys::FormData) -> Result<serde_json::Value, ApiError> {
+pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> Result<T, ApiError> {
     let resp = Request::post(url)
         .body(form)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?

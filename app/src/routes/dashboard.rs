@@ -180,14 +180,4 @@ impl Saving {
             }
         }
     }
-
-    /// The error's message if it names `field` (`bad argument: data.url …`).
-    pub fn field_error(self, field: &'static str) -> impl Fn() -> Option<String> {
-        move || {
-            self.error
-                .get()
-                .filter(|e| e.message.contains(&format!("{field} ")) || e.message.ends_with(field))
-                .map(|e| e.message)
-        }
-    }
 }

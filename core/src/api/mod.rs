@@ -4,12 +4,18 @@
 //! answers with these types and the app reads them back, so the wire format
 //! lives in one place. [`routes`] is the one route table both follow.
 
+pub mod applications;
+pub mod files;
 pub mod form;
 pub mod groups;
+pub mod insights;
 pub mod list;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod plugins;
+pub mod plugstores;
 pub mod routes;
+pub mod shares;
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -19,9 +19,10 @@ use utoipa::openapi::{
 };
 use utoipa::{PartialSchema, ToSchema};
 
-use super::groups;
+use super::list::ListSpec;
 use super::list::FILTERS;
 use super::routes::{routes, Method, Op, Route, Shared};
+use super::{applications, files, groups, insights, plugins, plugstores, shares};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -249,7 +250,8 @@ pub fn schemas(op: Op) -> OpSchemas {
 
         Op::Insights(_) | Op::InsightsView(_) => ok().gives_any(),
 
-        Op::Products | Op::GetProduct | Op::ProductRecords | Op::GetRecord | Op::RecordShares => ok().gives_any(),
+        Op::Products | Op::GetProduct | Op::ProductRecords | Op::GetRecord => ok().gives_any(),
+        Op::RecordShares => ok().gives::<Keyed<shares::Share>>(),
         Op::PairStatic | Op::PairDynamic => ok().takes_any().gives_any(),
         Op::UpdateProduct | Op::UpdateRecord => ok().takes_any().gives_any(),
         Op::DeleteProduct => ok().takes_any().gives::<Deleted>(),
@@ -273,22 +275,37 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::DeleteGroup => ok().gives::<Deleted>(),
         Op::GroupProducts => ok().gives::<Keyed<groups::GroupProduct>>(),
 
-        Op::Applications | Op::GetApplication => ok().gives_any(),
-        Op::CreateApplication => created().takes_any().gives_any(),
-        Op::UpdateApplication => ok().takes_any().gives_any(),
+        Op::Applications => ok().gives::<Keyed<applications::ApplicationSummary>>(),
+        Op::CreateApplication => {
+            created().takes::<applications::CreateApplication>().gives::<applications::Application>()
+        }
+        Op::GetApplication => ok().gives::<applications::Application>(),
+        Op::UpdateApplication => ok().takes::<applications::UpdateApplication>().gives::<applications::Application>(),
         Op::DeleteApplication => ok().gives::<Deleted>(),
-        Op::Plugins | Op::GetPlugin | Op::ApplicationShares | Op::GetShare => ok().gives_any(),
-        Op::CreatePlugin | Op::CreateShare => created().takes_any().gives_any(),
-        Op::ReorderPlugins | Op::UpdatePlugin | Op::UpdateShare => ok().takes_any().gives_any(),
-        Op::DeletePlugin | Op::DeleteShare => ok().gives::<Deleted>(),
-        Op::TestPlugin => ok().gives_any(),
+        Op::Plugins => ok().gives::<Keyed<plugins::Plugin>>(),
+        Op::CreatePlugin => created().takes::<plugins::CreatePlugin>().gives::<plugins::Plugin>(),
+        Op::ReorderPlugins => ok().takes::<plugins::ReorderPlugins>().gives::<Keyed<plugins::Plugin>>(),
+        Op::GetPlugin => ok().gives::<plugins::Plugin>(),
+        Op::UpdatePlugin => ok().takes::<plugins::UpdatePlugin>().gives::<plugins::Plugin>(),
+        Op::DeletePlugin => ok().gives::<Deleted>(),
+        Op::TestPlugin => ok().gives::<plugins::ConnectionTest>(),
+        Op::ApplicationShares => ok().gives::<Keyed<shares::Share>>(),
+        Op::CreateShare => created().takes::<shares::CreateShare>().gives::<shares::Share>(),
+        Op::GetShare => ok().gives::<shares::Share>(),
+        Op::UpdateShare => ok().takes::<shares::UpdateShare>().gives::<shares::Share>(),
+        Op::DeleteShare => ok().gives::<Deleted>(),
 
-        Op::Files | Op::GetFile | Op::GetUserFile => ok().gives_any(),
-        Op::UploadFile => created().takes_any().gives_any(),
-        Op::UpdateFile => ok().takes_any().gives_any(),
-        Op::DeleteFile => ok().gives::<Deleted>(),
+        Op::Files => ok().gives::<Keyed<files::File>>(),
+        // A multipart or form upload (`source`, `name`): not a contract type.
+        Op::UploadFile => created().takes_any().gives::<files::File>(),
+        Op::GetFile | Op::GetUserFile => ok().gives::<files::File>(),
+        Op::UpdateFile => ok().takes::<files::UpdateFile>().gives::<files::File>(),
+        Op::DeleteFile => ok().gives::<files::FileDeleted>(),
 
-        Op::Plugstores | Op::PlugstoreCategories | Op::GetPlugstore | Op::PlugstoreForm => ok().gives_any(),
+        Op::Plugstores => ok().gives::<Keyed<plugstores::PlugstoreEntry>>(),
+        Op::PlugstoreCategories => ok().gives::<Keyed<plugstores::Category>>(),
+        Op::GetPlugstore => ok().gives::<plugstores::PlugstoreEntry>(),
+        Op::PlugstoreForm => ok().gives::<plugstores::PlugstoreForm>(),
     }
 }
 
@@ -433,24 +450,26 @@ pub fn is_public(op: Op) -> bool {
     )
 }
 
-/// The lists that take the documented filters (senzu-api.txt "Filters"), with their own query arguments.
-pub fn list_args(op: Op) -> Option<&'static [&'static str]> {
+/// The lists that take the documented filters (senzu-api.txt "Filters"): their
+/// sortable fields and their own query arguments, as the handlers parse them.
+pub fn list_spec(op: Op) -> Option<ListSpec> {
     match op {
-        Op::Applications => Some(&["contains", "id_issuer", "is_locked", "chmod"]),
-        Op::Products
-        | Op::Groups
+        Op::Applications => Some(applications::LIST),
+        Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
+        Op::Groups
         | Op::GroupProducts
         | Op::Files
         | Op::Plugstores
+        | Op::Plugins
+        | Op::ApplicationShares
+        | Op::RecordShares
+        | Op::Products
         | Op::Addresses
         | Op::UserLogs
         | Op::AppCalls
         | Op::DeveloperApps
         | Op::AttachedGroups
-        | Op::ProductRecords
-        | Op::Plugins
-        | Op::ApplicationShares
-        | Op::RecordShares => Some(&[]),
+        | Op::ProductRecords => Some(ListSpec::PLAIN),
         _ => None,
     }
 }
@@ -499,7 +518,7 @@ fn errors(route: &Route) -> Vec<(u16, &'static str)> {
         out.push((420, "An argument is malformed (the message names it)"));
     }
     out.push((429, "Too many requests"));
-    if list_args(op).is_some() {
+    if list_spec(op).is_some() {
         out.push((430, "An unknown or malformed list filter (the message names it)"));
     }
     if tag(op) == "plays" || matches!(op, Op::PairStatic | Op::PairDynamic) {
@@ -550,9 +569,11 @@ fn query_param(name: &str, schema: ObjectBuilder, description: &str) -> utoipa::
         .build()
 }
 
-fn filter_params() -> Vec<utoipa::openapi::path::Parameter> {
+fn filter_params(spec: ListSpec) -> Vec<utoipa::openapi::path::Parameter> {
     let bound = "^[0-9]+(:(lt|lte|gt|gte))?$";
     let date = "A date (YYYY-MM-DD) or Unix seconds, UTC";
+    let sort = format!("^({})(:(asc|desc))?$", spec.sortable.join("|"));
+    let sort_text = format!("field:asc|desc, a field of {}", spec.sortable.join(", "));
     let params = [
         (
             "limit",
@@ -562,12 +583,15 @@ fn filter_params() -> Vec<utoipa::openapi::path::Parameter> {
         ("index", text_schema().pattern(Some(bound)), "By position: N:lt|lte|gt|gte"),
         ("index_id", text_schema().pattern(Some(bound)), "By id: N:lt|lte|gt|gte"),
         ("status", ObjectBuilder::new().schema_type(Type::Boolean), "Only enabled (true) or disabled (false)"),
-        ("sort_by", text_schema().pattern(Some("^(id|date_created)(:(asc|desc))?$")), "field:asc|desc"),
+        ("sort_by", text_schema().pattern(Some(sort)), sort_text.as_str()),
         ("start_date", text_schema(), date),
         ("end_date", text_schema(), date),
     ];
     debug_assert_eq!(params.len(), FILTERS.len());
-    params.into_iter().map(|(name, schema, description)| query_param(name, schema, description)).collect()
+    let mut out: Vec<_> =
+        params.into_iter().map(|(name, schema, description)| query_param(name, schema, description)).collect();
+    out.extend(spec.route_args.iter().map(|arg| query_param(arg, text_schema(), "This list's own filter")));
+    out
 }
 
 fn error_response(description: &str) -> utoipa::openapi::Response {
@@ -637,12 +661,9 @@ pub fn document() -> OpenApi {
                     .schema(Some(schema)),
             );
         }
-        if route.method == Method::Get && list_args(op).is_some() {
-            for p in filter_params() {
+        if let Some(spec) = list_spec(op).filter(|_| route.method == Method::Get) {
+            for p in filter_params(spec) {
                 b = b.parameter(p);
-            }
-            for arg in list_args(op).unwrap_or_default() {
-                b = b.parameter(query_param(arg, text_schema(), "This list's own filter"));
             }
         }
         if let Some(request) = s.request.clone() {
@@ -711,7 +732,27 @@ pub fn document() -> OpenApi {
 
 /// The document as the worker serves it (compact: it is read by programs and the reference page).
 pub fn json() -> String {
-    document().to_json().unwrap_or_else(|e| panic!("the OpenAPI document does not serialize: {e}"))
+    let mut doc =
+        serde_json::to_value(document()).unwrap_or_else(|e| panic!("the OpenAPI document does not serialize: {e}"));
+    free_form(&mut doc);
+    doc.to_string()
+}
+
+/// A map of any values (`serde_json::Map`) derives as `"additionalProperties": {}`,
+/// which utoipa cannot read back; `true` says the same.
+fn free_form(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(extra) = map.get_mut("additionalProperties") {
+                if extra.as_object().is_some_and(|o| o.is_empty()) {
+                    *extra = serde_json::Value::Bool(true);
+                }
+            }
+            map.values_mut().for_each(free_form);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(free_form),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -748,7 +789,8 @@ mod tests {
     fn the_document_is_valid_openapi_and_round_trips() {
         let text = json();
         let parsed: OpenApi = serde_json::from_str(&text).expect("utoipa reads the document back");
-        assert_eq!(parsed.to_json().unwrap(), text);
+        let again: serde_json::Value = serde_json::to_value(&parsed).unwrap();
+        assert_eq!(again, serde_json::from_str::<serde_json::Value>(&text).unwrap(), "utoipa's reading loses nothing");
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         // Every $ref points at a component.
         let mut refs = Vec::new();

@@ -4,9 +4,8 @@
 
 mod repo;
 
-use senzu_core::daylight;
 use senzu_core::entry::PlayRef;
-use senzu_core::play::{Background, Color, Lost, Play, PlayPage, PlayPlugin};
+use senzu_core::play::{self, Background, Color, Lost, Play, PlayPage, PlayPluginSource, PlaySource};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::rate::{Limit, Who};
 use senzu_core::schedule::Schedule;
@@ -140,10 +139,10 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
     }
     let mut plugins: Vec<PluginRow> =
         row.plugins.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
-    plugins.sort_by_key(|p| (p.sort_order.unwrap_or(i64::MAX), p.id));
-    // Plugins scheduled for other times of day are not on the play (nor openable).
-    plugins
-        .retain(|p| p.filters.as_deref().and_then(|f| Schedule::parse(f).ok()).is_none_or(|s| s.open_at(visitor.now)));
+    // In play order; plugins scheduled for other times of day are not on the play (nor openable).
+    let empty = serde_json::Map::new();
+    plugins.sort_by_key(|p| p.source(&empty).order());
+    plugins.retain(|p| p.source(&empty).is_shown(visitor.now));
     let mut play = build_play(&row, &plugins, visitor);
     fill_partner_content(env, &db, &master, &mut play, &plugins, visitor).await;
     resolved.page.play = Some(play);
@@ -325,36 +324,38 @@ fn plugin_action(p: &PluginRow) -> (Option<Kind>, Option<Action>) {
     (kind, kind.and_then(|k| k.action(&data, &p.name)))
 }
 
+/// The play of a row and its plugins (already in play order and shown now), by core's one builder.
 fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
-    let background = row.background_color.as_deref().and_then(Background::parse).unwrap_or_default();
-    let dark = match background {
-        Background::Dark => true,
-        Background::Light => false,
-        Background::Auto => visitor.coordinates.is_some_and(|(lat, lon)| daylight::is_dark(visitor.now, lat, lon)),
-    };
-    Play {
+    let data: Vec<serde_json::Map<String, serde_json::Value>> =
+        plugins.iter().map(|p| serde_json::from_str(&p.data).unwrap_or_default()).collect();
+    let sources: Vec<PlayPluginSource<'_>> = plugins.iter().zip(&data).map(|(p, data)| p.source(data)).collect();
+    let app = PlaySource {
         id: row.id_application.unwrap_or_default(),
-        // Stored before the rule was this strict? Then no image rather than a cookie-bearing request.
-        image: row.url_image.as_deref().and_then(|u| senzu_core::image::image_url(u, "").ok()).map(str::to_string),
-        title: row.alias_name.clone().filter(|a| !a.is_empty()).or_else(|| row.name.clone()).unwrap_or_default(),
-        subtitle: row.subtitle.clone().filter(|s| !s.is_empty()),
-        color: row.color.as_deref().and_then(Color::parse).unwrap_or_default(),
-        background_color: background,
-        dark,
-        plugins: plugins
-            .iter()
-            .filter_map(|p| {
-                let (kind, action) = plugin_action(p);
-                let is_locked = p.password_hash.is_some();
-                Some(PlayPlugin {
-                    id: p.id,
-                    name: p.name.clone(),
-                    kind: kind?,
-                    is_locked,
-                    action: (!is_locked).then_some(action).flatten(),
-                })
-            })
-            .collect(),
+        name: row.name.as_deref().unwrap_or_default(),
+        alias_name: row.alias_name.as_deref(),
+        subtitle: row.subtitle.as_deref(),
+        url_image: row.url_image.as_deref(),
+        color: row.color.as_deref().and_then(Color::parse),
+        background_color: row.background_color.as_deref().and_then(Background::parse),
+    };
+    // Stored file URLs are relative already: no origin to strip.
+    let viewer = play::Viewer { now: visitor.now, coordinates: visitor.coordinates, origin: "" };
+    play::build(&app, &sources, &viewer)
+}
+
+impl PluginRow {
+    /// As core's play builder reads it; the query keeps enabled plugins only.
+    fn source<'a>(&'a self, data: &'a serde_json::Map<String, serde_json::Value>) -> PlayPluginSource<'a> {
+        PlayPluginSource {
+            id: self.id,
+            name: &self.name,
+            kind: &self.kind,
+            data,
+            is_locked: self.password_hash.is_some(),
+            is_enabled: true,
+            sort_order: self.sort_order,
+            schedule: self.filters.as_deref().and_then(|f| Schedule::parse(f).ok()),
+        }
     }
 }
 

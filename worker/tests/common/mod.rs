@@ -20,6 +20,7 @@ pub struct Answer {
     pub location: Option<String>,
     pub set_cookie: Option<String>,
     pub retry_after: Option<String>,
+    pub allow: Option<String>,
 }
 
 impl Answer {
@@ -127,9 +128,10 @@ fn read(mut resp: ureq::http::Response<ureq::Body>) -> Answer {
     let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type").unwrap_or_default();
     let (location, set_cookie, retry_after) = (header("location"), header("set-cookie"), header("retry-after"));
+    let allow = header("allow");
     let body = resp.body_mut().read_to_string().unwrap_or_default();
     keep_response(&body);
-    Answer { status, content_type, body, location, set_cookie, retry_after }
+    Answer { status, content_type, body, location, set_cookie, retry_after, allow }
 }
 
 /// Every response body of the run, for the scan that looks for partner credentials in them.
@@ -321,6 +323,7 @@ impl TestApp {
         let url = format!("{}{}", self.base_url, path);
         let mut req = match method {
             "OPTIONS" => self.agent.options(&url),
+            "DELETE" => self.agent.delete(&url),
             _ => self.agent.get(&url),
         };
         for (k, v) in headers {

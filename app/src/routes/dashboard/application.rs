@@ -1,69 +1,138 @@
 //! Applications: the list (and creating one), and the editor — name, alias,
 //! subtitle, colour, background, image, password — beside a live phone
-//! preview drawn by the play page's own component; plugins, sharing, share
-//! links and insights below.
+//! preview drawn by the play page's own component from core's one play
+//! builder; plugins, sharing, share links and insights below.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use senzu_core::chmod::Level;
-use senzu_core::play::{Background, Color, Play, PlayPlugin};
-use senzu_core::plugins::{Kind, Lang};
-use serde_json::Value;
+use senzu_core::api::applications::{Application, CreateApplication, UpdateApplication};
+use senzu_core::api::plugins::Plugin;
+use senzu_core::api::shares::{CreateShare, Share, UpdateShare};
+use senzu_core::api::{Id, Name, Patch};
+use senzu_core::chmod::Action as Can;
+use senzu_core::play::{self, Background, Color, Play, PlayPluginSource, PlaySource, Viewer};
+use senzu_core::plugins::Lang;
+use senzu_core::{ApiError, ErrorCode};
 
 use super::charts::InsightsPanel;
 use super::plugins::PluginsPanel;
 use super::sharing::SharingPanel;
-use super::{failure, level_of, Saving, Shell};
-use crate::api::{self, items};
-use crate::components::text;
+use super::{failure, Shell};
+use crate::api::{applications, files, plugins, shares};
+use crate::components::needs_sign_in;
 use crate::routes::play::PlayScreen;
+
+/// What an `ErrorBoundary` of these pages shows: each API failure as [`failure`] does.
+pub(super) fn errors_view(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| match e.downcast_ref::<ApiError>() {
+                Some(error) => failure(error.clone()),
+                None => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+            })
+            .collect_view()
+    }
+}
+
+/// The message under a form saved by an `Action`: the error (fields kept) or "Saved".
+pub(super) fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiError>>) -> impl IntoView {
+    move || {
+        if action.pending().get() {
+            return ().into_any();
+        }
+        action.value().with(|v| match v {
+            Some(Err(e)) if !needs_sign_in(e) => {
+                view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
+            }
+            Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+            _ => ().into_any(),
+        })
+    }
+}
+
+/// The message of an action's error when it names `field`.
+pub(super) fn field_error<I: 'static, T: 'static>(
+    action: Action<I, Result<T, ApiError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> {
+    move || {
+        action.value().with(|v| match v {
+            Some(Err(e)) if e.field() == Some(field) => Some(e.message.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// A 420 naming `field`, as the worker would answer.
+pub(super) fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
+    ApiError::new(ErrorCode::BadArgument, format!("bad argument: {field}: {why}"))
+}
+
+/// Typed text as a [`Name`]: empty is none, too long a 420 naming the field.
+fn name_of<const MAX: usize>(field: &str, text: &str) -> Result<Option<Name<MAX>>, ApiError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Name::new(text).map(Some).map_err(|why| bad(field, why))
+}
+
+/// The editor of one application (a dashboard link, not an API address).
+fn editor_href(id: Id) -> String {
+    format!("/dashboard/applications/{id}")
+}
 
 #[component]
 pub fn Applications() -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let apps = LocalResource::new(move || {
-        version.get();
-        async move { api::get_json("/v1/applications?limit=null").await.map(|v| items(&v)) }
-    });
+    let apps = LocalResource::new(applications::list);
     let name = RwSignal::new(String::new());
-    let saving = Saving::new();
-    let create = move |ev: leptos::ev::SubmitEvent| {
+    let create = Action::new_local(|name: &String| {
+        let name = name.clone();
+        async move {
+            let name = name_of::<100>("name", &name)?
+                .ok_or_else(|| ApiError::new(ErrorCode::MissingArgument, "missing argument: name"))?;
+            applications::create(&CreateApplication::named(name)).await
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(app)) = create.value().get() {
+            let _ = window().location().set_href(&editor_href(app.id));
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked();
-        saving.run(async move { api::post_json("/v1/applications", &[("name", &n)]).await }, |app| {
-            let _ = window().location().set_href(&format!("/dashboard/applications/{}", text(&app, "id")));
-        });
+        create.dispatch(name.get_untracked());
     };
     view! {
         <Shell>
             <div class="dash-head"><h1>"Applications"</h1></div>
             <p class="muted">"An application is what a tap shows: a title, a theme and plugins. Put one on any of your objects."</p>
-            <form class="form form--inline panel" on:submit=create data-testid="new-app">
+            <form class="form form--inline panel" on:submit=submit data-testid="new-app">
                 <label class="field"><span>"New application"</span>
                     <input required maxlength="100" placeholder="My business card" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || saving.busy.get()>
-                    {move || if saving.busy.get() { "Creating…" } else { "Create" }}</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { "Creating…" } else { "Create" }}</button>
             </form>
-            {saving.status()}
+            {action_status(create)}
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match apps.await {
-                        Err(e) => failure(e),
-                        Ok(list) => view! {
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        apps.await.map(|list| view! {
                             <div class="app-grid" data-testid="applications">
                                 {list.into_iter().map(|a| view! {
-                                    <a class="app-card" href=format!("/dashboard/applications/{}", text(&a, "id"))>
-                                        <strong>{text(&a, "alias_name")}</strong>
-                                        <span class="muted">{format!("{} plugin(s)", text(&a, "quantity_plugins"))}
-                                            {a["is_locked"].as_bool().unwrap_or(false).then_some(" · locked")}
-                                            {(level_of(&a) < Level::Owner).then(|| format!(" · shared ({})", level_of(&a).name(false)))}</span>
+                                    <a class="app-card" href=editor_href(a.id)>
+                                        <strong>{a.alias_name}</strong>
+                                        <span class="muted">{format!("{} plugin(s)", a.quantity_plugins)}
+                                            {a.is_locked.then_some(" · locked")}
+                                            {(!Can::Own.allowed(a.chmod)).then(|| format!(" · shared ({})", a.chmod.name(false)))}</span>
                                     </a>
                                 }).collect_view()}
                             </div>
-                        }.into_any(),
-                    }
-                })}
+                        })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </Shell>
     }
@@ -76,82 +145,88 @@ pub struct Draft {
     pub alias: RwSignal<String>,
     pub subtitle: RwSignal<String>,
     pub image: RwSignal<String>,
-    pub color: RwSignal<String>,
-    pub background: RwSignal<String>,
-    pub plugins: RwSignal<Vec<Value>>,
+    pub color: RwSignal<Color>,
+    pub background: RwSignal<Background>,
+    /// The application's plugins, in play order: refetched after every change.
+    pub plugins: LocalResource<Result<Vec<Plugin>, ApiError>>,
 }
 
 impl Draft {
-    fn from(app: &Value) -> Self {
+    fn from(app: &Application) -> Self {
+        let id = app.id;
         Draft {
-            name: RwSignal::new(text(app, "name")),
-            alias: RwSignal::new(text(app, "alias_name")),
-            subtitle: RwSignal::new(text(app, "subtitle")),
-            image: RwSignal::new(text(app, "url_image")),
-            color: RwSignal::new(text(app, "color")),
-            background: RwSignal::new(text(app, "background_color")),
-            plugins: RwSignal::new(Vec::new()),
+            name: RwSignal::new(app.name.clone()),
+            alias: RwSignal::new(app.alias_name.clone()),
+            subtitle: RwSignal::new(app.subtitle.clone().unwrap_or_default()),
+            image: RwSignal::new(app.url_image.clone().unwrap_or_default()),
+            color: RwSignal::new(app.color),
+            background: RwSignal::new(app.background_color),
+            plugins: LocalResource::new(move || plugins::list(id)),
         }
     }
 
-    /// The play a tap would show now, built with the same rules as the worker's.
-    fn play(self, id: i64) -> Play {
-        let title = Some(self.alias.get()).filter(|a| !a.trim().is_empty()).unwrap_or_else(|| self.name.get());
-        let background = Background::parse(&self.background.get()).unwrap_or_default();
-        let plugins = self
-            .plugins
-            .get()
+    /// The play a tap would show now: core's one builder, as the worker's taps.
+    fn play(self, id: Id) -> Play {
+        let list = self.plugins.get().and_then(Result::ok).unwrap_or_default();
+        let (name, alias, subtitle, image) = (self.name.get(), self.alias.get(), self.subtitle.get(), self.image.get());
+        let app = PlaySource {
+            id,
+            name: &name,
+            alias_name: Some(&alias),
+            subtitle: Some(&subtitle),
+            url_image: Some(&image),
+            color: Some(self.color.get()),
+            background_color: Some(self.background.get()),
+        };
+        let sources: Vec<PlayPluginSource<'_>> = list
             .iter()
-            .filter(|p| p["is_enabled"].as_bool().unwrap_or(true))
-            .filter_map(|p| {
-                let kind = Kind::parse(p["kind"].as_str()?)?;
-                let name = text(p, "name");
-                let locked = p["is_locked"].as_bool().unwrap_or(false);
-                let data = p["data"].as_object().cloned().unwrap_or_default();
-                let action = if locked { None } else { kind.action(&data, &name) };
-                Some(PlayPlugin { id: p["id"].as_i64()?, name, kind, is_locked: locked, action })
+            .map(|p| PlayPluginSource {
+                id: p.id,
+                name: &p.name,
+                kind: &p.kind,
+                data: &p.data,
+                is_locked: p.is_locked,
+                is_enabled: p.is_enabled,
+                sort_order: p.sort_order,
+                schedule: p.filters.clone(),
             })
             .collect();
-        Play {
-            id,
-            image: Some(self.image.get()).filter(|i| {
-                let origin = window().location().origin().unwrap_or_default();
-                senzu_core::image::image_url(i, &origin).is_ok()
-            }),
-            title,
-            subtitle: Some(self.subtitle.get()).filter(|s| !s.trim().is_empty()),
-            color: Color::parse(&self.color.get()).unwrap_or_default(),
-            background_color: background,
-            dark: background == Background::Dark,
-            plugins,
-        }
+        let origin = window().location().origin().unwrap_or_default();
+        let viewer = Viewer { now: (js_sys::Date::now() / 1000.0) as i64, coordinates: None, origin: &origin };
+        play::build(&app, &sources, &viewer)
     }
 }
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    let id: i64 = use_params_map().get_untracked().get("id").and_then(|i| i.parse().ok()).unwrap_or_default();
-    let app = LocalResource::new(move || async move { api::get_json(&format!("/v1/applications/{id}")).await });
+    let params = use_params_map();
+    // Read inside the fetcher: moving from one application to another reloads the page's data.
+    let app = LocalResource::new(move || {
+        let id = params.read().get("id").and_then(|i| i.parse::<Id>().ok());
+        async move {
+            match id {
+                Some(id) => applications::get(id).await,
+                None => Err(ApiError::new(ErrorCode::NotFound, "no application at this address")),
+            }
+        }
+    });
     view! {
         <Shell>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match app.await {
-                        Err(error) => failure(error),
-                        Ok(app) => view! { <Editor app /> }.into_any(),
-                    }
-                })}
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move { app.await.map(|app| view! { <Editor app /> }) })}
+                </ErrorBoundary>
             </Suspense>
         </Shell>
     }
 }
 
 #[component]
-fn Editor(app: Value) -> impl IntoView {
-    let id = app["id"].as_i64().unwrap_or_default();
-    let mine = level_of(&app);
+fn Editor(app: Application) -> impl IntoView {
+    let id = app.id;
+    let mine = app.chmod;
     let draft = Draft::from(&app);
-    let locked = RwSignal::new(app["is_locked"].as_bool().unwrap_or(false));
+    let locked = RwSignal::new(app.is_locked);
     view! {
         <div class="dash-head">
             <h1 data-testid="app-title">{move || draft.play(id).title}</h1>
@@ -159,16 +234,16 @@ fn Editor(app: Value) -> impl IntoView {
         </div>
         <div class="editor">
             <div class="editor__main">
-                {if mine >= Level::Admin {
+                {if Can::Administer.allowed(mine) {
                     view! { <AppForm id draft locked /> }.into_any()
                 } else {
                     view! { <p class="notice">"You can see this application; its settings are for its admins."</p> }.into_any()
                 }}
                 <PluginsPanel id mine draft />
                 <SharingPanel kind="applications" id mine />
-                {(mine >= Level::Admin).then(|| view! { <ShareLinks id /> })}
+                {Can::Administer.allowed(mine).then(|| view! { <ShareLinks id /> })}
                 <InsightsPanel kind="applications" id />
-                {(mine == Level::Owner).then(|| view! { <DeleteApp id /> })}
+                {Can::Own.allowed(mine).then(|| view! { <DeleteApp id /> })}
             </div>
             <aside class="editor__preview" aria-label="Preview">
                 <div class="phone" data-testid="preview">
@@ -180,72 +255,84 @@ fn Editor(app: Value) -> impl IntoView {
     }
 }
 
-const COLORS: [&str; 5] = ["green", "blue", "red", "purple", "orange"];
+const COLORS: [Color; 5] = [Color::Green, Color::Blue, Color::Red, Color::Purple, Color::Orange];
+const BACKGROUNDS: [(Background, &str); 3] =
+    [(Background::Light, "Light"), (Background::Dark, "Dark"), (Background::Auto, "Auto (dark at night)")];
+
+/// The form's changes, checked here with the worker's rules before the round trip.
+fn changes(draft: Draft, password: &str) -> Result<UpdateApplication, ApiError> {
+    let image = draft.image.get_untracked();
+    let url_image = if image.trim().is_empty() {
+        None
+    } else {
+        // The same rule the worker applies (https, or exactly /files/{name}).
+        let origin = window().location().origin().unwrap_or_default();
+        senzu_core::image::image_url(&image, &origin).map_err(|why| bad("url_image", why))?;
+        Some(image)
+    };
+    let subtitle = match name_of::<200>("subtitle", &draft.subtitle.get_untracked())? {
+        Some(s) => Patch::Set(s),
+        // Empty clears it.
+        None => Patch::Clear,
+    };
+    Ok(UpdateApplication {
+        name: name_of("name", &draft.name.get_untracked())?,
+        alias_name: name_of("alias_name", &draft.alias.get_untracked())?,
+        subtitle,
+        url_image,
+        color: Some(draft.color.get_untracked()),
+        background_color: Some(draft.background.get_untracked()),
+        password: (!password.is_empty()).then(|| password.to_string()),
+        ..UpdateApplication::default()
+    })
+}
 
 #[component]
-fn AppForm(id: i64, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
+fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
     let password = RwSignal::new(String::new());
-    let saving = Saving::new();
+    let save = Action::new_local(move |changes: &Result<UpdateApplication, ApiError>| {
+        let changes = changes.clone();
+        async move { applications::update(id, &changes?).await }
+    });
+    Effect::new(move || {
+        if let Some(Ok(app)) = save.value().get() {
+            password.set(String::new());
+            locked.set(app.is_locked);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let fields = [
-            ("name", draft.name.get_untracked()),
-            ("alias_name", draft.alias.get_untracked()),
-            ("subtitle", draft.subtitle.get_untracked()),
-            ("color", draft.color.get_untracked()),
-            ("background_color", draft.background.get_untracked()),
-            ("url_image", draft.image.get_untracked()),
-            ("password", password.get_untracked()),
-        ];
-        saving.run(
-            async move {
-                // The same rule the worker applies (https, or exactly /files/{name}), before the round trip.
-                let origin = window().location().origin().unwrap_or_default();
-                let image = fields.iter().find(|(k, _)| *k == "url_image").map(|(_, v)| v.as_str()).unwrap_or_default();
-                if let (false, Err(why)) = (image.is_empty(), senzu_core::image::image_url(image, &origin)) {
-                    return Err(senzu_core::ApiError::new(
-                        senzu_core::ErrorCode::BadArgument,
-                        format!("bad argument: url_image: {why}"),
-                    ));
-                }
-                let sent: Vec<(&str, &str)> = fields
-                    .iter()
-                    .filter(|(k, v)| !v.is_empty() || *k == "subtitle")
-                    .map(|(k, v)| (*k, v.as_str()))
-                    .collect();
-                api::post_json(&format!("/v1/applications/{id}"), &sent).await
-            },
-            move |app| {
-                password.set(String::new());
-                locked.set(app["is_locked"].as_bool().unwrap_or(false));
-            },
-        );
+        save.dispatch(changes(draft, &password.get_untracked()));
     };
     let unlock = move |_| {
-        saving.run(
-            async move { api::post_json(&format!("/v1/applications/{id}"), &[("is_locked", "false")]).await },
-            move |_| locked.set(false),
-        );
+        save.dispatch(Ok(UpdateApplication { is_locked: Some(false), ..UpdateApplication::default() }));
     };
     // An uploaded image: stored as a file, then set as the application's image.
-    let uploading = Saving::new();
-    let upload = move |ev: leptos::ev::Event| {
+    let upload = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            let form = web_sys::FormData::new()
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "the browser could not prepare the upload"))?;
+            let _ = form.append_with_str("name", &file.name());
+            let _ = form.append_with_blob("source", &file);
+            let stored = files::upload(form).await?;
+            applications::update(id, &UpdateApplication { id_image: Some(stored.id), ..UpdateApplication::default() })
+                .await
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(app)) = upload.value().get() {
+            draft.image.set(app.url_image.unwrap_or_default());
+        }
+    });
+    let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        let Ok(form) = web_sys::FormData::new() else { return };
-        let _ = form.append_with_str("name", &file.name());
-        let _ = form.append_with_blob("source", &file);
-        uploading.run(
-            async move {
-                let stored = api::upload("/v1/files", form).await?;
-                let id_file = text(&stored, "id");
-                api::post_json(&format!("/v1/applications/{id}"), &[("id_image", &id_file)]).await
-            },
-            move |app| draft.image.set(text(&app, "url_image")),
-        );
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            upload.dispatch_local(file);
+        }
     };
-    let field_error = move |name: &'static str| {
-        let e = saving.field_error(name);
+    let error_of = move |name: &'static str| {
+        let e = field_error(save, name);
         move || e().map(|m| view! { <small class="field__error">{m}</small> })
     };
     view! {
@@ -255,149 +342,165 @@ fn AppForm(id: i64, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                 <div class="form__row">
                     <label class="field"><span>"Name"</span>
                         <input required maxlength="100" prop:value=move || draft.name.get()
-                            on:input=move |ev| draft.name.set(event_target_value(&ev)) />{field_error("name")}</label>
+                            on:input=move |ev| draft.name.set(event_target_value(&ev)) />{error_of("name")}</label>
                     <label class="field"><span>"Title shown (alias)"</span>
                         <input maxlength="100" prop:value=move || draft.alias.get()
-                            on:input=move |ev| draft.alias.set(event_target_value(&ev)) />{field_error("alias_name")}</label>
+                            on:input=move |ev| draft.alias.set(event_target_value(&ev)) />{error_of("alias_name")}</label>
                 </div>
                 <label class="field"><span>"Subtitle"</span>
                     <input maxlength="200" prop:value=move || draft.subtitle.get()
-                        on:input=move |ev| draft.subtitle.set(event_target_value(&ev)) />{field_error("subtitle")}</label>
+                        on:input=move |ev| draft.subtitle.set(event_target_value(&ev)) />{error_of("subtitle")}</label>
                 <div class="form__row">
                     <label class="field"><span>"Image: upload (PNG, JPEG, GIF, WebP, 2 MB)"</span>
-                        <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=upload data-testid="image-upload" />
-                        {move || if uploading.busy.get() { Some(view! { <small class="field__hint">"Uploading…"</small> }) } else { None }}
-                        {move || uploading.error.get().map(|e| view! { <small class="field__error" role="alert">{e.message}</small> })}</label>
+                        <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=choose data-testid="image-upload" />
+                        {move || upload.pending().get().then(|| view! { <small class="field__hint">"Uploading…"</small> })}
+                        {move || upload.value().with(|v| match v {
+                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
+                            _ => None,
+                        })}</label>
                     <label class="field"><span>"…or an https address"</span>
                         <input type="text" inputmode="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
-                            on:input=move |ev| draft.image.set(event_target_value(&ev)) />{field_error("url_image")}</label>
+                            on:input=move |ev| draft.image.set(event_target_value(&ev)) />{error_of("url_image")}</label>
                 </div>
                 <fieldset class="field swatches"><legend>"Colour"</legend>
-                    {COLORS.iter().map(|c| view! {
-                        <label class="swatch" data-color=*c title=*c>
-                            <input type="radio" name="color" value=*c prop:checked=move || draft.color.get() == *c
-                                on:change=move |_| draft.color.set(c.to_string()) /><span>{*c}</span></label>
+                    {COLORS.into_iter().map(|c| view! {
+                        <label class="swatch" data-color=c.as_str() title=c.as_str()>
+                            <input type="radio" name="color" value=c.as_str() prop:checked=move || draft.color.get() == c
+                                on:change=move |_| draft.color.set(c) /><span>{c.as_str()}</span></label>
                     }).collect_view()}
                 </fieldset>
                 <fieldset class="field segmented"><legend>"Background"</legend>
-                    {[("light", "Light"), ("dark", "Dark"), ("auto", "Auto (dark at night)")].into_iter().map(|(v, l)| view! {
-                        <label><input type="radio" name="background" value=v prop:checked=move || draft.background.get() == v
-                            on:change=move |_| draft.background.set(v.to_string()) /><span>{l}</span></label>
+                    {BACKGROUNDS.into_iter().map(|(b, l)| view! {
+                        <label><input type="radio" name="background" value=b.as_str() prop:checked=move || draft.background.get() == b
+                            on:change=move |_| draft.background.set(b) /><span>{l}</span></label>
                     }).collect_view()}
                 </fieldset>
                 <label class="field"><span>{move || if locked.get() { "New password (the app is locked)" } else { "Password (locks the app)" }}</span>
                     <input type="password" autocomplete="new-password" minlength="4" prop:value=move || password.get()
-                        on:input=move |ev| password.set(event_target_value(&ev)) />{field_error("password")}</label>
+                        on:input=move |ev| password.set(event_target_value(&ev)) />{error_of("password")}</label>
                 {move || locked.get().then(|| view! {
                     <button class="link-button" type="button" on:click=unlock>"Remove the password"</button>
                 })}
-                <button class="button" type="submit" disabled=move || saving.busy.get()>
-                    {move || if saving.busy.get() { "Saving…" } else { "Save" }}</button>
-                {saving.status()}
+                <button class="button" type="submit" disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { "Saving…" } else { "Save" }}</button>
+                {action_status(save)}
             </form>
         </section>
     }
 }
 
+/// How long a new link lasts: (seconds, label); `None` has no end.
+const VALIDITY: [(Option<i64>, &str); 5] = [
+    (Some(3600), "1 hour"),
+    (Some(86_400), "1 day"),
+    (Some(604_800), "7 days"),
+    (Some(2_592_000), "30 days"),
+    (None, "No end"),
+];
+
 #[component]
-fn ShareLinks(id: i64) -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let links = LocalResource::new(move || {
-        version.get();
-        async move { api::get_json(&format!("/v1/applications/{id}/shares")).await.map(|v| items(&v)) }
+fn ShareLinks(id: Id) -> impl IntoView {
+    let links = LocalResource::new(move || shares::of_application(id));
+    let expiry = RwSignal::new(2usize);
+    let create = Action::new_local(move |new: &CreateShare| {
+        let new = new.clone();
+        async move {
+            let made = shares::create(id, &new).await;
+            if made.is_ok() {
+                links.refetch();
+            }
+            made
+        }
     });
-    let expiry = RwSignal::new("604800".to_string());
-    let saving = Saving::new();
-    let create = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let e = expiry.get_untracked();
-        saving.run(
-            async move {
-                let fields: Vec<(&str, &str)> =
-                    if e.is_empty() { vec![] } else { vec![("expiration_time", e.as_str())] };
-                api::post_json(&format!("/v1/applications/{id}/shares"), &fields).await
-            },
-            move |_| version.update(|v| *v += 1),
-        );
+        let expiration_time = VALIDITY.get(expiry.get_untracked()).and_then(|(s, _)| *s);
+        create.dispatch(CreateShare { expiration_time, id_record: None });
     };
     view! {
         <section class="panel" data-testid="share-links">
             <h2>"Share links"</h2>
             <p class="muted">"A link that opens this application without the object, until it expires or you turn it off."</p>
-            <form class="form form--inline" on:submit=create>
+            <form class="form form--inline" on:submit=submit>
                 <label class="field field--narrow"><span>"Valid for"</span>
-                    <select on:change=move |ev| expiry.set(event_target_value(&ev)) prop:value=move || expiry.get()>
-                        <option value="3600">"1 hour"</option>
-                        <option value="86400">"1 day"</option>
-                        <option value="604800">"7 days"</option>
-                        <option value="2592000">"30 days"</option>
-                        <option value="">"No end"</option>
+                    <select on:change=move |ev| expiry.set(event_target_value(&ev).parse().unwrap_or(2))
+                        prop:value=move || expiry.get().to_string()>
+                        {VALIDITY.iter().enumerate().map(|(i, (_, label))| view! {
+                            <option value=i.to_string() selected=i == 2>{*label}</option>
+                        }).collect_view()}
                     </select></label>
-                <button class="button" type="submit" disabled=move || saving.busy.get()>"Create a link"</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>"Create a link"</button>
             </form>
-            {saving.status()}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match links.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="rows">{list.into_iter().map(|l| view! { <ShareLinkRow l version /> }).collect_view()}</ul>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {action_status(create)}
+            <Transition fallback=|| ()>
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        links.await.map(|list| view! {
+                            <ul class="rows">{list.into_iter().map(|l| view! { <ShareLinkRow l links /> }).collect_view()}</ul>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
         </section>
     }
 }
 
 #[component]
-fn ShareLinkRow(l: Value, version: RwSignal<u32>) -> impl IntoView {
-    let id = l["id"].as_i64().unwrap_or_default();
-    let enabled = l["is_enabled"].as_bool().unwrap_or(false);
-    let expired = l["is_expired"].as_bool().unwrap_or(false);
-    let until = l["date_expired"]["date"].as_str().map(|d| format!("until {} UTC", &d[..16.min(d.len())]));
-    let saving = Saving::new();
-    let toggle = move |_| {
-        let next = if enabled { "false" } else { "true" };
-        saving.run(
-            async move { api::post_json(&format!("/v1/shares/{id}"), &[("is_enabled", next)]).await },
-            move |_| version.update(|v| *v += 1),
-        );
-    };
-    let remove = move |_| {
-        saving.run(async move { api::delete_json(&format!("/v1/shares/{id}")).await }, move |_| {
-            version.update(|v| *v += 1)
-        });
-    };
+fn ShareLinkRow(l: Share, links: LocalResource<Result<Vec<Share>, ApiError>>) -> impl IntoView {
+    let id = l.id;
+    let enabled = l.is_enabled;
+    let until = l.date_expired.as_ref().map(|d| format!("until {} UTC", &d.date[..16.min(d.date.len())]));
+    let toggle = Action::new_local(move |on: &bool| {
+        let on = *on;
+        async move {
+            let changed = shares::update(id, &UpdateShare { is_enabled: Some(on), ..UpdateShare::default() }).await;
+            if changed.is_ok() {
+                links.refetch();
+            }
+            changed.map(|_| ())
+        }
+    });
+    let remove = Action::new_local(move |_: &()| async move {
+        let removed = shares::delete(id).await;
+        if removed.is_ok() {
+            links.refetch();
+        }
+        removed.map(|_| ())
+    });
     view! {
         <li>
-            <span><a href=text(&l, "url") target="_blank" rel="noopener"><code>{text(&l, "url")}</code></a> " "
+            <span><a href=l.url.clone() target="_blank" rel="noopener"><code>{l.url.clone()}</code></a> " "
                 <span class="muted small">{until.unwrap_or_else(|| "no end".into())}</span>
-                {expired.then(|| view! { " " <span class="badge">"Expired"</span> })}
+                {l.is_expired.then(|| view! { " " <span class="badge">"Expired"</span> })}
                 {(!enabled).then(|| view! { " " <span class="badge">"Off"</span> })}</span>
             <span>
-                <button class="link-button" type="button" on:click=toggle>{if enabled { "Turn off" } else { "Turn on" }}</button> " "
-                <button class="link-button" type="button" on:click=remove>"Delete"</button>
+                <button class="link-button" type="button" on:click=move |_| { toggle.dispatch(!enabled); }>
+                    {if enabled { "Turn off" } else { "Turn on" }}</button> " "
+                <button class="link-button" type="button" on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
             </span>
+            {action_status(toggle)}
+            {action_status(remove)}
         </li>
     }
 }
 
 #[component]
-fn DeleteApp(id: i64) -> impl IntoView {
-    let saving = Saving::new();
-    let delete = move |_| {
-        if !window().confirm_with_message("Delete this application and its plugins for everyone?").unwrap_or(false) {
-            return;
-        }
-        saving.run(async move { api::delete_json(&format!("/v1/applications/{id}")).await }, |_| {
+fn DeleteApp(id: Id) -> impl IntoView {
+    let delete = Action::new_local(move |_: &()| applications::delete(id));
+    Effect::new(move || {
+        if let Some(Ok(_)) = delete.value().get() {
             let _ = window().location().set_href("/dashboard/applications");
-        });
+        }
+    });
+    let ask = move |_| {
+        if window().confirm_with_message("Delete this application and its plugins for everyone?").unwrap_or(false) {
+            delete.dispatch(());
+        }
     };
     view! {
         <section class="panel panel--danger">
-            <button class="button button--danger" type="button" on:click=delete>"Delete this application"</button>
-            {saving.status()}
+            <button class="button button--danger" type="button" on:click=ask>"Delete this application"</button>
+            {action_status(delete)}
         </section>
     }
 }

@@ -2,14 +2,17 @@
 //! country, and browsers, devices and platforms — SVG drawn by core::charts.
 
 use leptos::prelude::*;
+use senzu_core::api::insights::Bucket;
+use senzu_core::api::Id;
 use senzu_core::charts;
 use senzu_core::ApiError;
-use serde_json::Value;
 
-use crate::api::{self, items};
+use super::application::errors_view;
+use crate::api::insights::{self, Of, Range};
 
-fn pairs(list: &[Value], key: &str) -> Vec<(String, i64)> {
-    list.iter().map(|v| (v[key].as_str().unwrap_or("unknown").to_string(), v["views"].as_i64().unwrap_or(0))).collect()
+/// A view's buckets as (label, views) for the bar and donut charts.
+fn pairs<B: Bucket>(list: &[B]) -> Vec<(String, i64)> {
+    list.iter().map(|b| (b.label().to_string(), b.totals().views)).collect()
 }
 
 #[derive(Clone)]
@@ -23,34 +26,17 @@ struct Insights {
     platforms: Vec<(String, i64)>,
 }
 
-async fn load(base: &str, range: &str) -> Result<Insights, ApiError> {
-    let get = |view: &str| {
-        let url = if view.is_empty() {
-            format!("{base}/insights?{range}")
-        } else {
-            format!("{base}/insights/{view}?{range}")
-        };
-        async move { api::get_json(&url).await.map(|v| items(&v)) }
-    };
-    let totals = get("").await?;
-    let days = get("days").await?;
+async fn load(of: Of, range: &Range) -> Result<Insights, ApiError> {
+    let totals = insights::totals(of, range).await?;
+    let days = insights::days(of, range).await?;
     Ok(Insights {
-        scans: totals.first().and_then(|t| t["scans"].as_i64()).unwrap_or(0),
-        views: totals.first().and_then(|t| t["views"].as_i64()).unwrap_or(0),
-        days: days
-            .iter()
-            .map(|d| {
-                (
-                    d["date"].as_str().unwrap_or_default().to_string(),
-                    d["scans"].as_i64().unwrap_or(0),
-                    d["views"].as_i64().unwrap_or(0),
-                )
-            })
-            .collect(),
-        countries: pairs(&get("countries").await?, "country"),
-        browsers: pairs(&get("browsers").await?, "browser"),
-        devices: pairs(&get("devices").await?, "device_type"),
-        platforms: pairs(&get("platforms").await?, "platform"),
+        scans: totals.scans,
+        views: totals.views,
+        days: days.iter().map(|d| (d.date.clone(), d.scans, d.views)).collect(),
+        countries: pairs(&insights::countries(of, range).await?),
+        browsers: pairs(&insights::browsers(of, range).await?),
+        devices: pairs(&insights::devices(of, range).await?),
+        platforms: pairs(&insights::platforms(of, range).await?),
     })
 }
 
@@ -60,13 +46,23 @@ fn days_ago(days: i64) -> String {
     senzu_core::wire::ApiDate::from_unix(now).date[..10].to_string()
 }
 
+/// Whose insights, from the dashboard's object kind (`applications`, `products`, …).
+fn of(kind: &str, id: Id) -> Of {
+    match kind {
+        "products" => Of::Product(id),
+        "records" => Of::Record(id),
+        "plugins" => Of::Plugin(id),
+        _ => Of::Application(id),
+    }
+}
+
 #[component]
 pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
     let start = RwSignal::new(days_ago(29));
     let end = RwSignal::new(days_ago(0));
     let data = LocalResource::new(move || {
-        let range = format!("start_date={}&end_date={}", start.get(), end.get());
-        async move { load(&format!("/v1/{kind}/{id}"), &range).await }
+        let range = Range { start: start.get(), end: end.get() };
+        async move { load(of(kind, id), &range).await }
     });
     view! {
         <section class="panel insights" data-testid="insights">
@@ -77,11 +73,10 @@ pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
                 <label class="field field--narrow"><span>"To"</span>
                     <input type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) /></label>
             </div>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
-                        Ok(i) => view! {
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|i| view! {
                             <p class="insights__totals">
                                 <span><strong data-testid="scans">{i.scans}</strong> " scans"</span>
                                 <span><strong data-testid="views">{i.views}</strong> " views"</span>
@@ -95,10 +90,10 @@ pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
                                 <div class="chart-box" inner_html=charts::donut("Devices", &i.devices)></div>
                                 <div class="chart-box" inner_html=charts::donut("Platforms", &i.platforms)></div>
                             </div>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
         </section>
     }
 }

@@ -3,70 +3,31 @@
 //! JPEG, GIF, WebP only); at most 2 MiB (413 beyond). `GET /files/{name}`
 //! serves them publicly, as images only (`nosniff`, no script).
 
+mod repo;
+
+use senzu_core::api::files::{FileDeleted, UpdateFile};
+use senzu_core::api::list::ListSpec;
+use senzu_core::api::{Id, Keyed};
 use senzu_core::auth::Role;
 use senzu_core::image::{ImageKind, MAX_BYTES};
-use senzu_core::wire::{list_object, ApiDate};
 use senzu_core::ErrorCode;
-use serde::Deserialize;
-use serde_json::{json, Value};
 use worker::{Env, FormEntry, HttpMetadata, Request, Response};
 
 use super::Call;
-use crate::args::{bad, missing, Args};
+use crate::args::{bad, missing};
 use crate::auth::crypto;
-use crate::db::{self, int, text};
 use crate::error::{AppError, AppResult, Context};
-use crate::http::json_response;
+use crate::http::{created, json};
+use crate::request;
 
-#[derive(Deserialize)]
-pub struct FileRow {
-    pub id: i64,
-    pub id_user: i64,
-    pub name: String,
-    pub file_name: String,
-    pub file_size: i64,
-    pub mime: String,
-    pub date_created: i64,
-    pub date_updated: Option<i64>,
+pub use repo::own;
+
+fn no_file(id: Id) -> AppError {
+    AppError::not_found(format!("no file with id {id}"))
 }
 
-const FILE_COLUMNS: &str = "id, id_user, name, file_name, file_size, mime, date_created, date_updated";
-
-pub fn url_of(origin: &str, file_name: &str) -> String {
-    format!("{origin}/files/{file_name}")
-}
-
-fn file_json(f: &FileRow, origin: &str) -> Value {
-    let (kind, extension) = f.mime.split_once('/').unwrap_or(("application", "bin"));
-    json!({
-        "id": f.id,
-        "user": { "id": f.id_user, "username": null },
-        "url": url_of(origin, &f.file_name),
-        "folder": null,
-        "name": f.name,
-        "file_name": f.file_name,
-        "file_size": f.file_size,
-        "mime": f.mime,
-        "type": kind,
-        "extension": if extension == "jpeg" { "jpg" } else { extension },
-        "date_created": ApiDate::from_unix(f.date_created),
-        "date_updated": ApiDate::opt(f.date_updated),
-    })
-}
-
-/// One of the caller's files (404 for anyone else's).
-pub async fn own_file(call: &Call<'_>, me: i64, id: i64) -> AppResult<FileRow> {
-    db::first(
-        &call.db,
-        &format!("SELECT {FILE_COLUMNS} FROM files WHERE id = ?1 AND id_user = ?2"),
-        &[int(id), int(me)],
-        "file",
-    )
-    .await?
-    .ok_or_else(|| AppError::not_found(format!("no file with id {id}")))
-}
-
-/// The upload: a multipart `source` file, or `source` as a base64 data URL in a form or JSON body.
+/// The upload: a multipart `source` file (read here: multipart is not an
+/// argument body), or `source` as a base64 data URL in a form or JSON body.
 async fn upload(req: &mut Request) -> AppResult<(String, Vec<u8>)> {
     let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
     if content_type.starts_with("multipart/form-data") {
@@ -85,9 +46,15 @@ async fn upload(req: &mut Request) -> AppResult<(String, Vec<u8>)> {
             None => Err(missing("source")),
         };
     }
-    let args = Args::read(req).await?;
-    let source = args.req("source")?;
-    let encoded = source
+    #[derive(serde::Deserialize)]
+    struct Encoded {
+        source: String,
+        #[serde(default)]
+        name: Option<String>,
+    }
+    let given: Encoded = request::parse(req).await?;
+    let encoded = given
+        .source
         .split_once(";base64,")
         .map(|(_, b)| b)
         .ok_or_else(|| bad("source", "must be a file (multipart) or a base64 data URL"))?;
@@ -95,7 +62,7 @@ async fn upload(req: &mut Request) -> AppResult<(String, Vec<u8>)> {
         return Err(too_large());
     }
     let bytes = senzu_core::page::base64_decode(encoded).ok_or_else(|| bad("source", "is not valid base64"))?;
-    Ok((args.opt("name").unwrap_or_default().to_string(), bytes))
+    Ok((given.name.unwrap_or_default(), bytes))
 }
 
 fn too_large() -> AppError {
@@ -113,85 +80,56 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let name: String = name.trim().chars().take(100).collect();
     let name = if name.is_empty() { format!("image.{}", kind.extension()) } else { name };
     let file_name = format!("{me}-{}-{}.{}", call.now, crypto::random_hex(8)?, kind.extension());
+    let size = bytes.len();
     let bucket = call.env.bucket("FILES").context("binding FILES")?;
     bucket
-        .put(&file_name, bytes.clone())
+        .put(&file_name, bytes)
         .http_metadata(HttpMetadata { content_type: Some(kind.mime().into()), ..Default::default() })
         .execute()
         .await
         .context("store file")?;
-    let row: FileRow = db::first(
-        &call.db,
-        &format!(
-            "INSERT INTO files (id, id_user, name, file_name, file_size, mime) \
-             VALUES ((SELECT next FROM fresh_ids WHERE name = 'files'), ?1, ?2, ?3, ?4, ?5) RETURNING {FILE_COLUMNS}"
-        ),
-        &[int(me), text(&name), text(&file_name), int(bytes.len() as i64), text(kind.mime())],
-        "insert file",
-    )
-    .await?
-    .ok_or_else(|| AppError::Internal { context: "insert file", cause: "no row returned".into() })?;
-    Ok(json_response(&file_json(&row, &call.origin), 200))
+    let row = repo::insert(&call.db, me, &name, &file_name, size, kind.mime())
+        .await?
+        .ok_or_else(|| AppError::Internal { context: "insert file", cause: "no row after insert".into() })?;
+    Ok(created(&row.into_file(&call.origin)))
 }
 
-/// `GET /v1/files`.
+/// `GET /v1/files`, newest first.
 pub async fn list(call: &Call<'_>, req: &Request) -> AppResult<Response> {
+    let filters = request::list(req, ListSpec::PLAIN)?;
     let me = call.caller.require_user(&call.db, Role::UserFiles, call.now).await?.id_user;
-    let args = Args::from_query(req);
-    let rows: Vec<FileRow> = db::all(
-        &call.db,
-        &format!("SELECT {FILE_COLUMNS} FROM files WHERE id_user = ?1 ORDER BY id DESC LIMIT ?2"),
-        &[int(me), int(super::user::limit(&args)?)],
-        "files",
-    )
-    .await?;
-    Ok(json_response(&list_object(rows.iter().map(|f| file_json(f, &call.origin))), 200))
+    let files = repo::list(&call.db, me).await?.into_iter().map(|f| f.into_file(&call.origin)).collect();
+    Ok(json(&Keyed(filters.apply(files))))
 }
 
 /// `GET /v1/files/{id}` and `/v1/files/{id_user}/{id}` (one's own only).
-pub async fn get(call: &Call<'_>, id_user: Option<i64>, id: i64) -> AppResult<Response> {
+pub async fn get(call: &Call<'_>, id_user: Option<Id>, id: Id) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::UserFiles, call.now).await?.id_user;
     if id_user.is_some_and(|u| u != me) {
-        return Err(AppError::not_found(format!("no file with id {id}")));
+        return Err(no_file(id));
     }
-    Ok(json_response(&file_json(&own_file(call, me, id).await?, &call.origin), 200))
+    let file = repo::own(&call.db, me, id).await?.ok_or_else(|| no_file(id))?;
+    Ok(json(&file.into_file(&call.origin)))
 }
 
 /// `POST /v1/files/{id}` (`name`).
-pub async fn update(call: &Call<'_>, req: &mut Request, id: i64) -> AppResult<Response> {
+pub async fn update(call: &Call<'_>, req: &mut Request, id: Id) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::UserFiles, call.now).await?.id_user;
-    let args = Args::read(req).await?;
-    let name = args.opt_text("name", 100)?.ok_or_else(|| missing("name"))?;
-    own_file(call, me, id).await?;
-    db::run(
-        &call.db,
-        "UPDATE files SET name = ?2, date_updated = ?3 WHERE id = ?1",
-        &[int(id), text(name), int(call.now)],
-        "rename file",
-    )
-    .await?;
-    get(call, None, id).await
+    let change: UpdateFile = request::parse(req).await?;
+    repo::own(&call.db, me, id).await?.ok_or_else(|| no_file(id))?;
+    repo::rename(&call.db, id, change.name.as_str(), call.now).await?;
+    let file = repo::own(&call.db, me, id).await?.ok_or_else(|| no_file(id))?;
+    Ok(json(&file.into_file(&call.origin)))
 }
 
 /// `DELETE /v1/files/{id}`: the bytes too. Applications showing it lose their image.
-pub async fn delete(call: &Call<'_>, id: i64) -> AppResult<Response> {
+pub async fn delete(call: &Call<'_>, id: Id) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::UserFiles, call.now).await?.id_user;
-    let file = own_file(call, me, id).await?;
-    let url = url_of(&call.origin, &file.file_name);
-    call.db
-        .batch(vec![
-            db::statement(
-                &call.db,
-                "UPDATE applications SET id_image = NULL, url_image = NULL WHERE id_image = ?1",
-                &[int(id)],
-                "unlink image",
-            )?,
-            db::statement(&call.db, "DELETE FROM files WHERE id = ?1", &[int(id)], "delete file")?,
-        ])
-        .await
-        .context("delete file")?;
+    let file = repo::own(&call.db, me, id).await?.ok_or_else(|| no_file(id))?;
+    let url = repo::url_of(&call.origin, &file.file_name);
+    repo::delete(&call.db, id).await?;
     call.env.bucket("FILES").context("binding FILES")?.delete(&file.file_name).await.context("delete bytes")?;
-    Ok(json_response(&json!({ "id": id, "deleted": true, "url": url }), 200))
+    Ok(json(&FileDeleted { id, deleted: true, url }))
 }
 
 /// `GET /files/{file_name}`: the bytes, public (a play shows them), never as a document.
