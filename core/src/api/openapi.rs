@@ -499,25 +499,24 @@ fn is_text_param(op: Op, name: &str) -> bool {
 }
 
 /// The Senzu errors an operation documents (the code is the HTTP status; 190 travels as 401).
+/// Any route may refuse its arguments or the request's origin, so those are everywhere.
 fn errors(route: &Route) -> Vec<(u16, &'static str)> {
     let op = route.op;
-    let mut out = Vec::new();
-    let has_body = route.method == Method::Post;
-    if has_body {
-        out.push((400, "The body cannot be read (not a form or a JSON object)"));
-    }
-    if !is_public(op) {
+    let mut out = vec![
+        (400, "The request cannot be read (a body that is not a form or a JSON object)"),
+        (403, "Not allowed: the token's roles, the caller's level, or a cross-site request"),
+        (404, "Not found"),
+        (409, "Conflicts with the current state"),
+        (413, "Too large"),
+        (419, "A required argument is missing (the message names it)"),
+        (420, "An argument is malformed (the message names it)"),
+        (429, "Too many requests"),
+        (500, "An internal error"),
+    ];
+    // The routes answered before the caller is resolved never read a token.
+    if !matches!(tag(op), "meta" | "plays") && op != Op::ServeFile {
         out.push((401, "No token, or a bad or expired one (code 190)"));
-        out.push((403, "The token or the caller's level does not allow it"));
     }
-    out.push((404, "Not found"));
-    if has_body || route.path.contains('{') {
-        out.push((409, "Conflicts with the current state"));
-        out.push((413, "Too large"));
-        out.push((419, "A required argument is missing (the message names it)"));
-        out.push((420, "An argument is malformed (the message names it)"));
-    }
-    out.push((429, "Too many requests"));
     if list_spec(op).is_some() {
         out.push((430, "An unknown or malformed list filter (the message names it)"));
     }
@@ -529,9 +528,7 @@ fn errors(route: &Route) -> Vec<(u16, &'static str)> {
         out.push((464, "The record shows no application"));
         out.push((465, "The product is lost"));
     }
-    out.push((500, "An internal error"));
     out.sort();
-    out.dedup();
     out
 }
 
