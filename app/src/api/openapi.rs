@@ -130,7 +130,7 @@ pub enum Types {
     Many(Vec<String>),
 }
 
-/// `additionalProperties`: `true`/`false`, or the values' schema.
+/// `additionalProperties` or `items`: `true`/`false`, or the values' schema.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Additional {
@@ -173,8 +173,11 @@ pub struct Schema {
     pub properties: BTreeMap<String, Schema>,
     #[serde(default)]
     pub required: Vec<String>,
+    /// An array's items (`false` for a tuple, whose parts are `prefixItems`).
     #[serde(default)]
-    pub items: Option<Box<Schema>>,
+    pub items: Option<Additional>,
+    #[serde(default, rename = "prefixItems")]
+    pub prefix_items: Vec<Schema>,
     #[serde(default, rename = "additionalProperties")]
     pub additional: Option<Additional>,
     #[serde(default, rename = "oneOf")]

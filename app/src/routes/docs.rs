@@ -256,10 +256,20 @@ fn type_view(schema: &Schema) -> AnyView {
     let nullable = names.len() > 1 && names.contains(&"null");
     let or_null = nullable.then_some(" or null");
     match main {
-        "array" => {
-            let items = schema.items.as_deref().map(type_view);
-            view! { "array of " {items} {or_null} }.into_any()
-        }
+        "array" => match &schema.items {
+            Some(Additional::Values(items)) => view! { "array of " {type_view(items)} {or_null} }.into_any(),
+            _ if !schema.prefix_items.is_empty() => {
+                let last = schema.prefix_items.len() - 1;
+                let parts = schema
+                    .prefix_items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| view! { {type_view(s)} {(i < last).then_some(", ")} })
+                    .collect_view();
+                view! { "array [" {parts} "]" {or_null} }.into_any()
+            }
+            _ => format!("array{}", or_null.unwrap_or_default()).into_any(),
+        },
         "object" => match &schema.additional {
             Some(Additional::Values(values)) if schema.properties.is_empty() => {
                 view! { "list (keyed \"0\", \"1\", …) of " {type_view(values)} {or_null} }.into_any()
