@@ -173,6 +173,8 @@ fn contract_fuzzing() -> Result<bool> {
             .arg(&schema)
             .args(["--base-url", &server.base_url])
             .args(["-H", &format!("Authorization: Bearer {token}")])
+            // As the app's own pages do: the sign-in/up/out forms refuse a request that does not say where it comes from.
+            .args(["-H", &format!("Origin: {}", server.base_url)])
             .arg("--experimental=openapi-3.1")
             .arg("--checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance")
             .args(["--hypothesis-max-examples", FUZZ_EXAMPLES, "--hypothesis-deadline", "300000"])
