@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/:action") view=routes::account::Account />
                 <Route path=path!("/console") view=routes::console::Console />
                 <Route path=path!("/console/apps/:id") view=routes::console::ConsoleApp />
+                <Route path=path!("/docs/api") view=routes::docs::ApiReference />
                 <Route path=path!("/pair") view=routes::pair::Pair />
                 <Route path=path!("/dashboard") view=routes::dashboard::Dashboard />
                 <Route path=path!("/dashboard/products/:id") view=routes::dashboard::product::ProductPage />

@@ -2,6 +2,7 @@ pub mod account;
 pub mod consent;
 pub mod console;
 pub mod dashboard;
+pub mod docs;
 pub mod landing;
 pub mod not_found;
 pub mod pair;

@@ -93,6 +93,7 @@ const ALL_CODES: [ErrorCode; 20] = [
 
 /// A Senzu error as it travels: `{"error":{"code":N,"message":"…"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: u16,
     pub message: String,
@@ -110,13 +111,14 @@ impl ApiError {
     /// The argument a 419 or 420 names ("missing argument: X", "bad argument: X: …"),
     /// so a form can put the error next to its field.
     pub fn field(&self) -> Option<&str> {
-        let rest = match self.kind()? {
-            ErrorCode::MissingArgument => self.message.strip_prefix("missing argument: ")?,
-            ErrorCode::BadArgument => self.message.strip_prefix("bad argument: ")?,
-            _ => return None,
-        };
+        if !matches!(self.kind()?, ErrorCode::MissingArgument | ErrorCode::BadArgument) {
+            return None;
+        }
+        let rest =
+            self.message.strip_prefix("missing argument: ").or_else(|| self.message.strip_prefix("bad argument: "))?;
         let name = rest.split([':', ',', ' ']).next()?.trim();
-        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        (!name.is_empty() && name.chars().all(word)).then_some(name)
     }
 
     /// The error body as the API sends it.
@@ -126,12 +128,15 @@ impl ApiError {
 
     /// Parses an error body; `None` when the body is not a Senzu error.
     pub fn from_body(body: &str) -> Option<Self> {
-        #[derive(Deserialize)]
-        struct Envelope {
-            error: ApiError,
-        }
-        serde_json::from_str::<Envelope>(body).ok().map(|e| e.error)
+        serde_json::from_str::<ErrorBody>(body).ok().map(|e| e.error)
     }
+}
+
+/// The error body every API route answers with: `{"error":{"code":N,"message":"…"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub error: ApiError,
 }
 
 impl std::fmt::Display for ApiError {

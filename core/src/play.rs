@@ -12,6 +12,7 @@ use crate::ApiError;
 /// The five plugin colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Color {
     #[default]
     Green,
@@ -46,6 +47,7 @@ impl Color {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Background {
     #[default]
     Light,
@@ -75,6 +77,7 @@ impl Background {
 
 /// A plugin tile on the play.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlayPlugin {
     pub id: i64,
     pub name: String,
@@ -87,6 +90,7 @@ pub struct PlayPlugin {
 
 /// The documented play object, plus what the page needs to render it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Play {
     pub id: i64,
     pub image: Option<String>,
@@ -101,6 +105,7 @@ pub struct Play {
 
 /// Shown on a lost product's page: the owner's message and a relay to reach them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Lost {
     pub message: Option<String>,
 }
@@ -108,6 +113,7 @@ pub struct Lost {
 /// Everything the play page needs, inline in index.html: either a play, or the
 /// error it must explain (with the lost details for 465).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlayPage {
     pub lang: Lang,
     /// The entry segment (`key`, `id@picc:cmac`, `shared/key`) for follow-up calls.

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 /// The first-party plugstore. The `name` of each kind is its stable identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Kind {
     Phone,
     Sms,
@@ -336,6 +337,7 @@ impl Kind {
 /// The two languages of the product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     Fr,
     #[default]
@@ -376,6 +378,7 @@ pub type ListItem = (String, Option<String>, Option<String>, Option<String>);
 /// What a tile does when tapped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Action {
     Link {
         href: String,
@@ -402,6 +405,7 @@ pub enum Action {
     },
     /// A partner's list.
     List {
+        #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<Option<String>>>))]
         items: Vec<ListItem>,
     },
     /// A form the visitor fills, sent to the partner by the worker.

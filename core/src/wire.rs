@@ -13,6 +13,7 @@ pub struct Health {
 /// The documented date object: `{"date":"2020-06-04 11:10:59.000000","timezone_type":3,"timezone":"UTC"}`.
 /// Senzu stores Unix seconds in UTC and says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiDate {
     pub date: String,
     pub timezone_type: u8,

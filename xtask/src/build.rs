@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 
 use crate::tools::{run, step, Tools};
 use senzu_xtask::paths;
@@ -41,7 +41,30 @@ pub fn app(tools: &Tools) -> Result<()> {
         .args(["build", "--release", "--offline"])
         .current_dir(paths::root())
         .env("PATH", tool_path(tools))
-        .env("NO_COLOR", "true"))
+        .env("NO_COLOR", "true"))?;
+    // Trunk empties dist/: the document goes in after it.
+    openapi()
+}
+
+/// The OpenAPI document into the app's assets (dist/openapi.json), where the
+/// worker answers `GET /v1/openapi.json` from: generated natively by core's
+/// `openapi` binary, so the worker bundle (core without the feature) never carries it.
+pub fn openapi() -> Result<()> {
+    step("writing dist/openapi.json (cargo run -p senzu-core --features openapi --bin openapi)");
+    let out = Command::new("cargo")
+        .args(["run", "--quiet", "-p", "senzu-core", "--features", "openapi", "--bin", "openapi"])
+        .current_dir(paths::root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("starting cargo run --bin openapi")?;
+    if !out.status.success() {
+        bail!("the openapi binary failed with {}", out.status);
+    }
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).context("the OpenAPI document is not JSON")?;
+    let dist = paths::root().join("dist");
+    std::fs::create_dir_all(&dist)?;
+    std::fs::write(dist.join("openapi.json"), &out.stdout).context("writing dist/openapi.json")?;
+    Ok(())
 }
 
 /// The worker into `out_dir` (relative to worker/; wrangler.toml serves `build`).

@@ -4,6 +4,7 @@
 //! - `test`             install, build, `cargo test`, then the worker and browser
 //!   tests against a fresh `wrangler dev` on a free port
 //! - `build`            install and build the app and the worker
+//! - `openapi`          write dist/openapi.json (every app build does too)
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `admin approve-role APP ROLE`  grant a requested role
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
@@ -47,6 +48,10 @@ fn run(args: &[String]) -> Result<i32> {
             build::all(&tools, build::Flavor::Deploy)?;
             Ok(0)
         }
+        "openapi" => {
+            build::openapi()?;
+            Ok(0)
+        }
         "demo" => {
             if !rest.iter().any(|a| a == "--json") {
                 bail!("usage: cargo xtask demo --json");
@@ -85,9 +90,11 @@ const HELP: &str = "usage: cargo xtask <command>
 
   dev [--port N]   build everything and run Senzu locally (default port 8787)
   test             run every test: unit, worker integration, browser
-  test [--test NAME]... [--e2e SPEC]...
-                   only these worker test files / browser specs, on a fresh server
+  test [--test NAME]... [--e2e SPEC]... [--schemathesis]
+                   only these worker test files / browser specs / the contract
+                   fuzzing (Schemathesis), on a fresh server
   build            build the app (dist/) and the worker (worker/build/)
+  openapi          write the OpenAPI document into dist/openapi.json (also part of every build)
   bench            sizes, first paint and a load run on a fresh local server
   db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)
   demo --json      print the seeded demo fixture

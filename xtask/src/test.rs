@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::build::{self, Flavor};
 use crate::server::{self, Extra, Server};
@@ -16,6 +16,8 @@ pub struct Only {
     pub worker_tests: Vec<String>,
     /// `--e2e SPEC` (repeatable): only these browser spec files.
     pub e2e_specs: Vec<String>,
+    /// `--schemathesis`: the contract fuzzing, on its own fresh server.
+    pub schemathesis: bool,
 }
 
 impl Only {
@@ -27,14 +29,15 @@ impl Only {
             match a.as_str() {
                 "--test" => only.worker_tests.push(it.next().ok_or_else(value)?.clone()),
                 "--e2e" => only.e2e_specs.push(it.next().ok_or_else(value)?.clone()),
-                other => anyhow::bail!("unknown test flag {other}: use --test NAME or --e2e SPEC"),
+                "--schemathesis" => only.schemathesis = true,
+                other => anyhow::bail!("unknown test flag {other}: use --test NAME, --e2e SPEC or --schemathesis"),
             }
         }
         Ok(only)
     }
 
     fn everything(&self) -> bool {
-        self.worker_tests.is_empty() && self.e2e_specs.is_empty()
+        self.worker_tests.is_empty() && self.e2e_specs.is_empty() && !self.schemathesis
     }
 }
 
@@ -53,14 +56,17 @@ pub fn run(only: &Only) -> Result<i32> {
     };
     // Host crates with their tests, and the two wasm crates for their real target.
     let clippy_ok = clippy(&["-p", "senzu-core", "-p", "senzu-xtask", "-p", "senzu-worker", "--all-targets"])?
+        && clippy(&["-p", "senzu-core", "--features", "openapi", "--all-targets"])?
         && clippy(&["--release", "--target", "wasm32-unknown-unknown", "-p", "senzu-worker", "-p", "senzu-app"])?;
     if !(fmt_ok && clippy_ok) {
         return Ok(1);
     }
 
-    step("unit tests (cargo test)");
+    // With the OpenAPI document's own tests (the route table and the document agree).
+    step("unit tests (cargo test --features senzu-core/openapi)");
     if !Command::new("cargo")
         .args(["test", "--workspace", "--exclude", "senzu-app", "--exclude", "senzu-worker"])
+        .args(["--features", "senzu-core/openapi"])
         .status()?
         .success()
     {
@@ -73,7 +79,9 @@ pub fn run(only: &Only) -> Result<i32> {
     std::fs::create_dir_all(&state)?;
     let result = with_server(&state, &tools, &chromium);
     let _ = std::fs::remove_dir_all(&state);
-    result
+    // Last, on its own fresh server: the fuzzer changes and deletes the demo data.
+    let fuzz_ok = contract_fuzzing()?;
+    Ok(if result? == 0 && fuzz_ok { 0 } else { 1 })
 }
 
 /// The test that proves the deployable build has no dev routes needs that build running.
@@ -129,7 +137,102 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
     drop(deploy);
     drop(server);
     let _ = std::fs::remove_dir_all(&state);
+    if only.schemathesis {
+        ok &= contract_fuzzing()?;
+    }
     Ok(if ok { 0 } else { 1 })
+}
+
+/// How long the whole contract fuzzing may take before it counts as a failure.
+const FUZZ_WALL_CLOCK: std::time::Duration = std::time::Duration::from_secs(12 * 60);
+/// Examples per operation (Hypothesis), so the run stays within a few minutes.
+const FUZZ_EXAMPLES: &str = "20";
+/// The operations that end the calling session (the fuzzer would sign itself
+/// out, and every later call would only test the 401): fuzzed in a second pass.
+const ENDS_SESSION: [&str; 4] =
+    ["post_v1_auth_logout", "get_v1_logout", "delete_v1_tokens_id", "delete_v1_sessions_id"];
+
+/// Contract fuzzing: Schemathesis (pinned, from PyPI) on every operation of
+/// dist/openapi.json, signed in as the demo owner, on a fresh server of its own,
+/// with its checks for server errors, status codes, content types and response schemas.
+fn contract_fuzzing() -> Result<bool> {
+    let st = tools::ensure_schemathesis()?;
+    let schema = paths::root().join("dist/openapi.json");
+    anyhow::ensure!(schema.exists(), "dist/openapi.json is missing: the app build writes it");
+    server::ensure_dev_vars()?;
+    let state = std::env::temp_dir().join(format!("senzu-schemathesis-{}", std::process::id()));
+    std::fs::create_dir_all(&state)?;
+    let (server, _demo) = start(&state)?;
+    let token = sign_in(&server.base_url, senzu_xtask::demo::OWNER_EMAIL, senzu_xtask::demo::OWNER_PASSWORD)?;
+    let started = std::time::Instant::now();
+    let mut ok = true;
+    for (pass, include) in [("every operation but those that end the session", false), ("those that end it", true)] {
+        step(&format!("contract fuzzing (schemathesis {}): {pass}", tools::SCHEMATHESIS_VERSION));
+        let mut cmd = Command::new(&st);
+        cmd.arg("run")
+            .arg(&schema)
+            .args(["--base-url", &server.base_url])
+            .args(["-H", &format!("Authorization: Bearer {token}")])
+            // As the app's own pages do: the sign-in/up/out forms refuse a request that does not say where it comes from.
+            .args(["-H", &format!("Origin: {}", server.base_url)])
+            .arg("--experimental=openapi-3.1")
+            .arg("--checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance")
+            .args(["--hypothesis-max-examples", FUZZ_EXAMPLES, "--hypothesis-deadline", "300000"])
+            .args(["--hypothesis-suppress-health-check", "all", "--hypothesis-derandomize"])
+            .args(["--request-timeout", "20000", "--no-color", "--schemathesis-io-telemetry=false"])
+            .current_dir(paths::root());
+        let flag = if include { "--include-operation-id" } else { "--exclude-operation-id" };
+        for id in ENDS_SESSION {
+            cmd.args([flag, id]);
+        }
+        let mut child = cmd.spawn().context("starting schemathesis")?;
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break Some(status);
+            }
+            if started.elapsed() > FUZZ_WALL_CLOCK {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        };
+        match status {
+            Some(s) => ok &= s.success(),
+            None => {
+                eprintln!("contract fuzzing: over the wall-clock limit of {FUZZ_WALL_CLOCK:?}");
+                ok = false;
+                break;
+            }
+        }
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&state);
+    Ok(ok)
+}
+
+/// The demo owner's session token (the cookie the sign-in sets), sent by the fuzzer as a Bearer token.
+fn sign_in(base_url: &str, email: &str, password: &str) -> Result<String> {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let body = format!("email={}&password={}", encode(email), encode(password));
+    let headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Origin", base_url)];
+    let (status, head) = server::http_request("POST", &format!("{base_url}/v1/auth/login"), &headers, &body)
+        .ok_or_else(|| anyhow::anyhow!("no answer to the demo sign-in"))?;
+    anyhow::ensure!(status == 200, "the demo sign-in answered {status}");
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(name, _)| name.trim().eq_ignore_ascii_case("set-cookie"))
+        .find_map(|(_, v)| v.trim().strip_prefix("senzu_session=").and_then(|v| v.split(';').next()))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("the demo sign-in set no session cookie"))
 }
 
 /// Where the tests' partner stubs listen (worker/tests/common/stub.rs, e2e/partners.spec.mjs):

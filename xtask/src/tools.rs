@@ -11,6 +11,10 @@ use senzu_xtask::paths;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WORKER_BUILD_VERSION: &str = "0.8.7";
+/// Contract fuzzing (`cargo xtask test`, `--schemathesis`): from PyPI, in a venv under target/.
+pub const SCHEMATHESIS_VERSION: &str = "3.39.16";
+/// Schemathesis 3.39 breaks on Hypothesis after 6.131.14 ("'many' object has no attribute 'more'").
+const HYPOTHESIS_VERSION: &str = "6.131.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Paths to the installed tools, handed to the build and test steps.
@@ -82,6 +86,32 @@ fn installed_version(path: &Path) -> Option<String> {
         .map(|w| w.trim_start_matches('v'))
         .find(|w| w.split('.').count() == 3 && w.split('.').all(|p| p.parse::<u32>().is_ok()))
         .map(str::to_string)
+}
+
+/// Schemathesis in its own venv (target/schemathesis/venv), installed once with
+/// pip from PyPI at the pinned version; its `st` command.
+pub fn ensure_schemathesis() -> Result<PathBuf> {
+    let venv = paths::root().join("target/schemathesis/venv");
+    let st = venv.join("bin/st");
+    let pins = [format!("schemathesis=={SCHEMATHESIS_VERSION}"), format!("hypothesis=={HYPOTHESIS_VERSION}")];
+    let marker = venv.join("senzu-pins.txt");
+    let pinned = std::fs::read_to_string(&marker).is_ok_and(|m| m.trim() == pins.join(" "));
+    if pinned && installed_version(&st).as_deref() == Some(SCHEMATHESIS_VERSION) {
+        return Ok(st);
+    }
+    step(&format!("installing {} from PyPI into target/schemathesis/venv (once)", pins.join(" ")));
+    if !venv.join("bin/python").exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("python3 -m venv (Debian: apt-get install python3-venv)")?;
+    }
+    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "--disable-pip-version-check"]).args(&pins))?;
+    match installed_version(&st) {
+        Some(v) if v == SCHEMATHESIS_VERSION => {
+            std::fs::write(&marker, pins.join(" "))?;
+            Ok(st)
+        }
+        other => bail!("st reports version {other:?} after installing {SCHEMATHESIS_VERSION}"),
+    }
 }
 
 /// `npm ci` when node_modules is missing or older than package-lock.json.

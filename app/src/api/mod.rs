@@ -10,6 +10,7 @@ pub mod auth;
 pub mod files;
 pub mod groups;
 pub mod insights;
+pub mod openapi;
 pub mod plays;
 pub mod plugins;
 pub mod plugstores;

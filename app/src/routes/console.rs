@@ -24,6 +24,7 @@ fn ConsoleBar() -> impl IntoView {
     view! {
         <div class="console-bar">
             <a href="/console">"Developer console"</a>
+            <a href="/docs/api">"API reference"</a>
             <button class="link-button" type="button" on:click=move |_| { sign_out.dispatch(()); }>"Sign out"</button>
         </div>
     }

@@ -7,6 +7,7 @@ use crate::chmod::Level;
 
 /// `POST /v1/groups`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateGroup {
     pub alias_name: Name<100>,
 }
@@ -14,6 +15,7 @@ pub struct CreateGroup {
 /// `POST /v1/groups/{id}`: at least one field. `id_application` and
 /// `is_enabled` apply to every record of every product in the group.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias_name: Option<Name<100>>,
@@ -31,6 +33,7 @@ impl UpdateGroup {
 
 /// One group, as `GET /v1/groups/{id}` and every change return it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Group {
     pub id: Id,
     pub chmod: Level,
@@ -43,6 +46,7 @@ pub struct Group {
 
 /// One entry of `GET /v1/groups`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupSummary {
     pub id: Id,
     pub alias_name: String,
@@ -52,6 +56,7 @@ pub struct GroupSummary {
 
 /// One entry of `GET /v1/groups/{id}/products`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupProduct {
     pub id: Id,
 }

@@ -13,6 +13,8 @@ pub mod form;
 pub mod groups;
 pub mod insights;
 pub mod list;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod plays;
 pub mod plugins;
 pub mod plugstores;
@@ -196,6 +198,7 @@ pub type Id = i64;
 
 /// The answer of a delete: `{"id": 4, "deleted": true}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Deleted {
     pub id: Id,
     pub deleted: bool,
@@ -209,6 +212,7 @@ impl Deleted {
 
 /// Who shared something with the caller (`issuer` in lists and objects).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Issuer {
     pub id: Option<Id>,
     pub firstname: Option<String>,
