@@ -101,12 +101,11 @@ pub struct AppChoice {
 
 /// The applications the caller manages, for the records' and groups' pickers.
 pub async fn managed_applications() -> Result<Vec<AppChoice>, ApiError> {
-    // TODO(contract): applications — the typed list comes with the applications slice.
-    let list = items(&api::get_json("/v1/applications?limit=null").await?);
+    let list = api::applications::list().await?;
     Ok(list
         .into_iter()
-        .filter(|a| Can::EditBasics.allowed(level_of(a)))
-        .filter_map(|a| Some(AppChoice { id: a["id"].as_i64()?, name: text(&a, "alias_name") }))
+        .filter(|a| Can::EditBasics.allowed(a.chmod))
+        .map(|a| AppChoice { id: a.id, name: a.alias_name })
         .collect())
 }
 
