@@ -132,7 +132,7 @@ fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
         ],
         &[],
     );
-    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(added.status, 201, "{}", added.body);
     let id_sengerio = added.json()["id"].as_i64().unwrap();
     share_application(&ada, id_app, &mallory, 3);
     let attacker = Listener::start();
