@@ -15,6 +15,29 @@ pub fn needs_sign_in(error: &ApiError) -> bool {
     false
 }
 
+/// An `ErrorBoundary`'s fallback: each API error as an [`ErrorView`]; a
+/// missing or expired session goes to sign-in instead.
+#[component]
+pub fn ApiErrors(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
+    move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| {
+                let error = e
+                    .downcast_ref::<ApiError>()
+                    .cloned()
+                    .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, e.to_string()));
+                if needs_sign_in(&error) {
+                    ().into_any()
+                } else {
+                    view! { <ErrorView error /> }.into_any()
+                }
+            })
+            .collect_view()
+    }
+}
+
 /// A JSON field as display text (strings as they are, null as nothing).
 pub fn text(v: &Value, key: &str) -> String {
     match &v[key] {

@@ -108,17 +108,21 @@ impl ApiError {
         ErrorCode::from_code(self.code)
     }
 
+    /// The argument a 419 or 420 names ("missing argument: X", "bad argument: X: …"),
+    /// so a form can put the error next to its field.
+    pub fn field(&self) -> Option<&str> {
+        let rest = match self.kind()? {
+            ErrorCode::MissingArgument => self.message.strip_prefix("missing argument: ")?,
+            ErrorCode::BadArgument => self.message.strip_prefix("bad argument: ")?,
+            _ => return None,
+        };
+        let name = rest.split([':', ',', ' ']).next()?.trim();
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+    }
+
     /// The error body as the API sends it.
     pub fn to_body(&self) -> serde_json::Value {
         serde_json::json!({ "error": { "code": self.code, "message": self.message } })
-    }
-
-    /// The argument a 419/420 names ("missing argument: X", "bad argument: X: why").
-    pub fn field(&self) -> Option<&str> {
-        let rest =
-            self.message.strip_prefix("missing argument: ").or_else(|| self.message.strip_prefix("bad argument: "))?;
-        let name = rest.split([':', ' ', ',']).next()?.trim();
-        (!name.is_empty()).then_some(name)
     }
 
     /// Parses an error body; `None` when the body is not a Senzu error.
@@ -145,6 +149,15 @@ impl std::error::Error for ApiError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_names_the_argument_of_a_419_or_420() {
+        assert_eq!(ApiError::new(ErrorCode::MissingArgument, "missing argument: email").field(), Some("email"));
+        let bad = ApiError::new(ErrorCode::BadArgument, "bad argument: password: too short");
+        assert_eq!(bad.field(), Some("password"));
+        assert_eq!(ApiError::new(ErrorCode::NotFound, "missing argument: x").field(), None);
+        assert_eq!(ApiError::new(ErrorCode::BadArgument, "something else").field(), None);
+    }
 
     #[test]
     fn expired_token_is_http_401_with_code_190() {

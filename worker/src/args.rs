@@ -51,10 +51,6 @@ impl Args {
         self.opt(name).ok_or_else(|| missing(name))
     }
 
-    pub fn req_raw(&self, name: &str) -> AppResult<&str> {
-        self.raw(name).ok_or_else(|| missing(name))
-    }
-
     pub fn opt_int(&self, name: &str) -> AppResult<Option<i64>> {
         self.opt(name).map(|v| v.parse::<i64>().map_err(|_| bad(name, "must be an integer"))).transpose()
     }

@@ -21,6 +21,11 @@ pub fn created<T: serde::Serialize>(value: &T) -> Response {
     typed(value, 201)
 }
 
+/// A contract type with another status (a refused play answers its error's status).
+pub fn json_status<T: serde::Serialize>(value: &T, status: u16) -> Response {
+    typed(value, status)
+}
+
 fn typed<T: serde::Serialize>(value: &T, status: u16) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => {

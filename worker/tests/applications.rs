@@ -104,6 +104,17 @@ fn the_application_list_follows_the_api_rules() {
         assert_eq!(refused.error_code(), 430, "{query}: {}", refused.body);
         assert!(refused.body.contains(named), "{query}: {}", refused.body);
     }
+    // Every list of the slice refuses what is not one of its filters.
+    let id = create_app(&ada, &[("name", "Delta")])["id"].as_i64().unwrap();
+    for path in [
+        format!("/v1/applications/{id}/plugins?colour=red"),
+        format!("/v1/applications/{id}/shares?sort_by=url:asc"),
+        "/v1/plugstores?limit=0".to_string(),
+        "/v1/files?bogus=1".to_string(),
+    ] {
+        let refused = app().call("GET", &path, ada.auth(), &[], &[]);
+        assert_eq!(refused.error_code(), 430, "{path}: {}", refused.body);
+    }
     let (status, headers) = app().headers_of("DELETE", "/v1/applications", &[]);
     assert_eq!(status, 405);
     assert_eq!(headers.get("allow").map(String::as_str), Some("GET, POST"), "{headers:?}");

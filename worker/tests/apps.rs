@@ -54,7 +54,7 @@ fn an_app_shows_its_private_key_once_and_the_key_is_an_app_token() {
     assert_eq!(rotated.json()["contact_email"], "dev@new.senzu.test");
     assert_eq!(app().call("GET", "/v1/user", Auth::Bearer(&key), &[], &[]).status, 401);
 
-    let listed = app().call("GET", "/v1/developers/main/apps", Auth::Cookie(&s), &[], &[]).json();
+    let listed = app().call("GET", "/v1/developers/main/apps?limit=null", Auth::Cookie(&s), &[], &[]).json();
     assert!(listed.as_object().unwrap().values().any(|a| a["id"] == id));
     assert_eq!(app().call("DELETE", &format!("/v1/apps/{id}"), Auth::Cookie(&s), &[], &[]).status, 200);
     assert_eq!(app().call("GET", &format!("/v1/apps/{id}"), Auth::Cookie(&s), &[], &[]).status, 404);

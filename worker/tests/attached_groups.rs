@@ -14,7 +14,7 @@ fn makers_sort_their_products_into_attached_groups() {
         &[("reference", "BATCH-2026-11"), ("alias_name", "November batch")],
         &[],
     );
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     let g = created.json()["id"].as_i64().unwrap();
     assert_eq!(created.json()["id_maker"], 1);
     let list = app().call("GET", "/v1/makers/1/attached-groups", maker.auth(), &[], &[]).json();

@@ -38,7 +38,7 @@ fn a_shared_group_shares_its_products() {
     // Share the group read-only; Bob accepts and sees both products, with chmod 1.
     let shared =
         app().call("POST", &format!("/v1/groups/{g}/users"), ada.auth(), &[("email", &bob.email), ("chmod", "1")], &[]);
-    assert_eq!(shared.status, 200, "{}", shared.body);
+    assert_eq!(shared.status, 201, "{}", shared.body);
     assert_eq!(app().call("GET", &format!("/v1/products/{p1}"), bob.auth(), &[], &[]).status, 404, "not yet accepted");
     let pending = app().call("GET", "/v1/groups/pending", bob.auth(), &[], &[]).json();
     assert_eq!(pending["0"]["group"]["alias_name"], "Family");

@@ -176,7 +176,7 @@ fn delete_leaves_the_account_or_erases_for_everyone_and_reset_hands_over() {
         &[("email", &bob.email), ("chmod", "3")],
         &[],
     );
-    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(granted.status, 201, "{}", granted.body);
     let pending = app().call("GET", "/v1/products/pending", bob.auth(), &[], &[]).json();
     let invitation = pending["0"]["id"].as_i64().unwrap();
     app().call("POST", &format!("/v1/products/pending/{invitation}"), bob.auth(), &[("grant", "true")], &[]);
@@ -201,4 +201,72 @@ fn delete_leaves_the_account_or_erases_for_everyone_and_reset_hands_over() {
     let erased = app().call("DELETE", &format!("/v1/products/{id_product}?force_erase=true"), bob.auth(), &[], &[]);
     assert_eq!(erased.json()["erased_for_everyone"], true);
     assert_eq!(app().get(&format!("/v1/plays/{key}")).error_code(), 461);
+}
+
+/// The list takes the documented filters; anything else is a 430 naming it.
+#[test]
+fn the_products_list_takes_the_documented_filters() {
+    let ada = new_account("filters");
+    let mut ids = Vec::new();
+    for alias in ["Alpha", "Bravo", "Charlie"] {
+        let (id_product, id_record, key) = new_product();
+        let paired = app().call(
+            "POST",
+            &format!("/v1/products/pair/{id_record}/{key}"),
+            ada.auth(),
+            &[("alias_name", alias)],
+            &[],
+        );
+        assert_eq!(paired.status, 200, "{}", paired.body);
+        ids.push(id_product);
+    }
+    // Alpha, Bravo, Charlie: in the order of their names, not (random) ids.
+    let by_name = ids.clone();
+    ids.sort_unstable();
+    let list = |query: &str| -> Vec<i64> {
+        let answer = app().call("GET", &format!("/v1/products?{query}"), ada.auth(), &[], &[]);
+        assert_eq!(answer.status, 200, "{query}: {}", answer.body);
+        let body = answer.json();
+        let object = body.as_object().unwrap();
+        (0..object.len()).map(|i| object[&i.to_string()]["id"].as_i64().unwrap()).collect()
+    };
+    assert_eq!(list(""), ids);
+    assert_eq!(list("limit=2"), ids[..2]);
+    assert_eq!(list("limit=null"), ids);
+    assert_eq!(list(&format!("index_id={}:gte", ids[1])), ids[1..]);
+    assert_eq!(list(&format!("index_id={}:lt", ids[1])), ids[..1]);
+    let mut desc = ids.clone();
+    desc.reverse();
+    assert_eq!(list("sort_by=id:desc"), desc);
+    assert_eq!(list("sort_by=alias_name:desc&limit=1"), [by_name[2]]);
+    assert_eq!(list("sort_by=alias_name"), by_name);
+    assert_eq!(list("contains=rav"), [by_name[1]]);
+
+    for (query, named) in [("colour=red", "colour"), ("limit=many", "limit"), ("sort_by=price", "price")] {
+        let refused = app().call("GET", &format!("/v1/products?{query}"), ada.auth(), &[], &[]);
+        assert_eq!(refused.error_code(), 430, "{query}: {}", refused.body);
+        assert!(refused.body.contains(named), "{query}: {}", refused.body);
+    }
+    // The product's own lists and the inbox take the same filters.
+    for path in [
+        format!("/v1/products/{}/records", ids[0]),
+        format!("/v1/products/{}/users", ids[0]),
+        "/v1/products/pending".into(),
+    ] {
+        let refused = app().call("GET", &format!("{path}?colour=red"), ada.auth(), &[], &[]);
+        assert_eq!(refused.error_code(), 430, "{path}: {}", refused.body);
+        let one = app().call("GET", &format!("{path}?limit=1"), ada.auth(), &[], &[]);
+        assert_eq!(one.status, 200, "{path}: {}", one.body);
+        assert!(one.json().as_object().unwrap().len() <= 1, "{path}: {}", one.body);
+    }
+}
+
+/// A product path with a method it does not take: 405 saying which it takes.
+#[test]
+fn a_wrong_method_on_a_product_path_is_405_with_allow() {
+    let (status, headers) = app().headers_of("GET", "/v1/products/1/reset", &[]);
+    assert_eq!(status, 405);
+    assert_eq!(headers.get("allow").map(String::as_str), Some("POST"));
+    let answer = app().call_bare("PUT", "/v1/products/1", common::Auth::None, &[], &[]);
+    assert_eq!(answer.status, 405, "{}", answer.body);
 }

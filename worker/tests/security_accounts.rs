@@ -43,7 +43,7 @@ fn me(who: Auth) -> Value {
 /// A product paired by `who` whose NFC record shows a new application made with `form`.
 fn object_with_app(who: &Account, form: &[(&str, &str)]) -> (i64, i64, String) {
     let created = app().call("POST", "/v1/applications", who.auth(), form, &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     let id_app = created.json()["id"].as_i64().unwrap();
     let (id_product, _, key) = common::paired_showing(who, id_app);
     (id_product, id_app, key)
@@ -80,7 +80,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
             &[],
         )
     };
-    assert_eq!(invite(&victim).status, 200);
+    assert_eq!(invite(&victim).status, 201);
 
     // The attack: the attacker "changes" their address to the victim's.
     let attacker = new_account("f4-attacker");
@@ -136,7 +136,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
         &[],
     );
     assert_eq!(signed_up.status, 201, "{}", signed_up.body);
-    assert_eq!(invite(&squatted).status, 200);
+    assert_eq!(invite(&squatted).status, 201);
     let by_address = invitation_to(&users_of(&owner, id_product), &squatted).cloned().expect("pending");
     assert!(by_address["user"]["id"].is_null(), "kept by address, not bound to the unproven account: {by_address}");
 
@@ -168,7 +168,7 @@ fn finding_04_an_unverified_address_collects_no_invitation_and_owners_revoke_pen
     // The honest path: an address proven from its own mailbox gets its invitation.
     let honest = new_account("f4-honest");
     let proven = unique_email("f4-proven");
-    assert_eq!(invite(&proven).status, 200);
+    assert_eq!(invite(&proven).status, 201);
     app().call("POST", "/v1/procedures/users/change-email", honest.auth(), &[], &[]);
     let code = code_of(&app().mail_link(&honest.email, "change_email"));
     let step = app().call("POST", "/v1/change-email", Auth::None, &[("code", &code), ("email", &proven)], &[]);
@@ -286,7 +286,7 @@ fn finding_06_lock_passwords_are_limited_per_lock_and_per_ip() {
         &[("id_plugstore", "16"), ("data", r#"{"text":"secret note"}"#), ("password", "note-pass")],
         &[],
     );
-    assert_eq!(plugin.status, 200, "{}", plugin.body);
+    assert_eq!(plugin.status, 201, "{}", plugin.body);
     let id_plugin = plugin.json()["id"].as_i64().unwrap();
     let plugin_play = |password: &str, ip: &str| {
         // The application lock is gone for this part: only the plugin's lock is guessed.

@@ -12,7 +12,7 @@ fn png() -> Vec<u8> {
 fn upload(who: &Account) -> String {
     let source = format!("data:image/png;base64,{}", senzu_core::page::base64(&png()));
     let uploaded = app().call("POST", "/v1/files", who.auth(), &[("source", &source)], &[]);
-    assert_eq!(uploaded.status, 200, "{}", uploaded.body);
+    assert_eq!(uploaded.status, 201, "{}", uploaded.body);
     let url = uploaded.json()["url"].as_str().unwrap().to_string();
     url.strip_prefix(&app().base_url).unwrap().to_string()
 }
@@ -26,7 +26,7 @@ fn delete_account(who: &Account) {
 
 fn new_application(who: &Account, name: &str) -> i64 {
     let created = app().call("POST", "/v1/applications", who.auth(), &[("name", name)], &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()["id"].as_i64().unwrap()
 }
 
@@ -48,7 +48,7 @@ fn ids_of_deleted_rows_are_never_handed_out_again() {
             &[("id_plugstore", "16"), ("data", r#"{"text":"note"}"#)],
             &[],
         );
-        assert_eq!(p.status, 200, "{}", p.body);
+        assert_eq!(p.status, 201, "{}", p.body);
         p.json()["id"].as_i64().unwrap()
     };
     let p1 = plugin(second);

@@ -93,7 +93,7 @@ fn share_application(owner: &common::Account, id_app: i64, who: &common::Account
         &[("email", &who.email), ("chmod", &chmod.to_string())],
         &[],
     );
-    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(granted.status, 201, "{}", granted.body);
     let pending = app().call("GET", "/v1/applications/pending", who.auth(), &[], &[]).json();
     let invitation =
         pending.as_object().unwrap().values().find(|p| p["application"]["id"] == id_app).expect("the invitation");
@@ -256,7 +256,7 @@ fn cookie_requests_from_another_origin_change_nothing() {
     assert_eq!(me["firstname"], "csrf");
     // Same origin with the cookie: works.
     let made = app().call("POST", "/v1/applications", ada.auth(), &[("name", "Mine")], &[]);
-    assert_eq!(made.status, 200, "{}", made.body);
+    assert_eq!(made.status, 201, "{}", made.body);
     // The session token sent explicitly (no Origin, as a script or curl would): works too.
     let bearer = app().call_bare("POST", "/v1/user", Auth::Bearer(&ada.session), &[("firstname", "Ada")], &[]);
     assert_eq!(bearer.status, 200, "{}", bearer.body);
@@ -416,7 +416,7 @@ fn a_sealed_partner_credential_opens_only_for_its_plugin_and_field() {
         &[("id_plugstore", "17"), ("name", "Other"), ("data", &other.to_string())],
         &[],
     );
-    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(added.status, 201, "{}", added.body);
     let id_b = added.json()["id"].as_i64().unwrap();
     let set = |id: i64| {
         let p = app().call("GET", &format!("/v1/plugins/{id}"), ada.auth(), &[], &[]).json();
@@ -459,7 +459,7 @@ fn play_app(owner: &common::Account) -> (i64, i64, String) {
         &[("id_plugstore", "16"), ("data", r#"{"text":"hello"}"#)],
         &[],
     );
-    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(added.status, 201, "{}", added.body);
     common::paired_showing(owner, id_app)
 }
 
@@ -558,7 +558,7 @@ fn share_link_creation_is_limited() {
     refused_after(30, "share links (user)", create);
     assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_application = {id_app}) = 30")));
     an_hour_passes(&format!("share-link:0:user:{}", ada.id));
-    assert_eq!(create().status, 200, "the next hour");
+    assert_eq!(create().status, 201, "the next hour");
 
     // A static record's key holder (no account).
     let (_, id_record, key) = play_app(&new_account("share-holder"));
@@ -574,7 +574,7 @@ fn share_link_creation_is_limited() {
     };
     refused_after(30, "share links (key holder)", || pass_on(&ip));
     assert!(sql_holds(&format!("(SELECT count(*) FROM share_links WHERE id_record = {id_record}) = 30")));
-    assert_eq!(pass_on(&visitor_ip()).status, 200, "another visitor");
+    assert_eq!(pass_on(&visitor_ip()).status, 201, "another visitor");
 }
 
 /// Finding 14: invitation mails: 20 an hour per sender, whatever they share.
@@ -618,5 +618,5 @@ fn invitation_mails_are_limited_per_sender() {
         &[("email", &email), ("chmod", "1")],
         &[],
     );
-    assert_eq!(next.status, 200, "the next hour: {}", next.body);
+    assert_eq!(next.status, 201, "the next hour: {}", next.body);
 }

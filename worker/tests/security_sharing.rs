@@ -8,7 +8,7 @@ use common::{app, new_account, new_product, Account};
 /// Shares a product or group with `who` at `chmod`, and `who` accepts.
 fn share(owner: &Account, path: &str, pending: &str, who: &Account, chmod: &str) {
     let granted = app().call("POST", path, owner.auth(), &[("email", &who.email), ("chmod", chmod)], &[]);
-    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(granted.status, 201, "{}", granted.body);
     let list = app().call("GET", pending, who.auth(), &[], &[]).json();
     let invitation = list["0"]["id"].as_i64().expect("a pending invitation");
     let accepted = app().call("POST", &format!("{pending}/{invitation}"), who.auth(), &[("grant", "true")], &[]);
@@ -28,7 +28,7 @@ fn chmod_of(who: &Account, id_product: i64) -> Option<i64> {
 
 fn new_group(who: &Account) -> String {
     let created = app().call("POST", "/v1/groups", who.auth(), &[("alias_name", "Escalation")], &[]);
-    assert_eq!(created.status, 200, "{}", created.body);
+    assert_eq!(created.status, 201, "{}", created.body);
     created.json()["id"].as_i64().unwrap().to_string()
 }
 
@@ -122,7 +122,7 @@ fn a_share_link_ends_with_its_creators_access_and_with_its_record() {
     // A key holder's share of a record's play stops when the owner switches the record off.
     let (id_product, id_record, record_key) = common::paired_showing(&ada, id_app);
     let passed = app().call("POST", &format!("/v1/plays/{id_record}/{record_key}/share"), common::Auth::None, &[], &[]);
-    assert_eq!(passed.status, 200, "{}", passed.body);
+    assert_eq!(passed.status, 201, "{}", passed.body);
     let passed_key = passed.json()["public_key"].as_str().unwrap().to_string();
     assert_eq!(app().get(&format!("/v1/plays/shared/{passed_key}")).status, 200);
     let off = app().call(

@@ -65,7 +65,7 @@ fn a_record_key_holder_can_pass_the_play_on_for_a_while() {
         .unwrap();
     common::show_on_record(&ada, id_product, id_record, id_app);
     let shared = app().call("POST", &format!("/v1/plays/{id_record}/{key}/share"), Auth::None, &[], &[]);
-    assert_eq!(shared.status, 200, "{}", shared.body);
+    assert_eq!(shared.status, 201, "{}", shared.body);
     let public_key = shared.json()["public_key"].as_str().unwrap().to_string();
     assert_eq!(app().get(&format!("/v1/plays/shared/{public_key}")).json()["title"], "Passed on");
     // The owner sees it among the record's links.

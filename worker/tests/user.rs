@@ -87,3 +87,56 @@ fn addresses_are_created_updated_as_new_and_deleted() {
     assert_eq!(app().call("DELETE", &format!("/v1/addresses/{new_id}"), Auth::Bearer(&token), &[], &[]).status, 200);
     assert_eq!(app().call("DELETE", &format!("/v1/addresses/{new_id}"), Auth::Bearer(&token), &[], &[]).status, 404);
 }
+
+/// API.md "Wire format": a body that cannot be read is a 400 that says why, never an empty body.
+#[test]
+fn a_body_that_cannot_be_parsed_is_a_400_naming_why() {
+    let (_, token) = tokens();
+    for (content_type, body, why) in [
+        ("application/json", "{\"alias\": ", "not valid JSON"),
+        ("application/json", "[\"alias\", \"Home\"]", "must be an object"),
+        ("application/xml", "<alias>Home</alias>", "content-type application/xml is not accepted"),
+    ] {
+        let answer = app().post_raw("/v1/addresses", Auth::Bearer(&token), content_type, body.as_bytes().to_vec());
+        assert_eq!(answer.status, 400, "{content_type} {body}: {}", answer.body);
+        assert_eq!(answer.error_code(), 400);
+        let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.contains(why), "{content_type} {body}: {message}");
+    }
+    // The same fields as JSON are read like a form: a missing one is named.
+    let json =
+        app().post_raw("/v1/addresses", Auth::Bearer(&token), "application/json", br#"{"alias":"Home"}"#.to_vec());
+    assert_eq!(json.error_code(), 419, "{}", json.body);
+    assert_eq!(json.json()["error"]["message"], "missing argument: firstname");
+}
+
+/// The documented list filters: an unknown or malformed one is a 430 naming it.
+#[test]
+fn a_bad_filter_on_the_user_logs_is_a_430_naming_it() {
+    let (_, token) = tokens();
+    app().call("GET", "/v1/user", Auth::Bearer(&token), &[], &[]);
+    for (query, named) in [("limit=0", "limit"), ("colour=red", "colour"), ("sort_by=route:asc", "sort_by")] {
+        let answer = app().call("GET", &format!("/v1/user/logs?{query}"), Auth::Bearer(&token), &[], &[]);
+        assert_eq!(answer.status, 430, "{query}: {}", answer.body);
+        assert_eq!(answer.error_code(), 430);
+        assert!(answer.json()["error"]["message"].as_str().unwrap().contains(named), "{query}: {}", answer.body);
+    }
+    let newest = app().call("GET", "/v1/user/logs?limit=1&sort_by=id:desc", Auth::Bearer(&token), &[], &[]).json();
+    assert_eq!(newest.as_object().unwrap().len(), 1, "{newest}");
+    let all = app().call("GET", "/v1/user/logs?limit=null", Auth::Bearer(&token), &[], &[]).json();
+    let mut keyed: Vec<(usize, i64)> =
+        all.as_object().unwrap().iter().map(|(k, c)| (k.parse().unwrap(), c["id"].as_i64().unwrap())).collect();
+    keyed.sort_unstable();
+    let ids: Vec<i64> = keyed.into_iter().map(|(_, id)| id).collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
+}
+
+/// A known path with another method is a 405 that says which methods it takes.
+#[test]
+fn a_wrong_method_on_the_user_is_a_405_with_allow() {
+    let (_, token) = tokens();
+    let answer = app().call("DELETE", "/v1/user", Auth::Bearer(&token), &[], &[]);
+    assert_eq!(answer.status, 405, "{}", answer.body);
+    assert_eq!(answer.error_code(), 405);
+    assert_eq!(answer.allow.as_deref(), Some("GET, POST"));
+}

@@ -5,17 +5,24 @@
 //! URLs and never index JSON by string.
 
 pub mod applications;
+pub mod apps;
+pub mod auth;
 pub mod files;
 pub mod groups;
 pub mod insights;
 pub mod openapi;
+pub mod plays;
 pub mod plugins;
 pub mod plugstores;
+pub mod procedures;
+pub mod products;
 pub mod shares;
+pub mod sharing;
+pub mod user;
+
+pub use plays::play;
 
 use gloo_net::http::{Request, Response};
-use senzu_core::play::Lost;
-use senzu_core::plugins::Action;
 use senzu_core::{wire::Health, ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -66,66 +73,21 @@ pub async fn health() -> Result<Health, ApiError> {
     get("/v1/health").await
 }
 
-/// What a refused play says: the error, a 465's lost details, a 461's pairing path.
-pub type PlayRefusal = (ApiError, Option<Lost>, Option<String>);
-
-/// A play, or the error it answered.
-pub async fn play(segment: &str, password: Option<&str>) -> Result<senzu_core::play::Play, PlayRefusal> {
-    let mut url = format!("/v1/plays/{segment}");
-    if let Some(p) = password {
-        url.push_str(&format!("?password={}", senzu_core::plugins::encode(p)));
-    }
-    let resp = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("network error: {e}")), None, None))?;
-    if resp.ok() {
-        return resp
-            .json()
-            .await
-            .map_err(|e| (ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")), None, None));
-    }
-    let status = resp.status();
-    let body = resp.text().await.unwrap_or_default();
-    let value = serde_json::from_str::<serde_json::Value>(&body).ok();
-    let lost = value.as_ref().and_then(|v| serde_json::from_value::<Lost>(v.get("lost")?.clone()).ok());
-    let pair = value.as_ref().and_then(|v| v.get("pair")?.as_str().map(str::to_string));
-    let error = ApiError::from_body(&body)
-        .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, format!("the server answered {status}")));
-    Err((error, lost, pair))
-}
-
-/// Opens one plugin (counted in insights); a locked one needs its password.
-pub async fn open_plugin(segment: &str, id: i64, password: Option<&str>) -> Result<Option<Action>, ApiError> {
-    let mut url = format!("/v1/plays/{segment}/plugins/{id}");
-    if let Some(p) = password {
-        url.push_str(&format!("?password={}", senzu_core::plugins::encode(p)));
-    }
-    #[derive(serde::Deserialize)]
-    struct Opened {
-        action: Option<Action>,
-    }
-    let opened: Opened = get(&url).await?;
-    Ok(opened.action)
-}
-
-/// A finder's message to a lost object's owner.
-pub async fn lost_report(segment: &str, message: &str, contact: &str) -> Result<(), ApiError> {
-    let body =
-        format!("message={}&contact={}", senzu_core::plugins::encode(message), senzu_core::plugins::encode(contact));
-    let resp = Request::post(&format!("/v1/plays/{segment}/lost-report"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
-        .send()
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
-    read::<serde_json::Value>(resp).await.map(|_| ())
-}
-
-/// A visitor's quote request through a partner plugin of a play.
-pub async fn quote(segment: &str, id: i64, fields: &[(&str, &str)]) -> Result<serde_json::Value, ApiError> {
-    post_json(&format!("/v1/plays/{segment}/plugins/{id}/quote"), fields).await
+/// A contract request as a query string (its fields that are given).
+pub(crate) fn query_of<T: Serialize>(request: &T) -> String {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(request) else { return String::new() };
+    fields
+        .iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                serde_json::Value::Null => return None,
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            Some(format!("{}={}", senzu_core::plugins::encode(k), senzu_core::plugins::encode(&text)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// A form body, as the API takes it.
@@ -191,14 +153,6 @@ pub struct Me {
 
 pub async fn me() -> Result<Me, ApiError> {
     send("GET", "/v1/user?returns=id,firstname,email", &[]).await
-}
-
-pub async fn sign_in(email: &str, password: &str) -> Result<serde_json::Value, ApiError> {
-    post_json("/v1/auth/login", &[("email", email), ("password", password)]).await
-}
-
-pub async fn sign_out() -> Result<serde_json::Value, ApiError> {
-    post_json("/v1/auth/logout", &[]).await
 }
 
 /// A JSON list as the API sends lists (an object keyed "0", "1", …), in order.

@@ -5,10 +5,12 @@
 //! link. Each link works once, within an hour; the worker says so when it does not.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use senzu_core::api::procedures::{ChangeEmail, ChangePassword, Code, MailLink, ResetPassword};
+use senzu_core::api::Name;
 use senzu_core::auth::NewPassword;
 use senzu_core::plugins::Lang;
+use senzu_core::ApiError;
 
 use super::signin::{auth_words, browser_lang};
 use crate::api;
@@ -69,40 +71,46 @@ pub fn Account() -> impl IntoView {
     let w = auth_words(lang);
     let (title, button, done_text) = texts(&action, lang);
     let (first, second) = (RwSignal::new(new_email.unwrap_or_default()), RwSignal::new(String::new()));
-    let busy = RwSignal::new(false);
-    let done = RwSignal::new(false);
-    let error = RwSignal::new(None::<senzu_core::ApiError>);
     let act = action.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (action, code) = (act.clone(), code.clone());
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let (a, b) = (first.get_untracked(), second.get_untracked());
-            let result = match action.as_str() {
-                "activate" => api::get_json(&format!("/v1/activate?code={}", senzu_core::plugins::encode(&code))).await,
-                "reset-password" => api::post_json("/v1/reset-password", &[("code", &code), ("password", &a)]).await,
+    // One save for every link: the procedure the page's action names.
+    let save = Action::new_local(move |(a, b): &(String, String)| {
+        let (action, code, a, b) = (act.clone(), code.clone(), a.clone(), b.clone());
+        async move {
+            let code_of = |c: &str| Code { code: Name::new(c).ok() };
+            let password = |p: String| Some(p).filter(|p| !p.is_empty());
+            match action.as_str() {
+                "activate" => api::procedures::activate(&code_of(&code)).await.map(|_| ()),
+                "reset-password" => {
+                    let given = ResetPassword { code: Name::new(&code).ok(), password: password(a) };
+                    api::procedures::reset_password(&given).await.map(|_| ())
+                }
                 "change-password" => {
-                    api::post_json(
-                        "/v1/change-password",
-                        &[("code", &code), ("old_password", &a), ("new_password", &b)],
-                    )
-                    .await
+                    let given = ChangePassword {
+                        code: Name::new(&code).ok(),
+                        old_password: password(a),
+                        new_password: password(b),
+                    };
+                    api::procedures::change_password(&given).await.map(|_| ())
                 }
                 "change-email" | "confirm-email" => {
-                    api::post_json("/v1/change-email", &[("code", &code), ("email", &a)]).await
+                    let given = ChangeEmail { code: Name::new(&code).ok(), email: Name::new(&a).ok() };
+                    api::procedures::change_email(&given).await.map(|_| ())
                 }
-                "forgot-password" => api::post_json("/v1/auth/forgot-password", &[("email", &a)]).await,
-                _ => api::post_json("/v1/delete-account", &[("code", &code)]).await,
-            };
-            match result {
-                Ok(_) => done.set(true),
-                Err(e) => error.set(Some(e)),
+                "forgot-password" => {
+                    let given = MailLink { email: Name::new(&a).ok(), redirect_url: None };
+                    api::procedures::forgot_password(&given).await.map(|_| ())
+                }
+                _ => api::procedures::delete_account(&code_of(&code)).await.map(|_| ()),
             }
-            busy.set(false);
-        });
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch((first.get_untracked(), second.get_untracked()));
     };
+    let busy = save.pending();
+    let done = move || matches!(save.value().get(), Some(Ok(())));
+    let error = move || save.value().get().and_then(Result::<(), ApiError>::err);
     let fields = match action.as_str() {
         "reset-password" => view! {
             <label class="field"><span>{w.password}</span>
@@ -136,13 +144,13 @@ pub fn Account() -> impl IntoView {
         <main class="auth-page">
             <section class="auth-card" data-testid="account">
                 <h1 class="auth-card__title">{title}</h1>
-                <div class="done" hidden=move || !done.get()>
+                <div class="done" hidden=move || !done()>
                     <p class="notice" role="status">{done_text}</p>
                     <a class="button" href="/signin">{w.sign_in}</a>
                 </div>
-                <form class="form" on:submit=submit hidden=move || done.get() || !known>
+                <form class="form" on:submit=submit hidden=move || done() || !known>
                     {fields}
-                    {move || error.get().map(|error| view! { <ErrorView error /> })}
+                    {move || error().map(|error| view! { <ErrorView error /> })}
                     <button class="button button--block" class:button--danger=action == "delete-account"
                         type="submit" disabled=move || busy.get()>{button}</button>
                 </form>

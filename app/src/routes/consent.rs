@@ -5,13 +5,15 @@
 //! browser nowhere.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+use senzu_core::api::auth::{ConsentAnswer, ConsentInfo, ConsentRequest};
+use senzu_core::api::Name;
 use senzu_core::plugins::Lang;
-use serde_json::Value;
+use senzu_core::{ApiError, ErrorCode};
 
 use super::signin::{browser_lang, AuthForms};
 use crate::api;
-use crate::components::ErrorView;
+use crate::components::{ApiErrors, ErrorView};
 
 struct ConsentWords {
     wants: &'static str,
@@ -61,17 +63,41 @@ fn words(lang: Lang) -> &'static ConsentWords {
     }
 }
 
-/// The query exactly as the developer app sent it, forwarded to the worker.
-fn search() -> String {
-    window().location().search().unwrap_or_default()
+/// The developer app's request, as it sent it (the worker checks every argument).
+fn consent_request() -> Result<ConsentRequest, ApiError> {
+    let q = use_query_map().get_untracked();
+    let state = match q.get("state").filter(|s| !s.trim().is_empty()) {
+        Some(s) => Some(
+            Name::new(&s)
+                .map_err(|why| ApiError::new(ErrorCode::BadArgument, format!("bad argument: state: {why}")))?,
+        ),
+        None => None,
+    };
+    Ok(ConsentRequest {
+        id_api_app: q.get("id_api_app"),
+        roles: q.get("roles"),
+        redirect_url: q.get("redirect_url"),
+        cancel_url: q.get("cancel_url"),
+        expires_in: q.get("expires_in"),
+        response_type: q.get("response_type"),
+        code_challenge: q.get("code_challenge"),
+        code_challenge_method: q.get("code_challenge_method"),
+        state,
+    })
 }
 
 #[component]
 pub fn Consent() -> impl IntoView {
     let lang = browser_lang();
     let w = words(lang);
-    let info = LocalResource::new(move || async move { api::get_json(&format!("/v1/auth/consent{}", search())).await });
+    let asked = consent_request();
+    let request = asked.clone();
+    let info = LocalResource::new(move || {
+        let asked = request.clone();
+        async move { api::auth::consent_info(&asked?).await }
+    });
     let cancelled = RwSignal::new(false);
+    let asked = StoredValue::new(asked.unwrap_or_default());
     view! {
         <main class="auth-page">
             // The consent screen stands alone (no navigation away), but says whose it is.
@@ -79,16 +105,16 @@ pub fn Consent() -> impl IntoView {
             <section class="auth-card" data-testid="consent">
                 <Show when=move || !cancelled.get() fallback=move || view! { <p class="notice">{w.cancelled}</p> }>
                     <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
-                        {move || Suspend::new(async move {
-                            match info.await {
-                                Err(error) => view! {
-                                    <h1 class="auth-card__title">{w.invalid}</h1>
-                                    <ErrorView error />
-                                    <p class="muted">{w.invalid_text}</p>
-                                }.into_any(),
-                                Ok(data) => view! { <ConsentBody data lang info cancelled /> }.into_any(),
-                            }
-                        })}
+                        <ErrorBoundary fallback=move |errors| view! {
+                            <h1 class="auth-card__title">{w.invalid}</h1>
+                            <ApiErrors errors />
+                            <p class="muted">{w.invalid_text}</p>
+                        }>
+                            {move || Suspend::new(async move {
+                                let asked = asked.get_value();
+                                info.await.map(|data| view! { <ConsentBody data asked lang info cancelled /> })
+                            })}
+                        </ErrorBoundary>
                     </Suspense>
                 </Show>
             </section>
@@ -98,30 +124,18 @@ pub fn Consent() -> impl IntoView {
 
 #[component]
 fn ConsentBody(
-    data: Value,
+    data: ConsentInfo,
+    asked: ConsentRequest,
     lang: Lang,
-    info: LocalResource<Result<Value, senzu_core::ApiError>>,
+    info: LocalResource<Result<ConsentInfo, ApiError>>,
     cancelled: RwSignal<bool>,
 ) -> impl IntoView {
     let w = words(lang);
-    let app_name = data["app"]["display_name"].as_str().unwrap_or_default().to_string();
-    let image = data["app"]["url_image"].as_str().map(str::to_string);
+    let app_name = data.app.display_name.clone();
+    let image = data.app.url_image.clone();
     let initial = app_name.chars().next().unwrap_or('?').to_uppercase().to_string();
-    let roles: Vec<(String, String)> = data["roles"]
-        .as_array()
-        .map(|r| {
-            r.iter()
-                .map(|r| {
-                    (
-                        r["alias"].as_str().unwrap_or_default().into(),
-                        r["description"].as_str().unwrap_or_default().into(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let signed_in = data["signed_in"].as_bool().unwrap_or(false);
-    let expiry = match data["expires_in"].as_i64() {
+    let roles: Vec<(String, String)> = data.roles.iter().map(|r| (r.alias.clone(), r.description.clone())).collect();
+    let expiry = match data.expires_in {
         None => w.never_expires.to_string(),
         Some(s) => format!("{} {}", w.expires_days, (s + 86_399) / 86_400),
     };
@@ -140,7 +154,7 @@ fn ConsentBody(
         </ul>
         <p class="muted consent-expiry">{expiry}</p>
     };
-    if !signed_in {
+    if !data.signed_in {
         let on_signed_in = Callback::new(move |_| info.refetch());
         return view! {
             {header}
@@ -149,47 +163,38 @@ fn ConsentBody(
         }
         .into_any();
     }
-    let email = data["user"]["email"].as_str().unwrap_or_default().to_string();
-    let csrf = data["csrf"].as_str().unwrap_or_default().to_string();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<senzu_core::ApiError>);
-    let answer = move |grant: bool| {
-        let csrf = csrf.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let grant_text = if grant { "true" } else { "false" };
-            let url = format!("/v1/auth/consent{}", search());
-            match api::post_json(&url, &[("grant", grant_text), ("csrf", &csrf)]).await {
-                Ok(v) => match v["redirect"].as_str() {
-                    Some(target) => {
-                        let _ = window().location().set_href(target);
-                    }
-                    None => cancelled.set(true),
-                },
-                Err(e) => {
-                    error.set(Some(e));
-                    busy.set(false);
+    let email = data.user.map(|u| u.email).unwrap_or_default();
+    let csrf = data.csrf.unwrap_or_default();
+    let answer = Action::new_local(move |grant: &bool| {
+        let (asked, answer) = (asked.clone(), ConsentAnswer { grant: Some(*grant), csrf: Some(csrf.clone()) });
+        async move {
+            let next = api::auth::consent_answer(&asked, &answer).await?;
+            match next.redirect {
+                Some(target) => {
+                    let _ = window().location().set_href(&target);
                 }
+                None => cancelled.set(true),
             }
-        });
-    };
-    let allow = answer.clone();
-    let sign_out = move |_| {
-        spawn_local(async move {
-            let _ = api::sign_out().await;
-            info.refetch();
-        });
-    };
+            Ok::<_, ApiError>(())
+        }
+    });
+    // Busy from the click until the browser leaves (a refusal frees the buttons again).
+    let busy = move || answer.pending().get() || matches!(answer.value().get(), Some(Ok(())));
+    let error = move || answer.value().get().and_then(Result::err);
+    let sign_out = Action::new_local(move |_: &()| async move {
+        let _ = api::auth::sign_out().await;
+        info.refetch();
+    });
     view! {
         {header}
         <p class="consent-user">{w.signed_in_as} " " <strong>{email}</strong> " · "
-            <button class="link-button" type="button" on:click=sign_out>{w.not_you}</button></p>
-        {move || error.get().map(|error| view! { <ErrorView error /> })}
+            <button class="link-button" type="button" on:click=move |_| { sign_out.dispatch(()); }>{w.not_you}</button></p>
+        {move || error().map(|error| view! { <ErrorView error /> })}
         <div class="consent-actions">
-            <button class="button button--ghost" type="button" disabled=move || busy.get()
-                on:click=move |_| answer(false)>{w.cancel}</button>
-            <button class="button" type="button" data-testid="allow" disabled=move || busy.get()
-                on:click=move |_| allow(true)>{w.allow}</button>
+            <button class="button button--ghost" type="button" disabled=busy
+                on:click=move |_| { answer.dispatch(false); }>{w.cancel}</button>
+            <button class="button" type="button" data-testid="allow" disabled=busy
+                on:click=move |_| { answer.dispatch(true); }>{w.allow}</button>
         </div>
     }
     .into_any()

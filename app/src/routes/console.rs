@@ -3,105 +3,106 @@
 //! and read how to send users through Senzu Auth (PKCE code flow recommended).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
+use senzu_core::api::apps::{App, AppCall, AppSummary, SaveApp, SavePlatform, SaveRole, SaveUrl};
+use senzu_core::api::user::User;
+use senzu_core::api::{Id, Name};
 use senzu_core::auth::Role;
 use senzu_core::plugins::Lang;
-use senzu_core::{ApiError, ErrorCode};
-use serde_json::Value;
+use senzu_core::ApiError;
 
-use crate::api::{self, items};
-use crate::components::{needs_sign_in, text, ErrorView, TopBar};
+use crate::api;
+use crate::api::apps::UrlKind;
+use crate::components::{ApiErrors, ErrorView, TopBar};
 
 #[component]
 fn ConsoleBar() -> impl IntoView {
-    let sign_out = move |_| {
-        spawn_local(async move {
-            let _ = api::sign_out().await;
-            let _ = window().location().set_href("/signin");
-        });
-    };
+    let sign_out = Action::new_local(|_: &()| async move {
+        let _ = api::auth::sign_out().await;
+        let _ = window().location().set_href("/signin");
+    });
     view! {
         <div class="console-bar">
             <a href="/console">"Developer console"</a>
             <a href="/docs/api">"API reference"</a>
-            <button class="link-button" type="button" on:click=sign_out>"Sign out"</button>
+            <button class="link-button" type="button" on:click=move |_| { sign_out.dispatch(()); }>"Sign out"</button>
         </div>
     }
 }
 
+/// Who is signed in, whether they are a developer, and their apps.
+async fn console_state() -> Result<(User, bool, Vec<AppSummary>), ApiError> {
+    let me = api::user::me().await?;
+    let developer = api::apps::main_developer().await?;
+    let apps = match developer {
+        Some(_) => api::apps::list().await?,
+        None => Vec::new(),
+    };
+    Ok((me, developer.is_some(), apps))
+}
+
 #[component]
 pub fn Console() -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let state = LocalResource::new(move || {
-        version.get();
-        async move {
-            let me = api::me().await?;
-            let developer = match api::get_json("/v1/developers/main").await {
-                Ok(d) => Some(d),
-                Err(e) if e.kind() == Some(ErrorCode::NotFound) => None,
-                Err(e) => return Err(e),
-            };
-            let apps = match developer {
-                Some(_) => items(&api::get_json("/v1/developers/main/apps").await?),
-                None => Vec::new(),
-            };
-            Ok::<_, ApiError>((me, developer.is_some(), apps))
-        }
-    });
+    let state = LocalResource::new(console_state);
     let new_key = RwSignal::new(None::<(i64, String)>);
+    let reload = Callback::new(move |_| state.refetch());
     view! {
         <TopBar />
         <main class="page console" data-testid="console">
             <ConsoleBar />
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match state.await {
-                        Err(error) if needs_sign_in(&error) => ().into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                        Ok((me, false, _)) => view! { <BecomeDeveloper me version /> }.into_any(),
-                        Ok((me, true, apps)) => view! {
-                            <h1>"Your apps"</h1>
-                            <p class="muted">"Signed in as " {me.email.unwrap_or_default()}</p>
-                            {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
-                            <div class="app-grid">
-                                {apps.into_iter().map(|a| {
-                                    let href = format!("/console/apps/{}", text(&a, "id"));
-                                    view! {
-                                        <a class="app-card" href=href>
-                                            <strong>{text(&a, "display_name")}</strong>
-                                            <span class="muted">"App " {text(&a, "id")}</span>
-                                        </a>
-                                    }
-                                }).collect_view()}
-                            </div>
-                            <CreateApp version new_key />
-                            <Guide />
-                        }.into_any(),
-                    }
-                })}
+                <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
+                    {move || Suspend::new(async move {
+                        state.await.map(|(me, developer, apps)| {
+                            if !developer {
+                                return view! { <BecomeDeveloper me reload /> }.into_any();
+                            }
+                            view! {
+                                <h1>"Your apps"</h1>
+                                <p class="muted">"Signed in as " {me.email.unwrap_or_default()}</p>
+                                {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
+                                <div class="app-grid">
+                                    {apps.into_iter().map(|a| {
+                                        view! {
+                                            <a class="app-card" href=format!("/console/apps/{}", a.id)>
+                                                <strong>{a.display_name}</strong>
+                                                <span class="muted">"App " {a.id}</span>
+                                            </a>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                                <CreateApp reload new_key />
+                                <Guide />
+                            }.into_any()
+                        })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </main>
     }
 }
 
 #[component]
-fn BecomeDeveloper(me: api::Me, version: RwSignal<u32>) -> impl IntoView {
-    let error = RwSignal::new(None::<ApiError>);
-    let become_dev = move |_| {
-        spawn_local(async move {
-            match api::post_json("/v1/developers", &[]).await {
-                Ok(_) => version.update(|v| *v += 1),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
+    let become_dev = Action::new_local(move |_: &()| async move {
+        let became = api::apps::become_developer().await.map(|_| ());
+        if became.is_ok() {
+            reload.run(());
+        }
+        became
+    });
+    let error = move || become_dev.value().get().and_then(Result::err);
+    let firstname = match me.firstname {
+        senzu_core::api::Patch::Set(name) => name,
+        _ => String::new(),
     };
     view! {
         <h1>"Build on Senzu"</h1>
-        <p>"Hello " {me.firstname.unwrap_or_default()} ". A developer account lets you register apps that "
+        <p>"Hello " {firstname} ". A developer account lets you register apps that "
            "sign users in with Senzu Auth and call the API with their consent."</p>
-        {move || error.get().map(|error| view! { <ErrorView error /> })}
-        <button class="button" type="button" on:click=become_dev>"Become a developer"</button>
+        {move || error().map(|error| view! { <ErrorView error /> })}
+        <button class="button" type="button" disabled=move || become_dev.pending().get()
+            on:click=move |_| { become_dev.dispatch(()); }>"Become a developer"</button>
     }
 }
 
@@ -117,29 +118,31 @@ fn KeyOnce(id: i64, key: String) -> impl IntoView {
 }
 
 #[component]
-fn CreateApp(version: RwSignal<u32>, new_key: RwSignal<Option<(i64, String)>>) -> impl IntoView {
+fn CreateApp(reload: Callback<()>, new_key: RwSignal<Option<(i64, String)>>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let redirect = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let create = Action::new_local(move |new: &SaveApp| {
+        let new = new.clone();
+        async move {
+            let app = api::apps::create(&new).await?;
+            new_key.set(Some((app.id, app.private_key.unwrap_or_default())));
+            name.set(String::new());
+            redirect.set(String::new());
+            reload.run(());
+            Ok::<_, ApiError>(())
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let (n, r) = (name.get_untracked(), redirect.get_untracked());
-            match api::post_json("/v1/developers/main/apps", &[("display_name", &n), ("redirects", &r)]).await {
-                Ok(app) => {
-                    new_key.set(Some((app["id"].as_i64().unwrap_or_default(), text(&app, "private_key"))));
-                    name.set(String::new());
-                    redirect.set(String::new());
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
+        let redirects = Some(redirect.get_untracked()).filter(|r| !r.trim().is_empty());
+        create.dispatch(SaveApp {
+            display_name: Name::new(&name.get_untracked()).ok(),
+            redirects,
+            ..SaveApp::default()
         });
     };
+    let busy = create.pending();
+    let error = move || create.value().get().and_then(Result::err);
     view! {
         <section class="panel">
             <h2>"Create an app"</h2>
@@ -153,7 +156,7 @@ fn CreateApp(version: RwSignal<u32>, new_key: RwSignal<Option<(i64, String)>>) -
                 <button class="button" type="submit" disabled=move || busy.get()>
                     {move || if busy.get() { "Creating…" } else { "Create" }}</button>
             </form>
-            {move || error.get().map(|error| view! { <ErrorView error /> })}
+            {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
     }
 }
@@ -185,34 +188,36 @@ fn Guide() -> impl IntoView {
     }
 }
 
+/// How many of an app's latest calls the console shows.
+const RECENT_CALLS: usize = 20;
+
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     let params = use_params_map();
-    let id = params.get_untracked().get("id").unwrap_or_default();
-    let version = RwSignal::new(0u32);
-    let key = id.clone();
+    // Read inside the resource: moving from one app to another loads the other.
     let app = LocalResource::new(move || {
-        version.get();
-        let id = key.clone();
+        let segment = params.get().get("id").unwrap_or_default();
         async move {
-            let app = api::get_json(&format!("/v1/apps/{id}")).await?;
-            let calls = items(&api::get_json(&format!("/v1/apps/{id}/calls?limit=20")).await?);
+            let id: Id = segment.parse().map_err(|_| {
+                ApiError::new(senzu_core::ErrorCode::NotFound, format!("no developer app with id {segment}"))
+            })?;
+            let app = api::apps::get(id).await?;
+            let calls = api::apps::calls(id, RECENT_CALLS).await?;
             Ok::<_, ApiError>((app, calls))
         }
     });
     let new_key = RwSignal::new(None::<(i64, String)>);
+    let reload = Callback::new(move |_| app.refetch());
     view! {
         <TopBar />
         <main class="page console" data-testid="console-app">
             <ConsoleBar />
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match app.await {
-                        Err(error) if needs_sign_in(&error) => ().into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                        Ok((app, calls)) => view! { <AppDetail app calls version new_key /> }.into_any(),
-                    }
-                })}
+                <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
+                    {move || Suspend::new(async move {
+                        app.await.map(|(app, calls)| view! { <AppDetail app calls reload new_key /> })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </main>
     }
@@ -220,31 +225,37 @@ pub fn ConsoleApp() -> impl IntoView {
 
 #[component]
 fn AppDetail(
-    app: Value,
-    calls: Vec<Value>,
-    version: RwSignal<u32>,
+    app: App,
+    calls: Vec<AppCall>,
+    reload: Callback<()>,
     new_key: RwSignal<Option<(i64, String)>>,
 ) -> impl IntoView {
-    let id = app["id"].as_i64().unwrap_or_default();
-    let list = |key: &str| app[key].as_array().cloned().unwrap_or_default();
-    let rotate = move |_| {
-        spawn_local(async move {
-            if let Ok(a) = api::post_json(&format!("/v1/apps/{id}"), &[("private_key", "new")]).await {
-                new_key.set(Some((id, text(&a, "private_key"))));
-            }
-        });
+    let id = app.id;
+    let rotate = Action::new_local(move |_: &()| async move {
+        let rotated = api::apps::update(id, &SaveApp { private_key: Some("new".into()), ..SaveApp::default() }).await?;
+        new_key.set(Some((id, rotated.private_key.unwrap_or_default())));
+        Ok::<_, ApiError>(())
+    });
+    let rotate_error = move || rotate.value().get().and_then(Result::err);
+    let urls = |list: Option<Vec<senzu_core::api::apps::AppUrl>>| {
+        list.unwrap_or_default().into_iter().map(|u| (u.id, u.url)).collect::<Vec<_>>()
     };
+    let (redirects, domains) = (urls(app.redirects), urls(app.domains));
+    let platforms: Vec<String> = app.platforms.unwrap_or_default().into_iter().map(|p| p.data.join(", ")).collect();
+    let roles: Vec<(String, bool)> =
+        app.roles.unwrap_or_default().into_iter().map(|r| (r.alias_role, r.status)).collect();
     view! {
-        <h1>{text(&app, "display_name")}</h1>
+        <h1>{app.display_name}</h1>
         <p class="muted">"App id " <strong data-testid="app-id">{id}</strong> " · private key ending in "
-            <code>{text(&app, "private_key_hint")}</code> " "
-            <button class="link-button" type="button" on:click=rotate>"Rotate key"</button></p>
+            <code>{app.private_key_hint}</code> " "
+            <button class="link-button" type="button" on:click=move |_| { rotate.dispatch(()); }>"Rotate key"</button></p>
+        {move || rotate_error().map(|error| view! { <ErrorView error /> })}
         {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
         <div class="console-grid">
-            <UrlList id kind="redirects" title="Redirect URLs" items=list("redirects") version placeholder="https://app.example.com/callback" />
-            <UrlList id kind="domains" title="Domains" items=list("domains") version placeholder="app.example.com" />
-            <Platforms id items=list("platforms") version />
-            <Roles id items=list("roles") version />
+            <UrlList id kind=UrlKind::Redirects title="Redirect URLs" items=redirects reload placeholder="https://app.example.com/callback" />
+            <UrlList id kind=UrlKind::Domains title="Domains" items=domains reload placeholder="app.example.com" />
+            <Platforms id items=platforms reload />
+            <Roles id items=roles reload />
         </div>
         <section class="panel">
             <h2>"Recent calls"</h2>
@@ -255,8 +266,8 @@ fn AppDetail(
                     <table class="calls">
                         <thead><tr><th>"When (UTC)"</th><th>"Method"</th><th>"Route"</th><th>"Status"</th></tr></thead>
                         <tbody>{calls.into_iter().map(|c| view! {
-                            <tr><td>{c["date_created"]["date"].as_str().unwrap_or_default().chars().take(19).collect::<String>()}</td>
-                                <td>{text(&c, "method")}</td><td><code>{text(&c, "route")}</code></td><td>{text(&c, "status")}</td></tr>
+                            <tr><td>{c.date_created.date.chars().take(19).collect::<String>()}</td>
+                                <td>{c.method}</td><td><code>{c.route}</code></td><td>{c.status}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                 }.into_any()
@@ -265,111 +276,118 @@ fn AppDetail(
     }
 }
 
-fn reload_after(
-    version: RwSignal<u32>,
-    error: RwSignal<Option<ApiError>>,
-    fut: impl std::future::Future<Output = Result<Value, ApiError>> + 'static,
-) {
-    spawn_local(async move {
-        match fut.await {
-            Ok(_) => version.update(|v| *v += 1),
-            Err(e) => error.set(Some(e)),
+/// A save of the console: reloads the app when it worked, keeps the error when not.
+fn save_then_reload<I: Clone + 'static, F, Fut>(reload: Callback<()>, save: F) -> Action<I, Result<(), ApiError>>
+where
+    F: Fn(I) -> Fut + Copy + 'static,
+    Fut: std::future::Future<Output = Result<(), ApiError>> + 'static,
+{
+    Action::new_local(move |input: &I| {
+        let input = input.clone();
+        async move {
+            let saved = save(input).await;
+            if saved.is_ok() {
+                reload.run(());
+            }
+            saved
         }
-    });
+    })
 }
 
 #[component]
 fn UrlList(
     id: i64,
-    kind: &'static str,
+    kind: UrlKind,
     title: &'static str,
-    items: Vec<Value>,
-    version: RwSignal<u32>,
+    items: Vec<(Id, String)>,
+    reload: Callback<()>,
     placeholder: &'static str,
 ) -> impl IntoView {
     let url = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let add =
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let u = url.get_untracked();
-            reload_after(version, error, async move {
-                api::post_json(&format!("/v1/apps/{id}/{kind}"), &[("url", &u)]).await
-            });
-        };
+    let add = save_then_reload(reload, move |u: String| async move {
+        let given = SaveUrl { url: Name::new(&u).ok(), ulr: None };
+        match kind {
+            UrlKind::Redirects => api::apps::add_redirect(id, &given).await.map(|_| ()),
+            UrlKind::Domains => api::apps::add_domain(id, &given).await.map(|_| ()),
+        }
+    });
+    let remove =
+        save_then_reload(
+            reload,
+            move |child: Id| async move { api::apps::remove_url(id, kind, child).await.map(|_| ()) },
+        );
+    let error = move || add.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        add.dispatch(url.get_untracked());
+    };
     view! {
-        <section class="panel" data-testid=kind>
+        <section class="panel" data-testid=kind.segment()>
             <h2>{title}</h2>
             <ul class="rows">
-                {items.into_iter().map(|item| {
-                    let child = text(&item, "id");
-                    let remove = move |_| {
-                        let child = child.clone();
-                        reload_after(version, error, async move { api::delete_json(&format!("/v1/apps/{id}/{kind}/{child}")).await });
-                    };
-                    view! { <li><code>{text(&item, "url")}</code>
-                        <button class="link-button" type="button" on:click=remove>"Remove"</button></li> }
+                {items.into_iter().map(|(child, u)| view! {
+                    <li><code>{u}</code>
+                        <button class="link-button" type="button" on:click=move |_| { remove.dispatch(child); }>"Remove"</button></li>
                 }).collect_view()}
             </ul>
-            <form class="form form--inline" on:submit=add>
+            <form class="form form--inline" on:submit=submit>
                 <input required placeholder=placeholder prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
                 <button class="button" type="submit">"Add"</button>
             </form>
-            {move || error.get().map(|error| view! { <ErrorView error /> })}
+            {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
     }
 }
 
 #[component]
-fn Platforms(id: i64, items: Vec<Value>, version: RwSignal<u32>) -> impl IntoView {
+fn Platforms(id: i64, items: Vec<String>, reload: Callback<()>) -> impl IntoView {
     let names = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
+    let add = save_then_reload(reload, move |data: String| async move {
+        api::apps::add_platform(id, &SavePlatform { data: Some(data) }).await.map(|_| ())
+    });
+    let error = move || add.value().get().and_then(Result::err);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let list: Vec<String> =
             names.get_untracked().split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        let data = serde_json::to_string(&list).unwrap_or_default();
-        reload_after(version, error, async move {
-            api::post_json(&format!("/v1/apps/{id}/platforms"), &[("data", &data)]).await
-        });
+        add.dispatch(serde_json::to_string(&list).unwrap_or_default());
     };
     view! {
         <section class="panel">
             <h2>"Platforms"</h2>
-            <ul class="rows">{items.into_iter().map(|p| view! { <li><code>{p["data"].to_string()}</code></li> }).collect_view()}</ul>
-            <form class="form form--inline" on:submit=add>
+            <ul class="rows">{items.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+            <form class="form form--inline" on:submit=submit>
                 <input required placeholder="web, ios, android" prop:value=move || names.get() on:input=move |ev| names.set(event_target_value(&ev)) />
                 <button class="button" type="submit">"Add"</button>
             </form>
-            {move || error.get().map(|error| view! { <ErrorView error /> })}
+            {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
     }
 }
 
 #[component]
-fn Roles(id: i64, items: Vec<Value>, version: RwSignal<u32>) -> impl IntoView {
+fn Roles(id: i64, items: Vec<(String, bool)>, reload: Callback<()>) -> impl IntoView {
     let role = RwSignal::new("basic".to_string());
-    let error = RwSignal::new(None::<ApiError>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
+    let add = save_then_reload(reload, move |alias: String| async move {
+        api::apps::add_role(id, &SaveRole { alias_role: Some(alias), daily_quota: None }).await.map(|_| ())
+    });
+    let error = move || add.value().get().and_then(Result::err);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let r = role.get_untracked();
-        reload_after(version, error, async move {
-            api::post_json(&format!("/v1/apps/{id}/roles"), &[("alias_role", &r)]).await
-        });
+        add.dispatch(role.get_untracked());
     };
     view! {
         <section class="panel" data-testid="roles">
             <h2>"Roles"</h2>
             <ul class="rows">
-                {items.into_iter().map(|r| {
-                    let granted = r["status"].as_bool().unwrap_or(false);
+                {items.into_iter().map(|(alias, granted)| {
                     let state = if granted { "granted" } else { "requested — waiting for Senzu" };
-                    let description = Role::parse(r["alias_role"].as_str().unwrap_or_default()).map(|r| r.description(Lang::En)).unwrap_or_default();
-                    view! { <li title=description><code>{text(&r, "alias_role")}</code>
+                    let description = Role::parse(&alias).map(|r| r.description(Lang::En)).unwrap_or_default();
+                    view! { <li title=description><code>{alias}</code>
                         <span class="badge" class:badge--ok=granted>{state}</span></li> }
                 }).collect_view()}
             </ul>
-            <form class="form form--inline" on:submit=add>
+            <form class="form form--inline" on:submit=submit>
                 <select on:change=move |ev| role.set(event_target_value(&ev))>
                     {Role::ALL.iter().map(|r| view! {
                         <option value=r.alias()>{r.alias()} {if r.available() { "" } else { " (on request)" }}</option>
@@ -377,7 +395,7 @@ fn Roles(id: i64, items: Vec<Value>, version: RwSignal<u32>) -> impl IntoView {
                 </select>
                 <button class="button" type="submit">"Add role"</button>
             </form>
-            {move || error.get().map(|error| view! { <ErrorView error /> })}
+            {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
     }
 }

@@ -12,7 +12,10 @@ mod sharing;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use senzu_core::chmod::Level;
+use senzu_core::api::products::Product;
+use senzu_core::api::routes::Shared;
+use senzu_core::api::Id;
+use senzu_core::chmod::{self, Action as Can, Level};
 use senzu_core::ApiError;
 use serde_json::Value;
 
@@ -44,12 +47,44 @@ pub fn failure(error: ApiError) -> AnyView {
     view! { <ErrorView error /> }.into_any()
 }
 
-/// The chmod levels as options, up to `max` (one grants at most one's own level).
+/// What an `ErrorBoundary` of a dashboard page shows: each API failure as [`failure`] does.
+pub fn errors_view(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| match e.downcast_ref::<ApiError>() {
+                Some(error) => failure(error.clone()),
+                None => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+            })
+            .collect_view()
+    }
+}
+
+/// The message under a form saved by an `Action`: the error (fields kept) or "Saved".
+pub fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiError>>) -> impl IntoView {
+    move || {
+        if action.pending().get() {
+            return ().into_any();
+        }
+        action.value().with(|v| match v {
+            Some(Err(e)) if !needs_sign_in(e) => {
+                view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
+            }
+            Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+            _ => ().into_any(),
+        })
+    }
+}
+
+/// The chmod levels one may grant, up to `max` (at most one's own level; core's rule).
 pub fn level_options(max: Level) -> impl IntoView {
     senzu_core::chmod::LEVELS
         .into_iter()
-        .filter(move |l| *l >= Level::Reader && *l <= max)
-        .map(|l| view! { <option value=(l as u8).to_string()>{format!("{} — {}", l as u8, l.name(false))}</option> })
+        .filter(move |l| *l != Level::Nothing && chmod::may_grant(max, None, *l, false).is_ok())
+        .map(|l| {
+            view! { <option value=u8::from(l).to_string()>{format!("{} — {}", u8::from(l), l.name(false))}</option> }
+        })
         .collect_view()
 }
 
@@ -57,12 +92,35 @@ pub fn level_of(v: &Value) -> Level {
     Level::from_i64(v["chmod"].as_i64().unwrap_or_default())
 }
 
+/// An application the caller may put on records (chmod ≥ 3): its id and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppChoice {
+    pub id: Id,
+    pub name: String,
+}
+
+/// The applications the caller manages, for the records' and groups' pickers.
+pub async fn managed_applications() -> Result<Vec<AppChoice>, ApiError> {
+    // TODO(contract): applications — the typed list comes with the applications slice.
+    let list = items(&api::get_json("/v1/applications?limit=null").await?);
+    Ok(list
+        .into_iter()
+        .filter(|a| Can::EditBasics.allowed(level_of(a)))
+        .filter_map(|a| Some(AppChoice { id: a["id"].as_i64()?, name: text(&a, "alias_name") }))
+        .collect())
+}
+
+/// What a product is called on the dashboard: its alias, else its item's reference.
+pub fn product_name(p: &Product) -> String {
+    p.alias_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| p.item.reference.clone())
+}
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let data = LocalResource::new(|| async {
-        let products = items(&api::get_json("/v1/products?limit=null").await?);
-        let pending = items(&api::get_json("/v1/products/pending").await?).len()
-            + items(&api::get_json("/v1/applications/pending").await?).len();
+        let products = api::products::list().await?;
+        let pending = api::sharing::pending(Shared::Product).await?.len()
+            + api::sharing::pending(Shared::Application).await?.len();
         Ok::<_, ApiError>((products, pending))
     });
     view! {
@@ -72,10 +130,9 @@ pub fn Dashboard() -> impl IntoView {
                 <a class="button" href="/pair">"Pair an object"</a>
             </div>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(error) => failure(error),
-                        Ok((products, pending)) => view! {
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|(products, pending)| view! {
                             {(pending > 0).then(|| view! {
                                 <a class="notice notice--link" href="/dashboard/invitations" data-testid="pending-notice">
                                     {format!("{pending} invitation(s) waiting for your answer")}</a>
@@ -89,45 +146,37 @@ pub fn Dashboard() -> impl IntoView {
                                 </div> }.into_any()
                             }}
                             <groups::GroupsSection />
-                        }.into_any(),
-                    }
-                })}
+                        })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </Shell>
     }
 }
 
 #[component]
-fn ProductCard(p: Value) -> impl IntoView {
-    let name = p["alias_name"]
-        .as_str()
-        .filter(|s| !s.is_empty())
-        .or(p["item"]["reference"].as_str())
-        .unwrap_or("Object")
-        .to_string();
+fn ProductCard(p: Product) -> impl IntoView {
+    let name = product_name(&p);
     let initial = name.chars().next().unwrap_or('?').to_uppercase().to_string();
-    let image = p["item"]["image_url"].as_str().filter(|s| !s.is_empty()).map(str::to_string);
-    let level = level_of(&p);
-    let lost = p["lost"].as_bool().unwrap_or(false);
-    let active = p["is_activated"].as_bool().unwrap_or(false);
+    let image = p.item.image_url.clone().filter(|s| !s.is_empty());
+    let level = p.chmod;
     view! {
-        <a class="product-card" href=format!("/dashboard/products/{}", text(&p, "id")) data-testid="product-card">
+        <a class="product-card" href=format!("/dashboard/products/{}", p.id) data-testid="product-card">
             {match image {
                 Some(src) => view! { <img class="product-card__image" src=src alt="" /> }.into_any(),
                 None => view! { <span class="product-card__image product-card__image--letter" aria-hidden="true">{initial}</span> }.into_any(),
             }}
             <span class="product-card__name">{name}</span>
-            <span class="product-card__item muted">{text(&p["item"], "reference")}</span>
+            <span class="product-card__item muted">{p.item.reference.clone()}</span>
             <span class="product-card__badges">
-                {lost.then(|| view! { <span class="badge badge--danger">"Lost"</span> })}
-                {if active { view! { <span class="badge badge--ok">"Active"</span> }.into_any() }
+                {p.lost.then(|| view! { <span class="badge badge--danger">"Lost"</span> })}
+                {if p.is_activated { view! { <span class="badge badge--ok">"Active"</span> }.into_any() }
                  else { view! { <span class="badge">"Not paired"</span> }.into_any() }}
-                {(level < Level::Owner).then(|| view! { <span class="badge">{format!("Shared · {}", level.name(false))}</span> })}
+                {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{format!("Shared · {}", level.name(false))}</span> })}
             </span>
         </a>
     }
 }
-
 /// A form's save state, shown by every dashboard form.
 #[derive(Clone, Copy)]
 pub struct Saving {

@@ -6,9 +6,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
+use senzu_core::api::products::Pair;
+use senzu_core::api::Name;
 use senzu_core::{ApiError, ErrorCode};
 
 use super::signin::{browser_lang, AuthForms};
+use crate::api::products;
 use crate::components::TopBar;
 use crate::{api, nfc};
 
@@ -117,45 +120,41 @@ fn FindObject(path: RwSignal<Option<String>>) -> impl IntoView {
 #[component]
 fn PairForm(path: String) -> impl IntoView {
     let alias = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let pair = Action::new_local(move |(path, alias): &(String, String)| {
+        let path = path.clone();
+        // An empty name is no name: the object keeps its item's.
+        let asked = Pair { alias_name: Name::new(alias).ok() };
+        async move {
+            let product = products::pair(&path, &asked).await?;
+            let _ = window().location().set_href(&format!("/dashboard/products/{}?paired=1", product.id));
+            Ok::<_, ApiError>(product)
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let path = path.clone();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let alias = alias.get_untracked();
-            let fields: Vec<(&str, &str)> =
-                if alias.trim().is_empty() { vec![] } else { vec![("alias_name", alias.as_str())] };
-            match api::post_json(&format!("/v1/products/pair/{path}"), &fields).await {
-                Ok(product) => {
-                    let id = product["id"].as_i64().unwrap_or_default();
-                    let _ = window().location().set_href(&format!("/dashboard/products/{id}?paired=1"));
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    busy.set(false);
-                }
-            }
-        });
+        pair.dispatch((path.clone(), alias.get_untracked()));
     };
+    // Busy from the click until the page moves on; an error lets the person try again.
+    let busy = move || pair.pending().get() || pair.value().with(|v| matches!(v, Some(Ok(_))));
     view! {
         <form class="form" on:submit=submit data-testid="pair-form">
             <p>"This object is not paired yet. Give it a name; you become its owner."</p>
             <label class="field"><span>"Name (optional)"</span>
                 <input maxlength="100" placeholder="My card" prop:value=move || alias.get()
                     on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
-            {move || error.get().map(|error| {
-                let message = match error.kind() {
-                    Some(ErrorCode::Conflict) => "This object is already paired to an account.".to_string(),
-                    Some(ErrorCode::DelayExpired) => "This tap has expired: tap the object again.".to_string(),
-                    _ => error.message.clone(),
-                };
-                view! { <p class="form-error" role="alert">{message}</p> }
+            {move || pair.value().with(|v| match v {
+                Some(Err(error)) => {
+                    let message = match error.kind() {
+                        Some(ErrorCode::Conflict) => "This object is already paired to an account.".to_string(),
+                        Some(ErrorCode::DelayExpired) => "This tap has expired: tap the object again.".to_string(),
+                        _ => error.message.clone(),
+                    };
+                    Some(view! { <p class="form-error" role="alert">{message}</p> })
+                }
+                _ => None,
             })}
-            <button class="button button--block" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Pairing…" } else { "Pair to my account" }}</button>
+            <button class="button button--block" type="submit" disabled=busy>
+                {move || if busy() { "Pairing…" } else { "Pair to my account" }}</button>
         </form>
     }
 }

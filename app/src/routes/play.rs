@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
+use senzu_core::api::plays::LostReport;
 use senzu_core::play::{Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{encode, Action, Lang};
 use senzu_core::{page::PLAY_ELEMENT_ID, ApiError, ErrorCode};
@@ -41,7 +42,7 @@ pub fn PlayRoute() -> impl IntoView {
         let segment = segment_from_path(&use_location().pathname.get_untracked());
         spawn_local(async move {
             let lang = browser_lang();
-            let loaded = match api::play(&segment, None).await {
+            let loaded = match api::plays::play(&segment, None).await {
                 Ok(play) => PlayPage { lang, segment, play: Some(play), error: None, lost: None, pair: None },
                 Err((error, lost, pair)) => PlayPage { lang, segment, play: None, error: Some(error), lost, pair },
             };
@@ -115,7 +116,7 @@ fn vcard_href(vcard: &str) -> String {
 fn count_open(segment: &str, id: i64) {
     let segment = segment.to_string();
     spawn_local(async move {
-        let _ = api::open_plugin(&segment, id, None).await;
+        let _ = api::plays::open_plugin(&segment, id, None).await;
     });
 }
 
@@ -295,8 +296,8 @@ fn QuoteForm(id: i64, title: String, segment: String, words: &'static Words) -> 
         spawn_local(async move {
             let v = values.get_untracked();
             let fields: Vec<(&str, &str)> = v.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let result = match api::quote(&segment, id, &fields).await {
-                Ok(answer) if answer["status"] == "sent" => Ok(words.quote_sent.to_string()),
+            let result = match api::plays::quote(&segment, id, &fields).await {
+                Ok(answer) if answer.status == "sent" => Ok(words.quote_sent.to_string()),
                 Ok(_) => Err(words.quote_failed.to_string()),
                 Err(e) => Err(e.message),
             };
@@ -349,7 +350,7 @@ fn UnlockPlugin(
         let name = name.clone();
         busy.set(true);
         spawn_local(async move {
-            let result = api::open_plugin(&segment, id, Some(&password.get_untracked())).await;
+            let result = api::plays::open_plugin(&segment, id, Some(&password.get_untracked())).await;
             busy.set(false);
             match result {
                 Ok(Some(Action::Link { href })) => {
@@ -444,7 +445,7 @@ fn UnlockApp(lang: Lang, segment: String, page: RwSignal<Option<PlayPage>>) -> i
         let segment = segment.clone();
         busy.set(true);
         spawn_local(async move {
-            let result = api::play(&segment, Some(&password.get_untracked())).await;
+            let result = api::plays::play(&segment, Some(&password.get_untracked())).await;
             busy.set(false);
             match result {
                 Ok(play) => {
@@ -484,10 +485,11 @@ fn LostPage(lost: Option<Lost>, lang: Lang, segment: String) -> impl IntoView {
         let segment = segment.clone();
         busy.set(true);
         spawn_local(async move {
-            let result = api::lost_report(&segment, &message.get_untracked(), &contact.get_untracked()).await;
+            let report = LostReport { message: Some(message.get_untracked()), contact: Some(contact.get_untracked()) };
+            let result = api::plays::lost_report(&segment, &report).await;
             busy.set(false);
             match result {
-                Ok(()) => sent.set(true),
+                Ok(_) => sent.set(true),
                 Err(e) => error.set(Some(e.message)),
             }
         });

@@ -2,8 +2,9 @@
 //! The session lives in an HttpOnly cookie the page never sees.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
+use senzu_core::api::auth::{Login, Signup};
+use senzu_core::api::Name;
 use senzu_core::auth::next::same_origin_path;
 use senzu_core::auth::{Email, NewPassword};
 use senzu_core::plugins::Lang;
@@ -101,23 +102,24 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
     let w = auth_words(lang);
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let sign_in = Action::new_local(move |login: &Login| {
+        let login = login.clone();
+        async move {
+            let signed_in = api::auth::sign_in(&login).await;
+            if signed_in.is_ok() {
+                password.set(String::new());
+                on_signed_in.run(());
+            }
+            signed_in.map(|_| ())
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match api::sign_in(&email.get_untracked(), &password.get_untracked()).await {
-                Ok(_) => {
-                    password.set(String::new());
-                    on_signed_in.run(());
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-            busy.set(false);
-        });
+        let password = Some(password.get_untracked()).filter(|p| !p.is_empty());
+        sign_in.dispatch(Login { email: Name::new(&email.get_untracked()).ok(), password });
     };
+    let busy = sign_in.pending();
+    let error = move || sign_in.value().get().and_then(Result::err);
     view! {
         <form class="form" on:submit=submit data-testid="sign-in">
             <label class="field"><span>{w.email}</span>
@@ -128,7 +130,7 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
                 <input type="password" name="password" autocomplete="current-password" required
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
             </label>
-            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            {move || error().map(|e| view! { <p class="form-error" role="alert">{e.message}</p> })}
             <button class="button button--block" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { w.signing_in } else { w.sign_in }}
             </button>
@@ -136,6 +138,9 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
         </form>
     }
 }
+
+/// The fields of the sign-up form, by the names the API gives them.
+const SIGN_UP_FIELDS: [&str; 6] = ["firstname", "lastname", "email", "password", "gender", "birthdate"];
 
 #[component]
 fn SignUpForm(lang: Lang) -> impl IntoView {
@@ -148,9 +153,20 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     );
     let gender = RwSignal::new("3".to_string());
     let birthdate = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(false);
+    let local_error = RwSignal::new(None::<String>);
+    let sign_up = Action::new_local(|new: &Signup| {
+        let new = new.clone();
+        async move { api::auth::sign_up(&new).await.map(|_| ()) }
+    });
+    let done = move || matches!(sign_up.value().get(), Some(Ok(())));
+    let failed = move || sign_up.value().get().and_then(Result::err);
+    // The API names the argument at fault: its message goes next to that field.
+    let field_error = move |name: &'static str| move || failed().filter(|e| e.field() == Some(name)).map(|e| e.message);
+    let other_error = move || {
+        local_error
+            .get()
+            .or_else(|| failed().filter(|e| e.field().is_none_or(|f| !SIGN_UP_FIELDS.contains(&f))).map(|e| e.message))
+    };
     // Checked here with the same rules the worker applies, so the message is next to the field.
     let email_error = move || {
         let e = email.get();
@@ -161,67 +177,57 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
         ev.prevent_default();
         let birth = birthdate.get_untracked();
         let Some(ts) = senzu_core::wire::parse_date_filter(&birth) else {
-            error.set(Some(format!("{}: YYYY-MM-DD", w.birthdate)));
+            local_error.set(Some(format!("{}: YYYY-MM-DD", w.birthdate)));
             return;
         };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let ts = ts.to_string();
-            let (f, l, e, p, g) = (
-                firstname.get_untracked(),
-                lastname.get_untracked(),
-                email.get_untracked(),
-                password.get_untracked(),
-                gender.get_untracked(),
-            );
-            let lang_code = if lang == Lang::Fr { "fr" } else { "en" };
-            let fields = [
-                ("firstname", f.as_str()),
-                ("lastname", l.as_str()),
-                ("email", e.as_str()),
-                ("password", p.as_str()),
-                ("gender", g.as_str()),
-                ("birthdate", ts.as_str()),
-                ("language", lang_code),
-            ];
-            match api::post_json("/v1/auth/signup", &fields).await {
-                Ok(_) => done.set(true),
-                Err(err) => error.set(Some(err.message)),
-            }
-            busy.set(false);
+        local_error.set(None);
+        let text = |s: RwSignal<String>| Some(s.get_untracked()).filter(|t| !t.trim().is_empty());
+        sign_up.dispatch(Signup {
+            firstname: Name::new(&firstname.get_untracked()).ok(),
+            lastname: Name::new(&lastname.get_untracked()).ok(),
+            email: Name::new(&email.get_untracked()).ok(),
+            password: text(password),
+            gender: text(gender),
+            birthdate: Some(ts),
+            language: Some(if lang == Lang::Fr { "fr" } else { "en" }.into()),
+            ..Signup::default()
         });
     };
+    let busy = sign_up.pending();
+    let under = move |name: &'static str| {
+        let message = field_error(name);
+        move || message().map(|m| view! { <small class="field__error" role="alert">{m}</small> })
+    };
     view! {
-        <Show when=move || !done.get() fallback=move || view! { <p class="notice" role="status">{w.check_mail}</p> }>
+        <Show when=move || !done() fallback=move || view! { <p class="notice" role="status">{w.check_mail}</p> }>
             <form class="form" on:submit=submit data-testid="sign-up">
                 <div class="form__row">
                     <label class="field"><span>{w.firstname}</span>
                         <input required autocomplete="given-name" prop:value=move || firstname.get()
-                            on:input=move |ev| firstname.set(event_target_value(&ev)) /></label>
+                            on:input=move |ev| firstname.set(event_target_value(&ev)) />{under("firstname")}</label>
                     <label class="field"><span>{w.lastname}</span>
                         <input required autocomplete="family-name" prop:value=move || lastname.get()
-                            on:input=move |ev| lastname.set(event_target_value(&ev)) /></label>
+                            on:input=move |ev| lastname.set(event_target_value(&ev)) />{under("lastname")}</label>
                 </div>
                 <label class="field"><span>{w.email} " " <b class="field__error">{email_error}</b></span>
                     <input type="email" required autocomplete="email" prop:value=move || email.get()
-                        on:input=move |ev| email.set(event_target_value(&ev)) /></label>
+                        on:input=move |ev| email.set(event_target_value(&ev)) />{under("email")}</label>
                 <label class="field"><span>{w.password}</span>
                     <input type="password" required autocomplete="new-password" prop:value=move || password.get()
                         on:input=move |ev| password.set(event_target_value(&ev)) />
-                    <small class:field__hint=true class:field__hint--ok=password_ok>{w.policy}</small></label>
+                    <small class:field__hint=true class:field__hint--ok=password_ok>{w.policy}</small>{under("password")}</label>
                 <div class="form__row">
                     <label class="field"><span>{w.gender}</span>
                         <select on:change=move |ev| gender.set(event_target_value(&ev)) prop:value=move || gender.get()>
                             <option value="1">{w.genders[0]}</option>
                             <option value="2">{w.genders[1]}</option>
                             <option value="3">{w.genders[2]}</option>
-                        </select></label>
+                        </select>{under("gender")}</label>
                     <label class="field"><span>{w.birthdate}</span>
                         <input type="date" required prop:value=move || birthdate.get()
-                            on:input=move |ev| birthdate.set(event_target_value(&ev)) /></label>
+                            on:input=move |ev| birthdate.set(event_target_value(&ev)) />{under("birthdate")}</label>
                 </div>
-                {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                {move || other_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <button class="button button--block" type="submit" disabled=move || busy.get() || !password_ok()>
                     {move || if busy.get() { w.signing_up } else { w.sign_up }}
                 </button>

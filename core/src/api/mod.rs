@@ -5,6 +5,9 @@
 //! lives in one place. [`routes`] is the one route table both follow.
 
 pub mod applications;
+pub mod apps;
+pub mod attached_groups;
+pub mod auth;
 pub mod files;
 pub mod form;
 pub mod groups;
@@ -12,10 +15,15 @@ pub mod insights;
 pub mod list;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod plays;
 pub mod plugins;
 pub mod plugstores;
+pub mod procedures;
+pub mod products;
 pub mod routes;
 pub mod shares;
+pub mod sharing;
+pub mod user;
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -8,6 +8,7 @@ macro_rules! roles {
         /// An API role. Parse with [`Role::parse`]; the alias is the wire name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum Role { $($variant),* }
 
         impl Role {

@@ -182,8 +182,8 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateUser => user::update(call, req).await,
         Op::UserLogs => user::logs(call, req).await,
         Op::UserLog => user::log(call, the_id()?).await,
-        Op::UserTokens => user::tokens(call).await,
-        Op::Addresses => user::addresses(call).await,
+        Op::UserTokens => user::tokens(call, req).await,
+        Op::Addresses => user::addresses(call, req).await,
         Op::CreateAddress => user::save_address(call, req, None).await,
         Op::GetAddress => user::address(call, the_id()?).await,
         Op::UpdateAddress => user::save_address(call, req, Some(the_id()?)).await,
@@ -191,17 +191,17 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
 
         Op::BecomeDeveloper => apps::become_developer(call).await,
         Op::MainDeveloper => apps::main_developer(call).await,
-        Op::DeveloperApps => apps::list_apps(call, p("id")).await,
+        Op::DeveloperApps => apps::list_apps(call, req, p("id")).await,
         Op::CreateApp => apps::create_app(call, req, p("id")).await,
-        Op::AppCategories => apps::categories(call).await,
+        Op::AppCategories => apps::categories(call, req).await,
         Op::GetApp => apps::get_app(call, p("id")).await,
         Op::UpdateApp => apps::update_app(call, req, p("id")).await,
         Op::DeleteApp => apps::delete_app(call, p("id")).await,
         Op::AppCalls => apps::calls(call, req, p("id")).await,
         Op::AppTokens => apps::tokens(call, p("id")).await,
-        Op::AppChildren(c) => apps::get_children(call, p("id"), child(c), None).await,
+        Op::AppChildren(c) => apps::get_children(call, req, p("id"), child(c), None).await,
         Op::CreateAppChild(c) => apps::save_child(call, req, p("id"), child(c), None).await,
-        Op::GetAppChild(c) => apps::get_children(call, p("id"), child(c), Some(id(p("id_child"), "id")?)).await,
+        Op::GetAppChild(c) => apps::get_children(call, req, p("id"), child(c), Some(id(p("id_child"), "id")?)).await,
         Op::UpdateAppChild(c) => apps::save_child(call, req, p("id"), child(c), Some(id(p("id_child"), "id")?)).await,
         Op::DeleteAppChild(c) => apps::delete_child(call, p("id"), child(c), id(p("id_child"), "id")?).await,
 
@@ -222,14 +222,14 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateProduct => products::update(call, req, the_id()?).await,
         Op::DeleteProduct => products::delete(call, req, the_id()?).await,
         Op::ResetProduct => products::reset(call, the_id()?).await,
-        Op::ProductRecords => records::list(call, the_id()?).await,
+        Op::ProductRecords => records::list(call, req, the_id()?).await,
         Op::GetRecord => records::get(call, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::UpdateRecord => records::update(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::RecordShares => shares::of_record(call, req, the_id()?).await,
 
-        Op::Pending(s) => sharing::pending(call, shared(s)).await,
+        Op::Pending(s) => sharing::pending(call, req, shared(s)).await,
         Op::AnswerPending(s) => sharing::answer_pending(call, req, shared(s), the_id()?).await,
-        Op::Members(s) => sharing::users(call, shared(s), the_id()?).await,
+        Op::Members(s) => sharing::users(call, req, shared(s), the_id()?).await,
         Op::Grant(s) => sharing::grant(call, req, shared(s), the_id()?).await,
         Op::UpdateAccess(s) => {
             sharing::update_access(call, req, shared(s), the_id()?, id(p("id_user"), "id_user")?).await
@@ -240,22 +240,16 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         }
         // The documented link for accepting a shared application (`id` of the invitation).
         // Following the link changes nothing: it opens the invitations page, whose Accept POSTs.
-        Op::AgreeShareApplicationPage => {
-            let invitation = crate::args::Args::from_query(req).req("id").and_then(|i| id(i, "id"))?;
-            sharing::confirmation_page(call, invitation)
-        }
-        Op::AgreeShareApplication => {
-            let invitation = crate::args::Args::read(req).await?.req("id").and_then(|i| id(i, "id"))?;
-            sharing::accept(call, Shared::Application, invitation).await
-        }
+        Op::AgreeShareApplicationPage => sharing::confirmation_page(call, req),
+        Op::AgreeShareApplication => sharing::agree_application(call, req).await,
 
-        Op::AttachedGroups => attached_groups::list(call, the_id()?).await,
-        Op::CreateAttachedGroup => attached_groups::save(call, req, the_id()?, None).await,
+        Op::AttachedGroups => attached_groups::list(call, req, the_id()?).await,
+        Op::CreateAttachedGroup => attached_groups::create(call, req, the_id()?).await,
         Op::GetAttachedGroup => {
             attached_groups::get(call, the_id()?, id(p("id_attached_group"), "id_attached_group")?).await
         }
         Op::UpdateAttachedGroup => {
-            attached_groups::save(call, req, the_id()?, Some(id(p("id_attached_group"), "id_attached_group")?)).await
+            attached_groups::update(call, req, the_id()?, id(p("id_attached_group"), "id_attached_group")?).await
         }
         Op::DeleteAttachedGroup => {
             attached_groups::delete(call, the_id()?, id(p("id_attached_group"), "id_attached_group")?).await

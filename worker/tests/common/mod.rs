@@ -421,7 +421,7 @@ pub fn partner_play(who: &Account, store: &str, data: Value) -> (i64, String, i6
         &[("id_plugstore", store), ("name", "Shop"), ("data", &data.to_string())],
         &[],
     );
-    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(added.status, 201, "{}", added.body);
     let (_, _, key) = paired_showing(who, id_app);
     (id_app, key, added.json()["id"].as_i64().unwrap())
 }

@@ -37,18 +37,22 @@ pub(super) fn errors_view(errors: ArcRwSignal<Errors>) -> impl IntoView {
 }
 
 /// The message under a form saved by an `Action`: the error (fields kept) or "Saved".
+/// Read with `try_`: a form closed by its own save must not read a disposed action.
 pub(super) fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiError>>) -> impl IntoView {
+    let (pending, value) = (action.pending(), action.value());
     move || {
-        if action.pending().get() {
+        if pending.try_get().unwrap_or(false) {
             return ().into_any();
         }
-        action.value().with(|v| match v {
-            Some(Err(e)) if !needs_sign_in(e) => {
-                view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
-            }
-            Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
-            _ => ().into_any(),
-        })
+        value
+            .try_with(|v| match v {
+                Some(Err(e)) if !needs_sign_in(e) => {
+                    view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
+                }
+                Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+                _ => ().into_any(),
+            })
+            .unwrap_or_else(|| ().into_any())
     }
 }
 
@@ -57,12 +61,27 @@ pub(super) fn field_error<I: 'static, T: 'static>(
     action: Action<I, Result<T, ApiError>>,
     field: &'static str,
 ) -> impl Fn() -> Option<String> {
-    move || {
-        action.value().with(|v| match v {
-            Some(Err(e)) if e.field() == Some(field) => Some(e.message.clone()),
+    let value = action.value();
+    move || error_naming(&value, |f| f == field)
+}
+
+/// An action's error, if it names a field `named` accepts (`try_`: see [`action_status`]).
+pub(super) fn error_naming<T: 'static>(
+    value: &MappedSignal<Option<Result<T, ApiError>>>,
+    named: impl Fn(&str) -> bool,
+) -> Option<String> {
+    value
+        .try_with(|v| match v {
+            Some(Err(e)) if e.field().is_some_and(&named) => Some(e.message.clone()),
             _ => None,
         })
-    }
+        .flatten()
+}
+
+/// Whether an action runs (`try_`: see [`action_status`]).
+pub(super) fn busy<I: 'static, O: 'static>(action: Action<I, O>) -> impl Fn() -> bool + Copy {
+    let pending = action.pending();
+    move || pending.try_get().unwrap_or(false)
 }
 
 /// A 420 naming `field`, as the worker would answer.
@@ -95,8 +114,9 @@ pub fn Applications() -> impl IntoView {
             applications::create(&CreateApplication::named(name)).await
         }
     });
+    let created = create.value();
     Effect::new(move || {
-        if let Some(Ok(app)) = create.value().get() {
+        if let Some(Some(Ok(app))) = created.try_get() {
             let _ = window().location().set_href(&editor_href(app.id));
         }
     });
@@ -112,8 +132,8 @@ pub fn Applications() -> impl IntoView {
                 <label class="field"><span>"New application"</span>
                     <input required maxlength="100" placeholder="My business card" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Creating…" } else { "Create" }}</button>
+                <button class="button" type="submit" disabled=busy(create)>
+                    {move || if busy(create)() { "Creating…" } else { "Create" }}</button>
             </form>
             {action_status(create)}
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -294,8 +314,9 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
         let changes = changes.clone();
         async move { applications::update(id, &changes?).await }
     });
+    let saved = save.value();
     Effect::new(move || {
-        if let Some(Ok(app)) = save.value().get() {
+        if let Some(Some(Ok(app))) = saved.try_get() {
             password.set(String::new());
             locked.set(app.is_locked);
         }
@@ -320,8 +341,9 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                 .await
         }
     });
+    let uploaded = upload.value();
     Effect::new(move || {
-        if let Some(Ok(app)) = upload.value().get() {
+        if let Some(Some(Ok(app))) = uploaded.try_get() {
             draft.image.set(app.url_image.unwrap_or_default());
         }
     });
@@ -353,11 +375,11 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                 <div class="form__row">
                     <label class="field"><span>"Image: upload (PNG, JPEG, GIF, WebP, 2 MB)"</span>
                         <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=choose data-testid="image-upload" />
-                        {move || upload.pending().get().then(|| view! { <small class="field__hint">"Uploading…"</small> })}
-                        {move || upload.value().with(|v| match v {
+                        {move || busy(upload)().then(|| view! { <small class="field__hint">"Uploading…"</small> })}
+                        {move || uploaded.try_with(|v| match v {
                             Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
                             _ => None,
-                        })}</label>
+                        }).flatten()}</label>
                     <label class="field"><span>"…or an https address"</span>
                         <input type="text" inputmode="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
                             on:input=move |ev| draft.image.set(event_target_value(&ev)) />{error_of("url_image")}</label>
@@ -381,8 +403,8 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                 {move || locked.get().then(|| view! {
                     <button class="link-button" type="button" on:click=unlock>"Remove the password"</button>
                 })}
-                <button class="button" type="submit" disabled=move || save.pending().get()>
-                    {move || if save.pending().get() { "Saving…" } else { "Save" }}</button>
+                <button class="button" type="submit" disabled=busy(save)>
+                    {move || if busy(save)() { "Saving…" } else { "Save" }}</button>
                 {action_status(save)}
             </form>
         </section>
@@ -429,7 +451,7 @@ fn ShareLinks(id: Id) -> impl IntoView {
                             <option value=i.to_string() selected=i == 2>{*label}</option>
                         }).collect_view()}
                     </select></label>
-                <button class="button" type="submit" disabled=move || create.pending().get()>"Create a link"</button>
+                <button class="button" type="submit" disabled=busy(create)>"Create a link"</button>
             </form>
             {action_status(create)}
             <Transition fallback=|| ()>
@@ -487,8 +509,9 @@ fn ShareLinkRow(l: Share, links: LocalResource<Result<Vec<Share>, ApiError>>) ->
 #[component]
 fn DeleteApp(id: Id) -> impl IntoView {
     let delete = Action::new_local(move |_: &()| applications::delete(id));
+    let deleted = delete.value();
     Effect::new(move || {
-        if let Some(Ok(_)) = delete.value().get() {
+        if let Some(Some(Ok(_))) = deleted.try_get() {
             let _ = window().location().set_href("/dashboard/applications");
         }
     });

@@ -4,32 +4,35 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use senzu_core::chmod::Level;
-use senzu_core::ApiError;
-use serde_json::Value;
+use senzu_core::api::groups::{CreateGroup, Group, UpdateGroup};
+use senzu_core::api::products::Product;
+use senzu_core::api::{Id, Name, Patch};
+use senzu_core::chmod::Action as Can;
+use senzu_core::{ApiError, ErrorCode};
 
 use super::sharing::SharingPanel;
-use super::{failure, level_of, Saving, Shell};
-use crate::api::{self, items};
-use crate::components::text;
+use super::{action_status, errors_view, managed_applications, product_name, AppChoice, Shell};
+use crate::api::{groups, products};
 
 /// The objects page's groups section.
 #[component]
 pub fn GroupsSection() -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let groups = LocalResource::new(move || {
-        version.get();
-        async move { api::get_json("/v1/groups").await.map(|v| items(&v)) }
-    });
+    let list = LocalResource::new(groups::list);
     let name = RwSignal::new(String::new());
-    let saving = Saving::new();
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let n = name.get_untracked();
-        saving.run(async move { api::post_json("/v1/groups", &[("alias_name", &n)]).await }, move |_| {
+    let create = Action::new_local(move |alias: &String| {
+        let alias = alias.clone();
+        async move {
+            let alias_name = Name::new(&alias)
+                .map_err(|why| ApiError::new(ErrorCode::BadArgument, format!("bad argument: alias_name: {why}")))?;
+            let group = groups::create(&CreateGroup { alias_name }).await?;
             name.set(String::new());
-            version.update(|v| *v += 1);
-        });
+            list.refetch();
+            Ok::<_, ApiError>(group)
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(name.get_untracked());
     };
     view! {
         <section class="panel groups" data-testid="groups">
@@ -37,83 +40,86 @@ pub fn GroupsSection() -> impl IntoView {
             <p class="muted">"Gather objects to share them all at once or give them one application."</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match groups.await {
+                    match list.await {
                         Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows">
                                 {list.into_iter().map(|g| view! {
-                                    <li><a href=format!("/dashboard/groups/{}", text(&g, "id"))>{text(&g, "alias_name")}</a>
-                                        <span class="muted">{format!("{} object(s) · {}", text(&g, "quantity_product"), level_of(&g).name(false))}</span></li>
+                                    <li><a href=format!("/dashboard/groups/{}", g.id)>{g.alias_name}</a>
+                                        <span class="muted">{format!("{} object(s) · {}", g.quantity_product, g.chmod.name(false))}</span></li>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
                     }
                 })}
             </Suspense>
-            <form class="form form--inline" on:submit=create>
+            <form class="form form--inline" on:submit=submit>
                 <label class="field"><span>"New group"</span>
                     <input required maxlength="100" placeholder="Family" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || saving.busy.get()>"Create"</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>"Create"</button>
             </form>
-            {saving.status()}
+            {action_status(create)}
         </section>
     }
 }
 
 #[component]
 pub fn GroupPage() -> impl IntoView {
-    let id: i64 = use_params_map().get_untracked().get("id").and_then(|i| i.parse().ok()).unwrap_or_default();
-    let data = LocalResource::new(move || async move {
-        let group = api::get_json(&format!("/v1/groups/{id}")).await?;
-        let products = items(&api::get_json("/v1/products?limit=null").await?);
-        let apps = items(&api::get_json("/v1/applications?limit=null").await?);
-        Ok::<_, ApiError>((group, products, apps))
+    let params = use_params_map();
+    // Read inside the resource: going from one group to another reloads the page's data.
+    let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            let group = groups::get(id).await?;
+            let products = products::list().await?;
+            let apps = managed_applications().await?;
+            Ok::<_, ApiError>((group, products, apps))
+        }
     });
     view! {
         <Shell>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => failure(e),
-                        Ok((group, products, apps)) => view! { <GroupView group products apps /> }.into_any(),
-                    }
-                })}
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|(group, products, apps)| view! { <GroupView group products apps /> })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </Shell>
     }
 }
 
 #[component]
-fn GroupView(group: Value, products: Vec<Value>, apps: Vec<Value>) -> impl IntoView {
-    let id = group["id"].as_i64().unwrap_or_default();
-    let mine = level_of(&group);
-    let in_group: Vec<i64> =
-        group["products"].as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default();
-    let members: Vec<Value> =
-        products.into_iter().filter(|p| p["id"].as_i64().is_some_and(|i| in_group.contains(&i))).collect();
-    let saving = Saving::new();
+fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl IntoView {
+    let id = group.id;
+    let mine = group.chmod;
+    let members: Vec<Product> = products.into_iter().filter(|p| group.products.contains(&p.id)).collect();
+    let update = Action::new_local(move |changes: &UpdateGroup| {
+        let changes = changes.clone();
+        async move { groups::update(id, &changes).await }
+    });
     let set_app = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        saving.run(
-            async move { api::post_json(&format!("/v1/groups/{id}"), &[("id_application", &value)]).await },
-            |_| {},
-        );
+        let app = event_target_value(&ev).parse::<Id>().ok();
+        update.dispatch(UpdateGroup { id_application: Patch::from(app), ..Default::default() });
     };
     let set_enabled = move |on: bool| {
-        let v = if on { "true" } else { "false" };
-        saving.run(async move { api::post_json(&format!("/v1/groups/{id}"), &[("is_enabled", v)]).await }, |_| {});
+        update.dispatch(UpdateGroup { is_enabled: Some(on), ..Default::default() });
     };
+    let remove = Action::new_local(move |_: &()| async move {
+        groups::delete(id).await?;
+        let _ = window().location().set_href("/dashboard");
+        Ok::<_, ApiError>(())
+    });
     let delete = move |_| {
         if window().confirm_with_message("Delete this group? Its objects stay yours.").unwrap_or(false) {
-            saving.run(async move { api::delete_json(&format!("/v1/groups/{id}")).await }, |_| {
-                let _ = window().location().set_href("/dashboard");
-            });
+            remove.dispatch(());
         }
     };
-    let manages = mine >= Level::Manager;
+    let manages = Can::EditBasics.allowed(mine);
     view! {
-        <div class="dash-head"><h1 data-testid="group-name">{text(&group, "alias_name")}</h1>
+        <div class="dash-head"><h1 data-testid="group-name">{group.alias_name.clone()}</h1>
             <span class="muted">"your rights: " {mine.name(false)}</span></div>
         <div class="dash-grid">
             <div class="dash-col">
@@ -123,7 +129,7 @@ fn GroupView(group: Value, products: Vec<Value>, apps: Vec<Value>) -> impl IntoV
                         view! { <p class="empty">"None yet: open an object and choose this group."</p> }.into_any()
                     } else {
                         view! { <ul class="rows">{members.into_iter().map(|p| view! {
-                            <li><a href=format!("/dashboard/products/{}", text(&p, "id"))>{text(&p, "alias_name")}</a></li>
+                            <li><a href=format!("/dashboard/products/{}", p.id)>{p.alias_name.clone().unwrap_or_else(|| product_name(&p))}</a></li>
                         }).collect_view()}</ul> }.into_any()
                     }}
                 </section>
@@ -133,23 +139,22 @@ fn GroupView(group: Value, products: Vec<Value>, apps: Vec<Value>) -> impl IntoV
                         <label class="field"><span>"Application on all their records"</span>
                             <select on:change=set_app>
                                 <option value="">"— choose —"</option>
-                                {apps.into_iter().filter(|a| a["chmod"].as_i64().unwrap_or(0) >= 3).map(|a| view! {
-                                    <option value=text(&a, "id")>{text(&a, "alias_name")}</option>
-                                }).collect_view()}
+                                {apps.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                             </select></label>
                         <div class="danger-actions">
                             <button class="button button--ghost" type="button" on:click=move |_| set_enabled(true)>"Turn all on"</button>
                             <button class="button button--ghost" type="button" on:click=move |_| set_enabled(false)>"Turn all off"</button>
                         </div>
-                        {saving.status()}
+                        {action_status(update)}
                     </section>
                 })}
             </div>
             <div class="dash-col">
                 <SharingPanel kind="groups" id mine />
-                {(mine == Level::Owner).then(|| view! {
+                {Can::Own.allowed(mine).then(|| view! {
                     <section class="panel panel--danger">
                         <button class="button button--danger" type="button" on:click=delete>"Delete this group"</button>
+                        {action_status(remove)}
                     </section>
                 })}
             </div>

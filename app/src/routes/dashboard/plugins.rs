@@ -7,17 +7,16 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use senzu_core::api::plugins::{CreatePlugin, Plugin, ReorderPlugins, UpdatePlugin};
+use senzu_core::api::plugins::{self as contract, CreatePlugin, Plugin, ReorderPlugins, UpdatePlugin};
 use senzu_core::api::plugstores::{FormField, PlugstoreEntry};
 use senzu_core::api::{Id, Name, Patch};
 use senzu_core::chmod::{Action as Can, Level};
-use senzu_core::plugin_form::{self, FormError};
+use senzu_core::plugin_form::FormError;
 use senzu_core::plugins::Kind;
 use senzu_core::schedule::Schedule;
 use senzu_core::ApiError;
-use serde_json::{Map, Value};
 
-use super::application::{action_status, bad, errors_view, Draft};
+use super::application::{action_status, bad, busy, error_naming, errors_view, Draft};
 use crate::api::{self, plugins, plugstores};
 use crate::icons;
 
@@ -218,7 +217,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
         Ok::<_, ApiError>((form, entry.name))
     });
     let name = RwSignal::new(existing.as_ref().map(|e| e.name.clone()).unwrap_or_default());
-    let values = RwSignal::new(existing.as_ref().map(|e| e.data.clone()).unwrap_or_default());
+    let values = RwSignal::new(existing.as_ref().map(|e| contract::form_values(&e.data)).unwrap_or_default());
     let password = RwSignal::new(String::new());
     // The schedule (`filters`): shown only between two times, on some days, in the owner's time zone.
     let schedule = existing.as_ref().and_then(|e| e.filters.clone());
@@ -232,6 +231,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
     let stored = StoredValue::new(existing.as_ref().and_then(|e| e.credentials.clone()).unwrap_or_default());
     let is_stored = move |name: &str| stored.with_value(|m| m.get(name).copied().unwrap_or(false));
     let test = Action::new_local(move |pid: &Id| plugins::test(*pid));
+    let tested = test.value();
     let save = Action::new_local(move |s: &Result<Save, ApiError>| {
         let s = s.clone();
         async move {
@@ -246,23 +246,17 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
             saved
         }
     });
+    let saved = save.value();
     let submit = move |kind: Kind| {
-        // Blank fields are not sent: a stored credential stays as it is.
-        let given: Map<String, Value> = values
-            .get_untracked()
-            .into_iter()
-            .filter(|(_, v)| !v.as_str().is_some_and(|s| s.trim().is_empty()))
-            .collect();
-        let mut checked = given.clone();
-        for f in kind.fields().iter().filter(|f| f.input == "password" && is_stored(f.name)) {
-            checked.entry(f.name.to_string()).or_insert_with(|| Value::String("stored".into()));
-        }
+        let typed = values.get_untracked();
         // The worker's own rules first: the message goes next to the field, nothing is sent.
-        if let Err(e) = plugin_form::validate(kind, &Value::Object(checked)) {
+        if let Err(e) = contract::check_form(kind, &typed, is_stored) {
             local_error.set(Some(e));
             return;
         }
         local_error.set(None);
+        // Blank fields are not sent: a stored credential stays as it is.
+        let given = contract::form_data(&typed);
         let (from, to, chosen_days) = (from_time.get_untracked(), to_time.get_untracked(), days.get_untracked());
         let filters = if !from.is_empty() && !to.is_empty() {
             let schedule = Schedule {
@@ -319,7 +313,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                             <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(kind) }>
                                 <label class="field"><span>"Name on the tile"</span>
                                     <input required maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                                {form.fields.into_iter().map(|f| view! { <DataField f values local_error save is_stored=Callback::new(move |n: String| is_stored(&n)) /> }).collect_view()}
+                                {form.fields.into_iter().map(|f| view! { <DataField f values local_error saved is_stored=Callback::new(move |n: String| is_stored(&n)) /> }).collect_view()}
                                 <fieldset class="field schedule"><legend>"Show only at these times (optional, your time)"</legend>
                                     <div class="form__row">
                                         <label class="field"><span>"From"</span>
@@ -339,10 +333,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                             }
                                         }).collect_view()}
                                     </div>
-                                    {move || save.value().with(|v| match v {
-                                        Some(Err(e)) if e.field() == Some("filters") => Some(view! { <small class="field__error">{e.message.clone()}</small> }),
-                                        _ => None,
-                                    })}
+                                    {move || error_naming(&saved, |f| f == "filters").map(|m| view! { <small class="field__error">{m}</small> })}
                                 </fieldset>
                                 <label class="field"><span>"Password (optional: locks this plugin)"</span>
                                     <input type="password" autocomplete="new-password" prop:value=move || password.get()
@@ -351,7 +342,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                     <div class="test-connection">
                                         <button class="button button--ghost" type="button" data-testid="test-connection"
                                             on:click=move |_| { if let Some(pid) = existing_id { test.dispatch(pid); } }>"Test connection"</button>
-                                        {move || test.value().get().map(|answer| {
+                                        {move || tested.try_get().flatten().map(|answer| {
                                             let (ok, m) = match answer { Ok(t) => (t.ok, t.message), Err(e) => (false, e.message) };
                                             view! { <p class:form-ok=ok class:form-error=!ok role="status">{m}</p> }
                                         })}
@@ -359,8 +350,8 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                 })}
                                 <div class="form__actions">
                                     <button class="button button--ghost" type="button" on:click=move |_| close.run(())>"Cancel"</button>
-                                    <button class="button" type="submit" disabled=move || save.pending().get()>
-                                        {move || if save.pending().get() { "Saving…" } else { "Save plugin" }}</button>
+                                    <button class="button" type="submit" disabled=busy(save)>
+                                        {move || if busy(save)() { "Saving…" } else { "Save plugin" }}</button>
                                 </div>
                                 {action_status(save)}
                             </form>
@@ -376,32 +367,29 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
 #[component]
 fn DataField(
     f: FormField,
-    values: RwSignal<Map<String, Value>>,
+    values: RwSignal<BTreeMap<String, String>>,
     local_error: RwSignal<Option<FormError>>,
-    save: Action<Result<Save, ApiError>, Result<Plugin, ApiError>>,
+    saved: MappedSignal<Option<Result<Plugin, ApiError>>>,
     is_stored: Callback<String, bool>,
 ) -> impl IntoView {
     let key = f.attributes.name.clone();
     let required = f.attributes.required;
     let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
-    let value = move || values.get().get(&k1).and_then(Value::as_str).unwrap_or_default().to_string();
+    let value = move || values.get().get(&k1).cloned().unwrap_or_default();
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         values.update(|m| {
-            m.insert(k2.clone(), Value::String(v));
+            m.insert(k2.clone(), v);
         });
     };
     let error = move || {
-        let local = local_error.get().filter(|e| e.field().as_deref() == Some(k3.as_str())).map(|e| e.to_string());
+        let local = local_error
+            .try_get()
+            .flatten()
+            .filter(|e| e.field().as_deref() == Some(k3.as_str()))
+            .map(|e| e.to_string());
         let field = format!("data.{k3}");
-        local.or_else(|| {
-            save.value().with(|v| match v {
-                Some(Err(e)) if e.field() == Some(field.as_str()) || e.message.contains(&field) => {
-                    Some(e.message.clone())
-                }
-                _ => None,
-            })
-        })
+        local.or_else(|| error_naming(&saved, |f| f == field))
     };
     let stored = is_stored.run(key.clone());
     let input = if f.attributes.secret {

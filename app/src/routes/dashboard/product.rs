@@ -5,73 +5,81 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use senzu_core::chmod::Level;
-use senzu_core::{qr, ApiError};
-use serde_json::Value;
+use senzu_core::api::products::{Product, Record, Technology, TokenEncryption, UpdateProduct, UpdateRecord};
+use senzu_core::api::{Id, Name, Patch};
+use senzu_core::chmod::{Action as Can, Level};
+use senzu_core::{qr, ApiError, ErrorCode};
 
 use super::charts::InsightsPanel;
 use super::sharing::SharingPanel;
-use super::{failure, level_of, Saving, Shell};
-use crate::api::{self, items};
-use crate::components::text;
+use super::{action_status, errors_view, managed_applications, product_name, AppChoice, Shell};
+use crate::api::products;
+
+/// Everything the page shows, loaded together.
+type Loaded = (Product, Vec<Record>, Vec<AppChoice>);
+
+/// A name a person typed, or the error the API would give for it.
+fn typed_name<const MAX: usize>(field: &str, text: &str) -> Result<Name<MAX>, ApiError> {
+    Name::new(text).map_err(|why| ApiError::new(ErrorCode::BadArgument, format!("bad argument: {field}: {why}")))
+}
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let id: i64 = use_params_map().get_untracked().get("id").and_then(|i| i.parse().ok()).unwrap_or_default();
+    let params = use_params_map();
+    // Read inside the resource: going from one object to another reloads the page's data.
+    let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());
     let just_paired = use_query_map().get_untracked().get("paired").is_some();
-    let version = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        version.get();
+    let data: LocalResource<Result<Loaded, ApiError>> = LocalResource::new(move || {
+        let id = id();
         async move {
-            let product = api::get_json(&format!("/v1/products/{id}")).await?;
-            let records = items(&api::get_json(&format!("/v1/products/{id}/records")).await?);
-            let apps = items(&api::get_json("/v1/applications?limit=null").await?);
-            Ok::<_, ApiError>((product, records, apps))
+            let product = products::get(id).await?;
+            let records = products::records(id).await?;
+            let apps = managed_applications().await?;
+            Ok((product, records, apps))
         }
     });
     view! {
         <Shell>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(error) => failure(error),
-                        Ok((product, records, apps)) => view! {
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|(product, records, apps)| view! {
                             {just_paired.then(|| view! { <p class="notice" role="status">"Paired. It is yours: give it an application below."</p> })}
-                            <ProductView product records apps version />
-                        }.into_any(),
-                    }
-                })}
+                            <ProductView product records apps data />
+                        })
+                    })}
+                </ErrorBoundary>
             </Suspense>
         </Shell>
     }
 }
 
 #[component]
-fn ProductView(product: Value, records: Vec<Value>, apps: Vec<Value>, version: RwSignal<u32>) -> impl IntoView {
-    let id = product["id"].as_i64().unwrap_or_default();
-    let mine = level_of(&product);
-    let can_edit = mine >= Level::Manager;
-    let name = product["alias_name"]
-        .as_str()
-        .filter(|s| !s.is_empty())
-        .or(product["item"]["reference"].as_str())
-        .unwrap_or("Object")
-        .to_string();
-    let lost = product["lost"].as_bool().unwrap_or(false);
+fn ProductView(
+    product: Product,
+    records: Vec<Record>,
+    apps: Vec<AppChoice>,
+    data: LocalResource<Result<Loaded, ApiError>>,
+) -> impl IntoView {
+    let id = product.id;
+    let mine = product.chmod;
+    let can_edit = Can::EditBasics.allowed(mine);
+    let name = product_name(&product);
+    let lost = product.lost;
     view! {
         <div class="dash-head">
             <div>
                 <h1 data-testid="product-name">{name.clone()}</h1>
-                <p class="muted">{text(&product["item"], "reference")} " · " {text(&product["maker"], "reference")}
+                <p class="muted">{product.item.reference.clone()} " · " {product.maker.reference.clone()}
                     " · your rights: " <strong data-testid="my-chmod">{mine.name(false)}</strong></p>
             </div>
             {lost.then(|| view! { <span class="badge badge--danger badge--big">"Lost"</span> })}
         </div>
         <div class="dash-grid">
             <div class="dash-col">
-                {can_edit.then(|| view! { <NameForm id name=name.clone() version /> })}
-                {(mine >= Level::Admin).then(|| view! { <GroupPicker id current=product["id_group"].as_i64() /> })}
-                <LostPanel id lost message=text(&product, "lost_message") can_edit version />
+                {can_edit.then(|| view! { <NameForm id name=name.clone() data /> })}
+                {Can::Administer.allowed(mine).then(|| view! { <GroupPicker id current=product.id_group /> })}
+                <LostPanel id lost message=product.lost_message.clone().unwrap_or_default() can_edit data />
                 <section class="panel">
                     <h2>"Records"</h2>
                     <div class="records">
@@ -89,40 +97,47 @@ fn ProductView(product: Value, records: Vec<Value>, apps: Vec<Value>, version: R
 }
 
 #[component]
-fn NameForm(id: i64, name: String, version: RwSignal<u32>) -> impl IntoView {
+fn NameForm(id: Id, name: String, data: LocalResource<Result<Loaded, ApiError>>) -> impl IntoView {
     let value = RwSignal::new(name);
-    let saving = Saving::new();
+    let rename = Action::new_local(move |name: &String| {
+        let name = name.clone();
+        async move {
+            let changes = UpdateProduct { alias_name: Some(typed_name("alias_name", &name)?), ..Default::default() };
+            let saved = products::update(id, &changes).await?;
+            data.refetch();
+            Ok::<_, ApiError>(saved)
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let v = value.get_untracked();
-        saving.run(
-            async move { api::post_json(&format!("/v1/products/{id}"), &[("alias_name", &v)]).await },
-            move |_| version.update(|v| *v += 1),
-        );
+        rename.dispatch(value.get_untracked());
     };
     view! {
         <section class="panel">
             <form class="form form--inline" on:submit=submit>
                 <label class="field"><span>"Name"</span>
                     <input required maxlength="100" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || saving.busy.get()>
-                    {move || if saving.busy.get() { "Saving…" } else { "Rename" }}</button>
+                <button class="button" type="submit" disabled=move || rename.pending().get()>
+                    {move || if rename.pending().get() { "Saving…" } else { "Rename" }}</button>
             </form>
-            {saving.status()}
+            {action_status(rename)}
         </section>
     }
 }
 
 /// Which products group it is in (sharing it with the group's members): admins choose.
 #[component]
-fn GroupPicker(id: i64, current: Option<i64>) -> impl IntoView {
-    let groups = LocalResource::new(|| async { api::get_json("/v1/groups").await.map(|v| items(&v)) });
+fn GroupPicker(id: Id, current: Option<Id>) -> impl IntoView {
+    let groups = LocalResource::new(crate::api::groups::list);
     let chosen = RwSignal::new(current.map(|g| g.to_string()).unwrap_or_default());
-    let saving = Saving::new();
+    let move_to = Action::new_local(move |group: &Option<Id>| {
+        let changes = UpdateProduct { id_group: Patch::from(*group), ..Default::default() };
+        async move { products::update(id, &changes).await }
+    });
     let change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        chosen.set(value.clone());
-        saving.run(async move { api::post_json(&format!("/v1/products/{id}"), &[("id_group", &value)]).await }, |_| {});
+        move_to.dispatch(value.parse::<Id>().ok());
+        chosen.set(value);
     };
     view! {
         <section class="panel">
@@ -133,38 +148,44 @@ fn GroupPicker(id: i64, current: Option<i64>) -> impl IntoView {
                         view! {
                             <select on:change=change prop:value=move || chosen.get() data-testid="product-group">
                                 <option value="">"— no group —"</option>
-                                {list.into_iter().filter(|g| g["chmod"].as_i64().unwrap_or(0) >= 3).map(|g| view! {
-                                    <option value=text(&g, "id")>{text(&g, "alias_name")}</option>
+                                {list.into_iter().filter(|g| Can::EditBasics.allowed(g.chmod)).map(|g| view! {
+                                    <option value=g.id.to_string()>{g.alias_name}</option>
                                 }).collect_view()}
                             </select>
                         }
                     })}
                 </Suspense></label>
             <p class="muted small">"Everyone the group is shared with gets this object too."</p>
-            {saving.status()}
+            {action_status(move_to)}
         </section>
     }
 }
 
 #[component]
-fn LostPanel(id: i64, lost: bool, message: String, can_edit: bool, version: RwSignal<u32>) -> impl IntoView {
+fn LostPanel(
+    id: Id,
+    lost: bool,
+    message: String,
+    can_edit: bool,
+    data: LocalResource<Result<Loaded, ApiError>>,
+) -> impl IntoView {
     let is_lost = RwSignal::new(lost);
     let text_value = RwSignal::new(message);
-    let saving = Saving::new();
+    let save = Action::new_local(move |(lost, message): &(bool, String)| {
+        let lost = *lost;
+        let message = message.clone();
+        async move {
+            let lost_message =
+                if lost && !message.trim().is_empty() { Some(typed_name("lost_message", &message)?) } else { None };
+            let changes = UpdateProduct { lost: Some(lost), lost_message, ..Default::default() };
+            let saved = products::update(id, &changes).await?;
+            data.refetch();
+            Ok::<_, ApiError>(saved)
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (l, m) = (is_lost.get_untracked(), text_value.get_untracked());
-        saving.run(
-            async move {
-                let lost = if l { "true" } else { "false" };
-                let mut fields = vec![("lost", lost)];
-                if l && !m.trim().is_empty() {
-                    fields.push(("lost_message", m.as_str()));
-                }
-                api::post_json(&format!("/v1/products/{id}"), &fields).await
-            },
-            move |_| version.update(|v| *v += 1),
-        );
+        save.dispatch((is_lost.get_untracked(), text_value.get_untracked()));
     };
     view! {
         <section class="panel" class:panel--alert=move || is_lost.get() data-testid="lost-panel">
@@ -177,10 +198,10 @@ fn LostPanel(id: i64, lost: bool, message: String, can_edit: bool, version: RwSi
                     <textarea maxlength="500" rows="3" disabled=!can_edit prop:value=move || text_value.get()
                         on:input=move |ev| text_value.set(event_target_value(&ev))></textarea></label>
                 {can_edit.then(|| view! {
-                    <button class="button" type="submit" disabled=move || saving.busy.get()>
-                        {move || if saving.busy.get() { "Saving…" } else { "Save" }}</button>
+                    <button class="button" type="submit" disabled=move || save.pending().get()>
+                        {move || if save.pending().get() { "Saving…" } else { "Save" }}</button>
                 })}
-                {saving.status()}
+                {action_status(save)}
             </form>
         </section>
     }
@@ -192,26 +213,21 @@ fn data_url(mime: &str, bytes: &[u8]) -> String {
 }
 
 #[component]
-fn RecordCard(id: i64, r: Value, apps: Vec<Value>, can_edit: bool) -> impl IntoView {
-    let id_record = r["id"].as_i64().unwrap_or_default();
-    let current = r["id_application"].as_i64().map(|a| a.to_string()).unwrap_or_default();
-    let chosen = RwSignal::new(current);
-    let saving = Saving::new();
-    let save = move |ev: leptos::ev::Event| {
+fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl IntoView {
+    let id_record = r.id;
+    let chosen = RwSignal::new(r.id_application.map(|a| a.to_string()).unwrap_or_default());
+    // Nothing else on the page depends on it: keep the card (and its "Saved").
+    let save = Action::new_local(move |application: &Option<Id>| {
+        let changes = UpdateRecord { id_application: Patch::from(*application), ..Default::default() };
+        async move { products::update_record(id, id_record, &changes).await }
+    });
+    let change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        chosen.set(value.clone());
-        saving.run(
-            async move {
-                api::post_json(&format!("/v1/products/{id}/records/{id_record}"), &[("id_application", &value)]).await
-            },
-            // Nothing else on the page depends on it: keep the card (and its "Saved").
-            |_| {},
-        );
+        save.dispatch(value.parse::<Id>().ok());
+        chosen.set(value);
     };
-    let technology = text(&r, "technology");
-    let dynamic = text(&r, "token_encryption") != "static";
-    let play_url = r["play_url"].as_str().map(str::to_string);
-    let qr_view = play_url.map(|url| {
+    let dynamic = r.token_encryption != TokenEncryption::Static;
+    let qr_view = r.play_url.clone().map(|url| {
         let svg = qr::svg(&url).unwrap_or_default();
         let png = qr::png(&url, 8).unwrap_or_default();
         view! {
@@ -225,74 +241,71 @@ fn RecordCard(id: i64, r: Value, apps: Vec<Value>, can_edit: bool) -> impl IntoV
             </div>
         }
     });
-    let editable_apps: Vec<Value> = apps.into_iter().filter(|a| a["chmod"].as_i64().unwrap_or(0) >= 3).collect();
+    let technology = match r.technology {
+        Technology::Nfc => "NFC chip",
+        Technology::Qrcode => "QR code",
+        other => other.as_str(),
+    };
     view! {
         <article class="record" data-testid="record" data-record=id_record>
             <header class="record__head">
-                <strong>{match technology.as_str() { "nfc" => "NFC chip", "qrcode" => "QR code", other => other }.to_string()}</strong>
+                <strong>{technology}</strong>
                 <span class="badge">{if dynamic { "Signed (SUN)" } else { "Static" }}</span>
-                {(!r["is_enabled"].as_bool().unwrap_or(true)).then(|| view! { <span class="badge badge--danger">"Disabled"</span> })}
+                {(!r.is_enabled).then(|| view! { <span class="badge badge--danger">"Disabled"</span> })}
             </header>
             <label class="field"><span>"Opens the application"</span>
-                <select disabled=!can_edit on:change=save prop:value=move || chosen.get() data-testid="record-app">
+                <select disabled=!can_edit on:change=change prop:value=move || chosen.get() data-testid="record-app">
                     <option value="">"— none —"</option>
-                    {editable_apps.into_iter().map(|a| view! {
-                        <option value=text(&a, "id")>{text(&a, "alias_name")}</option>
-                    }).collect_view()}
+                    {apps.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                 </select></label>
-            {saving.status()}
+            {action_status(save)}
             {qr_view}
         </article>
     }
 }
 
+/// What the danger zone does.
+#[derive(Clone, Copy)]
+enum Step {
+    Leave,
+    Reset,
+    Erase,
+}
+
 #[component]
-fn DangerZone(id: i64, mine: Level) -> impl IntoView {
-    let saving = Saving::new();
-    let act = move |method: &'static str, url: String, confirm: &'static str| {
-        if !window().confirm_with_message(confirm).unwrap_or(false) {
-            return;
+fn DangerZone(id: Id, mine: Level) -> impl IntoView {
+    let act = Action::new_local(move |step: &Step| {
+        let step = *step;
+        async move {
+            match step {
+                Step::Leave => products::leave(id).await.map(|_| ()),
+                Step::Reset => products::reset(id).await.map(|_| ()),
+                Step::Erase => products::erase(id).await.map(|_| ()),
+            }?;
+            let _ = window().location().set_href("/dashboard");
+            Ok::<_, ApiError>(())
         }
-        saving.run(
-            async move {
-                if method == "DELETE" {
-                    api::delete_json(&url).await
-                } else {
-                    api::post_json(&url, &[]).await
-                }
-            },
-            |_| {
-                let _ = window().location().set_href("/dashboard");
-            },
-        );
+    });
+    let ask = move |step: Step, confirm: &'static str| {
+        if window().confirm_with_message(confirm).unwrap_or(false) {
+            act.dispatch(step);
+        }
     };
-    let leave =
-        move |_| act("DELETE", format!("/v1/products/{id}"), "Remove this object from your account? Others keep it.");
-    let reset = move |_| {
-        act(
-            "POST",
-            format!("/v1/products/{id}/reset"),
-            "Reset it so someone else can pair it? Its applications and shares are removed.",
-        )
-    };
-    let erase = move |_| {
-        act(
-            "DELETE",
-            format!("/v1/products/{id}?force_erase=true"),
-            "Erase it for everyone? Nobody will have it any more.",
-        )
-    };
+    let leave = move |_| ask(Step::Leave, "Remove this object from your account? Others keep it.");
+    let reset =
+        move |_| ask(Step::Reset, "Reset it so someone else can pair it? Its applications and shares are removed.");
+    let erase = move |_| ask(Step::Erase, "Erase it for everyone? Nobody will have it any more.");
     view! {
         <section class="panel panel--danger">
             <h2>"Leave or give away"</h2>
             <div class="danger-actions">
                 <button class="button button--ghost" type="button" on:click=leave>"Remove from my account"</button>
-                {(mine == Level::Owner).then(|| view! {
+                {Can::Own.allowed(mine).then(|| view! {
                     <button class="button button--ghost" type="button" on:click=reset>"Reset to give it away"</button>
                     <button class="button button--danger" type="button" on:click=erase>"Erase for everyone"</button>
                 })}
             </div>
-            {saving.status()}
+            {action_status(act)}
         </section>
     }
 }

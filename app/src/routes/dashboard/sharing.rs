@@ -1,46 +1,69 @@
-//! The sharing panel of a product or an application: who has which chmod,
-//! invitations by e-mail (pending until accepted, withdrawn by their id),
-//! changing or removing an access. Admins (4) and owners (5) manage; everyone else reads.
+//! The sharing panel of a product, an application or a group: who has which
+//! chmod, invitations by e-mail (pending until accepted, withdrawn by their
+//! id), changing or removing an access. Admins (4) and owners (5) manage;
+//! everyone else reads.
 
 use leptos::prelude::*;
-use senzu_core::chmod::Level;
-use serde_json::Value;
+use senzu_core::api::routes::Shared;
+use senzu_core::api::sharing::{Access, Grant, UpdateAccess};
+use senzu_core::api::Id;
+use senzu_core::chmod::{self, Action as Can, Level};
+use senzu_core::ApiError;
 
-use super::{level_of, level_options, Saving};
-use crate::api::{self, items};
-use crate::components::text;
+use super::{action_status, level_options};
+use crate::api::sharing;
 
-/// Where accesses are granted: `/access` for products and applications, `/users` for groups.
-fn access_path(kind: &str, id: i64) -> String {
-    if kind == "groups" {
-        format!("/v1/groups/{id}/users")
-    } else {
-        format!("/v1/{kind}/{id}/access")
+/// The kind a page names (`"products"`, `"applications"`, `"groups"`).
+fn shared_of(kind: &str) -> Shared {
+    match kind {
+        "groups" => Shared::Group,
+        "applications" => Shared::Application,
+        _ => Shared::Product,
     }
 }
 
+/// What a member row does.
+#[derive(Clone)]
+enum Change {
+    Level(Id, Level),
+    Remove(Id),
+    Withdraw(Id),
+}
+
 #[component]
-pub fn SharingPanel(kind: &'static str, id: i64, mine: Level) -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let users = LocalResource::new(move || {
-        version.get();
-        async move { api::get_json(&format!("/v1/{kind}/{id}/users")).await.map(|v| items(&v)) }
-    });
-    let me = LocalResource::new(api::me);
-    let manages = mine >= Level::Admin;
+pub fn SharingPanel(kind: &'static str, id: Id, mine: Level) -> impl IntoView {
+    let kind = shared_of(kind);
+    let users = LocalResource::new(move || sharing::members(kind, id));
+    let me = LocalResource::new(crate::api::me);
+    let manages = Can::Administer.allowed(mine);
     let email = RwSignal::new(String::new());
-    let chmod = RwSignal::new("1".to_string());
-    let saving = Saving::new();
-    let invite = move |ev: leptos::ev::SubmitEvent| {
+    let chmod = RwSignal::new(Level::Reader);
+    let invite = Action::new_local(move |asked: &Grant| {
+        let asked = asked.clone();
+        async move {
+            let access = sharing::grant(kind, id, &asked).await?;
+            email.set(String::new());
+            users.refetch();
+            Ok::<_, ApiError>(access)
+        }
+    });
+    let change = Action::new_local(move |change: &Change| {
+        let change = change.clone();
+        async move {
+            match change {
+                Change::Level(u, chmod) => {
+                    sharing::update_access(kind, id, u, &UpdateAccess { chmod }).await.map(|_| ())
+                }
+                Change::Remove(u) => sharing::remove_access(kind, id, u).await.map(|_| ()),
+                Change::Withdraw(i) => sharing::revoke_invitation(kind, id, i).await.map(|_| ()),
+            }?;
+            users.refetch();
+            Ok::<_, ApiError>(())
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (e, c) = (email.get_untracked(), chmod.get_untracked());
-        saving.run(
-            async move { api::post_json(&access_path(kind, id), &[("email", &e), ("chmod", &c)]).await },
-            move |_| {
-                email.set(String::new());
-                version.update(|v| *v += 1);
-            },
-        );
+        invite.dispatch(Grant { email: email.get_untracked(), chmod: chmod.get_untracked() });
     };
     view! {
         <section class="panel" data-testid="sharing">
@@ -52,25 +75,27 @@ pub fn SharingPanel(kind: &'static str, id: i64, mine: Level) -> impl IntoView {
                         Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows share-list">
-                                {list.into_iter().map(|u| view! { <UserRow kind id user=u mine me version /> }).collect_view()}
+                                {list.into_iter().map(|user| view! { <UserRow user mine me change /> }).collect_view()}
                             </ul>
                         }.into_any(),
                     }
                 })}
             </Suspense>
+            {action_status(change)}
             {manages.then(|| view! {
-                <form class="form form--inline" on:submit=invite data-testid="invite">
+                <form class="form form--inline" on:submit=submit data-testid="invite">
                     <label class="field"><span>"Invite by e-mail"</span>
                         <input type="email" required placeholder="friend@example.com" prop:value=move || email.get()
                             on:input=move |ev| email.set(event_target_value(&ev)) /></label>
                     <label class="field field--narrow"><span>"Rights"</span>
-                        <select on:change=move |ev| chmod.set(event_target_value(&ev)) prop:value=move || chmod.get()>
+                        <select on:change=move |ev| chmod.set(Level::parse(&event_target_value(&ev)).unwrap_or(Level::Reader))
+                            prop:value=move || u8::from(chmod.get()).to_string()>
                             {level_options(mine)}
                         </select></label>
-                    <button class="button" type="submit" disabled=move || saving.busy.get()>
-                        {move || if saving.busy.get() { "Inviting…" } else { "Invite" }}</button>
+                    <button class="button" type="submit" disabled=move || invite.pending().get()>
+                        {move || if invite.pending().get() { "Inviting…" } else { "Invite" }}</button>
                 </form>
-                {saving.status()}
+                {action_status(invite)}
                 <p class="muted small">"1 Reader sees it · 2 User · 3 Manager edits it · 4 Admin shares it · 5 Owner deletes it. "
                     "People without an account get an e-mail and see it once they sign up."</p>
             })}
@@ -79,63 +104,46 @@ pub fn SharingPanel(kind: &'static str, id: i64, mine: Level) -> impl IntoView {
 }
 
 #[component]
-fn UserRow(
-    kind: &'static str,
-    id: i64,
-    user: Value,
-    mine: Level,
-    me: Option<i64>,
-    version: RwSignal<u32>,
-) -> impl IntoView {
-    let level = level_of(&user);
-    let accepted = user["is_enabled"].as_bool().unwrap_or(false);
-    let id_user = user["user"]["id"].as_i64();
-    let name = match (text(&user["user"], "firstname"), text(&user["user"], "lastname")) {
-        (f, l) if !f.is_empty() => format!("{f} {l}"),
-        _ => text(&user["user"], "email"),
+fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Result<(), ApiError>>) -> impl IntoView {
+    let level = user.chmod;
+    let accepted = user.is_enabled;
+    let id_user = user.user.id;
+    let email = user.user.email.clone().unwrap_or_default();
+    let name = match (&user.user.firstname, &user.user.lastname) {
+        (Some(f), l) if !f.is_empty() => format!("{f} {}", l.clone().unwrap_or_default()),
+        _ => email.clone(),
     };
-    // One manages others (never oneself) below oneself; only an owner touches an owner.
-    let editable =
-        mine >= Level::Admin && id_user.is_some() && id_user != me && (level < Level::Owner || mine == Level::Owner);
+    let is_me = id_user.is_some() && id_user == me;
+    // One manages others (never oneself) below oneself; only an owner touches an owner (core's rule).
+    let editable = id_user.is_some() && chmod::may_grant(mine, Some(level), Level::Reader, is_me).is_ok();
     // An invitation to an address (no account yet, or none that proved it) is withdrawn by its own id.
     let withdrawable =
-        mine >= Level::Admin && !accepted && id_user.is_none() && (level < Level::Owner || mine == Level::Owner);
-    let id_invitation = user["id"].as_i64();
-    let saving = Saving::new();
-    let withdraw = move |_| {
-        if let Some(i) = id_invitation {
-            saving.run(async move { api::delete_json(&format!("/v1/{kind}/{id}/invitations/{i}")).await }, move |_| {
-                version.update(|v| *v += 1)
-            });
-        }
-    };
-    let change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if let Some(u) = id_user {
-            saving.run(
-                async move { api::post_json(&format!("{}/{u}", access_path(kind, id)), &[("chmod", &value)]).await },
-                move |_| version.update(|v| *v += 1),
-            );
+        !accepted && id_user.is_none() && chmod::may_grant(mine, Some(level), Level::Nothing, false).is_ok();
+    let id_row = user.id;
+    let set_level = move |ev: leptos::ev::Event| {
+        if let (Some(u), Ok(l)) = (id_user, Level::parse(&event_target_value(&ev))) {
+            change.dispatch(Change::Level(u, l));
         }
     };
     let remove = move |_| {
         if let Some(u) = id_user {
-            saving.run(async move { api::delete_json(&format!("{}/{u}", access_path(kind, id))).await }, move |_| {
-                version.update(|v| *v += 1)
-            });
+            change.dispatch(Change::Remove(u));
         }
+    };
+    let withdraw = move |_| {
+        change.dispatch(Change::Withdraw(id_row));
     };
     view! {
         <li data-testid="share-row">
             <span>
-                <strong>{name}</strong> " " <span class="muted">{text(&user["user"], "email")}</span>
-                {(id_user.is_some() && id_user == me).then(|| view! { " " <span class="badge">"You"</span> })}
+                <strong>{name}</strong> " " <span class="muted">{email}</span>
+                {is_me.then(|| view! { " " <span class="badge">"You"</span> })}
                 {(!accepted).then(|| view! { " " <span class="badge">"Invited"</span> })}
             </span>
             <span class="share-list__actions">
                 {if editable {
                     view! {
-                        <select aria-label="Rights" on:change=change prop:value=(level as u8).to_string()>
+                        <select aria-label="Rights" on:change=set_level prop:value=u8::from(level).to_string()>
                             {level_options(mine)}
                         </select>
                         <button class="link-button" type="button" on:click=remove>"Remove"</button>
@@ -149,7 +157,6 @@ fn UserRow(
                     view! { <span class="badge">{level.name(false)}</span> }.into_any()
                 }}
             </span>
-            {move || saving.error.get().map(|e| view! { <p class="form-error">{e.message}</p> })}
         </li>
     }
 }

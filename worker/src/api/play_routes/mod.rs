@@ -1,15 +1,20 @@
 //! Scan entry points (`/p/…`, `/s/…`: the app shell with the play inline) and
 //! the `/v1/plays/…` JSON routes.
 
+mod repo;
+
+use senzu_core::api::auth::Status;
+use senzu_core::api::plays::{LostReport, PlayRefused, PlayShare, QuoteAnswer, SharePlay};
+use senzu_core::api::ApiDate;
 use senzu_core::entry::PlayRef;
 use senzu_core::rate::{Limit, Who};
 use senzu_core::{page, ErrorCode};
 use worker::{Context as WorkerContext, Env, Request, Response};
 
 use crate::error::{AppError, AppResult, Context};
-use crate::http::{self, html_response, json_response, query_param};
+use crate::http::{self, created, html_response, query_param};
 use crate::plays::{self, Visitor};
-use crate::request::body as body_args;
+use crate::request::{self, body as body_args};
 
 pub fn record_ref(segment: &str) -> AppResult<PlayRef> {
     PlayRef::parse_record(segment).map_err(|e| AppError::api(ErrorCode::BadArgument, e.to_string()))
@@ -48,14 +53,9 @@ pub async fn json(
     let visitor = Visitor::from_request(req, query_param(req, "password"));
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
     if let Some(error) = &resolved.page.error {
-        let mut body = error.to_body();
-        if let Some(lost) = &resolved.page.lost {
-            body["lost"] = serde_json::to_value(lost).unwrap_or_default();
-        }
-        if let Some(pair) = &resolved.page.pair {
-            body["pair"] = serde_json::Value::String(pair.clone());
-        }
-        return Ok(http::with_cookies(json_response(&body, resolved.status()), &resolved.cookies));
+        let refused =
+            PlayRefused { error: error.clone(), lost: resolved.page.lost.clone(), pair: resolved.page.pair.clone() };
+        return Ok(http::with_cookies(http::json_status(&refused, resolved.status()), &resolved.cookies));
     }
     let answer = match id_plugin {
         None => {
@@ -69,7 +69,7 @@ pub async fn json(
         Some(id) => {
             let plugin = plays::open_plugin(env, &resolved, id, &visitor).await?;
             plays::record_later(ctx, env, &resolved, &visitor, Some(id));
-            json_response(&plugin, 200)
+            http::json(&plugin)
         }
     };
     Ok(http::with_cookies(answer, &resolved.cookies))
@@ -77,32 +77,32 @@ pub async fn json(
 
 /// `POST /v1/plays/…/lost-report` (`message`, optional `contact`): a finder writes to the owner.
 pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> AppResult<Response> {
-    let args = body_args(req).await?;
-    let message = args.get("message").map(|m| m.trim()).unwrap_or_default();
+    let given: LostReport = request::from_args(&body_args(req).await?)?;
+    let message = given.message.as_deref().map(str::trim).unwrap_or_default();
     if message.is_empty() {
         return Err(AppError::api(ErrorCode::MissingArgument, "missing argument: message"));
     }
     if message.chars().count() > 2000 {
         return Err(AppError::api(ErrorCode::BadArgument, "bad argument: message is longer than 2000 characters"));
     }
-    let contact = args.get("contact").map(|c| c.trim()).filter(|c| !c.is_empty());
+    let contact = given.contact.as_deref().map(str::trim).filter(|c| !c.is_empty());
     if contact.is_some_and(|c| c.chars().count() > 200) {
         return Err(AppError::api(ErrorCode::BadArgument, "bad argument: contact is longer than 200 characters"));
     }
     let visitor = Visitor::from_request(req, None);
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
     plays::lost_report(env, &resolved, &visitor, message, contact).await?;
-    Ok(json_response(&serde_json::json!({ "status": "sent" }), 201))
+    Ok(created(&Status::new("sent")))
 }
 
 /// `POST /v1/plays/{id_record}/{key}/share` (`expiration_time`, seconds; at most 30 days, 7 by
 /// default): whoever holds a static record's key may pass its play on as a share link — the
 /// play must open (not lost, disabled or locked), and the link ends on its own.
 pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> AppResult<Response> {
-    let args = body_args(req).await?;
-    let seconds = match args.get("expiration_time").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    let given: SharePlay = request::from_args(&body_args(req).await?)?;
+    let seconds = match given.expiration_time {
         None => 7 * 86_400,
-        Some(s) => s.parse::<i64>().ok().filter(|s| (60..=30 * 86_400).contains(s)).ok_or_else(|| {
+        Some(s) => Some(s).filter(|s| (60..=30 * 86_400).contains(s)).ok_or_else(|| {
             AppError::api(ErrorCode::BadArgument, "bad argument: expiration_time must be 60 seconds to 30 days")
         })?,
     };
@@ -124,33 +124,17 @@ pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> A
     let who = crate::keys::master_key(env)?.limit_key(&visitor.ip);
     crate::rate::hit(&db, Limit::PlayShare, id_record, Who::Visitor(&who), now).await?;
     let public_key = crate::auth::crypto::random_hex(16)?;
-    crate::db::run(
-        &db,
-        "INSERT INTO share_links (id_record, id_application, public_key, is_enabled, date_expired, date_created) \
-         VALUES (?1, ?2, ?3, 1, ?4, ?5)",
-        &[
-            crate::db::int(id_record),
-            crate::db::int(id_app),
-            crate::db::text(&public_key),
-            crate::db::int(now + seconds),
-            crate::db::int(now),
-        ],
-        "share a play",
-    )
-    .await?;
+    repo::insert_share(&db, id_record, id_app, &public_key, now, now + seconds).await?;
     let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
-    Ok(json_response(
-        &serde_json::json!({
-            "id_application": id_app,
-            "id_creator": null,
-            "public_key": public_key,
-            "url": format!("{origin}/s/{public_key}"),
-            "is_enabled": true,
-            "date_created": senzu_core::wire::ApiDate::from_unix(now),
-            "date_expired": senzu_core::wire::ApiDate::from_unix(now + seconds),
-        }),
-        200,
-    ))
+    Ok(created(&PlayShare {
+        id_application: id_app,
+        id_creator: None,
+        url: format!("{origin}/s/{public_key}"),
+        public_key,
+        is_enabled: true,
+        date_created: ApiDate::from_unix(now),
+        date_expired: ApiDate::from_unix(now + seconds),
+    }))
 }
 
 /// `POST /v1/plays/…/plugins/{id}/quote`: a visitor's charter quote request,
@@ -163,17 +147,17 @@ pub async fn quote(req: &mut Request, env: &Env, play_ref: PlayRef, id_plugin: i
         return Err(AppError::Api(error));
     }
     match plays::send_quote(env, &resolved, id_plugin, &visitor, &values).await? {
-        Ok(()) => Ok(json_response(&serde_json::json!({ "status": "sent" }), 201)),
+        Ok(()) => Ok(created(&QuoteAnswer { status: "sent".into(), message: None })),
         // The visitor's own mistakes are named; a partner that fails is said plainly.
         Err(crate::partners::Failure::Invalid(message)) => {
             Err(AppError::api(ErrorCode::BadArgument, format!("bad argument: {message}")))
         }
         Err(failure) => {
             worker::console_warn!("quote request to the partner failed: {failure}");
-            Ok(json_response(
-                &serde_json::json!({ "status": "unavailable", "message": "The request could not be sent right now. Please try again later." }),
-                200,
-            ))
+            Ok(http::json(&QuoteAnswer {
+                status: "unavailable".into(),
+                message: Some("The request could not be sent right now. Please try again later.".into()),
+            }))
         }
     }
 }

@@ -2,23 +2,27 @@
 //! `token` flow as documented, and the authorization-code flow with PKCE),
 //! the code exchange, logout and token revocation.
 
+mod repo;
+
+use senzu_core::api::auth::{
+    ConsentAnswer, ConsentApp, ConsentInfo, ConsentRedirect, ConsentRequest, ConsentRole, ConsentUser, Login,
+    LogoutToken, Revoked, Session, SessionCall, SignedIn, Signup, Status, TokenExchange, TokenGrant,
+};
+use senzu_core::api::ApiDate;
 use senzu_core::auth::pkce::Challenge;
 use senzu_core::auth::tokens::{self, Asker, TokenAccess};
 use senzu_core::auth::{redirect, Email, Role};
 use senzu_core::secrets::sha256_hex;
-use senzu_core::wire::ApiDate;
 use senzu_core::ErrorCode;
-use serde::Deserialize;
-use serde_json::json;
 use worker::{Request, Response};
 
 use super::procedures::{self, user_by_email};
 use super::Call;
-use crate::args::{bad, id, missing, Args};
+use crate::args::{bad, id, missing};
 use crate::auth::{self, crypto, limits, session, TokenKind};
-use crate::db::{self, int, text};
 use crate::error::{AppError, AppResult, Context};
-use crate::http::json_response;
+use crate::http::json;
+use crate::request;
 
 const CODE_SECONDS: i64 = 600;
 const DEFAULT_TOKEN_SECONDS: i64 = 90 * 86_400;
@@ -29,11 +33,17 @@ fn with_cookie(mut resp: Response, cookie: &str) -> Response {
     resp
 }
 
+/// A required text argument, trimmed; 419 when it is absent or empty.
+fn required<'a>(value: &'a Option<String>, name: &str) -> AppResult<&'a str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).ok_or_else(|| missing(name))
+}
+
 /// `POST /v1/auth/login` (email, password): sets the session cookie.
 pub async fn login(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
-    let email = Email::parse(args.req("email")?).map_err(|e| bad("email", e))?;
-    let password = args.req_raw("password")?;
+    let given: Login = request::parse(req).await?;
+    let email =
+        Email::parse(given.email.as_ref().ok_or_else(|| missing("email"))?.as_str()).map_err(|e| bad("email", e))?;
+    let password = given.password.as_deref().ok_or_else(|| missing("password"))?;
     // Per (account, IP) and per IP: an attacker elsewhere slows only themselves.
     let attempts = limits::SignIn::new(email.as_str(), &call.ip_hash()?);
     let (pair, ip) = (&attempts.pair, &attempts.ip);
@@ -52,32 +62,22 @@ pub async fn login(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
         ));
     }
     let token = session::open_session(&call.db, user.id, call.now).await?;
-    let body = json!({ "id": user.id, "email": user.email, "firstname": user.firstname, "lastname": user.lastname });
-    Ok(with_cookie(json_response(&body, 200), &session::set_cookie(&token)))
+    let body = SignedIn { id: user.id, email: user.email, firstname: user.firstname, lastname: user.lastname };
+    Ok(with_cookie(json(&body), &session::set_cookie(&token)))
 }
 
 /// `POST /v1/auth/signup`: the dashboard's own sign-up (as the first-party app).
 pub async fn signup(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
-    procedures::sign_up(call, &args, session::FIRST_PARTY_APP).await
+    let given: Signup = request::parse(req).await?;
+    procedures::sign_up(call, &given, session::FIRST_PARTY_APP).await
 }
 
 /// `POST /v1/auth/logout`: ends the session and clears the cookie.
 pub async fn logout_session(call: &Call<'_>) -> AppResult<Response> {
     if let (Some(TokenKind::Session), Some(user)) = (call.caller.kind, &call.caller.user) {
-        revoke(call, user.id_token).await?;
+        repo::revoke(&call.db, user.id_token, call.now).await?;
     }
-    Ok(with_cookie(json_response(&json!({ "status": "signed out" }), 200), &session::clear_cookie()))
-}
-
-async fn revoke(call: &Call<'_>, id_token: i64) -> AppResult<u64> {
-    db::run(
-        &call.db,
-        "UPDATE tokens SET date_revoked = ?2 WHERE id = ?1 AND date_revoked IS NULL",
-        &[int(id_token), int(call.now)],
-        "revoke token",
-    )
-    .await
+    Ok(with_cookie(json(&Status::new("signed out")), &session::clear_cookie()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +88,7 @@ enum ResponseType {
 
 /// A consent request, checked against the app before anything is shown or granted.
 struct Consent {
-    app: AppInfo,
+    app: repo::AppInfo,
     roles: Vec<Role>,
     redirect_url: String,
     cancel_url: Option<String>,
@@ -98,50 +98,31 @@ struct Consent {
     state: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct AppInfo {
-    id: i64,
-    display_name: String,
-    url_image: Option<String>,
-    status: i64,
-    redirects: String,
-    granted: String,
-}
-
-async fn parse_consent(call: &Call<'_>, args: &Args) -> AppResult<Consent> {
-    let id_app = id(args.req("id_api_app")?, "id_api_app")?;
-    let app: Option<AppInfo> = db::first(
-        &call.db,
-        "SELECT a.id, a.display_name, a.url_image, a.status, \
-         (SELECT json_group_array(url) FROM api_app_redirects WHERE id_api_app = a.id) AS redirects, \
-         (SELECT json_group_array(alias_role) FROM api_app_roles WHERE id_api_app = a.id AND status = 1) AS granted \
-         FROM api_apps a WHERE a.id = ?1 AND a.is_first_party = 0",
-        &[int(id_app)],
-        "consent app",
-    )
-    .await?;
-    let app = app
+async fn check_consent(call: &Call<'_>, asked: &ConsentRequest) -> AppResult<Consent> {
+    let id_app = id(required(&asked.id_api_app, "id_api_app")?, "id_api_app")?;
+    let app = repo::consent_app(&call.db, id_app)
+        .await?
         .filter(|a| a.status == 1)
         .ok_or_else(|| AppError::not_found(format!("no developer app with id {id_app}")))?;
-    let roles = Role::parse_list(args.req("roles")?).map_err(|e| bad("roles", e))?;
+    let roles = Role::parse_list(required(&asked.roles, "roles")?).map_err(|e| bad("roles", e))?;
     if roles.is_empty() {
         return Err(missing("roles"));
     }
-    let granted: Vec<String> = serde_json::from_str(&app.granted).unwrap_or_default();
+    let granted: Vec<String> = serde_json::from_str(&app.granted).context("consent app roles")?;
     if let Some(r) = roles.iter().find(|r| !granted.iter().any(|g| g == r.alias())) {
         return Err(AppError::api(
             ErrorCode::Forbidden,
             format!("the app does not hold the role {} and cannot ask for it", r.alias()),
         ));
     }
-    let registered: Vec<String> = serde_json::from_str(&app.redirects).unwrap_or_default();
-    let redirect_url = args.req("redirect_url")?.to_string();
+    let registered: Vec<String> = serde_json::from_str(&app.redirects).context("consent app redirects")?;
+    let redirect_url = required(&asked.redirect_url, "redirect_url")?.to_string();
     redirect::check(&redirect_url, registered.iter().map(String::as_str)).map_err(|e| bad("redirect_url", e))?;
-    let cancel_url = args.opt("cancel_url").map(str::to_string);
+    let cancel_url = asked.cancel_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     if let Some(url) = &cancel_url {
         redirect::check(url, registered.iter().map(String::as_str)).map_err(|e| bad("cancel_url", e))?;
     }
-    let expires_in = match args.opt("expires_in") {
+    let expires_in = match asked.expires_in.as_deref().map(str::trim) {
         None => Some(DEFAULT_TOKEN_SECONDS),
         Some("null") => None,
         Some(v) => Some(
@@ -151,7 +132,7 @@ async fn parse_consent(call: &Call<'_>, args: &Args) -> AppResult<Consent> {
                 .ok_or_else(|| bad("expires_in", "seconds between 60 and 10 years, or null for never"))?,
         ),
     };
-    let response_type = match args.opt("response_type") {
+    let response_type = match asked.response_type.as_deref().map(str::trim) {
         None | Some("token") => ResponseType::Token,
         Some("code") => ResponseType::Code,
         Some(_) => return Err(bad("response_type", "must be token or code")),
@@ -159,12 +140,12 @@ async fn parse_consent(call: &Call<'_>, args: &Args) -> AppResult<Consent> {
     let challenge = match response_type {
         ResponseType::Token => None,
         ResponseType::Code => {
-            let c = args.opt("code_challenge").ok_or_else(|| missing("code_challenge"))?;
-            let m = args.opt("code_challenge_method").ok_or_else(|| missing("code_challenge_method"))?;
+            let c = required(&asked.code_challenge, "code_challenge")?;
+            let m = required(&asked.code_challenge_method, "code_challenge_method")?;
             Some(Challenge::parse(c, m).map_err(|e| bad("code_challenge", e))?)
         }
     };
-    let state = args.opt_text("state", 512)?.map(str::to_string);
+    let state = asked.state.as_ref().map(|s| s.as_str().to_string());
     Ok(Consent { app, roles, redirect_url, cancel_url, expires_in, response_type, challenge, state })
 }
 
@@ -178,45 +159,53 @@ fn session_of<'c>(call: &'c Call<'_>) -> Option<&'c auth::UserGrant> {
 /// `GET /v1/auth/consent?…`: what the consent screen shows. Without a
 /// session it still describes the app, so the page can offer sign-in inline.
 pub async fn consent_info(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
-    let consent = parse_consent(call, &args).await?;
+    let asked: ConsentRequest = request::parse(req).await?;
+    let consent = check_consent(call, &asked).await?;
     let lang = call.lang;
-    let roles: Vec<_> = consent
+    let roles = consent
         .roles
         .iter()
-        .map(|r| json!({ "alias": r.alias(), "description": r.description(lang), "granted": true }))
+        .map(|r| ConsentRole { alias: r.alias().into(), description: r.description(lang).into(), granted: true })
         .collect();
-    let mut body = json!({
-        "app": { "id": consent.app.id, "display_name": consent.app.display_name, "url_image": consent.app.url_image },
-        "roles": roles,
-        "response_type": if consent.response_type == ResponseType::Code { "code" } else { "token" },
-        "expires_in": consent.expires_in,
-        "has_cancel_url": consent.cancel_url.is_some(),
-        "signed_in": false,
-    });
+    let mut info = ConsentInfo {
+        app: ConsentApp {
+            id: consent.app.id,
+            display_name: consent.app.display_name,
+            url_image: consent.app.url_image,
+        },
+        roles,
+        response_type: if consent.response_type == ResponseType::Code { "code" } else { "token" }.into(),
+        expires_in: consent.expires_in,
+        has_cancel_url: consent.cancel_url.is_some(),
+        signed_in: false,
+        user: None,
+        csrf: None,
+    };
     if let Some(session) = session_of(call) {
         let user = procedures::user_by_id(call, session.id_user).await?;
-        body["signed_in"] = json!(true);
-        body["user"] = json!({ "email": user.email, "firstname": user.firstname });
-        body["csrf"] = json!(session::new_csrf(&call.db, session.id_token, call.now).await?);
+        info.signed_in = true;
+        info.user = Some(ConsentUser { email: user.email, firstname: user.firstname });
+        info.csrf = Some(session::new_csrf(&call.db, session.id_token, call.now).await?);
     }
-    Ok(json_response(&body, 200))
+    Ok(json(&info))
 }
 
 /// `POST /v1/auth/consent` (the same query, `grant`, `csrf`): where the browser goes next.
 pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
+    let args = request::args(req).await?;
+    let asked: ConsentRequest = request::from_args(&args)?;
+    let answer: ConsentAnswer = request::from_args(&args)?;
     let session = session_of(call)
         .ok_or_else(|| AppError::api(ErrorCode::Unauthorized, "sign in to Senzu before answering a consent request"))?;
-    let consent = parse_consent(call, &args).await?;
-    session::take_csrf(&call.db, args.req("csrf")?, session.id_token, call.now).await?;
-    let grant = args.opt_bool("grant")?.ok_or_else(|| missing("grant"))?;
+    let consent = check_consent(call, &asked).await?;
+    session::take_csrf(&call.db, required(&answer.csrf, "csrf")?, session.id_token, call.now).await?;
+    let grant = answer.grant.ok_or_else(|| missing("grant"))?;
     if !grant {
         let target = consent.cancel_url.map(|u| match &consent.state {
             Some(state) => redirect::with_query(&u, "state", state),
             None => u,
         });
-        return Ok(json_response(&json!({ "redirect": target }), 200));
+        return Ok(json(&ConsentRedirect { redirect: target }));
     }
     let expires_at = consent.expires_in.map(|s| call.now + s);
     let target = match consent.response_type {
@@ -229,23 +218,18 @@ pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Res
         ResponseType::Code => {
             let code = crypto::random_hex(32)?;
             let challenge = consent.challenge.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
-            db::run(
-                &call.db,
-                "INSERT INTO auth_codes (code_hash, id_user, id_api_app, roles, redirect_url, code_challenge, \
-                 expires_in, date_expired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                &[
-                    text(&sha256_hex(&[code.as_bytes()])),
-                    int(session.id_user),
-                    int(consent.app.id),
-                    text(&Role::join(&consent.roles)),
-                    text(&consent.redirect_url),
-                    text(&challenge),
-                    db::opt_int(consent.expires_in),
-                    int(call.now + CODE_SECONDS),
-                ],
-                "insert auth code",
-            )
-            .await?;
+            let roles = Role::join(&consent.roles);
+            let new = repo::NewCode {
+                code: &code,
+                id_user: session.id_user,
+                id_app: consent.app.id,
+                roles: &roles,
+                redirect_url: &consent.redirect_url,
+                challenge: &challenge,
+                expires_in: consent.expires_in,
+                date_expired: call.now + CODE_SECONDS,
+            };
+            repo::insert_code(&call.db, &new).await?;
             redirect::with_query(&consent.redirect_url, "code", &code)
         }
     };
@@ -253,24 +237,7 @@ pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Res
         Some(state) => redirect::with_query(&target, "state", state),
         None => target,
     };
-    Ok(json_response(&json!({ "redirect": target }), 200))
-}
-
-#[derive(Deserialize)]
-struct CodeRow {
-    id: i64,
-    id_user: i64,
-    id_api_app: i64,
-    roles: String,
-    redirect_url: String,
-    code_challenge: String,
-    expires_in: Option<i64>,
-    date_expired: i64,
-}
-
-#[derive(Deserialize)]
-struct Reused {
-    id_token: Option<i64>,
+    Ok(json(&ConsentRedirect { redirect: Some(target) }))
 }
 
 fn invalid_grant(why: &str) -> AppError {
@@ -281,34 +248,19 @@ fn invalid_grant(why: &str) -> AppError {
 /// id_api_app, redirect_url): exchanges a code once. A second use of a code
 /// revokes the token the first one issued (RFC 6749 §4.1.2).
 pub async fn exchange_code(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
-    if args.req("grant_type")? != "authorization_code" {
+    let given: TokenExchange = request::parse(req).await?;
+    if required(&given.grant_type, "grant_type")? != "authorization_code" {
         return Err(bad("grant_type", "must be authorization_code"));
     }
-    let code = args.req("code")?;
-    let verifier = args.req("code_verifier")?;
-    let id_app = id(args.req("id_api_app")?, "id_api_app")?;
-    let redirect_url = args.req("redirect_url")?;
+    let code = required(&given.code, "code")?;
+    let verifier = required(&given.code_verifier, "code_verifier")?;
+    let id_app = id(required(&given.id_api_app, "id_api_app")?, "id_api_app")?;
+    let redirect_url = required(&given.redirect_url, "redirect_url")?;
     let hash = sha256_hex(&[code.as_bytes()]);
-    let claimed: Option<CodeRow> = db::first(
-        &call.db,
-        "UPDATE auth_codes SET date_used = ?2 WHERE code_hash = ?1 AND date_used IS NULL \
-         RETURNING id, id_user, id_api_app, roles, redirect_url, code_challenge, expires_in, date_expired",
-        &[text(&hash), int(call.now)],
-        "claim code",
-    )
-    .await?;
-    let Some(row) = claimed else {
+    let Some(row) = repo::claim_code(&call.db, &hash, call.now).await? else {
         // Unknown, or used before: a replay. Revoke what the first use issued.
-        let reused: Option<Reused> = db::first(
-            &call.db,
-            "UPDATE auth_codes SET is_reused = 1 WHERE code_hash = ?1 RETURNING id_token",
-            &[text(&hash)],
-            "mark code reused",
-        )
-        .await?;
-        if let Some(id_token) = reused.and_then(|r| r.id_token) {
-            revoke(call, id_token).await?;
+        if let Some(id_token) = repo::mark_reused(&call.db, &hash).await? {
+            repo::revoke(&call.db, id_token, call.now).await?;
         }
         return Err(invalid_grant("the code is unknown or was already used"));
     };
@@ -318,47 +270,28 @@ pub async fn exchange_code(call: &Call<'_>, req: &mut Request) -> AppResult<Resp
     if row.id_api_app != id_app || row.redirect_url != redirect_url {
         return Err(invalid_grant("the code was issued to another app or redirect_url"));
     }
-    let challenge = Challenge::parse(&row.code_challenge, "S256").map_err(|_| invalid_grant("stored challenge"))?;
+    // What was stored was checked when the code was made: unreadable now is ours (a 500), not the client's.
+    let challenge = Challenge::parse(&row.code_challenge, "S256").context("stored code challenge")?;
     challenge.verify(verifier).map_err(|e| invalid_grant(&e.to_string()))?;
-    let roles = Role::parse_list(&row.roles).map_err(|_| invalid_grant("stored roles"))?;
+    let roles = Role::parse_list(&row.roles).context("stored code roles")?;
     let expires_at = row.expires_in.map(|s| call.now + s);
     let (id_token, token) = session::issue_token(&call.db, "user", row.id_user, id_app, &roles, expires_at).await?;
-    // Link the token to its code, and revoke it at once if a replay already marked the code.
-    let statements = vec![
-        db::statement(&call.db, "UPDATE auth_codes SET id_token = ?2 WHERE id = ?1", &[int(row.id), int(id_token)], "link token")?,
-        db::statement(
-            &call.db,
-            "UPDATE tokens SET date_revoked = ?3 WHERE id = ?2 AND (SELECT is_reused FROM auth_codes WHERE id = ?1) = 1",
-            &[int(row.id), int(id_token), int(call.now)],
-            "revoke raced token",
-        )?,
-    ];
-    call.db.batch(statements).await.context("link token")?;
-    Ok(json_response(
-        &json!({
-            "token": token,
-            "access_token": token,
-            "token_type": "Bearer",
-            "expires_in": row.expires_in,
-            "roles": Role::join(&roles),
-        }),
-        200,
-    ))
-}
-
-#[derive(Deserialize)]
-struct TokenOwner {
-    id: i64,
-    id_user: i64,
-    id_api_app: i64,
+    repo::link_token(&call.db, row.id, id_token, call.now).await?;
+    Ok(json(&TokenGrant {
+        access_token: token.clone(),
+        token,
+        token_type: "Bearer".into(),
+        expires_in: row.expires_in,
+        roles: Role::join(&roles),
+    }))
 }
 
 /// `GET /v1/logout?token&id_api_app&redirect_url`: revokes the token, then
 /// redirects to a registered `redirect_url` (or answers JSON without one).
 pub async fn logout_token(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
-    let args = Args::read(req).await?;
-    let token = args.req("token")?;
-    let id_app = id(args.req("id_api_app")?, "id_api_app")?;
+    let given: LogoutToken = request::parse(req).await?;
+    let token = required(&given.token, "token")?;
+    let id_app = id(required(&given.id_api_app, "id_api_app")?, "id_api_app")?;
     let caller = auth::resolve_token(&call.db, token, call.now).await?;
     let (Some(user), Some(app)) = (caller.user, caller.app) else {
         return Err(bad("token", "is not a user token"));
@@ -366,7 +299,7 @@ pub async fn logout_token(call: &Call<'_>, req: &mut Request) -> AppResult<Respo
     if app.id != id_app {
         return Err(bad("id_api_app", "the token belongs to another app"));
     }
-    let target = match args.opt("redirect_url") {
+    let target = match given.redirect_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(url) => {
             let registered = procedures::registered_redirects(call, id_app).await?;
             redirect::check(url, registered.iter().map(String::as_str)).map_err(|e| bad("redirect_url", e))?;
@@ -374,32 +307,25 @@ pub async fn logout_token(call: &Call<'_>, req: &mut Request) -> AppResult<Respo
         }
         None => None,
     };
-    revoke(call, user.id_token).await?;
+    repo::revoke(&call.db, user.id_token, call.now).await?;
     match target {
         Some(url) => {
             let mut resp = Response::empty().context("redirect")?.with_status(302);
             let _ = resp.headers_mut().set("location", &url);
             Ok(resp)
         }
-        None => Ok(json_response(&json!({ "status": "logged out" }), 200)),
+        None => Ok(json(&Status::new("logged out"))),
     }
 }
 
 /// Who may see or end a token: core's rule (`auth::tokens`). Another user's
 /// token is 404 (its existence is not confirmed); the user's own token that
 /// this caller may not reach is 403.
-async fn owned_token(call: &Call<'_>, id_token: i64, wants: TokenAccess) -> AppResult<TokenOwner> {
+async fn owned_token(call: &Call<'_>, id_token: i64, wants: TokenAccess) -> AppResult<repo::TokenOwner> {
     let asker =
         call.caller.token_asker().ok_or_else(|| AppError::api(ErrorCode::Unauthorized, "this route needs a token"))?;
-    let row: Option<TokenOwner> = db::first(
-        &call.db,
-        "SELECT id, id_user, id_api_app FROM tokens WHERE id = ?1",
-        &[int(id_token)],
-        "token owner",
-    )
-    .await?;
     let not_found = || AppError::not_found(format!("no token with id {id_token}"));
-    let row = row.ok_or_else(not_found)?;
+    let row = repo::token_owner(&call.db, id_token).await?.ok_or_else(not_found)?;
     let same_user = call.caller.id_user() == Some(row.id_user);
     let same_app = call.caller.id_app() == Some(row.id_api_app);
     if matches!(asker, Asker::App { .. }) && same_app {
@@ -429,48 +355,23 @@ async fn owned_token(call: &Call<'_>, id_token: i64, wants: TokenAccess) -> AppR
 pub async fn delete_token(call: &Call<'_>, id_token: i64) -> AppResult<Response> {
     let row = owned_token(call, id_token, TokenAccess::Manage).await?;
     // Idempotent: revoking a revoked token is not an error.
-    revoke(call, row.id).await?;
-    Ok(json_response(&json!({ "id": row.id, "revoked": true }), 200))
-}
-
-#[derive(Deserialize)]
-struct SessionRow {
-    id: i64,
-    id_api_app: i64,
-    id_user: i64,
-    roles: String,
-    date_created: i64,
-    date_expired: Option<i64>,
-    date_revoked: Option<i64>,
-    logs: String,
+    repo::revoke(&call.db, row.id, call.now).await?;
+    Ok(json(&Revoked { id: row.id, revoked: true }))
 }
 
 /// `GET /v1/sessions/{id}`: a token's facts and its last calls (never the token).
 pub async fn get_session(call: &Call<'_>, id_token: i64) -> AppResult<Response> {
     owned_token(call, id_token, TokenAccess::See).await?;
-    let row: SessionRow = db::first(
-        &call.db,
-        "SELECT t.id, t.id_api_app, t.id_user, t.roles, t.date_created, t.date_expired, t.date_revoked, \
-         (SELECT json_group_array(json_object('id', c.id, 'method', c.method, 'route', c.route, 'date', c.date_created)) \
-            FROM (SELECT * FROM api_calls WHERE id_token = t.id ORDER BY id DESC LIMIT 20) c) AS logs \
-         FROM tokens t WHERE t.id = ?1",
-        &[int(id_token)],
-        "session",
-    )
-    .await?
-    .ok_or_else(|| AppError::not_found("no such session"))?;
-    let logs: serde_json::Value = serde_json::from_str(&row.logs).unwrap_or_default();
-    Ok(json_response(
-        &json!({
-            "id": row.id,
-            "id_api_app": row.id_api_app,
-            "id_user": row.id_user,
-            "roles": row.roles,
-            "logs": logs,
-            "date_created": ApiDate::from_unix(row.date_created),
-            "date_expired": ApiDate::opt(row.date_expired),
-            "date_revoked": ApiDate::opt(row.date_revoked),
-        }),
-        200,
-    ))
+    let row = repo::session(&call.db, id_token).await?.ok_or_else(|| AppError::not_found("no such session"))?;
+    let logs: Vec<SessionCall> = serde_json::from_str(&row.logs).context("session logs")?;
+    Ok(json(&Session {
+        id: row.id,
+        id_api_app: row.id_api_app,
+        id_user: row.id_user,
+        roles: row.roles,
+        logs,
+        date_created: ApiDate::from_unix(row.date_created),
+        date_expired: ApiDate::opt(row.date_expired),
+        date_revoked: ApiDate::opt(row.date_revoked),
+    }))
 }

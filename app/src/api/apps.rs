@@ -1,0 +1,79 @@
+//! The developer console: developer account, apps and their children.
+
+use senzu_core::api::apps::{
+    App, AppCall, AppRole, AppSummary, Developer, Domain, Platform, Redirect, SavePlatform, SaveRole, SaveUrl,
+};
+use senzu_core::api::{Deleted, Id, Keyed};
+use senzu_core::{ApiError, ErrorCode};
+
+use super::all;
+
+/// The caller's developer account; `None` when they are not a developer yet.
+pub async fn main_developer() -> Result<Option<Developer>, ApiError> {
+    match super::get("/v1/developers/main").await {
+        Ok(d) => Ok(Some(d)),
+        Err(e) if e.kind() == Some(ErrorCode::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn become_developer() -> Result<Developer, ApiError> {
+    super::post("/v1/developers", &()).await
+}
+
+pub async fn list() -> Result<Vec<AppSummary>, ApiError> {
+    super::get::<Keyed<AppSummary>>(&format!("/v1/developers/main/apps?{}", all())).await.map(|k| k.0)
+}
+
+pub async fn create(new: &senzu_core::api::apps::SaveApp) -> Result<App, ApiError> {
+    super::post("/v1/developers/main/apps", new).await
+}
+
+pub async fn get(id: Id) -> Result<App, ApiError> {
+    super::get(&format!("/v1/apps/{id}")).await
+}
+
+pub async fn update(id: Id, changes: &senzu_core::api::apps::SaveApp) -> Result<App, ApiError> {
+    super::post(&format!("/v1/apps/{id}"), changes).await
+}
+
+/// The app's latest calls, newest first.
+pub async fn calls(id: Id, limit: usize) -> Result<Vec<AppCall>, ApiError> {
+    super::get::<Keyed<AppCall>>(&format!("/v1/apps/{id}/calls?limit={limit}")).await.map(|k| k.0)
+}
+
+/// A redirect or a domain list of an app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    Redirects,
+    Domains,
+}
+
+impl UrlKind {
+    pub fn segment(self) -> &'static str {
+        match self {
+            Self::Redirects => "redirects",
+            Self::Domains => "domains",
+        }
+    }
+}
+
+pub async fn add_redirect(id: Id, url: &SaveUrl) -> Result<Redirect, ApiError> {
+    super::post(&format!("/v1/apps/{id}/redirects"), url).await
+}
+
+pub async fn add_domain(id: Id, url: &SaveUrl) -> Result<Domain, ApiError> {
+    super::post(&format!("/v1/apps/{id}/domains"), url).await
+}
+
+pub async fn remove_url(id: Id, kind: UrlKind, id_child: Id) -> Result<Deleted, ApiError> {
+    super::delete(&format!("/v1/apps/{id}/{}/{id_child}", kind.segment())).await
+}
+
+pub async fn add_platform(id: Id, platform: &SavePlatform) -> Result<Platform, ApiError> {
+    super::post(&format!("/v1/apps/{id}/platforms"), platform).await
+}
+
+pub async fn add_role(id: Id, role: &SaveRole) -> Result<AppRole, ApiError> {
+    super::post(&format!("/v1/apps/{id}/roles"), role).await
+}
