@@ -22,7 +22,7 @@ use utoipa::{PartialSchema, ToSchema};
 use super::list::ListSpec;
 use super::list::FILTERS;
 use super::routes::{routes, Method, Op, Route, Shared};
-use super::{applications, files, groups, insights, plugins, plugstores, shares};
+use super::{applications, files, groups, insights, plugins, plugstores, products, shares};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -457,14 +457,15 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
     match op {
         Op::Applications => Some(applications::LIST),
         Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
+        Op::Products => Some(ListSpec { sortable: products::SORTABLE, route_args: products::LIST_ARGS }),
+        // worker/src/api/plugstores: ENTRIES.
+        Op::Plugstores => Some(ListSpec { sortable: &["id", "name"], route_args: &[] }),
         Op::Groups
         | Op::GroupProducts
         | Op::Files
-        | Op::Plugstores
         | Op::Plugins
         | Op::ApplicationShares
         | Op::RecordShares
-        | Op::Products
         | Op::Addresses
         | Op::UserLogs
         | Op::AppCalls
