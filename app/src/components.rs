@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use senzu_core::{ApiError, ErrorCode};
-use serde_json::Value;
 
 /// Sends a signed-out visitor to the sign-in page, back here afterwards.
 pub fn needs_sign_in(error: &ApiError) -> bool {
@@ -35,15 +34,6 @@ pub fn ApiErrors(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
                 }
             })
             .collect_view()
-    }
-}
-
-/// A JSON field as display text (strings as they are, null as nothing).
-pub fn text(v: &Value, key: &str) -> String {
-    match &v[key] {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
     }
 }
 

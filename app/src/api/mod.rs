@@ -99,28 +99,16 @@ fn form_body(fields: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-/// Any API call with a form body; the dashboard's session cookie goes along
-/// (same origin), the SPA never sees the token itself.
-pub async fn send<T: DeserializeOwned>(method: &str, url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
-    let builder = match method {
-        "POST" => Request::post(url),
-        "DELETE" => Request::delete(url),
-        _ => Request::get(url),
-    };
-    let request = if method == "GET" {
-        builder.build()
-    } else {
-        builder.header("content-type", "application/x-www-form-urlencoded").body(form_body(fields))
-    };
-    let resp = request
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
-        .send()
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
-    read(resp).await
+/// A `POST` with a form body, for the partners' own fields (a quote request).
+pub(crate) async fn post_form<T: DeserializeOwned>(url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
+    let request = Request::post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(fields))
+        .map_err(unbuildable)?;
+    read(request.send().await.map_err(network)?).await
 }
 
-/// A multipart upload (the browser sets the boundary); same error handling as `send`.
+/// A multipart upload (the browser sets the boundary).
 pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> Result<T, ApiError> {
     let resp = Request::post(url)
         .body(form)
@@ -129,18 +117,6 @@ pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> 
         .await
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
     read(resp).await
-}
-
-pub async fn get_json(url: &str) -> Result<serde_json::Value, ApiError> {
-    send("GET", url, &[]).await
-}
-
-pub async fn post_json(url: &str, fields: &[(&str, &str)]) -> Result<serde_json::Value, ApiError> {
-    send("POST", url, fields).await
-}
-
-pub async fn delete_json(url: &str) -> Result<serde_json::Value, ApiError> {
-    send("DELETE", url, &[]).await
 }
 
 /// The signed-in user of the dashboard, if any.
@@ -152,14 +128,5 @@ pub struct Me {
 }
 
 pub async fn me() -> Result<Me, ApiError> {
-    send("GET", "/v1/user?returns=id,firstname,email", &[]).await
-}
-
-/// A JSON list as the API sends lists (an object keyed "0", "1", …), in order.
-pub fn items(list: &serde_json::Value) -> Vec<serde_json::Value> {
-    let Some(map) = list.as_object() else { return Vec::new() };
-    let mut entries: Vec<(usize, serde_json::Value)> =
-        map.iter().filter_map(|(k, v)| Some((k.parse::<usize>().ok()?, v.clone()))).collect();
-    entries.sort_by_key(|(i, _)| *i);
-    entries.into_iter().map(|(_, v)| v).collect()
+    get("/v1/user?returns=id,firstname,email").await
 }

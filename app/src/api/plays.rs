@@ -51,5 +51,5 @@ pub async fn lost_report(segment: &str, report: &LostReport) -> Result<Status, A
 /// A visitor's quote request through a partner plugin of a play: the
 /// partner's own form fields, as a form.
 pub async fn quote(segment: &str, id: i64, fields: &[(&str, &str)]) -> Result<QuoteAnswer, ApiError> {
-    super::send("POST", &format!("/v1/plays/{segment}/plugins/{id}/quote"), fields).await
+    super::post_form(&format!("/v1/plays/{segment}/plugins/{id}/quote"), fields).await
 }

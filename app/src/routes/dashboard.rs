@@ -11,16 +11,14 @@ pub mod product;
 mod sharing;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use senzu_core::api::products::Product;
 use senzu_core::api::routes::Shared;
 use senzu_core::api::Id;
 use senzu_core::chmod::{self, Action as Can, Level};
 use senzu_core::ApiError;
-use serde_json::Value;
 
-use crate::api::{self, items};
-use crate::components::{needs_sign_in, text, ErrorView, TopBar};
+use crate::api;
+use crate::components::{needs_sign_in, ErrorView, TopBar};
 
 /// The dashboard's frame: the top bar, its own navigation, the page.
 #[component]
@@ -86,10 +84,6 @@ pub fn level_options(max: Level) -> impl IntoView {
             view! { <option value=u8::from(l).to_string()>{format!("{} — {}", u8::from(l), l.name(false))}</option> }
         })
         .collect_view()
-}
-
-pub fn level_of(v: &Value) -> Level {
-    Level::from_i64(v["chmod"].as_i64().unwrap_or_default())
 }
 
 /// An application the caller may put on records (chmod ≥ 3): its id and name.
@@ -174,58 +168,5 @@ fn ProductCard(p: Product) -> impl IntoView {
                 {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{format!("Shared · {}", level.name(false))}</span> })}
             </span>
         </a>
-    }
-}
-/// A form's save state, shown by every dashboard form.
-#[derive(Clone, Copy)]
-pub struct Saving {
-    pub busy: RwSignal<bool>,
-    pub error: RwSignal<Option<ApiError>>,
-    pub saved: RwSignal<bool>,
-}
-
-impl Saving {
-    pub fn new() -> Self {
-        Saving { busy: RwSignal::new(false), error: RwSignal::new(None), saved: RwSignal::new(false) }
-    }
-
-    /// Runs a save: progress while it runs, the error (fields kept) or "Saved".
-    pub fn run<F>(self, fut: F, then: impl FnOnce(Value) + 'static)
-    where
-        F: std::future::Future<Output = Result<Value, ApiError>> + 'static,
-    {
-        self.busy.set(true);
-        self.error.set(None);
-        self.saved.set(false);
-        spawn_local(async move {
-            let result = fut.await;
-            // `then` may close the form that owns these signals: settle them first,
-            // and never write to a signal that is gone.
-            let _ = self.busy.try_set(false);
-            match result {
-                Ok(v) => {
-                    let _ = self.saved.try_set(true);
-                    then(v);
-                }
-                Err(e) => {
-                    if !needs_sign_in(&e) {
-                        let _ = self.error.try_set(Some(e));
-                    }
-                }
-            }
-        });
-    }
-
-    /// The message under a form: the error naming the argument, or "Saved".
-    pub fn status(self) -> impl IntoView {
-        move || {
-            if let Some(e) = self.error.get() {
-                view! { <p class="form-error" role="alert">{e.message}</p> }.into_any()
-            } else if self.saved.get() && !self.busy.get() {
-                view! { <p class="form-ok" role="status">"Saved"</p> }.into_any()
-            } else {
-                ().into_any()
-            }
-        }
     }
 }

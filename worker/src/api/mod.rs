@@ -141,7 +141,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         caller,
         now,
     };
-    let parameters = crate::args::Args::loggable(&req);
+    let parameters = crate::args::loggable(&req);
     let result = api(&call, &mut req, &matched).await;
     log_call(&call, &method, &path, parameters, &result);
     result

@@ -269,17 +269,3 @@ pub async fn delete_address(call: &Call<'_>, id: i64) -> AppResult<Response> {
     }
     Ok(json(&Deleted::of(id)))
 }
-
-/// `limit` as documented: default 10, `null` for all (capped at 1,000 here).
-/// Lists that take every documented filter use `request::list` instead.
-pub fn limit(args: &crate::args::Args) -> AppResult<i64> {
-    match args.opt("limit") {
-        None => Ok(10),
-        Some("null") => Ok(1_000),
-        Some(v) => v
-            .parse::<i64>()
-            .ok()
-            .filter(|l| (1..=1_000).contains(l))
-            .ok_or_else(|| AppError::api(ErrorCode::BadFilter, "bad filter: limit must be 1 to 1000 or null")),
-    }
-}
