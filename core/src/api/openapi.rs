@@ -22,7 +22,10 @@ use utoipa::{PartialSchema, ToSchema};
 use super::list::ListSpec;
 use super::list::FILTERS;
 use super::routes::{routes, Method, Op, Route, Shared};
-use super::{applications, files, groups, insights, plugins, plugstores, products, shares};
+use super::{
+    applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
+};
+use super::{products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -212,38 +215,49 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::PlayPage | Op::SharedPlayPage => ok().page("text/html"),
         Op::ServeFile => ok().page("*/*"),
         Op::Play | Op::SharedPlay => ok().gives::<Play>(),
-        Op::PlayPlugin | Op::SharedPlayPlugin => ok().gives_any(),
-        Op::PlayLostReport | Op::SharedPlayLostReport => created().takes_any().gives_any(),
-        Op::PlayQuote => ok().takes_any().gives_any(),
-        Op::PlayShare => created().takes_any().gives_any(),
+        Op::PlayPlugin | Op::SharedPlayPlugin => ok().gives::<plays::OpenedPlugin>(),
+        Op::PlayLostReport | Op::SharedPlayLostReport => created().takes::<plays::LostReport>().gives::<auth::Status>(),
+        // The partner's own form fields.
+        Op::PlayQuote => created().takes_any().gives::<plays::QuoteAnswer>(),
+        Op::PlayShare => created().takes::<plays::SharePlay>().gives::<plays::PlayShare>(),
 
-        Op::Login | Op::Signup | Op::ForgotPassword | Op::ConsentAnswer | Op::Token => ok().takes_any().gives_any(),
-        Op::LogoutSession | Op::LogoutToken | Op::ConsentInfo | Op::GetSession => ok().gives_any(),
-        // `{"id": N, "revoked": true}`: no contract type yet.
-        Op::DeleteToken | Op::DeleteSession => ok().gives_any(),
+        Op::Login => ok().takes::<auth::Login>().gives::<auth::SignedIn>(),
+        Op::Signup => created().takes::<auth::Signup>().gives::<auth::SignedUp>(),
+        Op::ForgotPassword => ok().takes_any().gives::<auth::Status>(),
+        Op::ConsentAnswer => ok().takes::<auth::ConsentAnswer>().gives::<auth::ConsentRedirect>(),
+        Op::Token => ok().takes::<auth::TokenExchange>().gives::<auth::TokenGrant>(),
+        Op::LogoutSession | Op::LogoutToken => ok().gives::<auth::Status>(),
+        Op::ConsentInfo => ok().gives::<auth::ConsentInfo>(),
+        Op::GetSession => ok().gives::<auth::Session>(),
+        Op::DeleteToken | Op::DeleteSession => ok().gives::<auth::Revoked>(),
 
-        Op::CreateUserProcedure => created().takes_any().gives_any(),
-        Op::RequestProcedure(_) => ok().takes_any().gives_any(),
+        Op::CreateUserProcedure => created().takes_any().gives::<auth::SignedUp>(),
+        Op::RequestProcedure(_) => ok().takes_any().gives::<auth::Status>(),
         Op::ActivateGet => ok().gives_any(),
-        Op::Activate
-        | Op::ConfirmChangePassword
-        | Op::ConfirmResetPassword
-        | Op::ConfirmChangeEmail
-        | Op::ConfirmDeleteAccount => ok().takes_any().gives_any(),
+        Op::Activate => ok().takes::<procedures::Code>().gives::<procedures::Activated>(),
+        Op::ConfirmChangeEmail => ok().takes_any().gives::<procedures::EmailChange>(),
+        Op::ConfirmChangePassword | Op::ConfirmResetPassword | Op::ConfirmDeleteAccount => {
+            ok().takes_any().gives::<auth::Status>()
+        }
 
         Op::GetUser | Op::UserLogs | Op::UserLog | Op::UserTokens => ok().gives_any(),
         Op::UpdateUser => ok().takes_any().gives_any(),
-        Op::Addresses | Op::GetAddress => ok().gives_any(),
-        Op::CreateAddress => created().takes_any().gives_any(),
-        Op::UpdateAddress => ok().takes_any().gives_any(),
+        Op::Addresses => ok().gives::<Keyed<user::Address>>(),
+        Op::GetAddress => ok().gives::<user::Address>(),
+        Op::CreateAddress => created().takes::<user::SaveAddress>().gives::<user::Address>(),
+        Op::UpdateAddress => ok().takes::<user::SaveAddress>().gives::<user::Address>(),
         Op::DeleteAddress => ok().gives::<Deleted>(),
 
-        Op::BecomeDeveloper => created().gives_any(),
-        Op::MainDeveloper | Op::DeveloperApps | Op::AppCategories | Op::GetApp => ok().gives_any(),
-        Op::CreateApp => created().takes_any().gives_any(),
-        Op::UpdateApp => ok().takes_any().gives_any(),
+        Op::BecomeDeveloper => created().gives::<apps::Developer>(),
+        Op::MainDeveloper => ok().gives::<apps::Developer>(),
+        Op::DeveloperApps => ok().gives::<Keyed<apps::AppSummary>>(),
+        Op::AppCategories => ok().gives::<Keyed<apps::Category>>(),
+        Op::GetApp => ok().gives::<apps::App>(),
+        Op::CreateApp => created().takes::<apps::SaveApp>().gives::<apps::App>(),
+        Op::UpdateApp => ok().takes::<apps::SaveApp>().gives::<apps::App>(),
         Op::DeleteApp => ok().gives::<Deleted>(),
-        Op::AppCalls | Op::AppTokens => ok().gives_any(),
+        Op::AppCalls => ok().gives::<Keyed<apps::AppCall>>(),
+        Op::AppTokens => ok().gives::<apps::AppTokens>(),
         Op::AppChildren(_) | Op::GetAppChild(_) => ok().gives_any(),
         Op::CreateAppChild(_) => created().takes_any().gives_any(),
         Op::UpdateAppChild(_) => ok().takes_any().gives_any(),
@@ -251,22 +265,35 @@ pub fn schemas(op: Op) -> OpSchemas {
 
         Op::Insights(_) | Op::InsightsView(_) => ok().gives_any(),
 
-        Op::Products | Op::GetProduct | Op::ProductRecords | Op::GetRecord => ok().gives_any(),
+        Op::Products => ok().gives::<Keyed<products::Product>>(),
+        Op::GetProduct | Op::ResetProduct => ok().gives::<products::Product>(),
+        Op::ProductRecords => ok().gives::<Keyed<products::Record>>(),
+        Op::GetRecord => ok().gives::<products::Record>(),
         Op::RecordShares => ok().gives::<Keyed<shares::Share>>(),
-        Op::PairStatic | Op::PairDynamic => ok().takes_any().gives_any(),
-        Op::UpdateProduct | Op::UpdateRecord => ok().takes_any().gives_any(),
-        Op::DeleteProduct => ok().takes_any().gives::<Deleted>(),
-        Op::ResetProduct => ok().gives_any(),
+        Op::PairStatic | Op::PairDynamic => ok().takes::<products::Pair>().gives::<products::Product>(),
+        // The product, or where it went when attached to a maker's group.
+        Op::UpdateProduct => ok().takes::<products::UpdateProduct>().gives_any(),
+        Op::UpdateRecord => ok().takes::<products::UpdateRecord>().gives::<products::Record>(),
+        Op::DeleteProduct => ok().takes::<products::DeleteProduct>().gives::<products::ProductDeleted>(),
 
-        Op::Pending(_) | Op::Members(_) => ok().gives_any(),
-        Op::AnswerPending(_) | Op::Grant(_) | Op::UpdateAccess(_) => ok().takes_any().gives_any(),
-        Op::RemoveAccess(_) | Op::RevokeInvitation(_) => ok().gives_any(),
+        Op::Pending(_) => ok().gives::<Keyed<sharing::Pending>>(),
+        Op::Members(_) => ok().gives::<Keyed<sharing::Access>>(),
+        Op::AnswerPending(_) => ok().takes::<sharing::AnswerPending>().gives_any(),
+        Op::Grant(_) => created().takes::<sharing::Grant>().gives::<sharing::Access>(),
+        Op::UpdateAccess(_) => ok().takes::<sharing::UpdateAccess>().gives::<sharing::Access>(),
+        Op::RemoveAccess(_) => ok().gives::<Deleted>(),
+        Op::RevokeInvitation(_) => ok().gives::<sharing::Revoked>(),
         Op::AgreeShareApplicationPage => OpSchemas::see_other().gives_any(),
         Op::AgreeShareApplication => ok().takes_any().gives_any(),
 
-        Op::AttachedGroups | Op::GetAttachedGroup => ok().gives_any(),
-        Op::CreateAttachedGroup => created().takes_any().gives_any(),
-        Op::UpdateAttachedGroup => ok().takes_any().gives_any(),
+        Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
+        Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
+        Op::CreateAttachedGroup => {
+            created().takes::<attached_groups::CreateAttachedGroup>().gives::<attached_groups::AttachedGroup>()
+        }
+        Op::UpdateAttachedGroup => {
+            ok().takes::<attached_groups::UpdateAttachedGroup>().gives::<attached_groups::AttachedGroup>()
+        }
         Op::DeleteAttachedGroup => ok().gives::<Deleted>(),
 
         Op::Groups => ok().gives::<Keyed<groups::GroupSummary>>(),
