@@ -60,18 +60,22 @@ pub fn errors_view(errors: ArcRwSignal<Errors>) -> impl IntoView {
 }
 
 /// The message under a form saved by an `Action`: the error (fields kept) or "Saved".
+/// Read with `try_`: a form closed by its own save must not read a disposed action.
 pub fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiError>>) -> impl IntoView {
+    let (pending, value) = (action.pending(), action.value());
     move || {
-        if action.pending().get() {
+        if pending.try_get().unwrap_or(false) {
             return ().into_any();
         }
-        action.value().with(|v| match v {
-            Some(Err(e)) if !needs_sign_in(e) => {
-                view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
-            }
-            Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
-            _ => ().into_any(),
-        })
+        value
+            .try_with(|v| match v {
+                Some(Err(e)) if !needs_sign_in(e) => {
+                    view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
+                }
+                Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+                _ => ().into_any(),
+            })
+            .unwrap_or_else(|| ().into_any())
     }
 }
 

@@ -17,44 +17,9 @@ use senzu_core::{ApiError, ErrorCode};
 use super::charts::InsightsPanel;
 use super::plugins::PluginsPanel;
 use super::sharing::SharingPanel;
-use super::{failure, Shell};
+use super::{action_status, errors_view, Shell};
 use crate::api::{applications, files, plugins, shares};
-use crate::components::needs_sign_in;
 use crate::routes::play::PlayScreen;
-
-/// What an `ErrorBoundary` of these pages shows: each API failure as [`failure`] does.
-pub(super) fn errors_view(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(_, e)| match e.downcast_ref::<ApiError>() {
-                Some(error) => failure(error.clone()),
-                None => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
-            })
-            .collect_view()
-    }
-}
-
-/// The message under a form saved by an `Action`: the error (fields kept) or "Saved".
-/// Read with `try_`: a form closed by its own save must not read a disposed action.
-pub(super) fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiError>>) -> impl IntoView {
-    let (pending, value) = (action.pending(), action.value());
-    move || {
-        if pending.try_get().unwrap_or(false) {
-            return ().into_any();
-        }
-        value
-            .try_with(|v| match v {
-                Some(Err(e)) if !needs_sign_in(e) => {
-                    view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
-                }
-                Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
-                _ => ().into_any(),
-            })
-            .unwrap_or_else(|| ().into_any())
-    }
-}
 
 /// The message of an action's error when it names `field`.
 pub(super) fn field_error<I: 'static, T: 'static>(

@@ -7,7 +7,7 @@ use senzu_core::api::Id;
 use senzu_core::charts;
 use senzu_core::ApiError;
 
-use super::application::errors_view;
+use super::errors_view;
 use crate::api::insights::{self, Of, Range};
 
 /// A view's buckets as (label, views) for the bar and donut charts.

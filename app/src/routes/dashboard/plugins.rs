@@ -16,7 +16,8 @@ use senzu_core::plugins::Kind;
 use senzu_core::schedule::Schedule;
 use senzu_core::ApiError;
 
-use super::application::{action_status, bad, busy, error_naming, errors_view, Draft};
+use super::application::{bad, busy, error_naming, Draft};
+use super::{action_status, errors_view};
 use crate::api::{self, plugins, plugstores};
 use crate::icons;
 
