@@ -210,12 +210,7 @@ pub struct LogoutToken {
 }
 
 /// `DELETE /v1/tokens/{id}`, `DELETE /v1/sessions/{id}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Revoked {
-    pub id: Id,
-    pub revoked: bool,
-}
+pub use super::Revoked;
 
 /// One of a session's last calls (`date` in Unix seconds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

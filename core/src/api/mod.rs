@@ -210,6 +210,14 @@ impl Deleted {
     }
 }
 
+/// The answer of a revocation (a token, a session, an invitation): `{"id": 4, "revoked": true}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Revoked {
+    pub id: Id,
+    pub revoked: bool,
+}
+
 /// Who shared something with the caller (`issuer` in lists and objects).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

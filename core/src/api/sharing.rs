@@ -141,12 +141,7 @@ pub enum Answered {
 }
 
 /// A withdrawn invitation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Revoked {
-    pub id: Id,
-    pub revoked: bool,
-}
+pub use super::Revoked;
 
 /// Where `GET /v1/agree-share-application` sends the browser (303).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
