@@ -138,7 +138,7 @@ pub struct SaveApp {
 
 /// One entry of `GET /v1/apps/categories`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = AppCategory))]
 pub struct Category {
     pub id: Id,
     pub id_icon: Option<Id>,
@@ -183,7 +183,7 @@ pub struct AppTokens {
 
 /// `/v1/apps/{id}/redirects/…`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = AppRedirect))]
 pub struct Redirect {
     pub id: Id,
     pub id_api_app: Id,

@@ -798,6 +798,21 @@ mod tests {
         out
     }
 
+    /// Two contract types with one schema name would overwrite each other in
+    /// the components (apps' and the plugstore's `Category` once did).
+    #[test]
+    fn every_component_name_is_one_schema() {
+        let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        for route in routes() {
+            for (name, schema) in schemas(route.op).components {
+                let text = serde_json::to_string(&schema).unwrap();
+                if let Some(before) = seen.insert(name.clone(), text.clone()) {
+                    assert_eq!(before, text, "two schemas named {name}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_document_has_every_route_and_no_other() {
         let doc: serde_json::Value = serde_json::from_str(&json()).unwrap();
