@@ -63,6 +63,10 @@ pub struct QuoteAnswer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpenedPlugin {
+    pub id: super::Id,
+    pub name: String,
+    /// The link a link-style plugin opens (empty for the others).
+    pub plugin_exec: String,
     #[serde(default)]
     pub action: Option<crate::plugins::Action>,
 }

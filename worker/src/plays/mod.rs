@@ -474,7 +474,7 @@ pub async fn open_plugin(
     resolved: &Resolved,
     id_plugin: i64,
     visitor: &Visitor,
-) -> AppResult<serde_json::Value> {
+) -> AppResult<senzu_core::api::plays::OpenedPlugin> {
     let p = resolved
         .plugins
         .iter()
@@ -494,7 +494,7 @@ pub async fn open_plugin(
         Some(Action::Link { href }) => href.clone(),
         _ => String::new(),
     };
-    Ok(serde_json::json!({ "id": p.id, "name": p.name, "plugin_exec": exec, "action": action }))
+    Ok(senzu_core::api::plays::OpenedPlugin { id: p.id, name: p.name.clone(), plugin_exec: exec, action })
 }
 
 /// Records the insight events after the response has gone.
