@@ -1,7 +1,8 @@
 // The owner's whole story in the dashboard: pair an object through a
 // simulated tap, build its application with three plugins, reorder them, see
 // a tap show that order, share it read-only with a friend (who sees it and is
-// refused an edit), mark it lost and see a tap show the lost page.
+// refused an edit), mark it lost, see a tap show the lost page, and read the
+// finder's message (mailed, and on the product's page).
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -154,7 +155,24 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await expect(finder.getByRole('heading', { level: 1 })).toHaveText('This object is lost');
   await expect(finder.getByTestId('lost-message')).toHaveText('Lost my card! Please write to me.');
   await finder.screenshot({ path: 'e2e/artifacts/dashboard-lost-tap.png', fullPage: true });
+  // The finder writes; the owner gets it by mail (their address never shown) and on the product's page.
+  const note = `Found it on the bus, line ${Date.now() % 1000}.`;
+  await finder.getByLabel('Your message').fill(note);
+  await finder.getByRole('button', { name: 'Send to the owner' }).click();
+  await expect(finder.getByRole('status')).toHaveText('Thank you! Your message has been sent to the owner.');
+  await expect(finder.locator('body')).not.toContainText(demo.owner.email);
   await phone.close();
+  const outbox = await (await page.request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
+  const mail = outbox.find((m) => m.to === demo.owner.email && m.mail_type === 'finder_message' && m.html.includes(note));
+  expect(mail, 'a mail to the owner').toBeTruthy();
+  expect(mail.html).toContain(productUrl);
+  await page.goto(productUrl);
+  const messages = page.getByTestId('finder-messages');
+  await expect(messages.getByTestId('finder-message').first()).toContainText(note);
+  await expect(page.getByTestId('finder-messages-title')).toContainText('1 unread');
+  await messages.getByRole('button', { name: 'Mark read' }).first().click();
+  await expect(page.getByTestId('finder-messages-title')).toContainText('0 unread');
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-finder-messages.png', fullPage: true });
   await ownerContext.close();
 });
 

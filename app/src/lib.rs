@@ -1,4 +1,7 @@
 //! The Senzu SPA: the router and the shell. Pages live in `routes/`, wire calls in `api`.
+//! Two bundles come from this crate: `App` (bin senzu-app: everything) and
+//! `PlayApp` (bin senzu-play: only what a phone needs at a tap), so a visitor
+//! never downloads the dashboard.
 
 pub mod api;
 mod components;
@@ -36,4 +39,26 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// Starts a bundle: panics go to the console, and the worker's server-rendered
+/// first paint gives way to the app.
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    console_error_panic_hook::set_once();
+    if let Some(first_paint) = document().get_element_by_id(senzu_core::page::FIRST_PAINT_ID) {
+        first_paint.remove();
+    }
+    leptos::mount::mount_to_body(app);
+}
+
+/// The play bundle's app: the play (its lost, locked and pairing screens too)
+/// and nothing else, not even a router: its links to other pages (pairing,
+/// sign-in) are plain page loads, which the server answers with the full app.
+#[component]
+pub fn PlayApp() -> impl IntoView {
+    view! { <routes::play::PlayRoute /> }
 }

@@ -20,16 +20,19 @@ pub enum MailType {
     DeleteAccount,
     /// Someone shared a product or an application with this address.
     Invitation,
+    /// A finder wrote about a product its owner marked lost.
+    FinderMessage,
 }
 
 impl MailType {
-    pub const ALL: [MailType; 6] = [
+    pub const ALL: [MailType; 7] = [
         Self::Registration,
         Self::ChangePassword,
         Self::ResetPassword,
         Self::ChangeEmail,
         Self::DeleteAccount,
         Self::Invitation,
+        Self::FinderMessage,
     ];
 
     pub fn parse(s: &str) -> Option<Self> {
@@ -44,6 +47,7 @@ impl MailType {
             Self::ChangeEmail => "change_email",
             Self::DeleteAccount => "delete_account",
             Self::Invitation => "invitation",
+            Self::FinderMessage => "finder_message",
         }
     }
 
@@ -56,6 +60,7 @@ impl MailType {
             Self::ChangeEmail => "change_email_url",
             Self::DeleteAccount => "delete_account_url",
             Self::Invitation => "invitation_url",
+            Self::FinderMessage => "product_url",
         }
     }
 
@@ -73,6 +78,8 @@ impl MailType {
             (Self::DeleteAccount, Lang::Fr) => "Confirmez la suppression de votre compte Senzu",
             (Self::Invitation, Lang::En) => "Something was shared with you on Senzu",
             (Self::Invitation, Lang::Fr) => "Un objet a été partagé avec vous sur Senzu",
+            (Self::FinderMessage, Lang::En) => "Someone found your lost object",
+            (Self::FinderMessage, Lang::Fr) => "Quelqu'un a trouvé votre objet perdu",
         }
     }
 
@@ -89,6 +96,8 @@ impl MailType {
             (Self::DeleteAccount, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Confirm the deletion of your account within one hour. This cannot be undone.</p><p><a href=\"{{ data.delete_account_url }}\">Delete my account</a></p>",
             (Self::DeleteAccount, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez la suppression de votre compte dans l'heure. C'est définitif.</p><p><a href=\"{{ data.delete_account_url }}\">Supprimer mon compte</a></p>",
             (Self::Invitation, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
+            (Self::FinderMessage, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Someone found “{{ data.object }}”, which you marked lost, and wrote to you:</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>They left this to reach them: {{ data.contact }}</p>{% else %}<p>They left no way to reach them.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">See it on Senzu</a></p><p>Your own address was not shown to them.</p>",
+            (Self::FinderMessage, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Quelqu'un a trouvé « {{ data.object }} », que vous avez déclaré perdu, et vous a écrit :</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>Pour le joindre : {{ data.contact }}</p>{% else %}<p>Il n'a laissé aucun moyen de le joindre.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">Voir sur Senzu</a></p><p>Votre adresse ne lui a pas été montrée.</p>",
             (Self::Invitation, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>{{ data.issuer }} a partagé « {{ data.object }} » avec vous sur Senzu.</p><p><a href=\"{{ data.invitation_url }}\">Voir l'invitation</a></p><p>Connectez-vous (ou créez votre compte avec cette adresse) pour l'accepter ou la refuser.</p>",
         }
     }
@@ -195,6 +204,20 @@ mod tests {
         let mail = render(MailType::Registration, Lang::Fr, Some(code), &data("activation_url")).unwrap();
         assert_eq!(mail.html, "<a href=\"https://senzu.test/v1/activate?code=abc&amp;x=1\">&lt;B&gt;ADA&lt;/B&gt;</a>");
         assert_eq!(mail.subject, "Activez votre compte Senzu");
+    }
+
+    #[test]
+    fn a_finder_message_carries_the_message_escaped_and_the_contact_only_when_given() {
+        let mut d = data("product_url");
+        d.insert("object", "Keys".to_string());
+        d.insert("message", "<script>x</script> found at the station".to_string());
+        let without = render(MailType::FinderMessage, Lang::En, None, &d).unwrap();
+        assert!(without.html.contains("&lt;script&gt;x&lt;/script&gt; found at the station"));
+        assert!(without.html.contains("no way to reach them"));
+        d.insert("contact", "+33 6 00 00 00 00".to_string());
+        let with = render(MailType::FinderMessage, Lang::Fr, None, &d).unwrap();
+        assert!(with.html.contains("Pour le joindre : +33 6 00 00 00 00"));
+        assert_eq!(with.subject, "Quelqu'un a trouvé votre objet perdu");
     }
 
     #[test]

@@ -1,5 +1,7 @@
-// First contentful paint of a play page in Chromium with 4x CPU throttling and
-// DevTools' "Fast 3G" profile. Run by `cargo xtask bench`; prints one JSON line.
+// First contentful paint of a play page, and when its tiles become interactive
+// (the play bundle mounted: the server's first paint is gone), in Chromium with
+// 4x CPU throttling and DevTools' "Fast 3G" profile. Run by `cargo xtask bench`;
+// prints one JSON line.
 // Usage: node e2e/bench/fcp.mjs URL[,URL…] [runs] — run i opens URL i (mod their count):
 // a dynamic tap opens once per browser, so each run needs its own.
 import { chromium } from '@playwright/test';
@@ -26,14 +28,22 @@ for (let i = 0; i < runs; i++) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(urls[i % urls.length], { waitUntil: 'load' });
   await page.locator('.tile, .state').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('senzu-first-paint'), null, { timeout: 60_000 });
+  const interactive = await page.evaluate(() => performance.now());
   const timing = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const nav = performance.getEntriesByType('navigation')[0];
     return { fcp: fcp ? fcp.startTime : null, load: nav.loadEventEnd, transfer: performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, nav.transferSize) };
   });
-  results.push(timing);
+  results.push({ ...timing, interactive });
   await context.close();
 }
 await browser.close();
-const fcps = results.map((r) => r.fcp).sort((a, b) => a - b);
-console.log(JSON.stringify({ runs, fcp_ms_median: fcps[Math.floor(fcps.length / 2)], fcp_ms_all: fcps, transfer_bytes: results[0].transfer }));
+const sorted = (key) => results.map((r) => r[key]).sort((a, b) => a - b);
+const median = (xs) => xs[Math.floor(xs.length / 2)];
+const [fcps, interactives] = [sorted('fcp'), sorted('interactive')];
+console.log(JSON.stringify({
+  runs, fcp_ms_median: median(fcps), fcp_ms_all: fcps,
+  interactive_ms_median: Math.round(median(interactives)), interactive_ms_all: interactives.map(Math.round),
+  transfer_bytes: results[0].transfer,
+}));

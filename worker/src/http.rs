@@ -27,7 +27,12 @@ pub fn json_status<T: serde::Serialize>(value: &T, status: u16) -> Response {
 }
 
 fn typed<T: serde::Serialize>(value: &T, status: u16) -> Response {
-    match serde_json::to_vec(value) {
+    written(serde_json::to_vec(value), status)
+}
+
+/// Not generic: the response around a body is built once, not once per type.
+fn written(body: serde_json::Result<Vec<u8>>, status: u16) -> Response {
+    match body {
         Ok(body) => {
             let headers = Headers::new();
             let _ = headers.set("content-type", "application/json; charset=utf-8");

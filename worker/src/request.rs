@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 
 /// The query string's arguments.
 pub fn query(req: &Request) -> Args {
-    req.url().map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()).unwrap_or_default()
+    req.url().map(|u| form::args_from_form(u.query().unwrap_or_default())).unwrap_or_default()
 }
 
 /// The body's arguments (a form or a JSON object); a body that is neither is a 400.
@@ -32,7 +32,12 @@ pub async fn args(req: &mut Request) -> AppResult<Args> {
 
 /// A typed request from the arguments: 419 names a missing one, 420 a bad one.
 pub fn from_args<T: DeserializeOwned>(args: &Args) -> AppResult<T> {
-    form::from_args(args).map_err(|e| AppError::Api(e.into()))
+    form::from_args(args).map_err(refused)
+}
+
+/// Not generic: the 419/420 is built once, not once per request type.
+fn refused(e: form::ArgError) -> AppError {
+    AppError::Api(e.into())
 }
 
 /// Reads a typed request from the query and the body.
@@ -43,16 +48,4 @@ pub async fn parse<T: DeserializeOwned>(req: &mut Request) -> AppResult<T> {
 /// A list's filters from the query string: 430 names a bad or unknown one.
 pub fn list(req: &Request, spec: ListSpec) -> AppResult<ListQuery> {
     ListQuery::parse(&query(req), spec).map_err(AppError::Api)
-}
-
-/// A list that was always answered whole (a play's plugins in order, the
-/// plugstore, share links): the documented filters apply, but without `limit`
-/// every item comes back, as before the filters.
-pub fn whole_list(req: &Request, spec: ListSpec) -> AppResult<ListQuery> {
-    let query = query(req);
-    let mut filters = ListQuery::parse(&query, spec).map_err(AppError::Api)?;
-    if !query.contains_key("limit") {
-        filters.limit = senzu_core::api::list::MAX_LIMIT;
-    }
-    Ok(filters)
 }

@@ -193,7 +193,9 @@ fn the_phone_page_carries_the_play_inline_with_a_csp() {
     assert_eq!(page.status, 200);
     assert!(page.content_type.starts_with("text/html"));
     assert!(page.body.contains(r#"<script id="senzu-play" type="application/json">"#));
-    assert!(page.body.contains("senzu-app"), "the app shell");
+    // The play bundle's shell: a phone never downloads the dashboard.
+    assert!(page.body.contains("senzu-play"), "the play bundle's shell");
+    assert!(!page.body.contains("senzu-app"), "the full app's bundle on a phone page");
     // A server-rendered first paint: the tiles paint (and link tiles work) before the wasm loads.
     assert!(page.body.contains(r#"<body><div id="senzu-first-paint">"#), "first paint");
     assert!(page.body.contains(r#"<a class="tile" href="tel:+33612345678">"#));
@@ -233,6 +235,48 @@ fn lost_reports_reach_the_owner_only_for_lost_products() {
     assert_eq!(app().post_form(&format!("/v1/plays/{lost}/lost-report"), &[("contact", "x")]).error_code(), 419);
     let not_lost = app().post_form(&format!("/v1/plays/{}/lost-report", key("static")), &[("message", "hi")]);
     assert_eq!(not_lost.status, 400);
+
+    // Delivered: a mail to the owner (whose address the finder never sees) ...
+    let d = demo();
+    let owner_email = d["owner"]["email"].as_str().unwrap();
+    assert!(!sent.body.contains(owner_email), "the finder saw the owner's address");
+    let mail = app()
+        .outbox()
+        .into_iter()
+        .find(|m| m["to"] == owner_email && m["mail_type"] == "finder_message")
+        .expect("a mail to the owner");
+    let html = mail["html"].as_str().unwrap();
+    assert!(html.contains("Found it at the station") && html.contains("+33 6 00 00 00 00"), "{html}");
+    assert!(html.contains("/dashboard/products/2"), "a link to the product's page: {html}");
+    // ... and on the product's page, unread until the owner marks it read.
+    let owner = app().sign_in(owner_email, d["owner"]["password"].as_str().unwrap());
+    let list = app().call("GET", "/v1/products/2/finder-messages?status=false", Auth::Cookie(&owner), &[], &[]);
+    assert_eq!(list.status, 200, "{}", list.body);
+    let first = list.json()["0"].clone();
+    assert_eq!(first["message"], "Found it at the station");
+    assert_eq!(first["contact"], "+33 6 00 00 00 00");
+    assert_eq!(first["is_read"], false);
+    let id = first["id"].as_i64().unwrap();
+    let path = format!("/v1/products/2/finder-messages/{id}");
+    let read = app().call("POST", &path, Auth::Cookie(&owner), &[("is_read", "true")], &[]);
+    assert_eq!(read.status, 200, "{}", read.body);
+    assert_eq!(read.json()["is_read"], true);
+    let unread = app().call("GET", "/v1/products/2/finder-messages?status=false", Auth::Cookie(&owner), &[], &[]);
+    assert!(unread.json().as_object().unwrap().values().all(|m| m["id"] != id));
+    // Nobody else reads them: not the finder, not another account, not through another product.
+    assert_eq!(app().get("/v1/products/2/finder-messages").status, 401);
+    let friend = app().sign_in(d["friend"]["email"].as_str().unwrap(), d["friend"]["password"].as_str().unwrap());
+    let theirs = app().call("GET", "/v1/products/2/finder-messages", Auth::Cookie(&friend), &[], &[]);
+    assert_eq!(theirs.status, 404, "{}", theirs.body);
+    let elsewhere = app().call(
+        "POST",
+        &format!("/v1/products/1/finder-messages/{id}"),
+        Auth::Cookie(&owner),
+        &[("is_read", "false")],
+        &[],
+    );
+    assert_eq!(elsewhere.status, 404, "{}", elsewhere.body);
+    assert_eq!(app().call("POST", &path, Auth::Cookie(&owner), &[("is_read", "maybe")], &[]).error_code(), 420);
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
                 file_name(&path),
                 bytes.len(),
                 gzip_len(&bytes)?,
-                brotli_len(&path)
+                brotli_len(&bytes)?
             );
         }
     }
@@ -187,17 +187,12 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
     Ok(out.stdout.len())
 }
 
-/// Brotli size through Python's `brotli` module, when the machine has it.
-fn brotli_len(path: &std::path::Path) -> String {
-    let script = "import brotli,sys;print(len(brotli.compress(open(sys.argv[1],'rb').read(),quality=11)))";
-    Command::new("python3")
-        .args(["-c", script])
-        .arg(path)
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|| "n/a (pip install brotli)".into())
+/// Brotli size at the quality a CDN serves static assets with (11).
+fn brotli_len(bytes: &[u8]) -> Result<usize> {
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).context("brotli")?;
+    Ok(out.len())
 }
 
 fn file_name(path: &std::path::Path) -> String {

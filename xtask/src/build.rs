@@ -35,15 +35,46 @@ fn tool_path(tools: &Tools) -> String {
     path.join(":")
 }
 
+/// Both bundles: the SPA into dist/, then the play bundle (app/play.html, bin
+/// senzu-play) into its own dist, merged in as dist/play.html and its hashed
+/// js/wasm, which the worker serves at a tap.
 pub fn app(tools: &Tools) -> Result<()> {
     step("building the app (trunk build --release --offline)");
-    run(Command::new(&tools.trunk)
-        .args(["build", "--release", "--offline"])
-        .current_dir(paths::root())
-        .env("PATH", tool_path(tools))
-        .env("NO_COLOR", "true"))?;
+    trunk(tools, &[])?;
+    let play_dist = paths::root().join("target/play-dist");
+    step("building the play bundle (trunk build --release --offline app/play.html)");
+    trunk(tools, &["app/play.html", "--dist", &play_dist.to_string_lossy()])?;
+    // Trunk names its page index.html whatever the entry: it is dist/play.html here.
+    std::fs::copy(play_dist.join("index.html"), paths::root().join("dist/play.html"))
+        .context("copying the play bundle's page to dist/play.html")?;
+    merge_into(&play_dist, &paths::root().join("dist"))?;
     // Trunk empties dist/: the document goes in after it.
     openapi()
+}
+
+fn trunk(tools: &Tools, args: &[&str]) -> Result<()> {
+    run(Command::new(&tools.trunk)
+        .args(["build", "--release", "--offline=true"])
+        .args(args)
+        .current_dir(paths::root())
+        .env("PATH", tool_path(tools))
+        .env("NO_COLOR", "true"))
+}
+
+/// Copies every file of `from` into `to`, keeping what `to` already has (the
+/// two builds share the static files and the stylesheet).
+fn merge_into(from: &std::path::Path, to: &std::path::Path) -> Result<()> {
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            merge_into(&entry.path(), &target)?;
+        } else if !target.exists() {
+            std::fs::copy(entry.path(), &target).with_context(|| format!("copying to {}", target.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The OpenAPI document into the app's assets (dist/openapi.json), where the

@@ -27,7 +27,15 @@ use senzu_core::{wire::Health, ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+/// Sends a request and reads the body of a 2xx answer. Not generic on
+/// purpose: the whole fetch state machine is compiled once, and each typed
+/// call only adds its own `decode` (it was once per answer type, ~400 KB).
+async fn exchange(request: Result<Request, gloo_net::Error>) -> Result<String, ApiError> {
+    let resp = request.map_err(unbuildable)?.send().await.map_err(network)?;
+    read(resp).await
+}
+
+async fn read(resp: Response) -> Result<String, ApiError> {
     let status = resp.status();
     let body =
         resp.text().await.map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not read the answer: {e}")))?;
@@ -35,7 +43,11 @@ async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
         return Err(ApiError::from_body(&body)
             .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, format!("the server answered {status}"))));
     }
-    serde_json::from_str(&body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")))
+    Ok(body)
+}
+
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError::new(ErrorCode::Internal, format!("unexpected answer: {e}")))
 }
 
 fn network(e: gloo_net::Error) -> ApiError {
@@ -48,20 +60,19 @@ fn unbuildable(e: gloo_net::Error) -> ApiError {
 
 /// `GET` a contract type.
 pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    read(Request::get(url).send().await.map_err(network)?).await
+    decode(&exchange(Request::get(url).build()).await?)
 }
 
 /// `POST` a contract request as JSON (the API reads JSON and forms alike).
 pub(crate) async fn post<B: Serialize + ?Sized, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not write the request: {e}")))?;
-    let request = Request::post(url).header("content-type", "application/json").body(json).map_err(unbuildable)?;
-    read(request.send().await.map_err(network)?).await
+    decode(&exchange(Request::post(url).header("content-type", "application/json").body(json)).await?)
 }
 
 /// `DELETE` an object.
 pub(crate) async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    read(Request::delete(url).send().await.map_err(network)?).await
+    decode(&exchange(Request::delete(url).build()).await?)
 }
 
 /// A list's filters as a query string: `limit=null` unless a page asks for fewer.
@@ -101,22 +112,14 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 
 /// A `POST` with a form body, for the partners' own fields (a quote request).
 pub(crate) async fn post_form<T: DeserializeOwned>(url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
-    let request = Request::post(url)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form_body(fields))
-        .map_err(unbuildable)?;
-    read(request.send().await.map_err(network)?).await
+    let request =
+        Request::post(url).header("content-type", "application/x-www-form-urlencoded").body(form_body(fields));
+    decode(&exchange(request).await?)
 }
 
 /// A multipart upload (the browser sets the boundary).
 pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> Result<T, ApiError> {
-    let resp = Request::post(url)
-        .body(form)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}")))?
-        .send()
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("network error: {e}")))?;
-    read(resp).await
+    decode(&exchange(Request::post(url).body(form)).await?)
 }
 
 /// The signed-in user of the dashboard, if any.

@@ -1,5 +1,6 @@
 //! The owner's products, their records and pairing.
 
+use senzu_core::api::finder_messages::{FinderMessage, UpdateFinderMessage};
 use senzu_core::api::products::{Pair, Product, ProductDeleted, Record, UpdateProduct, UpdateRecord};
 use senzu_core::api::{Id, Keyed};
 use senzu_core::ApiError;
@@ -44,4 +45,13 @@ pub async fn update_record(id: Id, id_record: Id, changes: &UpdateRecord) -> Res
 /// Pairs the object of a pairing path (`{id_record}/{key}` or a tap's `{id_record}@…`).
 pub async fn pair(path: &str, asked: &Pair) -> Result<Product, ApiError> {
     super::post(&format!("/v1/products/pair/{path}"), asked).await
+}
+
+/// What finders wrote while it was lost, newest first.
+pub async fn finder_messages(id: Id) -> Result<Vec<FinderMessage>, ApiError> {
+    super::get::<Keyed<FinderMessage>>(&format!("/v1/products/{id}/finder-messages?{}", all())).await.map(|k| k.0)
+}
+
+pub async fn mark_finder_message(id: Id, id_message: Id, is_read: bool) -> Result<FinderMessage, ApiError> {
+    super::post(&format!("/v1/products/{id}/finder-messages/{id_message}"), &UpdateFinderMessage { is_read }).await
 }

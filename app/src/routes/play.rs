@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_location;
 use senzu_core::api::plays::LostReport;
 use senzu_core::play::{Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{encode, Action, Lang};
@@ -39,7 +38,7 @@ fn segment_from_path(path: &str) -> String {
 pub fn PlayRoute() -> impl IntoView {
     let page = RwSignal::new(read_inline());
     if page.get_untracked().is_none() {
-        let segment = segment_from_path(&use_location().pathname.get_untracked());
+        let segment = segment_from_path(&window().location().pathname().unwrap_or_default());
         spawn_local(async move {
             let lang = browser_lang();
             let loaded = match api::plays::play(&segment, None).await {

@@ -25,6 +25,7 @@ pub struct ApplicationFilters {
 
 /// The list's filters: sortable fields and its own arguments.
 pub const LIST: ListSpec = ListSpec {
+    default_limit: super::list::DEFAULT_LIMIT,
     sortable: &["id", "date_created", "name"],
     route_args: &["contains", "id_issuer", "is_locked", "chmod"],
 };

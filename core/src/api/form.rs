@@ -83,16 +83,24 @@ pub fn from_args<T: DeserializeOwned>(args: &Args) -> Result<T, ArgError> {
 /// clears a [`super::Patch`] field), numbers and booleans as their text, and
 /// objects or arrays as their JSON text (the form's JSON-valued arguments).
 pub fn args_from_json(body: &serde_json::Map<String, serde_json::Value>) -> Args {
-    body.iter()
-        .map(|(k, v)| {
-            let text = match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k.clone(), text)
-        })
-        .collect()
+    // Inserted one by one: `collect` into a BTreeMap would compile a whole sort per call site.
+    let mut args = Args::new();
+    args.extend(body.iter().map(|(k, v)| {
+        let text = match v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        (k.clone(), text)
+    }));
+    args
+}
+
+/// A query string or a form body as arguments (the last of a repeated name wins).
+pub fn args_from_form(text: &str) -> Args {
+    let mut args = Args::new();
+    args.extend(url::form_urlencoded::parse(text.trim().as_bytes()).into_owned());
+    args
 }
 
 /// The most a request body may hold (files have their own route and limit).
@@ -116,9 +124,7 @@ pub fn args_from_body(content_type: &str, body: &[u8]) -> Result<Args, ApiError>
             Ok(_) => Err(bad("a JSON body must be an object".into())),
             Err(e) => Err(bad(format!("the body is not valid JSON: {e}"))),
         },
-        "" | "application/x-www-form-urlencoded" | "text/plain" => {
-            Ok(url::form_urlencoded::parse(text.trim().as_bytes()).into_owned().collect())
-        }
+        "" | "application/x-www-form-urlencoded" | "text/plain" => Ok(args_from_form(text)),
         other => Err(bad(format!(
             "content-type {other} is not accepted here: send application/x-www-form-urlencoded or application/json"
         ))),

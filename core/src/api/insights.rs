@@ -6,7 +6,8 @@ use super::ApiDate;
 use crate::api::list::ListSpec;
 
 /// The date range and the `plays` view's `limit`: the documented filters.
-pub const LIST: ListSpec = ListSpec { sortable: &["date_created"], route_args: &[] };
+pub const LIST: ListSpec =
+    ListSpec { sortable: &["date_created"], route_args: &[], default_limit: super::list::DEFAULT_LIMIT };
 
 /// Scans and views in the range (the totals, and each bucket).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

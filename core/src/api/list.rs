@@ -72,10 +72,16 @@ impl Default for ListQuery {
 pub struct ListSpec {
     pub sortable: &'static [&'static str],
     pub route_args: &'static [&'static str],
+    /// How many without `limit`: 10, or all for the lists that were always
+    /// answered whole (a play's plugins in order, the plugstore, share links).
+    pub default_limit: usize,
 }
 
 impl ListSpec {
-    pub const PLAIN: ListSpec = ListSpec { sortable: &["id", "date_created"], route_args: &[] };
+    pub const PLAIN: ListSpec =
+        ListSpec { sortable: &["id", "date_created"], route_args: &[], default_limit: DEFAULT_LIMIT };
+    /// PLAIN, answered whole unless a `limit` is given.
+    pub const WHOLE: ListSpec = ListSpec { default_limit: MAX_LIMIT, ..ListSpec::PLAIN };
 }
 
 pub fn bad_filter(message: impl Into<String>) -> ApiError {
@@ -105,7 +111,7 @@ impl ListQuery {
             return Err(bad_filter(format!("{unknown} is not a filter of this list")));
         }
         let get = |name: &str| query.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
-        let mut q = ListQuery::default();
+        let mut q = ListQuery { limit: spec.default_limit, ..ListQuery::default() };
         if let Some(limit) = get("limit") {
             q.limit = match limit {
                 "null" => MAX_LIMIT,
@@ -156,16 +162,35 @@ impl ListQuery {
     }
 
     /// Filters, sorts, then pages a list that is already in its natural order.
-    pub fn apply<T: Listed>(&self, mut items: Vec<T>) -> Vec<T> {
-        items.retain(|item| {
-            self.index_id.is_none_or(|b| b.cmp.holds(item.id(), b.at))
-                && self.status.is_none_or(|s| item.status() == Some(s))
-                && self.start_date.is_none_or(|s| item.date_created().is_some_and(|d| d >= s))
-                && self.end_date.is_none_or(|e| item.date_created().is_some_and(|d| d <= e))
-        });
-        if let Some((field, asc)) = self.sort_by {
-            items.sort_by(|a, b| {
-                let o = a.sort_key(field).cmp(&b.sort_key(field));
+    /// Only reading each item's facts is generic: choosing among them (and the
+    /// sort) is compiled once, not once per list type.
+    pub fn apply<T: Listed>(&self, items: Vec<T>) -> Vec<T> {
+        let facts: Vec<Facts> = items
+            .iter()
+            .map(|item| Facts {
+                id: item.id(),
+                status: item.status(),
+                date_created: item.date_created(),
+                sort_key: self.sort_by.map(|(field, _)| item.sort_key(field)),
+            })
+            .collect();
+        super::pick(items, self.choose(&facts))
+    }
+
+    /// The positions of the items kept, in the order they are answered.
+    fn choose(&self, facts: &[Facts]) -> Vec<usize> {
+        let mut kept: Vec<usize> = (0..facts.len())
+            .filter(|&at| {
+                let item = &facts[at];
+                self.index_id.is_none_or(|b| b.cmp.holds(item.id, b.at))
+                    && self.status.is_none_or(|s| item.status == Some(s))
+                    && self.start_date.is_none_or(|s| item.date_created.is_some_and(|d| d >= s))
+                    && self.end_date.is_none_or(|e| item.date_created.is_some_and(|d| d <= e))
+            })
+            .collect();
+        if let Some((_, asc)) = self.sort_by {
+            kept.sort_by(|&a, &b| {
+                let o = facts[a].sort_key.cmp(&facts[b].sort_key);
                 if asc {
                     o
                 } else {
@@ -173,13 +198,21 @@ impl ListQuery {
                 }
             });
         }
-        let kept = items
-            .into_iter()
+        kept.into_iter()
             .enumerate()
             .filter(|(i, _)| self.index.is_none_or(|b| b.cmp.holds(*i as i64, b.at)))
-            .map(|(_, item)| item);
-        kept.take(self.limit).collect()
+            .map(|(_, at)| at)
+            .take(self.limit)
+            .collect()
     }
+}
+
+/// What the filters read from one item.
+struct Facts {
+    id: i64,
+    status: Option<bool>,
+    date_created: Option<i64>,
+    sort_key: Option<SortKey>,
 }
 
 /// What a list's filters read from one of its items.
@@ -244,7 +277,8 @@ mod tests {
         }
     }
 
-    const SPEC: ListSpec = ListSpec { sortable: &["id", "name"], route_args: &["contains"] };
+    const SPEC: ListSpec =
+        ListSpec { sortable: &["id", "name"], route_args: &["contains"], default_limit: DEFAULT_LIMIT };
 
     fn items() -> Vec<Item> {
         (1..=30)
@@ -258,6 +292,16 @@ mod tests {
 
     fn ids(q: &ListQuery) -> Vec<i64> {
         q.apply(items()).iter().map(|i| i.id).collect()
+    }
+
+    #[test]
+    fn whole_lists_answer_everything_unless_a_limit_is_given() {
+        let whole = ListSpec { default_limit: MAX_LIMIT, ..SPEC };
+        let parse = |pairs: &[(&str, &str)]| {
+            ListQuery::parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), whole).unwrap()
+        };
+        assert_eq!(parse(&[]).apply(items()).len(), 30);
+        assert_eq!(parse(&[("limit", "4")]).apply(items()).len(), 4);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod apps;
 pub mod attached_groups;
 pub mod auth;
 pub mod files;
+pub mod finder_messages;
 pub mod form;
 pub mod groups;
 pub mod insights;
@@ -77,17 +78,37 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
                 f.write_str("an object keyed \"0\", \"1\", …")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<T>, A::Error> {
-                let mut items: Vec<(usize, T)> = Vec::new();
+                let (mut keys, mut items) = (Vec::new(), Vec::new());
                 while let Some((key, value)) = map.next_entry::<String, T>()? {
-                    let at = key.parse::<usize>().map_err(|_| de::Error::custom(format!("list key {key:?}")))?;
-                    items.push((at, value));
+                    keys.push(key.parse::<usize>().map_err(|_| de::Error::custom(format!("list key {key:?}")))?);
+                    items.push(value);
                 }
-                items.sort_by_key(|(i, _)| *i);
-                Ok(Keyed(items.into_iter().map(|(_, v)| v).collect()))
+                Ok(Keyed(match key_order(&keys) {
+                    Some(order) => pick(items, order),
+                    None => items,
+                }))
             }
         }
         d.deserialize_map(KeyedVisitor(PhantomData))
     }
+}
+
+/// The positions of `keys` in key order, or `None` when they already are in
+/// order (as every answer writes them). Not generic, so the sort is compiled
+/// once rather than once per list type.
+fn key_order(keys: &[usize]) -> Option<Vec<usize>> {
+    if keys.is_sorted() {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&at| keys[at]);
+    Some(order)
+}
+
+/// The items at `positions`, in that order (each position at most once).
+pub(crate) fn pick<T>(items: Vec<T>, positions: Vec<usize>) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    positions.into_iter().filter_map(|at| slots.get_mut(at).and_then(Option::take)).collect()
 }
 
 /// A field of an update: not given (keep it), given empty or `null` (clear

@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{products, shares, sharing, user};
+use super::{finder_messages, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -269,6 +269,10 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::GetProduct | Op::ResetProduct => ok().gives::<products::Product>(),
         Op::ProductRecords => ok().gives::<Keyed<products::Record>>(),
         Op::GetRecord => ok().gives::<products::Record>(),
+        Op::FinderMessages => ok().gives::<Keyed<finder_messages::FinderMessage>>(),
+        Op::UpdateFinderMessage => {
+            ok().takes::<finder_messages::UpdateFinderMessage>().gives::<finder_messages::FinderMessage>()
+        }
         Op::RecordShares => ok().gives::<Keyed<shares::Share>>(),
         Op::PairStatic | Op::PairDynamic => ok().takes::<products::Pair>().gives::<products::Product>(),
         // The product, or where it went when attached to a maker's group.
@@ -406,6 +410,8 @@ pub fn tag(op: Op) -> &'static str {
         | Op::UpdateProduct
         | Op::DeleteProduct
         | Op::ResetProduct
+        | Op::FinderMessages
+        | Op::UpdateFinderMessage
         | Op::Pending(Shared::Product) => "products",
         Op::ProductRecords | Op::GetRecord | Op::UpdateRecord | Op::RecordShares => "records",
         Op::Pending(_)
@@ -484,21 +490,19 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
     match op {
         Op::Applications => Some(applications::LIST),
         Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
-        Op::Products => Some(ListSpec { sortable: products::SORTABLE, route_args: products::LIST_ARGS }),
-        // worker/src/api/plugstores: ENTRIES.
-        Op::Plugstores => Some(ListSpec { sortable: &["id", "name"], route_args: &[] }),
+        Op::Products => Some(products::LIST),
+        Op::Plugstores => Some(plugstores::LIST),
+        Op::Plugins | Op::ApplicationShares | Op::RecordShares => Some(ListSpec::WHOLE),
         Op::Groups
         | Op::GroupProducts
         | Op::Files
-        | Op::Plugins
-        | Op::ApplicationShares
-        | Op::RecordShares
         | Op::Addresses
         | Op::UserLogs
         | Op::AppCalls
         | Op::DeveloperApps
         | Op::AttachedGroups
-        | Op::ProductRecords => Some(ListSpec::PLAIN),
+        | Op::ProductRecords
+        | Op::FinderMessages => Some(ListSpec::PLAIN),
         _ => None,
     }
 }
@@ -600,12 +604,12 @@ fn filter_params(spec: ListSpec) -> Vec<utoipa::openapi::path::Parameter> {
     let date = "A date (YYYY-MM-DD) or Unix seconds, UTC";
     let sort = format!("^({})(:(asc|desc))?$", spec.sortable.join("|"));
     let sort_text = format!("field:asc|desc, a field of {}", spec.sortable.join(", "));
+    let limit_text = match spec.default_limit {
+        super::list::MAX_LIMIT => "At most this many (default: all; null: all)".to_string(),
+        n => format!("At most this many (default {n}; null: all)"),
+    };
     let params = [
-        (
-            "limit",
-            text_schema().pattern(Some("^([1-9][0-9]{0,2}|1000|null)$")),
-            "At most this many (default 10; null: all)",
-        ),
+        ("limit", text_schema().pattern(Some("^([1-9][0-9]{0,2}|1000|null)$")), limit_text.as_str()),
         ("index", text_schema().pattern(Some(bound)), "By position: N:lt|lte|gt|gte"),
         ("index_id", text_schema().pattern(Some(bound)), "By id: N:lt|lte|gt|gte"),
         ("status", ObjectBuilder::new().schema_type(Type::Boolean), "Only enabled (true) or disabled (false)"),

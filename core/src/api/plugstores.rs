@@ -2,8 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::list::{Listed, SortKey};
+use crate::api::list::{ListSpec, Listed, SortKey, MAX_LIMIT};
+
 use crate::plugins::{Kind, Lang};
+
+/// The catalogue's filters: answered whole unless a `limit` is given.
+pub const LIST: ListSpec = ListSpec { sortable: &["id", "name"], route_args: &[], default_limit: MAX_LIMIT };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

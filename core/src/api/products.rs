@@ -116,6 +116,10 @@ pub const LIST_ARGS: &[&str] = &["contains", "lost"];
 /// The fields `sort_by` orders `GET /v1/products` by.
 pub const SORTABLE: &[&str] = &["id", "date_created", "alias_name"];
 
+/// `GET /v1/products`' filters.
+pub const LIST: super::list::ListSpec =
+    super::list::ListSpec { sortable: SORTABLE, route_args: LIST_ARGS, default_limit: super::list::DEFAULT_LIMIT };
+
 /// `GET /v1/products`: its own arguments (the filters are [`super::list`]'s).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

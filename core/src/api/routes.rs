@@ -152,6 +152,8 @@ pub enum Op {
     GetRecord,
     UpdateRecord,
     RecordShares,
+    FinderMessages,
+    UpdateFinderMessage,
 
     Pending(Shared),
     AnswerPending(Shared),
@@ -360,6 +362,13 @@ const MAIN: &[Route] = &[
     r(G, "/v1/products/{id}/records/{id_record}", Op::GetRecord, "One record of a product"),
     r(P, "/v1/products/{id}/records/{id_record}", Op::UpdateRecord, "Update a record"),
     r(G, "/v1/records/{id}/shares", Op::RecordShares, "A record's share links"),
+    r(G, "/v1/products/{id}/finder-messages", Op::FinderMessages, "What finders wrote about a lost product"),
+    r(
+        P,
+        "/v1/products/{id}/finder-messages/{id_message}",
+        Op::UpdateFinderMessage,
+        "Mark a finder's message read or unread",
+    ),
     r(G, "/v1/makers/{id}/attached-groups", Op::AttachedGroups, "A maker's attached groups"),
     r(P, "/v1/makers/{id}/attached-groups", Op::CreateAttachedGroup, "Create an attached group"),
     r(G, "/v1/makers/{id}/attached-groups/{id_attached_group}", Op::GetAttachedGroup, "One attached group"),
@@ -517,7 +526,7 @@ pub fn resolve<'a>(method: Method, path: &'a str) -> Result<Matched<'a>, Unroute
         Some(route) => Ok(Matched { route, params: match_path(route.path, path).unwrap_or_default() }),
         None => {
             let mut allowed: Vec<Method> = on_path.by_ref().map(|r| r.method).collect();
-            allowed.sort();
+            allowed.sort_unstable();
             allowed.dedup();
             Err(Unrouted::MethodNotAllowed(allowed))
         }

@@ -19,6 +19,7 @@ mod auth_routes;
 #[cfg(feature = "dev")]
 mod dev;
 mod files;
+mod finder_messages;
 mod groups;
 mod health;
 mod insights;
@@ -93,7 +94,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             let (tap, plugin) = (play_routes::record_ref(p("tap"))?, plugin_id(p("id"))?);
             return play_routes::json(&req, env, ctx, tap, Some(plugin)).await;
         }
-        Op::PlayLostReport => return play_routes::lost_report(&mut req, env, play_routes::record_ref(p("tap"))?).await,
+        Op::PlayLostReport => {
+            return play_routes::lost_report(&mut req, env, ctx, play_routes::record_ref(p("tap"))?).await;
+        }
         Op::PlayQuote => {
             let (tap, plugin) = (play_routes::record_ref(p("tap"))?, plugin_id(p("id"))?);
             return play_routes::quote(&mut req, env, tap, plugin).await;
@@ -105,7 +108,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             return play_routes::json(&req, env, ctx, key, Some(plugin)).await;
         }
         Op::SharedPlayLostReport => {
-            return play_routes::lost_report(&mut req, env, play_routes::shared_ref(p("key"))?).await;
+            return play_routes::lost_report(&mut req, env, ctx, play_routes::shared_ref(p("key"))?).await;
         }
         _ => {}
     }
@@ -226,6 +229,10 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::GetRecord => records::get(call, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::UpdateRecord => records::update(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::RecordShares => shares::of_record(call, req, the_id()?).await,
+        Op::FinderMessages => finder_messages::list(call, req, the_id()?).await,
+        Op::UpdateFinderMessage => {
+            finder_messages::update(call, req, the_id()?, id(p("id_message"), "id_message")?).await
+        }
 
         Op::Pending(s) => sharing::pending(call, req, shared(s)).await,
         Op::AnswerPending(s) => sharing::answer_pending(call, req, shared(s), the_id()?).await,

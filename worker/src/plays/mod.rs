@@ -4,7 +4,10 @@
 
 mod repo;
 
+use std::collections::BTreeMap;
+
 use senzu_core::entry::PlayRef;
+use senzu_core::mail::MailType;
 use senzu_core::play::{self, Background, Color, Lost, Play, PlayPage, PlayPluginSource, PlaySource};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::rate::{Limit, Who};
@@ -527,13 +530,14 @@ pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor
     });
 }
 
-/// A finder's message to the owner of a lost product (the owner's address is never shown).
+/// A finder's message to the owner of a lost product: kept for the product's
+/// page and mailed to the owner in the same batch (the owner's address is never shown).
 pub async fn lost_report(
     env: &Env,
+    ctx: &WorkerContext,
     resolved: &Resolved,
     visitor: &Visitor,
-    message: &str,
-    contact: Option<&str>,
+    report: FinderReport<'_>,
 ) -> AppResult<()> {
     let is_lost = resolved.page.error.as_ref().is_some_and(|e| e.code == ErrorCode::ProductLost.code());
     let id_product = resolved.row.as_ref().and_then(|r| r.id_product);
@@ -543,5 +547,27 @@ pub async fn lost_report(
     let db = env.d1("DB").context("binding DB")?;
     let who = crate::keys::master_key(env)?.limit_key(&visitor.ip);
     crate::rate::hit(&db, Limit::LostReport, id_product, Who::Visitor(&who), visitor.now).await?;
-    repo::insert_lost_report(&db, id_product, message, contact).await
+    let mut batch = vec![repo::insert_lost_report(&db, id_product, report.message, report.contact)?];
+    if let Some(owner) = repo::lost_owner(&db, id_product).await? {
+        let lang = Lang::from_accept_language(&owner.language);
+        let mut data = BTreeMap::new();
+        data.insert("firstname", owner.firstname.unwrap_or_default());
+        data.insert("object", owner.alias.unwrap_or_else(|| format!("#{id_product}")));
+        data.insert("message", report.message.to_string());
+        if let Some(contact) = report.contact {
+            data.insert("contact", contact.to_string());
+        }
+        data.insert("product_url", format!("{}/dashboard/products/{id_product}", report.origin));
+        batch.push(crate::mailer::compose(&db, None, MailType::FinderMessage, lang, &owner.email, &data).await?);
+    }
+    db.batch(batch).await.context("keep and mail a finder's message")?;
+    crate::mailer::deliver_later(env, ctx);
+    Ok(())
+}
+
+/// What a finder sent, and the origin the owner's link points to.
+pub struct FinderReport<'a> {
+    pub message: &'a str,
+    pub contact: Option<&'a str>,
+    pub origin: &'a str,
 }

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::{AppResult, Context};
 
@@ -223,17 +223,36 @@ pub async fn record_events(db: &D1Database, e: &Event, plugin_open: bool) -> App
     Ok(())
 }
 
-pub async fn insert_lost_report(
+pub fn insert_lost_report(
     db: &D1Database,
     id_product: i64,
     message: &str,
     contact: Option<&str>,
-) -> AppResult<()> {
-    db.prepare("INSERT INTO lost_reports (id_product, message, contact) VALUES (?1, ?2, ?3)")
-        .bind(&[int(id_product), JsValue::from_str(message), contact.map_or(JsValue::NULL, JsValue::from_str)])
-        .context("bind lost report")?
-        .run()
-        .await
-        .context("insert lost report")?;
-    Ok(())
+) -> AppResult<D1PreparedStatement> {
+    crate::db::statement(
+        db,
+        "INSERT INTO lost_reports (id_product, message, contact) VALUES (?1, ?2, ?3)",
+        &[int(id_product), JsValue::from_str(message), contact.map_or(JsValue::NULL, JsValue::from_str)],
+        "bind lost report",
+    )
+}
+
+/// Who a finder's message goes to: the product's owner.
+#[derive(serde::Deserialize)]
+pub struct LostOwner {
+    pub email: String,
+    pub firstname: Option<String>,
+    pub language: String,
+    pub alias: Option<String>,
+}
+
+pub async fn lost_owner(db: &D1Database, id_product: i64) -> AppResult<Option<LostOwner>> {
+    crate::db::first(
+        db,
+        "SELECT u.email, u.firstname, u.language, p.alias FROM products p JOIN users u ON u.id = p.id_owner \
+         WHERE p.id = ?1",
+        &[int(id_product)],
+        "lost product's owner",
+    )
+    .await
 }

@@ -203,7 +203,60 @@ fn LostPanel(
                 })}
                 {action_status(save)}
             </form>
+            {can_edit.then(|| view! { <FinderMessages id /> })}
         </section>
+    }
+}
+
+/// What finders wrote (they were mailed to the owner too). A reply is the
+/// owner's own: to the contact the finder left, if any.
+#[component]
+fn FinderMessages(id: Id) -> impl IntoView {
+    let messages = LocalResource::new(move || products::finder_messages(id));
+    let mark = Action::new_local(move |(id_message, is_read): &(Id, bool)| {
+        let (id_message, is_read) = (*id_message, *is_read);
+        async move {
+            let marked = products::mark_finder_message(id, id_message, is_read).await;
+            messages.refetch();
+            marked.map(|_| ())
+        }
+    });
+    view! {
+        <Transition fallback=|| ()>
+            <ErrorBoundary fallback=errors_view>
+                {move || Suspend::new(async move {
+                    let list = messages.await?;
+                    if list.is_empty() {
+                        return Ok::<_, ApiError>(().into_any());
+                    }
+                    let unread = list.iter().filter(|m| !m.is_read).count();
+                    Ok(view! {
+                        <h3 data-testid="finder-messages-title">{format!("Messages from finders ({unread} unread)")}</h3>
+                        <ul class="finder-messages" data-testid="finder-messages">
+                            {list.into_iter().map(|m| {
+                                let (mid, read) = (m.id, m.is_read);
+                                let reply = m.contact.clone().filter(|c| c.contains('@') && !c.contains(' '))
+                                    .map(|c| format!("mailto:{c}"));
+                                view! {
+                                    <li class="finder-message" class:finder-message--unread=!read data-testid="finder-message">
+                                        <p class="finder-message__text">{m.message}</p>
+                                        <p class="muted">{m.date_created.date.chars().take(16).collect::<String>()} " · "
+                                            {match m.contact { Some(c) => format!("Contact: {c}"), None => "No contact left".into() }}
+                                            {(!read).then(|| view! { " " <span class="badge">"Unread"</span> })}</p>
+                                        <p class="finder-message__actions">
+                                            {reply.map(|href| view! { <a class="link-button" href=href>"Reply by mail"</a> })}
+                                            <button class="link-button" type="button" on:click=move |_| { mark.dispatch((mid, !read)); }>
+                                                {if read { "Mark unread" } else { "Mark read" }}</button>
+                                        </p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any())
+                })}
+            </ErrorBoundary>
+        </Transition>
+        {action_status(mark)}
     }
 }
 

@@ -34,12 +34,14 @@ pub async fn page(req: &Request, env: &Env, ctx: &WorkerContext, play_ref: PlayR
     Ok(http::with_cookies(html_response(html, resolved.status(), &csp), &resolved.cookies))
 }
 
-/// index.html from the static assets (the SPA that renders the play).
+/// play.html from the static assets: the play bundle's shell, which loads only
+/// what a phone needs (assets serve play.html at /play; without one, the
+/// single-page fallback answers the full app's index.html).
 async fn app_shell(env: &Env, req: &Request) -> AppResult<String> {
     let assets = env.assets("ASSETS").context("binding ASSETS")?;
     let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| "http://localhost".into());
-    let mut resp = assets.fetch(format!("{origin}/"), None).await.context("fetching index.html")?;
-    resp.text().await.context("reading index.html")
+    let mut resp = assets.fetch(format!("{origin}/play"), None).await.context("fetching play.html")?;
+    resp.text().await.context("reading play.html")
 }
 
 /// `GET /v1/plays/…[/plugins/{id}]`: the play (or one plugin) as JSON.
@@ -76,7 +78,7 @@ pub async fn json(
 }
 
 /// `POST /v1/plays/…/lost-report` (`message`, optional `contact`): a finder writes to the owner.
-pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> AppResult<Response> {
+pub async fn lost_report(req: &mut Request, env: &Env, ctx: &WorkerContext, play_ref: PlayRef) -> AppResult<Response> {
     let given: LostReport = request::from_args(&body_args(req).await?)?;
     let message = given.message.as_deref().map(str::trim).unwrap_or_default();
     if message.is_empty() {
@@ -91,7 +93,9 @@ pub async fn lost_report(req: &mut Request, env: &Env, play_ref: PlayRef) -> App
     }
     let visitor = Visitor::from_request(req, None);
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
-    plays::lost_report(env, &resolved, &visitor, message, contact).await?;
+    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    plays::lost_report(env, ctx, &resolved, &visitor, plays::FinderReport { message, contact, origin: &origin })
+        .await?;
     Ok(created(&Status::new("sent")))
 }
 

@@ -154,7 +154,7 @@ async fn answer_list(call: &Call<'_>, filters: &senzu_core::api::list::ListQuery
 
 /// `GET /v1/applications/{id}/plugins`, in play order (whole unless `limit` is given).
 pub async fn list(call: &Call<'_>, req: &Request, id_app: Id) -> AppResult<Response> {
-    let filters = request::whole_list(req, ListSpec::PLAIN)?;
+    let filters = request::list(req, ListSpec::WHOLE)?;
     sharing::require(call, Shared::Application, id_app, Action::See).await?;
     answer_list(call, &filters, id_app).await
 }

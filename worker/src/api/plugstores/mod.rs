@@ -2,7 +2,6 @@
 //! Entries are seeded by migration; forms come from core, per kind. No
 //! queries: the catalogue is core's, so there is no repo.
 
-use senzu_core::api::list::ListSpec;
 use senzu_core::api::plugstores::{Category, PlugstoreEntry, PlugstoreForm};
 use senzu_core::api::Keyed;
 use senzu_core::auth::Role;
@@ -14,8 +13,6 @@ use super::Call;
 use crate::error::{AppError, AppResult};
 use crate::http::json;
 use crate::request;
-
-const ENTRIES: ListSpec = ListSpec { sortable: &["id", "name"], route_args: &[] };
 
 /// Plugstore ids are the kinds' positions, as the seed migration numbers them.
 fn by_id(id: &str) -> AppResult<(i64, Kind)> {
@@ -32,7 +29,7 @@ async fn allowed(call: &Call<'_>) -> AppResult<()> {
 
 /// `GET /v1/plugstores`.
 pub async fn list(call: &Call<'_>, req: &Request) -> AppResult<Response> {
-    let filters = request::whole_list(req, ENTRIES)?;
+    let filters = request::list(req, senzu_core::api::plugstores::LIST)?;
     allowed(call).await?;
     let entries = store().enumerate().map(|(i, k)| PlugstoreEntry::of(i as i64 + 1, k, call.lang)).collect();
     Ok(json(&Keyed(filters.apply(entries))))

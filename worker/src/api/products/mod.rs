@@ -5,9 +5,8 @@
 
 mod repo;
 
-use senzu_core::api::list::ListSpec;
 use senzu_core::api::products::{
-    AttachedProduct, DeleteProduct, Pair, Product, ProductDeleted, ProductsQuery, UpdateProduct, LIST_ARGS, SORTABLE,
+    AttachedProduct, DeleteProduct, Pair, Product, ProductDeleted, ProductsQuery, UpdateProduct, LIST,
 };
 use senzu_core::api::{Id, Keyed, Patch};
 use senzu_core::auth::Role;
@@ -23,8 +22,6 @@ use crate::error::{AppError, AppResult};
 use crate::http::json;
 use crate::plays::{self, Visitor};
 use crate::request;
-
-const LIST: ListSpec = ListSpec { sortable: SORTABLE, route_args: LIST_ARGS };
 
 fn no_product(id: Id) -> AppError {
     AppError::not_found(format!("no product with id {id}"))

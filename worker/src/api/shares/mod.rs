@@ -47,14 +47,14 @@ fn answer(call: &Call<'_>, filters: &ListQuery, rows: Vec<ShareRow>) -> AppResul
 
 /// `GET /v1/applications/{id}/shares`, newest first.
 pub async fn of_application(call: &Call<'_>, req: &Request, id_app: Id) -> AppResult<Response> {
-    let filters = request::whole_list(req, ListSpec::PLAIN)?;
+    let filters = request::list(req, ListSpec::WHOLE)?;
     sharing::require(call, Shared::Application, id_app, Action::See).await?;
     answer(call, &filters, repo::of_application(&call.db, id_app).await?)
 }
 
 /// `GET /v1/records/{id}/shares`, newest first.
 pub async fn of_record(call: &Call<'_>, req: &Request, id_record: Id) -> AppResult<Response> {
-    let filters = request::whole_list(req, ListSpec::PLAIN)?;
+    let filters = request::list(req, ListSpec::WHOLE)?;
     let Some(id_product) = repo::product_of_record(&call.db, id_record).await? else {
         call.caller.require_user(&call.db, Role::Products, call.now).await?;
         return Err(AppError::not_found(format!("no record with id {id_record}")));
