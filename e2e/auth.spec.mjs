@@ -94,9 +94,13 @@ test.describe('Senzu Auth', () => {
     const email = `e2e-${Date.now()}-${randomBytes(3).toString('hex')}@senzu.test`;
     const password = `Aa1!${randomBytes(8).toString('hex')}`;
     remember(password);
-    await page.goto('/signin');
-    await page.getByRole('button', { name: 'Create an account' }).click();
+    // From the landing page's own button: the page is titled for signing up.
+    await page.goto('/');
+    await page.getByTestId('landing-sign-up').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
     const form = page.getByTestId('sign-up');
+    // Nothing is chosen for the person: the gender starts unset, and the form needs one.
+    await expect(form.getByLabel('Gender')).toHaveValue('');
     await form.getByLabel('First name').fill('Grace');
     await form.getByLabel('Last name').fill('Hopper');
     await form.getByLabel('E-mail address').fill(email);
@@ -104,6 +108,7 @@ test.describe('Senzu Auth', () => {
     await expect(form.getByRole('button', { name: 'Create an account' })).toBeDisabled();
     await form.getByLabel('Password').fill(password);
     await form.getByLabel('Birthdate').fill('1990-12-09');
+    await form.getByLabel('Gender').selectOption({ label: 'Female' });
     await form.getByRole('button', { name: 'Create an account' }).click();
     await expect(page.getByRole('status')).toContainText('Open the link we e-mailed you');
 
@@ -172,8 +177,9 @@ test.describe('Senzu Auth', () => {
     await page.waitForURL((url) => url.pathname !== '/signin');
     const landed = new URL(page.url());
     expect(landed.origin).toBe(new URL(BASE).origin);
-    expect(landed.pathname).toBe('/console');
-    await expect(page.getByRole('heading', { name: 'Your apps' })).toBeVisible();
+    // Without a usable next, an owner lands on their dashboard (not the developer console).
+    expect(landed.pathname).toBe('/dashboard');
+    await expect(page.getByRole('heading', { name: 'Your objects' })).toBeVisible();
 
     // A same-origin next still works.
     await page.goto('/signin?next=/dashboard/invitations');

@@ -144,7 +144,9 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   // Saved: the page reloads the product, which now wears the badge.
   await expect(page.locator('.badge--big')).toHaveText('Lost');
   await page.goto('/dashboard');
-  await expect(page.getByTestId('product-card').filter({ hasText: 'Story card' })).toContainText('Lost');
+  const card = page.getByTestId('product-card').filter({ hasText: 'Story card' });
+  await expect(card).toContainText('Lost');
+  await expect(card, 'one state: lost, not lost and active').not.toContainText('Active');
   await page.screenshot({ path: 'e2e/artifacts/dashboard-objects.png', fullPage: true });
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -173,6 +175,11 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await messages.getByRole('button', { name: 'Mark read' }).first().click();
   await expect(page.getByTestId('finder-messages-title')).toContainText('0 unread');
   await page.screenshot({ path: 'e2e/artifacts/dashboard-finder-messages.png', fullPage: true });
+  // Signing out ends the session: the dashboard asks to sign in again.
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto('/dashboard');
+  await page.waitForURL('**/signin?next=*');
   await ownerContext.close();
 });
 

@@ -16,8 +16,21 @@ pub const FIRST_PAINT_ID: &str = "senzu-first-paint";
 /// its tiles after `<body>` (so the phone paints before the wasm has loaded, and
 /// link tiles already work), and returns the page with its Content-Security-Policy.
 pub fn with_inline_play(index_html: &str, page: &PlayPage) -> (String, String) {
-    let element =
+    let mut element =
         format!(r#"<script id="{PLAY_ELEMENT_ID}" type="application/json">{}</script>"#, page.to_inline_json());
+    let mut index_html = index_html.to_string();
+    if let Some(play) = &page.play {
+        // The tab and a shared link's preview (Open Graph) name the application, not "Senzu".
+        let title = escape_html(&play.title);
+        index_html = index_html.replacen("<title>Senzu</title>", &format!("<title>{title}</title>"), 1);
+        element.push_str(&format!(r#"<meta property="og:title" content="{title}">"#));
+        if let Some(subtitle) = &play.subtitle {
+            element.push_str(&format!(r#"<meta property="og:description" content="{}">"#, escape_html(subtitle)));
+        }
+        if let Some(image) = play.image.as_deref().filter(|i| i.starts_with("https://")) {
+            element.push_str(&format!(r#"<meta property="og:image" content="{}">"#, escape_html(image)));
+        }
+    }
     let html = match index_html.find("</head>") {
         Some(at) => format!("{}{element}{}", &index_html[..at], &index_html[at..]),
         None => format!("{element}{index_html}"),
@@ -215,6 +228,10 @@ mod tests {
         let shell = "<html><head><script type=\"module\" src=\"/static/boot.js\"></script></head><body></body></html>";
         let (html, csp) = with_inline_play(shell, &page("T", "p"));
         assert!(html.contains("<script id=\"senzu-play\" type=\"application/json\">{\"lang\":\"en\""));
+        let titled = "<html><head><title>Senzu</title></head><body></body></html>";
+        let (html, _) = with_inline_play(titled, &page("Ada's \"card\"", "p"));
+        assert!(html.contains("<title>Ada&#39;s &quot;card&quot;</title>"), "{html}");
+        assert!(html.contains(r#"<meta property="og:title" content="Ada&#39;s &quot;card&quot;">"#), "{html}");
         assert_eq!(csp, CONTENT_SECURITY_POLICY);
         let directive = |name: &str| {
             csp.split(';').map(str::trim).find_map(|d| d.strip_prefix(name)).map(str::trim).unwrap_or_default()

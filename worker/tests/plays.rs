@@ -196,6 +196,10 @@ fn the_phone_page_carries_the_play_inline_with_a_csp() {
     // The play bundle's shell: a phone never downloads the dashboard.
     assert!(page.body.contains("senzu-play"), "the play bundle's shell");
     assert!(!page.body.contains("senzu-app"), "the full app's bundle on a phone page");
+    // The tab and a shared link's preview name the application.
+    assert!(page.body.contains("<title>Ada Lovelace</title>"), "the play's title");
+    assert!(page.body.contains(r#"<meta property="og:title" content="Ada Lovelace">"#));
+    assert!(page.body.contains(r#"<meta property="og:description" content="Mathematician &amp; writer">"#));
     // A server-rendered first paint: the tiles paint (and link tiles work) before the wasm loads.
     assert!(page.body.contains(r#"<body><div id="senzu-first-paint">"#), "first paint");
     assert!(page.body.contains(r#"<a class="tile" href="tel:+33612345678">"#));

@@ -31,9 +31,23 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/dashboard/applications">"Applications"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
                 <a href="/pair">"Pair an object"</a>
+                <span class="dash-nav__end"><SignOut /></span>
             </nav>
             {children()}
         </main>
+    }
+}
+
+/// Signs out (the session cookie is cleared by the worker) and goes to the start.
+#[component]
+fn SignOut() -> impl IntoView {
+    let sign_out = Action::new_local(|_: &()| async move {
+        let _ = crate::api::auth::sign_out().await;
+        let _ = window().location().set_href("/");
+    });
+    view! {
+        <button class="link-button" type="button" data-testid="sign-out" on:click=move |_| { sign_out.dispatch(()); }>
+            "Sign out"</button>
     }
 }
 
@@ -166,9 +180,12 @@ fn ProductCard(p: Product) -> impl IntoView {
             <span class="product-card__name">{name}</span>
             <span class="product-card__item muted">{p.item.reference.clone()}</span>
             <span class="product-card__badges">
-                {p.lost.then(|| view! { <span class="badge badge--danger">"Lost"</span> })}
-                {if p.is_activated { view! { <span class="badge badge--ok">"Active"</span> }.into_any() }
-                 else { view! { <span class="badge">"Not paired"</span> }.into_any() }}
+                // One state: lost wins over active (a lost object is not "fine").
+                {match (p.lost, p.is_activated) {
+                    (true, _) => view! { <span class="badge badge--danger">"Lost"</span> }.into_any(),
+                    (false, true) => view! { <span class="badge badge--ok">"Active"</span> }.into_any(),
+                    (false, false) => view! { <span class="badge">"Not paired"</span> }.into_any(),
+                }}
                 {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{format!("Shared · {}", level.name(false))}</span> })}
             </span>
         </a>

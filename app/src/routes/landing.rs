@@ -16,6 +16,10 @@ pub fn Landing() -> impl IntoView {
                     "Tap it with a phone and it opens your app: call, text, your vCard, "
                     "your links — whatever you put on it."
                 </p>
+                <p class="hero__actions">
+                    <a class="button" href="/signin?mode=signup" data-testid="landing-sign-up">"Create an account"</a>
+                    <a class="button button--ghost" href="/signin" data-testid="landing-sign-in">"Sign in"</a>
+                </p>
             </section>
             <section class="features">
                 <article class="feature">

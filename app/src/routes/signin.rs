@@ -23,6 +23,7 @@ pub struct AuthWords {
     pub lastname: &'static str,
     pub gender: &'static str,
     pub genders: [&'static str; 3],
+    pub choose: &'static str,
     pub birthdate: &'static str,
     pub no_account: &'static str,
     pub have_account: &'static str,
@@ -44,6 +45,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             lastname: "Nom",
             gender: "Genre",
             genders: ["Homme", "Femme", "Non binaire"],
+            choose: "Choisir…",
             birthdate: "Date de naissance",
             no_account: "Pas encore de compte ?",
             have_account: "Déjà un compte ?",
@@ -62,6 +64,7 @@ pub fn auth_words(lang: Lang) -> &'static AuthWords {
             lastname: "Last name",
             gender: "Gender",
             genders: ["Male", "Female", "Non-binary"],
+            choose: "Choose…",
             birthdate: "Birthdate",
             no_account: "No account yet?",
             have_account: "Already have an account?",
@@ -77,10 +80,15 @@ pub fn browser_lang() -> Lang {
     Lang::from_accept_language(&window().navigator().language().unwrap_or_default())
 }
 
-/// Sign-in, with a switch to sign-up. `on_signed_in` runs after a successful sign-in.
+/// Sign-in, with a switch to sign-up. `on_signed_in` runs after a successful
+/// sign-in; `signing_up` (the page's, so its heading can follow) picks the form.
 #[component]
-pub fn AuthForms(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
-    let signing_up = RwSignal::new(false);
+pub fn AuthForms(
+    lang: Lang,
+    on_signed_in: Callback<()>,
+    #[prop(optional)] signing_up: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let signing_up = signing_up.unwrap_or_else(|| RwSignal::new(false));
     let w = auth_words(lang);
     view! {
         <Show when=move || signing_up.get() fallback=move || view! {
@@ -151,7 +159,8 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let gender = RwSignal::new("3".to_string());
+    // Unset until chosen (the API requires one; nothing is chosen for the person).
+    let gender = RwSignal::new(String::new());
     let birthdate = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<String>);
     let sign_up = Action::new_local(|new: &Signup| {
@@ -218,7 +227,8 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
                     <small class:field__hint=true class:field__hint--ok=password_ok>{w.policy}</small>{under("password")}</label>
                 <div class="form__row">
                     <label class="field"><span>{w.gender}</span>
-                        <select on:change=move |ev| gender.set(event_target_value(&ev)) prop:value=move || gender.get()>
+                        <select required on:change=move |ev| gender.set(event_target_value(&ev)) prop:value=move || gender.get()>
+                            <option value="" disabled>{w.choose}</option>
                             <option value="1">{w.genders[0]}</option>
                             <option value="2">{w.genders[1]}</option>
                             <option value="3">{w.genders[2]}</option>
@@ -236,22 +246,25 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     }
 }
 
-/// `/signin?next=…`: signs in, then goes to `next` (a same-origin path) or the console.
+/// `/signin?next=…` (`&mode=signup` opens the sign-up form): signs in, then
+/// goes to `next` (a same-origin path) or the owner's dashboard.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let lang = browser_lang();
+    let w = auth_words(lang);
     let on_signed_in = Callback::new(move |_| {
         // Only a same-origin path (core's rule): the browser reads `/\evil.example` as another host.
         let next = query.get_untracked().get("next").and_then(|n| same_origin_path(&n));
-        let _ = window().location().set_href(&next.unwrap_or_else(|| "/console".into()));
+        let _ = window().location().set_href(&next.unwrap_or_else(|| "/dashboard".into()));
     });
+    let signing_up = RwSignal::new(query.get_untracked().get("mode").as_deref() == Some("signup"));
     view! {
         <TopBar />
         <main class="auth-page">
             <section class="auth-card">
-                <h1>{auth_words(lang).sign_in}</h1>
-                <AuthForms lang on_signed_in />
+                <h1>{move || if signing_up.get() { w.sign_up } else { w.sign_in }}</h1>
+                <AuthForms lang on_signed_in signing_up />
             </section>
         </main>
     }

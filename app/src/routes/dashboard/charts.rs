@@ -78,8 +78,8 @@ pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
                     {move || Suspend::new(async move {
                         data.await.map(|i| view! {
                             <p class="insights__totals">
-                                <span><strong data-testid="scans">{i.scans}</strong> " scans"</span>
-                                <span><strong data-testid="views">{i.views}</strong> " views"</span>
+                                <span><strong data-testid="scans">{i.scans}</strong> {plural(i.scans, " scan", " scans")}</span>
+                                <span><strong data-testid="views">{i.views}</strong> {plural(i.views, " view", " views")}</span>
                             </p>
                             <div class="chart-box" inner_html=charts::line(&i.days)></div>
                             <p class="chart-legend"><span class="dot dot--views"></span>"views " <span class="dot dot--scans"></span>"scans"</p>
@@ -95,5 +95,14 @@ pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
         </section>
+    }
+}
+
+/// "1 scan", "0 scans", "2 scans".
+fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }
