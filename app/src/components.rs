@@ -49,6 +49,12 @@ pub fn ErrorView(error: ApiError) -> impl IntoView {
     }
 }
 
+/// The tab's title: the page's, then "Senzu" (the landing page: "Senzu" alone).
+pub fn page_title(page: Option<&str>) {
+    let title = page.map_or_else(|| "Senzu".to_string(), |p| format!("{p} · Senzu"));
+    document().set_title(&title);
+}
+
 /// The top bar with the brand and the main links.
 #[component]
 pub fn TopBar() -> impl IntoView {

@@ -85,20 +85,20 @@ impl MailType {
 
     fn default_body(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Self::Registration, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Welcome to Senzu. Activate your account within one hour:</p><p><a href=\"{{ data.activation_url }}\">Activate my account</a></p>",
-            (Self::Registration, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Bienvenue sur Senzu. Activez votre compte dans l'heure :</p><p><a href=\"{{ data.activation_url }}\">Activer mon compte</a></p>",
-            (Self::ChangePassword, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Confirm your new password within one hour:</p><p><a href=\"{{ data.change_password_url }}\">Confirm my new password</a></p><p>If you did not ask for this, ignore this mail.</p>",
-            (Self::ChangePassword, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez votre nouveau mot de passe dans l'heure :</p><p><a href=\"{{ data.change_password_url }}\">Confirmer mon nouveau mot de passe</a></p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
-            (Self::ResetPassword, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Choose a new password within one hour:</p><p><a href=\"{{ data.reset_password_url }}\">Reset my password</a></p><p>If you did not ask for this, ignore this mail.</p>",
-            (Self::ResetPassword, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Choisissez un nouveau mot de passe dans l'heure :</p><p><a href=\"{{ data.reset_password_url }}\">Réinitialiser mon mot de passe</a></p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
-            (Self::ChangeEmail, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Confirm the change of your e-mail address within one hour:</p><p><a href=\"{{ data.change_email_url }}\">Change my e-mail</a></p>",
-            (Self::ChangeEmail, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez le changement de votre adresse e-mail dans l'heure :</p><p><a href=\"{{ data.change_email_url }}\">Changer mon e-mail</a></p>",
-            (Self::DeleteAccount, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Confirm the deletion of your account within one hour. This cannot be undone.</p><p><a href=\"{{ data.delete_account_url }}\">Delete my account</a></p>",
-            (Self::DeleteAccount, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Confirmez la suppression de votre compte dans l'heure. C'est définitif.</p><p><a href=\"{{ data.delete_account_url }}\">Supprimer mon compte</a></p>",
-            (Self::Invitation, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
-            (Self::FinderMessage, Lang::En) => "<p>Hello {{ data.firstname }},</p><p>Someone found “{{ data.object }}”, which you marked lost, and wrote to you:</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>They left this to reach them: {{ data.contact }}</p>{% else %}<p>They left no way to reach them.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">See it on Senzu</a></p><p>Your own address was not shown to them.</p>",
-            (Self::FinderMessage, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>Quelqu'un a trouvé « {{ data.object }} », que vous avez déclaré perdu, et vous a écrit :</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>Pour le joindre : {{ data.contact }}</p>{% else %}<p>Il n'a laissé aucun moyen de le joindre.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">Voir sur Senzu</a></p><p>Votre adresse ne lui a pas été montrée.</p>",
-            (Self::Invitation, Lang::Fr) => "<p>Bonjour {{ data.firstname }},</p><p>{{ data.issuer }} a partagé « {{ data.object }} » avec vous sur Senzu.</p><p><a href=\"{{ data.invitation_url }}\">Voir l'invitation</a></p><p>Connectez-vous (ou créez votre compte avec cette adresse) pour l'accepter ou la refuser.</p>",
+            (Self::Registration, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Welcome to Senzu. Activate your account within one hour:</p><p><a href=\"{{ data.activation_url }}\">Activate my account</a></p>",
+            (Self::Registration, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Bienvenue sur Senzu. Activez votre compte dans l'heure :</p><p><a href=\"{{ data.activation_url }}\">Activer mon compte</a></p>",
+            (Self::ChangePassword, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirm your new password within one hour:</p><p><a href=\"{{ data.change_password_url }}\">Confirm my new password</a></p><p>If you did not ask for this, ignore this mail.</p>",
+            (Self::ChangePassword, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirmez votre nouveau mot de passe dans l'heure :</p><p><a href=\"{{ data.change_password_url }}\">Confirmer mon nouveau mot de passe</a></p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
+            (Self::ResetPassword, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Choose a new password within one hour:</p><p><a href=\"{{ data.reset_password_url }}\">Reset my password</a></p><p>If you did not ask for this, ignore this mail.</p>",
+            (Self::ResetPassword, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Choisissez un nouveau mot de passe dans l'heure :</p><p><a href=\"{{ data.reset_password_url }}\">Réinitialiser mon mot de passe</a></p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
+            (Self::ChangeEmail, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirm the change of your e-mail address within one hour:</p><p><a href=\"{{ data.change_email_url }}\">Change my e-mail</a></p>",
+            (Self::ChangeEmail, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirmez le changement de votre adresse e-mail dans l'heure :</p><p><a href=\"{{ data.change_email_url }}\">Changer mon e-mail</a></p>",
+            (Self::DeleteAccount, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirm the deletion of your account within one hour. This cannot be undone.</p><p><a href=\"{{ data.delete_account_url }}\">Delete my account</a></p>",
+            (Self::DeleteAccount, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirmez la suppression de votre compte dans l'heure. C'est définitif.</p><p><a href=\"{{ data.delete_account_url }}\">Supprimer mon compte</a></p>",
+            (Self::Invitation, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
+            (Self::FinderMessage, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Someone found “{{ data.object }}”, which you marked lost, and wrote to you:</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>They left this to reach them: {{ data.contact }}</p>{% else %}<p>They left no way to reach them.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">See it on Senzu</a></p><p>Your own address was not shown to them.</p>",
+            (Self::FinderMessage, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Quelqu'un a trouvé « {{ data.object }} », que vous avez déclaré perdu, et vous a écrit :</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>Pour le joindre : {{ data.contact }}</p>{% else %}<p>Il n'a laissé aucun moyen de le joindre.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">Voir sur Senzu</a></p><p>Votre adresse ne lui a pas été montrée.</p>",
+            (Self::Invitation, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.issuer }} a partagé « {{ data.object }} » avec vous sur Senzu.</p><p><a href=\"{{ data.invitation_url }}\">Voir l'invitation</a></p><p>Connectez-vous (ou créez votre compte avec cette adresse) pour l'accepter ou la refuser.</p>",
         }
     }
 }
@@ -218,6 +218,20 @@ mod tests {
         let with = render(MailType::FinderMessage, Lang::Fr, None, &d).unwrap();
         assert!(with.html.contains("Pour le joindre : +33 6 00 00 00 00"));
         assert_eq!(with.subject, "Quelqu'un a trouvé votre objet perdu");
+    }
+
+    #[test]
+    fn a_mail_to_someone_without_a_first_name_greets_without_a_gap() {
+        for lang in [Lang::En, Lang::Fr] {
+            let mut d = data("invitation_url");
+            d.insert("firstname", String::new());
+            let mail = render(MailType::Invitation, lang, None, &d).unwrap();
+            assert!(
+                mail.html.starts_with("<p>Hello,</p>") || mail.html.starts_with("<p>Bonjour,</p>"),
+                "{}",
+                mail.html
+            );
+        }
     }
 
     #[test]

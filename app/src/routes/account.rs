@@ -70,6 +70,7 @@ pub fn Account() -> impl IntoView {
     let lang = browser_lang();
     let w = auth_words(lang);
     let (title, button, done_text) = texts(&action, lang);
+    crate::components::page_title(Some(title));
     let (first, second) = (RwSignal::new(new_email.unwrap_or_default()), RwSignal::new(String::new()));
     let act = action.clone();
     // One save for every link: the procedure the page's action names.

@@ -88,6 +88,7 @@ fn consent_request() -> Result<ConsentRequest, ApiError> {
 
 #[component]
 pub fn Consent() -> impl IntoView {
+    crate::components::page_title(Some("Sign in with Senzu"));
     let lang = browser_lang();
     let w = words(lang);
     let asked = consent_request();

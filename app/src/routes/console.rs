@@ -43,6 +43,7 @@ async fn console_state() -> Result<(User, bool, Vec<AppSummary>), ApiError> {
 
 #[component]
 pub fn Console() -> impl IntoView {
+    crate::components::page_title(Some("Developer console"));
     let state = LocalResource::new(console_state);
     let new_key = RwSignal::new(None::<(i64, String)>);
     let reload = Callback::new(move |_| state.refetch());
@@ -193,6 +194,7 @@ const RECENT_CALLS: usize = 20;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
+    crate::components::page_title(Some("Developer console"));
     let params = use_params_map();
     // Read inside the resource: moving from one app to another loads the other.
     let app = LocalResource::new(move || {

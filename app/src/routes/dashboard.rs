@@ -128,6 +128,7 @@ pub fn product_name(p: &Product) -> String {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
+    crate::components::page_title(Some("Your objects"));
     let data = LocalResource::new(|| async {
         let products = api::products::list().await?;
         let pending = api::sharing::pending(Shared::Product).await?.len()

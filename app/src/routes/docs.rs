@@ -11,6 +11,7 @@ use crate::components::{ErrorView, TopBar};
 
 #[component]
 pub fn ApiReference() -> impl IntoView {
+    crate::components::page_title(Some("API reference"));
     let document = LocalResource::new(api::openapi::document);
     view! {
         <TopBar />

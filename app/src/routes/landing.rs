@@ -6,6 +6,7 @@ use crate::components::TopBar;
 
 #[component]
 pub fn Landing() -> impl IntoView {
+    crate::components::page_title(None);
     view! {
         <TopBar />
         <main class="landing">

@@ -4,6 +4,7 @@ use crate::components::TopBar;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::components::page_title(Some("Page not found"));
     view! {
         <TopBar />
         <main class="page">

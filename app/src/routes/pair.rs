@@ -36,6 +36,7 @@ async fn pairing_path(link: &str) -> Result<String, String> {
 
 #[component]
 pub fn Pair() -> impl IntoView {
+    crate::components::page_title(Some("Pair an object"));
     let query = use_query_map();
     let path = RwSignal::new(query.get_untracked().get("path").filter(|p| !p.is_empty()));
     let me = LocalResource::new(api::me);

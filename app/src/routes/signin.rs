@@ -250,6 +250,7 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
 /// goes to `next` (a same-origin path) or the owner's dashboard.
 #[component]
 pub fn SignIn() -> impl IntoView {
+    crate::components::page_title(Some("Sign in"));
     let query = use_query_map();
     let lang = browser_lang();
     let w = auth_words(lang);

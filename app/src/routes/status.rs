@@ -7,6 +7,7 @@ use crate::components::{ErrorView, TopBar};
 
 #[component]
 pub fn Status() -> impl IntoView {
+    crate::components::page_title(Some("Status"));
     let health = LocalResource::new(api::health);
     view! {
         <TopBar />

@@ -69,6 +69,7 @@ fn editor_href(id: Id) -> String {
 
 #[component]
 pub fn Applications() -> impl IntoView {
+    crate::components::page_title(Some("Applications"));
     let apps = LocalResource::new(applications::list);
     let name = RwSignal::new(String::new());
     let create = Action::new_local(|name: &String| {
@@ -184,6 +185,7 @@ impl Draft {
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
+    crate::components::page_title(Some("Application"));
     let params = use_params_map();
     // Read inside the fetcher: moving from one application to another reloads the page's data.
     let app = LocalResource::new(move || {

@@ -66,6 +66,7 @@ pub fn GroupsSection() -> impl IntoView {
 
 #[component]
 pub fn GroupPage() -> impl IntoView {
+    crate::components::page_title(Some("Group"));
     let params = use_params_map();
     // Read inside the resource: going from one group to another reloads the page's data.
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());

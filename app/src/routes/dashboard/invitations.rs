@@ -12,6 +12,7 @@ use crate::api::sharing;
 
 #[component]
 pub fn Invitations() -> impl IntoView {
+    crate::components::page_title(Some("Invitations"));
     // The mail's agree-share-application link lands here: that invitation is the one asked about.
     let asked = leptos_router::hooks::use_query_map()
         .with_untracked(|q| q.get("application").and_then(|v| v.parse::<Id>().ok()));

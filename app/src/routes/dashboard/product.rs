@@ -25,6 +25,7 @@ fn typed_name<const MAX: usize>(field: &str, text: &str) -> Result<Name<MAX>, Ap
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
+    crate::components::page_title(Some("Object"));
     let params = use_params_map();
     // Read inside the resource: going from one object to another reloads the page's data.
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());
