@@ -59,6 +59,9 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/dashboard\/applications\/\d+/);
   await page.getByRole('button', { name: 'Add a plugin' }).click();
+  // The English dashboard names the plugstore's categories in English (the API keeps the documented names).
+  await expect(page.getByTestId('catalogue')).toContainText('Social networks');
+  await expect(page.getByTestId('catalogue')).not.toContainText('Réseaux');
   await page.getByTestId('catalogue').getByRole('button', { name: 'Call', exact: true }).click();
   await page.getByTestId('plugin-form').getByLabel('Phone number').fill('call me maybe');
   await page.getByRole('button', { name: 'Save plugin' }).click();

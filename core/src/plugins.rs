@@ -174,6 +174,20 @@ impl Kind {
         }
     }
 
+    /// A documented category's name for people reading `lang` (the API keeps
+    /// the documented, French names; an unknown one is shown as it is).
+    pub fn category_label(name: &str, lang: Lang) -> &str {
+        match (name, lang) {
+            (_, Lang::Fr) => name,
+            ("Communication", Lang::En) => "Communication",
+            ("Bureautique", Lang::En) => "Office",
+            ("Utilitaires", Lang::En) => "Utilities",
+            ("Partenaires", Lang::En) => "Partners",
+            ("Réseaux Sociaux", Lang::En) => "Social networks",
+            _ => name,
+        }
+    }
+
     pub fn fields(self) -> &'static [Field] {
         const PHONE: [Field; 1] = [f("phone_number", "tel", true, "Numéro de téléphone", "Phone number")];
         const SMS: [Field; 2] = [
@@ -475,6 +489,15 @@ mod tests {
         match kind.action(&data(pairs), "x") {
             Some(Action::Link { href }) => Some(href),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn every_category_reads_in_english_for_an_english_page() {
+        for kind in store() {
+            let label = Kind::category_label(kind.category(), Lang::En);
+            assert!(!label.contains('é') && !["Bureautique", "Utilitaires", "Partenaires"].contains(&label), "{label}");
+            assert_eq!(Kind::category_label(kind.category(), Lang::Fr), kind.category());
         }
     }
 

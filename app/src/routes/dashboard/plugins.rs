@@ -180,7 +180,8 @@ fn Catalogue(id: Id, draft: Draft, adding: RwSignal<bool>) -> impl IntoView {
                                     by_category.entry(s.category.clone()).or_default().push(s);
                                 }
                                 Ok::<_, ApiError>(by_category.into_iter().map(|(cat, in_cat)| view! {
-                                    <h3 class="catalogue__category">{cat}</h3>
+                                    // The dashboard is English (until it speaks French too): so are the categories.
+                                    <h3 class="catalogue__category">{Kind::category_label(&cat, senzu_core::plugins::Lang::En).to_string()}</h3>
                                     <div class="catalogue__grid">
                                         {in_cat.into_iter().map(|s| {
                                             let sid = s.id;
