@@ -154,6 +154,11 @@ test.describe('Senzu Auth', () => {
     await expect(key).toHaveText(/^[0-9a-f]{64}$/);
     const secret = await key.textContent();
     remember(secret);
+    // One click copies it (the key is shown once).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('copy-key').click();
+    await expect(page.getByTestId('copy-key')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     await page.screenshot({ path: 'e2e/artifacts/console.png', fullPage: true });
 
     await page.getByRole('link', { name }).click();

@@ -110,10 +110,26 @@ fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
 /// The private key, shown once: only its hash is stored.
 #[component]
 fn KeyOnce(id: i64, key: String) -> impl IntoView {
+    // None: not tried yet; Some(false): the browser refused (select the key by hand).
+    let copied = RwSignal::new(None::<bool>);
+    let to_copy = key.clone();
+    let copy = move |_| {
+        let written = window().navigator().clipboard().write_text(&to_copy);
+        leptos::task::spawn_local(async move {
+            copied.set(Some(wasm_bindgen_futures::JsFuture::from(written).await.is_ok()));
+        });
+    };
     view! {
         <div class="key-once" role="status" data-testid="private-key">
             <p><strong>"Private key of app " {id}</strong> " — copy it now: it is stored as a hash and will not be shown again."</p>
             <code>{key}</code>
+            <button class="button button--ghost" type="button" data-testid="copy-key" on:click=copy>
+                {move || match copied.get() {
+                    Some(true) => "Copied",
+                    Some(false) => "Copy refused: select the key",
+                    None => "Copy",
+                }}
+            </button>
         </div>
     }
 }
