@@ -21,7 +21,7 @@ pub fn check(req: &Request) -> AppResult<()> {
     }
     let path = req.path();
     let header = |name: &str| req.headers().get(name).ok().flatten();
-    let own = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    let own = crate::request::origin(req).unwrap_or_default();
     let (origin, site) = (header("origin"), header("sec-fetch-site"));
     origin::check(&origin::Request {
         method: method.as_ref(),

@@ -9,6 +9,11 @@ use worker::{Method, Request};
 
 use crate::error::{AppError, AppResult};
 
+/// The request's own origin (`https://host[:port]`), as links and the CSRF check use it.
+pub fn origin(req: &Request) -> Option<String> {
+    req.url().ok().map(|u| u.origin().ascii_serialization())
+}
+
 /// The query string's arguments.
 pub fn query(req: &Request) -> Args {
     req.url().map(|u| form::args_from_form(u.query().unwrap_or_default())).unwrap_or_default()

@@ -115,3 +115,16 @@ pub fn worker(tools: &Tools, flavor: Flavor, out_dir: &str) -> Result<()> {
         .env("ESBUILD_BIN", paths::node_bin("esbuild"))
         .env("WASM_OPT_BIN", paths::node_bin("wasm-opt")))
 }
+
+#[cfg(test)]
+mod tests {
+    /// Two Trunk entries, one page: the play bundle's page may differ from the
+    /// app's only by the bundle it loads (head, policy and styles stay one).
+    #[test]
+    fn the_play_page_is_the_app_page_with_the_play_bundle() {
+        let index = include_str!("../../app/index.html");
+        let play = include_str!("../../app/play.html");
+        assert!(index.contains(r#"data-bin="senzu-app""#));
+        assert_eq!(play, index.replace(r#"data-bin="senzu-app""#, r#"data-bin="senzu-play""#));
+    }
+}

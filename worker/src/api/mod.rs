@@ -138,7 +138,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         env,
         ctx,
         lang: Lang::from_accept_language(&header("accept-language").unwrap_or_default()),
-        origin: req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default(),
+        origin: crate::request::origin(&req).unwrap_or_default(),
         ip: header("cf-connecting-ip").unwrap_or_else(|| "unknown".into()),
         db,
         caller,

@@ -232,7 +232,7 @@ pub fn insert_lost_report(
     crate::db::statement(
         db,
         "INSERT INTO lost_reports (id_product, message, contact) VALUES (?1, ?2, ?3)",
-        &[int(id_product), JsValue::from_str(message), contact.map_or(JsValue::NULL, JsValue::from_str)],
+        &[int(id_product), crate::db::text(message), crate::db::opt_text(contact)],
         "bind lost report",
     )
 }

@@ -39,7 +39,7 @@ pub async fn page(req: &Request, env: &Env, ctx: &WorkerContext, play_ref: PlayR
 /// single-page fallback answers the full app's index.html).
 async fn app_shell(env: &Env, req: &Request) -> AppResult<String> {
     let assets = env.assets("ASSETS").context("binding ASSETS")?;
-    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| "http://localhost".into());
+    let origin = request::origin(req).unwrap_or_else(|| "http://localhost".into());
     let mut resp = assets.fetch(format!("{origin}/play"), None).await.context("fetching play.html")?;
     resp.text().await.context("reading play.html")
 }
@@ -93,7 +93,7 @@ pub async fn lost_report(req: &mut Request, env: &Env, ctx: &WorkerContext, play
     }
     let visitor = Visitor::from_request(req, None);
     let resolved = plays::resolve(env, &play_ref, &visitor).await?;
-    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    let origin = request::origin(req).unwrap_or_default();
     plays::lost_report(env, ctx, &resolved, &visitor, plays::FinderReport { message, contact, origin: &origin })
         .await?;
     Ok(created(&Status::new("sent")))
@@ -129,7 +129,7 @@ pub async fn share(req: &mut Request, env: &Env, id_record: i64, key: &str) -> A
     crate::rate::hit(&db, Limit::PlayShare, id_record, Who::Visitor(&who), now).await?;
     let public_key = crate::auth::crypto::random_hex(16)?;
     repo::insert_share(&db, id_record, id_app, &public_key, now, now + seconds).await?;
-    let origin = req.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    let origin = request::origin(req).unwrap_or_default();
     Ok(created(&PlayShare {
         id_application: id_app,
         id_creator: None,
