@@ -47,6 +47,8 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("GET", "/v1/products/1/records/1", "products", 200, Some(404)),
     ("POST", "/v1/products/1/records/1", "manage_products", 200, Some(404)),
     ("GET", "/v1/records/1/shares", "products", 200, Some(404)),
+    // Finders' messages may carry a finder's contact: the manage role (and chmod ≥ 3), not just products.
+    ("GET", "/v1/products/1/finder-messages", "manage_products", 200, Some(404)),
     ("GET", "/v1/applications", "applications", 200, None),
     ("POST", "/v1/applications", "manage_applications", 201, None),
     ("GET", "/v1/applications/pending", "applications", 200, None),
