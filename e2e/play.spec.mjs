@@ -21,7 +21,7 @@ test('a simulated tap shows the tiles in order and the vCard downloads and parse
   await open(page, demo.taps.dynamic);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
   const tiles = page.getByTestId('tiles').locator('.tile__name');
-  await expect(tiles).toHaveText(['Call me', 'Text me', 'My card', 'E-mail', 'LinkedIn', 'Website', 'Guest Wi-Fi', 'Office', 'Private note']);
+  await expect(tiles).toHaveText(['Call me', 'Text me', 'My card', 'E-mail', 'LinkedIn', 'Website', 'Guest Wi-Fi', 'Office', 'Private note', 'Exchange contacts']);
   await expect(page.locator('a.tile[data-kind="phone"]')).toHaveAttribute('href', 'tel:+33612345678');
   await page.screenshot({ path: 'e2e/artifacts/play-phone.png', fullPage: true });
 

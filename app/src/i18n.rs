@@ -38,6 +38,17 @@ pub struct Words {
     pub quote_send: &'static str,
     pub quote_sent: &'static str,
     pub quote_failed: &'static str,
+    pub contact_name: &'static str,
+    pub contact_email: &'static str,
+    pub contact_phone: &'static str,
+    pub contact_company: &'static str,
+    pub contact_note: &'static str,
+    pub contact_hint: &'static str,
+    pub contact_consent: &'static str,
+    pub contact_save_card: &'static str,
+    pub contact_send: &'static str,
+    pub contact_sent: &'static str,
+    pub contact_card: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -85,6 +96,18 @@ const EN: Words = Words {
     quote_send: "Send my request",
     quote_sent: "Thank you! Your request has been sent.",
     quote_failed: "The request could not be sent right now. Please try again later.",
+    contact_name: "Your name",
+    contact_email: "Your e-mail",
+    contact_phone: "Your phone",
+    contact_company: "Company",
+    contact_note: "A note",
+    contact_hint: "Leave an e-mail or a phone number so they can reach you.",
+    contact_consent: "I agree to share these details with the owner of this page.",
+    contact_save_card: "Also save their card to my contacts",
+    contact_send: "Send my details",
+    contact_sent:
+        "Thank you! Your details have been sent. A copy is on its way to your e-mail, with a link to delete them.",
+    contact_card: "Save their card",
 };
 
 const FR: Words = Words {
@@ -123,4 +146,15 @@ const FR: Words = Words {
     quote_send: "Envoyer ma demande",
     quote_sent: "Merci ! Votre demande a été envoyée.",
     quote_failed: "La demande n'a pas pu être envoyée pour le moment. Réessayez plus tard.",
+    contact_name: "Votre nom",
+    contact_email: "Votre e-mail",
+    contact_phone: "Votre téléphone",
+    contact_company: "Entreprise",
+    contact_note: "Un mot",
+    contact_hint: "Laissez un e-mail ou un numéro de téléphone pour qu'on puisse vous joindre.",
+    contact_consent: "J'accepte de partager ces coordonnées avec le propriétaire de cette page.",
+    contact_save_card: "Enregistrer aussi sa carte dans mes contacts",
+    contact_send: "Envoyer mes coordonnées",
+    contact_sent: "Merci ! Vos coordonnées ont été envoyées. Une copie part vers votre e-mail, avec un lien pour les supprimer.",
+    contact_card: "Enregistrer sa carte",
 };

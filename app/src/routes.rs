@@ -3,6 +3,7 @@ pub mod consent;
 pub mod console;
 pub mod dashboard;
 pub mod docs;
+pub mod forget_contact;
 pub mod landing;
 pub mod not_found;
 pub mod pair;

@@ -7,6 +7,7 @@ pub mod api;
 pub mod auth;
 pub mod charts;
 pub mod chmod;
+pub mod contacts;
 pub mod daylight;
 pub mod entry;
 pub mod error;

@@ -22,10 +22,14 @@ pub enum MailType {
     Invitation,
     /// A finder wrote about a product its owner marked lost.
     FinderMessage,
+    /// A visitor left their details through a contact exchange plugin (to the owner).
+    ContactExchange,
+    /// What the visitor left, and how to delete it (to the visitor).
+    ContactReceipt,
 }
 
 impl MailType {
-    pub const ALL: [MailType; 7] = [
+    pub const ALL: [MailType; 9] = [
         Self::Registration,
         Self::ChangePassword,
         Self::ResetPassword,
@@ -33,6 +37,8 @@ impl MailType {
         Self::DeleteAccount,
         Self::Invitation,
         Self::FinderMessage,
+        Self::ContactExchange,
+        Self::ContactReceipt,
     ];
 
     pub fn parse(s: &str) -> Option<Self> {
@@ -48,6 +54,8 @@ impl MailType {
             Self::DeleteAccount => "delete_account",
             Self::Invitation => "invitation",
             Self::FinderMessage => "finder_message",
+            Self::ContactExchange => "contact_exchange",
+            Self::ContactReceipt => "contact_receipt",
         }
     }
 
@@ -61,6 +69,8 @@ impl MailType {
             Self::DeleteAccount => "delete_account_url",
             Self::Invitation => "invitation_url",
             Self::FinderMessage => "product_url",
+            Self::ContactExchange => "contacts_url",
+            Self::ContactReceipt => "forget_url",
         }
     }
 
@@ -80,6 +90,10 @@ impl MailType {
             (Self::Invitation, Lang::Fr) => "Un objet a été partagé avec vous sur Senzu",
             (Self::FinderMessage, Lang::En) => "Someone found your lost object",
             (Self::FinderMessage, Lang::Fr) => "Quelqu'un a trouvé votre objet perdu",
+            (Self::ContactExchange, Lang::En) => "Someone left you their contact details",
+            (Self::ContactExchange, Lang::Fr) => "Quelqu'un vous a laissé ses coordonnées",
+            (Self::ContactReceipt, Lang::En) => "The contact details you shared",
+            (Self::ContactReceipt, Lang::Fr) => "Les coordonnées que vous avez partagées",
         }
     }
 
@@ -98,6 +112,10 @@ impl MailType {
             (Self::Invitation, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
             (Self::FinderMessage, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Someone found “{{ data.object }}”, which you marked lost, and wrote to you:</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>They left this to reach them: {{ data.contact }}</p>{% else %}<p>They left no way to reach them.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">See it on Senzu</a></p><p>Your own address was not shown to them.</p>",
             (Self::FinderMessage, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Quelqu'un a trouvé « {{ data.object }} », que vous avez déclaré perdu, et vous a écrit :</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>Pour le joindre : {{ data.contact }}</p>{% else %}<p>Il n'a laissé aucun moyen de le joindre.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">Voir sur Senzu</a></p><p>Votre adresse ne lui a pas été montrée.</p>",
+            (Self::ContactExchange, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Someone who opened “{{ data.object }}” left you their contact details:</p><ul>{% if data.name %}<li>Name: {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail: {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Phone: {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Company: {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p><a href=\"{{ data.contacts_url }}\">See your contacts on Senzu</a></p>",
+            (Self::ContactExchange, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Quelqu'un qui a ouvert « {{ data.object }} » vous a laissé ses coordonnées :</p><ul>{% if data.name %}<li>Nom : {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail : {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Téléphone : {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Entreprise : {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p><a href=\"{{ data.contacts_url }}\">Voir vos contacts sur Senzu</a></p>",
+            (Self::ContactReceipt, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>You shared these details with the owner of “{{ data.object }}”:</p><ul>{% if data.name %}<li>Name: {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail: {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Phone: {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Company: {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p>Changed your mind? <a href=\"{{ data.forget_url }}\">Delete what I shared</a></p><p>If this was not you, use the same link: nothing else is kept about you.</p>",
+            (Self::ContactReceipt, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Vous avez partagé ces coordonnées avec le propriétaire de « {{ data.object }} » :</p><ul>{% if data.name %}<li>Nom : {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail : {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Téléphone : {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Entreprise : {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p>Vous avez changé d'avis ? <a href=\"{{ data.forget_url }}\">Supprimer ce que j'ai partagé</a></p><p>Si ce n'était pas vous, utilisez le même lien : rien d'autre n'est gardé sur vous.</p>",
             (Self::Invitation, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.issuer }} a partagé « {{ data.object }} » avec vous sur Senzu.</p><p><a href=\"{{ data.invitation_url }}\">Voir l'invitation</a></p><p>Connectez-vous (ou créez votre compte avec cette adresse) pour l'accepter ou la refuser.</p>",
         }
     }
@@ -245,5 +263,20 @@ mod tests {
         assert!(check_template(MailType::ResetPassword, "<a href=\"{{ data.reset_password_url }}\">go</a>").is_ok());
         assert_eq!(MailType::parse("change_email"), Some(MailType::ChangeEmail));
         assert_eq!(MailType::parse("welcome"), None);
+    }
+
+    #[test]
+    fn a_contact_exchange_mails_the_details_escaped_and_the_visitor_a_way_to_delete_them() {
+        let mut d = data("contacts_url");
+        d.insert("object", "Ada Lovelace".to_string());
+        d.insert("name", "Grace <i>Hopper</i>".to_string());
+        d.insert("phone", "+15550100".to_string());
+        let owner = render(MailType::ContactExchange, Lang::En, None, &d).unwrap();
+        assert!(owner.html.contains("<li>Name: Grace &lt;i&gt;Hopper&lt;/i&gt;</li>"), "{}", owner.html);
+        assert!(owner.html.contains("<li>Phone: +15550100</li>") && !owner.html.contains("E-mail:"));
+        d.insert("forget_url", "https://senzu.test/forget-contact#t0k3n".to_string());
+        let visitor = render(MailType::ContactReceipt, Lang::Fr, None, &d).unwrap();
+        assert!(visitor.html.contains("href=\"https://senzu.test/forget-contact#t0k3n\""), "{}", visitor.html);
+        assert_eq!(visitor.subject, "Les coordonnées que vous avez partagées");
     }
 }

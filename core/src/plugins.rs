@@ -30,15 +30,21 @@ pub enum Kind {
     EduzzBestSellers,
     SengerioQuote,
     SengerioVehicle,
+    /// A visitor leaves their details for the owner (worker::plays::exchange).
+    ContactExchange,
 }
 
 /// The partner-backed kinds, plugstore ids 17 to 20 after [`ALL_KINDS`].
 pub const PARTNER_KINDS: [Kind; 4] =
     [Kind::EduzzProduct, Kind::EduzzBestSellers, Kind::SengerioQuote, Kind::SengerioVehicle];
 
+/// First-party kinds that answer the visitor through the worker, plugstore ids
+/// from 21 (after the partner kinds, so no id ever moves).
+pub const FORM_KINDS: [Kind; 1] = [Kind::ContactExchange];
+
 /// The whole plugstore in id order (id = index + 1).
 pub fn store() -> impl Iterator<Item = Kind> {
-    ALL_KINDS.into_iter().chain(PARTNER_KINDS)
+    ALL_KINDS.into_iter().chain(PARTNER_KINDS).chain(FORM_KINDS)
 }
 
 /// The first-party kinds, plugstore ids 1 to 16.
@@ -100,6 +106,7 @@ impl Kind {
             Kind::EduzzBestSellers => "eduzz_best_sellers",
             Kind::SengerioQuote => "sengerio_quote",
             Kind::SengerioVehicle => "sengerio_vehicle",
+            Kind::ContactExchange => "contact_exchange",
         }
     }
 
@@ -129,6 +136,7 @@ impl Kind {
             Kind::EduzzProduct => "M3 6h2l2.4 9.6A2 2 0 0 0 9.3 17H18a2 2 0 0 0 1.9-1.4L22 8H6.2L5.6 5.4A2 2 0 0 0 3.7 4H2v2zm6 13a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm9 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z",
             Kind::EduzzBestSellers => "M12 2l2.9 6.1 6.6.8-4.9 4.6 1.3 6.5L12 16.8 6.1 20l1.3-6.5L2.5 8.9l6.6-.8z",
             Kind::SengerioQuote => "M4 5a3 3 0 0 1 3-3h10a3 3 0 0 1 3 3v10a3 3 0 0 1-2 2.8V20a1 1 0 0 1-1 1h-1a1 1 0 0 1-1-1v-2H9v2a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1v-2.2A3 3 0 0 1 4 15zm2 1v5h12V6zm1.5 8a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm9 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z",
+            Kind::ContactExchange => "M8 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zm0 10c3.3 0 6 1.6 6 4v2H2v-2c0-2.4 2.7-4 6-4zm9-6 4 3-4 3v-2h-3V9h3zm-1 8h3v-2l4 3-4 3v-2h-3z",
             Kind::SengerioVehicle => "M3 7a2 2 0 0 1 2-2h11l5 5v6a2 2 0 0 1-2 2h-1a3 3 0 0 1-6 0H9a3 3 0 0 1-6 0V7zm2 0v4h6V7zm8 0v4h6l-3-4zM6 17a1 1 0 1 0 0 2 1 1 0 0 0 0-2zm9 0a1 1 0 1 0 0 2 1 1 0 0 0 0-2z",
         }
     }
@@ -160,13 +168,16 @@ impl Kind {
             Kind::EduzzBestSellers => ("Meilleures ventes Eduzz", "Eduzz best sellers"),
             Kind::SengerioQuote => ("Demande de devis (autocar)", "Charter quote request"),
             Kind::SengerioVehicle => ("Véhicule", "Vehicle"),
+            Kind::ContactExchange => ("Échange de contacts", "Exchange contacts"),
         }
     }
 
     /// Plugstore category (the documented category names).
     pub fn category(self) -> &'static str {
         match self {
-            Kind::Phone | Kind::Sms | Kind::Email | Kind::Telegram | Kind::Whatsapp => "Communication",
+            Kind::Phone | Kind::Sms | Kind::Email | Kind::Telegram | Kind::Whatsapp | Kind::ContactExchange => {
+                "Communication"
+            }
             Kind::Vcard | Kind::Text => "Bureautique",
             Kind::Website | Kind::Address | Kind::Wifi => "Utilitaires",
             Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => "Partenaires",
@@ -241,7 +252,19 @@ impl Kind {
             f("vehicle_id", "text", true, "Identifiant du véhicule", "Vehicle id"),
             f("private_token", "password", true, "Jeton privé Sengerio", "Sengerio private token"),
         ];
+        // Who sees what visitors leave: the owner, and whoever the owner lets (a chmod level).
+        const CONTACT_EXCHANGE: [Field; 2] = [
+            f("title", "text", false, "Titre du formulaire", "Form title"),
+            f(
+                crate::contacts::VISIBLE_FROM,
+                "number",
+                false,
+                "Visible aussi à partir du niveau (1 à 5 ; 5 par défaut : les propriétaires)",
+                "Also visible from level (1 to 5; 5 by default: owners only)",
+            ),
+        ];
         match self {
+            Kind::ContactExchange => &CONTACT_EXCHANGE,
             Kind::Phone => &PHONE,
             Kind::Sms => &SMS,
             Kind::Email => &EMAIL,
@@ -327,6 +350,11 @@ impl Kind {
                 .to_string(),
             }),
             Kind::Text => Some(Action::Text { text: get("text")?.to_string() }),
+            Kind::ContactExchange => Some(Action::ContactForm {
+                title: get("title")
+                    .unwrap_or(if plugin_name.trim().is_empty() { "Exchange contacts" } else { plugin_name })
+                    .to_string(),
+            }),
             // Filled in by the worker's connector at play time.
             Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => None,
             Kind::Vcard => {
@@ -424,6 +452,10 @@ pub enum Action {
     },
     /// A form the visitor fills, sent to the partner by the worker.
     QuoteForm {
+        title: String,
+    },
+    /// The visitor leaves their details for the owner (`POST …/plugins/{id}/contact`).
+    ContactForm {
         title: String,
     },
     /// The partner could not give content now; the tile says so.

@@ -10,6 +10,8 @@
 //! | `ShareLink`      | 30      | user                       | 1 h    |
 //! | `PlayShare`      | 30      | record × visitor (IP)      | 1 h    |
 //! | `InvitationMail` | 20      | user                       | 1 h    |
+//! | `ContactExchange`| 5       | plugin × visitor (IP)      | 1 h    |
+//! | `ContactFlood`   | 100     | plugin, all visitors       | 1 h    |
 //!
 //! A counter is keyed by the limit, the object and who (a user id, or the
 //! visitor's IP as a keyed hash: never the IP itself). The worker counts a hit
@@ -30,6 +32,10 @@ pub enum Limit {
     PlayShare,
     /// `POST /v1/{products|applications|groups}/{id}/access|users`: an invitation mail.
     InvitationMail,
+    /// `POST /v1/plays/…/plugins/{id}/contact`: a visitor's details, mailed to the owner and to them.
+    ContactExchange,
+    /// The same, from everyone at once: what one object takes in an hour, whatever the IPs.
+    ContactFlood,
 }
 
 /// Who a counter belongs to.
@@ -38,16 +44,26 @@ pub enum Who<'a> {
     User(i64),
     /// The visitor's IP, already hashed with a secret key.
     Visitor(&'a str),
+    /// Everyone: one counter per object.
+    Anyone,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 5] =
-        [Limit::LostReport, Limit::Quote, Limit::ShareLink, Limit::PlayShare, Limit::InvitationMail];
+    pub const ALL: [Limit; 7] = [
+        Limit::LostReport,
+        Limit::Quote,
+        Limit::ShareLink,
+        Limit::PlayShare,
+        Limit::InvitationMail,
+        Limit::ContactExchange,
+        Limit::ContactFlood,
+    ];
 
     /// Hits allowed in one window.
     pub fn max(self) -> i64 {
         match self {
-            Limit::LostReport => 5,
+            Limit::LostReport | Limit::ContactExchange => 5,
+            Limit::ContactFlood => 100,
             Limit::Quote | Limit::InvitationMail => 20,
             Limit::ShareLink | Limit::PlayShare => 30,
         }
@@ -64,6 +80,8 @@ impl Limit {
             Limit::ShareLink => "share-link",
             Limit::PlayShare => "play-share",
             Limit::InvitationMail => "invitation-mail",
+            Limit::ContactExchange => "contact-exchange",
+            Limit::ContactFlood => "contact-flood",
         }
     }
 
@@ -72,6 +90,7 @@ impl Limit {
         match who {
             Who::User(id) => format!("{}:{object}:user:{id}", self.name()),
             Who::Visitor(hash) => format!("{}:{object}:ip:{hash}", self.name()),
+            Who::Anyone => format!("{}:{object}:all", self.name()),
         }
     }
 
@@ -102,6 +121,8 @@ impl std::fmt::Display for Refused {
             Limit::Quote => "too many quote requests through this plugin",
             Limit::ShareLink | Limit::PlayShare => "too many new share links",
             Limit::InvitationMail => "too many invitations sent",
+            Limit::ContactExchange => "too many contacts left through this plugin",
+            Limit::ContactFlood => "this object takes no more contacts for now",
         };
         write!(f, "{what} ({} an hour): try again in {} minutes", self.limit.max(), (self.retry_after + 59) / 60)
     }
@@ -126,7 +147,11 @@ mod tests {
 
     #[test]
     fn limits_a_person_never_meets() {
-        assert_eq!(Limit::ALL.map(Limit::max), [5, 20, 30, 30, 20], "the table in the module doc says these numbers");
+        assert_eq!(
+            Limit::ALL.map(Limit::max),
+            [5, 20, 30, 30, 20, 5, 100],
+            "the table in the module doc says these numbers"
+        );
         assert!(Limit::ALL.iter().all(|l| l.window_seconds() == 3600));
     }
 

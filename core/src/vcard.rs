@@ -12,7 +12,7 @@ pub struct VCard<'a> {
 }
 
 /// RFC 6350 section 3.4: backslash, comma, semicolon and newline are escaped.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -29,7 +29,7 @@ fn escape(s: &str) -> String {
 
 /// RFC 6350 section 3.2: lines longer than 75 octets are folded (CRLF + space),
 /// never inside a UTF-8 character.
-fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut width = 0;
     for c in line.chars() {

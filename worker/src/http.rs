@@ -49,6 +49,16 @@ fn written(body: serde_json::Result<Vec<u8>>, status: u16) -> Response {
     }
 }
 
+/// A file to download (an export): never cached, never sniffed as something else.
+pub fn attachment(body: String, content_type: &str, filename: &str) -> Response {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", content_type);
+    let _ = headers.set("content-disposition", &format!("attachment; filename=\"{filename}\""));
+    let _ = headers.set("cache-control", "no-store");
+    let _ = headers.set("x-content-type-options", "nosniff");
+    Response::builder().with_status(200).with_headers(headers).fixed(body.into_bytes())
+}
+
 /// One query parameter, decoded.
 pub fn query_param(req: &worker::Request, name: &str) -> Option<String> {
     req.url().ok()?.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())

@@ -74,6 +74,9 @@ manage_basic,user_logs,password,email,delete_account,applications,products,api_m
 developer_manage_basic";
 
 fn form_for(path: &str) -> Vec<(&'static str, String)> {
+    if path.starts_with("/v1/contacts/") {
+        return vec![("owner_note", "Seen by the matrix".into())];
+    }
     if path.ends_with("/access") || (path.starts_with("/v1/groups/") && path.ends_with("/users")) {
         return vec![("email", unique_email("matrix")), ("chmod", "1".into())];
     }
@@ -191,7 +194,29 @@ fn no_route_answers_a_caller_without_the_right() {
         &[],
     );
     let agree = agree.json()["id"].as_i64().unwrap_or_else(|| panic!("an invitation: {}", agree.body));
+    // Contacts visitors left on the demo play's exchange plugin (12): one to read and edit, one to delete.
+    let static_key = d["records"]["static"].as_str().unwrap();
+    let leave = |email: &str| {
+        let ip = format!("10.77.{}.{}", rand::random::<u8>(), rand::random::<u8>());
+        let sent = app().call(
+            "POST",
+            &format!("/v1/plays/{static_key}/plugins/12/contact"),
+            Auth::None,
+            &[("name", "Matrix visitor"), ("email", email), ("consent", "true")],
+            &[("cf-connecting-ip", &ip)],
+        );
+        assert_eq!(sent.status, 201, "{}", sent.body);
+        let list = app().call("GET", "/v1/contacts?limit=null", owner_account.auth(), &[], &[]).json();
+        list.as_object().unwrap().values().find(|c| c["email"] == email).unwrap()["id"].as_i64().unwrap()
+    };
+    let contact = leave(&unique_email("matrix-contact"));
+    let doomed_contact = leave(&unique_email("matrix-contact"));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        ("GET", "/v1/contacts".into(), "manage_applications", 200, None),
+        ("GET", "/v1/contacts/export?format=vcard".into(), "manage_applications", 200, None),
+        ("GET", format!("/v1/contacts/{contact}"), "manage_applications", 200, Some(404)),
+        ("POST", format!("/v1/contacts/{contact}"), "manage_applications", 200, Some(404)),
+        ("DELETE", format!("/v1/contacts/{doomed_contact}"), "manage_applications", 200, Some(404)),
         ("POST", format!("/v1/agree-share-application?id={agree}"), "applications", 200, Some(404)),
         (
             "DELETE",

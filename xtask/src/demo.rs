@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::paths;
 
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 5;
+pub const SEED_VERSION: u32 = 6;
 
 pub const LOCKED_PASSWORD: &str = "senzu-demo";
 
@@ -318,7 +318,7 @@ pub fn seed_sql() -> Result<String> {
     let note_hash = password::hash(LOCKED_PLUGIN_PASSWORD, b"senzu-demo-plg-9", password::LOCK_ITERATIONS);
     // (id, application, plugstore, name, data, lock password hash)
     type PluginSeed<'a> = (i64, i64, i64, &'a str, Value, Option<&'a str>);
-    let plugins: [PluginSeed; 11] = [
+    let plugins: [PluginSeed; 12] = [
         (1, 1, 1, "Call me", json!({"phone_number": "+33 6 12 34 56 78"}), None),
         (2, 1, 2, "Text me", json!({"phone_number": "+33 6 12 34 56 78", "message": "Hello Ada!"}), None),
         (
@@ -344,6 +344,7 @@ pub fn seed_sql() -> Result<String> {
         ),
         (10, 2, 16, "Welcome", json!({"text": "Welcome, friend."}), None),
         (11, 3, 16, ESCAPING_PROBE, json!({"text": ESCAPING_PROBE}), None),
+        (12, 1, 21, "Exchange contacts", json!({"title": "Leave me your details"}), None),
     ];
     let rows: Vec<String> = plugins
         .iter()

@@ -7,6 +7,7 @@
 pub mod applications;
 pub mod apps;
 pub mod auth;
+pub mod contacts;
 pub mod files;
 pub mod groups;
 pub mod insights;

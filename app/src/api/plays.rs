@@ -2,6 +2,7 @@
 
 use gloo_net::http::Request;
 use senzu_core::api::auth::Status;
+use senzu_core::api::contacts::ExchangeContact;
 use senzu_core::api::plays::{LostReport, OpenedPlugin, PlayRefused, QuoteAnswer};
 use senzu_core::play::{Lost, Play};
 use senzu_core::plugins::{encode, Action};
@@ -52,4 +53,9 @@ pub async fn lost_report(segment: &str, report: &LostReport) -> Result<Status, A
 /// partner's own form fields, as a form.
 pub async fn quote(segment: &str, id: i64, fields: &[(&str, &str)]) -> Result<QuoteAnswer, ApiError> {
     super::post_form(&format!("/v1/plays/{segment}/plugins/{id}/quote"), fields).await
+}
+
+/// A visitor's details left for the owner through a contact exchange plugin.
+pub async fn contact(segment: &str, id: i64, given: &ExchangeContact) -> Result<Status, ApiError> {
+    super::post(&format!("/v1/plays/{segment}/plugins/{id}/contact"), given).await
 }

@@ -4,6 +4,7 @@
 
 pub mod application;
 mod charts;
+pub mod contacts;
 pub mod groups;
 pub mod invitations;
 mod plugins;
@@ -29,6 +30,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <nav class="dash-nav" aria-label="Dashboard">
                 <a href="/dashboard">"Objects"</a>
                 <a href="/dashboard/applications">"Applications"</a>
+                <a href="/dashboard/contacts">"Contacts"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
                 <a href="/pair">"Pair an object"</a>
                 <span class="dash-nav__end"><SignOut /></span>

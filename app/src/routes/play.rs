@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use senzu_core::api::contacts::ExchangeContact;
 use senzu_core::api::plays::LostReport;
+use senzu_core::contacts;
 use senzu_core::play::{Color, Lost, Play, PlayPage, PlayPlugin};
 use senzu_core::plugins::{encode, Action, Lang};
 use senzu_core::{page::PLAY_ELEMENT_ID, ApiError, ErrorCode};
@@ -105,6 +107,12 @@ enum Panel {
         id: i64,
         title: String,
     },
+    Contact {
+        id: i64,
+        title: String,
+        /// The owner's card on this play (file name, data URL), offered in the same step.
+        card: Option<(String, String)>,
+    },
 }
 
 fn vcard_href(vcard: &str) -> String {
@@ -128,10 +136,14 @@ pub fn PlayScreen(play: Play, lang: Lang, segment: String) -> impl IntoView {
         Some(src) => view! { <img class="play__image" src=src alt="" /> }.into_any(),
         None => view! { <div class="play__image play__image--initial" aria-hidden="true">{initial}</div> }.into_any(),
     };
+    let card = play.plugins.iter().find_map(|p| match &p.action {
+        Some(Action::Vcard { filename, vcard }) => Some((filename.clone(), vcard_href(vcard))),
+        _ => None,
+    });
     let tiles = play
         .plugins
         .into_iter()
-        .map(|plugin| view! { <li><Tile plugin segment=segment.clone() panel words=w /></li> })
+        .map(|plugin| view! { <li><Tile plugin segment=segment.clone() panel card=card.clone() words=w /></li> })
         .collect_view();
     view! {
         <main class="play" class:play--dark=play.dark data-color=color_name(play.color) lang=lang.code()>
@@ -148,7 +160,13 @@ pub fn PlayScreen(play: Play, lang: Lang, segment: String) -> impl IntoView {
 }
 
 #[component]
-fn Tile(plugin: PlayPlugin, segment: String, panel: RwSignal<Option<Panel>>, words: &'static Words) -> impl IntoView {
+fn Tile(
+    plugin: PlayPlugin,
+    segment: String,
+    panel: RwSignal<Option<Panel>>,
+    card: Option<(String, String)>,
+    words: &'static Words,
+) -> impl IntoView {
     let icon = icons::path(plugin.kind);
     let id = plugin.id;
     let name = plugin.name.clone();
@@ -199,6 +217,14 @@ fn Tile(plugin: PlayPlugin, segment: String, panel: RwSignal<Option<Panel>>, wor
                 }>{body}</button>
         }
         .into_any(),
+        Some(Action::ContactForm { title }) => view! {
+            <button class="tile" type="button" data-kind=plugin.kind.id()
+                on:click=move |_| {
+                    count_open(&segment, id);
+                    panel.set(Some(Panel::Contact { id, title: title.clone(), card: card.clone() }));
+                }>{body}</button>
+        }
+        .into_any(),
         Some(action @ (Action::Text { .. } | Action::Wifi { .. } | Action::Card { .. } | Action::List { .. })) => view! {
             <button class="tile" type="button" data-kind=plugin.kind.id()
                 on:click=move |_| {
@@ -222,6 +248,7 @@ fn panel_for(title: String, action: Action) -> Panel {
         }
         Action::List { items } => Panel::List { title, items },
         Action::QuoteForm { title } => Panel::Quote { id: 0, title },
+        Action::ContactForm { title } => Panel::Contact { id: 0, title, card: None },
         Action::Unavailable { message } => Panel::Text { title, text: message },
     }
 }
@@ -271,6 +298,7 @@ fn PanelView(panel: Panel, close: RwSignal<Option<Panel>>, segment: String, word
         }
         .into_any(),
         Panel::Quote { id, title } => view! { <QuoteForm id title segment words /> }.into_any(),
+        Panel::Contact { id, title, card } => view! { <ContactForm id title card segment words /> }.into_any(),
     };
     view! {
         <div class="sheet-backdrop" on:click=move |_| close.set(None)></div>
@@ -327,6 +355,101 @@ fn QuoteForm(id: i64, title: String, segment: String, words: &'static Words) -> 
                     <button class="button" type="submit" disabled=move || busy.get()>{words.quote_send}</button>
                 </form>
             }.into_any(),
+        }}
+    }
+}
+
+/// Contact exchange: the visitor leaves their details for the owner (and may
+/// save the owner's card in the same step). `website` is the honeypot: off
+/// screen, out of the tab order, never filled by a person.
+#[component]
+fn ContactForm(
+    id: i64,
+    title: String,
+    card: Option<(String, String)>,
+    segment: String,
+    words: &'static Words,
+) -> impl IntoView {
+    let given = RwSignal::new(ExchangeContact::default());
+    let save_card = RwSignal::new(card.is_some());
+    let busy = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let card_link = NodeRef::<leptos::html::A>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let segment = segment.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::plays::contact(&segment, id, &given.get_untracked()).await;
+            busy.set(false);
+            match result {
+                Ok(_) => sent.set(true),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    // Once sent, the owner's card downloads if the visitor asked for it.
+    Effect::new(move |_| {
+        if let (true, true, Some(link)) = (sent.get(), save_card.get_untracked(), card_link.get()) {
+            link.click();
+        }
+    });
+    let input = move |label: &'static str,
+                      kind: &'static str,
+                      max: usize,
+                      auto: &'static str,
+                      set: fn(&mut ExchangeContact, String)| {
+        view! {
+            <label><span>{label}</span>
+                <input type=kind maxlength=max.to_string() autocomplete=auto
+                    on:input=move |ev| { let v = event_target_value(&ev); error.set(None); given.update(|g| set(g, v)); } />
+            </label>
+        }
+    };
+    let card_view = card.clone().map(|(filename, href)| view! {
+        <a class="button" node_ref=card_link href=href download=filename data-testid="contact-card">{words.contact_card}</a>
+    });
+    let has_card = card.is_some();
+    view! {
+        <h2>{title}</h2>
+        {move || if sent.get() {
+            view! {
+                <p class="form-ok" role="status" data-testid="contact-sent">{words.contact_sent}</p>
+                {card_view.clone()}
+            }.into_any()
+        } else {
+            view! {
+                <form class="password-form" on:submit=submit.clone() data-testid="contact-form">
+                    <p class="muted">{words.contact_hint}</p>
+                    {input(words.contact_name, "text", contacts::NAME_MAX, "name", |g, v| g.name = Some(v))}
+                    {input(words.contact_email, "email", contacts::EMAIL_MAX, "email", |g, v| g.email = Some(v))}
+                    {input(words.contact_phone, "tel", contacts::PHONE_MAX, "tel", |g, v| g.phone = Some(v))}
+                    {input(words.contact_company, "text", contacts::COMPANY_MAX, "organization", |g, v| g.company = Some(v))}
+                    <label><span>{words.contact_note}</span>
+                        <textarea rows="3" maxlength=contacts::NOTE_MAX.to_string()
+                            on:input=move |ev| { let v = event_target_value(&ev); given.update(|g| g.note = Some(v)); }></textarea>
+                    </label>
+                    <div class="hp" aria-hidden="true">
+                        <label>"Website"<input type="text" name="website" tabindex="-1" autocomplete="off"
+                            on:input=move |ev| { let v = event_target_value(&ev); given.update(|g| g.website = Some(v)); } /></label>
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" required
+                            on:change=move |ev| { let on = event_target_checked(&ev); given.update(|g| g.consent = Some(on)); } />
+                        <span>{words.contact_consent}</span>
+                    </label>
+                    {has_card.then(|| view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || save_card.get()
+                                on:change=move |ev| save_card.set(event_target_checked(&ev)) />
+                            <span>{words.contact_save_card}</span>
+                        </label>
+                    })}
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <button class="button" type="submit" disabled=move || busy.get()>{words.contact_send}</button>
+                </form>
+            }.into_any()
         }}
     }
 }

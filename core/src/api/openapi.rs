@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{finder_messages, products, shares, sharing, user};
+use super::{contacts, finder_messages, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -220,6 +220,15 @@ pub fn schemas(op: Op) -> OpSchemas {
         // The partner's own form fields.
         Op::PlayQuote => created().takes_any().gives::<plays::QuoteAnswer>(),
         Op::PlayShare => created().takes::<plays::SharePlay>().gives::<plays::PlayShare>(),
+        Op::PlayContact | Op::SharedPlayContact => {
+            created().takes::<contacts::ExchangeContact>().gives::<auth::Status>()
+        }
+        Op::ForgetContact => ok().takes::<contacts::ForgetContact>().gives::<Deleted>(),
+        Op::Contacts => ok().gives::<Keyed<contacts::Contact>>(),
+        Op::ExportContacts => ok().page("text/csv"),
+        Op::GetContact => ok().gives::<contacts::Contact>(),
+        Op::UpdateContact => ok().takes::<contacts::UpdateContact>().gives::<contacts::Contact>(),
+        Op::DeleteContact => ok().gives::<Deleted>(),
 
         Op::Login => ok().takes::<auth::Login>().gives::<auth::SignedIn>(),
         Op::Signup => created().takes::<auth::Signup>().gives::<auth::SignedUp>(),
@@ -357,7 +366,15 @@ pub fn tag(op: Op) -> &'static str {
         | Op::PlayShare
         | Op::SharedPlay
         | Op::SharedPlayPlugin
-        | Op::SharedPlayLostReport => "plays",
+        | Op::SharedPlayLostReport
+        | Op::PlayContact
+        | Op::SharedPlayContact => "plays",
+        Op::ForgetContact
+        | Op::Contacts
+        | Op::ExportContacts
+        | Op::GetContact
+        | Op::UpdateContact
+        | Op::DeleteContact => "contacts",
         Op::Login
         | Op::Signup
         | Op::ForgotPassword
@@ -470,6 +487,9 @@ pub fn is_public(op: Op) -> bool {
             | Op::SharedPlay
             | Op::SharedPlayPlugin
             | Op::SharedPlayLostReport
+            | Op::PlayContact
+            | Op::SharedPlayContact
+            | Op::ForgetContact
             | Op::Login
             | Op::Signup
             | Op::ForgotPassword
@@ -491,6 +511,8 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         Op::Applications => Some(applications::LIST),
         Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
         Op::Products => Some(products::LIST),
+        Op::Contacts => Some(contacts::LIST),
+        Op::ExportContacts => Some(contacts::EXPORT),
         Op::Plugstores => Some(plugstores::LIST),
         Op::Plugins | Op::ApplicationShares | Op::RecordShares => Some(ListSpec::WHOLE),
         Op::Groups

@@ -16,6 +16,7 @@ mod applications;
 mod apps;
 mod attached_groups;
 mod auth_routes;
+mod contacts;
 #[cfg(feature = "dev")]
 mod dev;
 mod files;
@@ -110,6 +111,14 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         Op::SharedPlayLostReport => {
             return play_routes::lost_report(&mut req, env, ctx, play_routes::shared_ref(p("key"))?).await;
         }
+        Op::PlayContact => {
+            let (tap, plugin) = (play_routes::record_ref(p("tap"))?, plugin_id(p("id"))?);
+            return play_routes::contact(&mut req, env, ctx, tap, plugin).await;
+        }
+        Op::SharedPlayContact => {
+            let (key, plugin) = (play_routes::shared_ref(p("key"))?, plugin_id(p("id"))?);
+            return play_routes::contact(&mut req, env, ctx, key, plugin).await;
+        }
         _ => {}
     }
     let db = db::database(env)?;
@@ -127,6 +136,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             | Op::LogoutToken
             | Op::Activate
             | Op::ActivateGet
+            | Op::ForgetContact
     );
     let caller = match auth::authenticate(&req, &db, now).await {
         Ok(c) => c,
@@ -230,6 +240,12 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateRecord => records::update(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::RecordShares => shares::of_record(call, req, the_id()?).await,
         Op::FinderMessages => finder_messages::list(call, req, the_id()?).await,
+        Op::ForgetContact => contacts::forget(call, req).await,
+        Op::Contacts => contacts::list(call, req).await,
+        Op::ExportContacts => contacts::export(call, req).await,
+        Op::GetContact => contacts::get(call, the_id()?).await,
+        Op::UpdateContact => contacts::update(call, req, the_id()?).await,
+        Op::DeleteContact => contacts::delete(call, the_id()?).await,
         Op::UpdateFinderMessage => {
             finder_messages::update(call, req, the_id()?, id(p("id_message"), "id_message")?).await
         }
@@ -312,7 +328,9 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         | Op::PlayShare
         | Op::SharedPlay
         | Op::SharedPlayPlugin
-        | Op::SharedPlayLostReport => {
+        | Op::SharedPlayLostReport
+        | Op::PlayContact
+        | Op::SharedPlayContact => {
             Err(AppError::Internal { context: "router", cause: "public route reached api()".into() })
         }
     }

@@ -2,7 +2,10 @@
 //! batch for dynamic taps, then the answer; insight events are written after
 //! the response (`wait_until`).
 
+mod exchange;
 mod repo;
+
+pub use exchange::{exchange_contact, forget_hash};
 
 use std::collections::BTreeMap;
 

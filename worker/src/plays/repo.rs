@@ -256,3 +256,58 @@ pub async fn lost_owner(db: &D1Database, id_product: i64) -> AppResult<Option<Lo
     )
     .await
 }
+
+/// What a visitor left, as the exchange keeps it.
+pub struct NewContact<'a> {
+    pub id_application: i64,
+    pub id_plugin: i64,
+    pub id_record: Option<i64>,
+    pub id_product: Option<i64>,
+    pub exchange: &'a senzu_core::contacts::Exchange,
+    pub forget_hash: &'a str,
+    pub now: i64,
+}
+
+pub fn insert_contact(db: &D1Database, c: &NewContact<'_>) -> AppResult<D1PreparedStatement> {
+    use crate::db::{opt_int, opt_text};
+    let e = c.exchange;
+    crate::db::statement(
+        db,
+        "INSERT INTO contacts (id_application, id_plugin, id_record, id_product, name, email, phone, company, note, \
+         forget_hash, date_created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        &[
+            int(c.id_application),
+            int(c.id_plugin),
+            opt_int(c.id_record),
+            opt_int(c.id_product),
+            opt_text(e.name.as_deref()),
+            opt_text(e.email.as_deref()),
+            opt_text(e.phone.as_deref()),
+            opt_text(e.company.as_deref()),
+            opt_text(e.note.as_deref()),
+            crate::db::text(c.forget_hash),
+            int(c.now),
+        ],
+        "bind contact",
+    )
+}
+
+/// Who an application's contacts are mailed to: its owner, and what the play is called.
+#[derive(serde::Deserialize)]
+pub struct AppOwner {
+    pub email: String,
+    pub firstname: Option<String>,
+    pub language: String,
+    pub title: String,
+}
+
+pub async fn app_owner(db: &D1Database, id_application: i64) -> AppResult<Option<AppOwner>> {
+    crate::db::first(
+        db,
+        "SELECT u.email, u.firstname, u.language, COALESCE(a.alias_name, a.name) AS title \
+         FROM applications a JOIN users u ON u.id = a.id_owner WHERE a.id = ?1",
+        &[int(id_application)],
+        "application's owner",
+    )
+    .await
+}

@@ -4,6 +4,7 @@
 mod repo;
 
 use senzu_core::api::auth::Status;
+use senzu_core::api::contacts::ExchangeContact;
 use senzu_core::api::plays::{LostReport, PlayRefused, PlayShare, QuoteAnswer, SharePlay};
 use senzu_core::api::ApiDate;
 use senzu_core::entry::PlayRef;
@@ -96,6 +97,27 @@ pub async fn lost_report(req: &mut Request, env: &Env, ctx: &WorkerContext, play
     let origin = request::origin(req).unwrap_or_default();
     plays::lost_report(env, ctx, &resolved, &visitor, plays::FinderReport { message, contact, origin: &origin })
         .await?;
+    Ok(created(&Status::new("sent")))
+}
+
+/// `POST /v1/plays/…/plugins/{id}/contact`: a visitor leaves their details for
+/// the owner through a contact exchange plugin of this play (core::contacts
+/// says what is accepted; plays::exchange what happens to it).
+pub async fn contact(
+    req: &mut Request,
+    env: &Env,
+    ctx: &WorkerContext,
+    play_ref: PlayRef,
+    id_plugin: i64,
+) -> AppResult<Response> {
+    let given: ExchangeContact = request::from_args(&body_args(req).await?)?;
+    let visitor = Visitor::from_request(req, given.password.clone());
+    let resolved = plays::resolve(env, &play_ref, &visitor).await?;
+    if let Some(error) = resolved.page.error.clone() {
+        return Err(AppError::Api(error));
+    }
+    let origin = request::origin(req).unwrap_or_default();
+    plays::exchange_contact(env, ctx, &resolved, id_plugin, &visitor, &given, &origin).await?;
     Ok(created(&Status::new("sent")))
 }
 

@@ -36,8 +36,8 @@ fn account_path(kind: MailType) -> &'static str {
         MailType::ChangeEmail => "change-email",
         MailType::DeleteAccount => "delete-account",
         MailType::Invitation => "invitations",
-        // Not a procedure: its link is the product's page (plays::lost_report).
-        MailType::FinderMessage => "",
+        // Not procedures: their links are the product's page, the contacts page, the forget page.
+        MailType::FinderMessage | MailType::ContactExchange | MailType::ContactReceipt => "",
     }
 }
 
@@ -245,9 +245,11 @@ pub async fn request(call: &Call<'_>, req: &mut Request, kind: MailType) -> AppR
         MailType::ChangePassword | MailType::ResetPassword => Role::Password,
         MailType::ChangeEmail => Role::Email,
         MailType::DeleteAccount => Role::DeleteAccount,
-        MailType::Registration | MailType::Invitation | MailType::FinderMessage => {
-            return Err(AppError::not_found("no such procedure"))
-        }
+        MailType::Registration
+        | MailType::Invitation
+        | MailType::FinderMessage
+        | MailType::ContactExchange
+        | MailType::ContactReceipt => return Err(AppError::not_found("no such procedure")),
     };
     let app = call.caller.require_app(&call.db, role, call.now).await?;
     let id_app = (!app.is_first_party).then_some(app.id);

@@ -1,0 +1,175 @@
+//! `/dashboard/contacts`: what visitors left through contact exchange
+//! plugins — search, tags, the owner's note, deletion, CSV and vCard export,
+//! and how many came in and through which application. Search and tags filter
+//! here with core's rule, and the export asks the worker with the same words.
+
+use leptos::prelude::*;
+use senzu_core::api::contacts::{Contact, UpdateContact};
+use senzu_core::api::{Id, Name, Patch};
+use senzu_core::{charts, contacts, ApiError};
+
+use super::{action_status, errors_view, Shell};
+use crate::api;
+
+#[component]
+pub fn Contacts() -> impl IntoView {
+    crate::components::page_title(Some("Contacts"));
+    let data = LocalResource::new(api::contacts::list);
+    let search = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let save = Action::new_local(move |(id, change): &(Id, UpdateContact)| {
+        let (id, change) = (*id, change.clone());
+        async move { api::contacts::update(id, &change).await }
+    });
+    let remove = Action::new_local(move |id: &Id| {
+        let id = *id;
+        async move {
+            let deleted = api::contacts::delete(id).await?;
+            data.refetch();
+            Ok::<_, ApiError>(deleted)
+        }
+    });
+    view! {
+        <Shell>
+            <div class="dash-head">
+                <h1>"Contacts"</h1>
+                <p class="muted">"What visitors left for you through an Exchange contacts plugin."</p>
+            </div>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|all| if all.is_empty() {
+                            view! {
+                                <p class="empty" data-testid="no-contacts">
+                                    "No contacts yet. Add an “Exchange contacts” plugin to one of your "
+                                    <a href="/dashboard/applications">"applications"</a>
+                                    " and visitors can leave you their details at a tap."
+                                </p>
+                            }.into_any()
+                        } else {
+                            view! { <ContactList all search tag save remove /> }.into_any()
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+            {action_status(save)}
+            {action_status(remove)}
+        </Shell>
+    }
+}
+
+#[component]
+fn ContactList(
+    all: Vec<Contact>,
+    search: RwSignal<String>,
+    tag: RwSignal<String>,
+    save: Action<(Id, UpdateContact), Result<Contact, ApiError>>,
+    remove: Action<Id, Result<senzu_core::api::Deleted, ApiError>>,
+) -> impl IntoView {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let stats = contacts::exchanges(&all, now);
+    let mut tags: Vec<String> = all.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    let all = StoredValue::new(all);
+    let shown = move || {
+        let (s, t) = (search.get(), tag.get());
+        all.with_value(|all| {
+            all.iter().filter(|c| contacts::matches(c, Some(&s), Some(&t))).cloned().collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel" aria-label="Exchanges">
+            <dl class="totals" data-testid="exchange-totals">
+                <div><dt>"All"</dt><dd>{stats.total}</dd></div>
+                <div><dt>"Last 7 days"</dt><dd>{stats.last_7_days}</dd></div>
+                <div><dt>"Last 30 days"</dt><dd>{stats.last_30_days}</dd></div>
+            </dl>
+            <div class="chart-box" inner_html=charts::bars(&stats.by_application)></div>
+        </section>
+        <div class="toolbar">
+            <label><span>"Search"</span>
+                <input type="search" data-testid="contact-search" prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev)) /></label>
+            <label><span>"Tag"</span>
+                <select data-testid="contact-tag" on:change=move |ev| tag.set(event_target_value(&ev))>
+                    <option value="">"Any"</option>
+                    {tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                </select></label>
+            <a class="button button--ghost" data-testid="export-csv"
+                href=move || api::contacts::export_url("csv", &search.get(), &tag.get())>"Export CSV"</a>
+            <a class="button button--ghost" data-testid="export-vcard"
+                href=move || api::contacts::export_url("vcard", &search.get(), &tag.get())>"Export vCard"</a>
+        </div>
+        <ul class="rows contacts" data-testid="contacts">
+            <For each=shown key=|c| (c.id, c.tags.clone(), c.owner_note.clone()) let:c>
+                <ContactRow c save remove />
+            </For>
+        </ul>
+    }
+}
+
+/// An edited text: empty clears it, else it is set (or refused, naming why).
+fn patch<const MAX: usize>(text: &str) -> Result<Patch<Name<MAX>>, String> {
+    if text.trim().is_empty() {
+        return Ok(Patch::Clear);
+    }
+    Name::new(text).map(Patch::Set)
+}
+
+#[component]
+fn ContactRow(
+    c: Contact,
+    save: Action<(Id, UpdateContact), Result<Contact, ApiError>>,
+    remove: Action<Id, Result<senzu_core::api::Deleted, ApiError>>,
+) -> impl IntoView {
+    let id = c.id;
+    let title = c.name.clone().or_else(|| c.email.clone()).or_else(|| c.phone.clone()).unwrap_or_default();
+    let tags = RwSignal::new(c.tags.join(", "));
+    let note = RwSignal::new(c.owner_note.clone().unwrap_or_default());
+    let date = c.date_created.date.chars().take(16).collect::<String>();
+    let invalid = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match (patch(&tags.get_untracked()), patch(&note.get_untracked())) {
+            (Ok(tags), Ok(owner_note)) => {
+                invalid.set(None);
+                save.dispatch((id, UpdateContact { tags, owner_note }));
+            }
+            (Err(e), _) => invalid.set(Some(format!("Tags: {e}"))),
+            (_, Err(e)) => invalid.set(Some(format!("Your note: {e}"))),
+        }
+    };
+    let confirm_delete = move |_| {
+        if window().confirm_with_message("Delete this contact for good?").unwrap_or(false) {
+            remove.dispatch(id);
+        }
+    };
+    view! {
+        <li data-testid="contact" class="contact">
+            <div class="contact__who">
+                <strong data-testid="contact-name">{title}</strong>
+                {c.company.clone().map(|co| view! { <span class="muted">" · " {co}</span> })}
+                <div class="contact__reach">
+                    {c.email.clone().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> })}
+                    {c.phone.clone().map(|p| view! { <a href=format!("tel:{p}")>{p.clone()}</a> })}
+                </div>
+                {c.note.clone().map(|n| view! { <blockquote class="contact__note">{n}</blockquote> })}
+                <span class="muted">{date} " UTC · " {c.application_name.clone()}</span>
+            </div>
+            <form class="contact__edit" on:submit=submit>
+                <label><span>"Tags"</span>
+                    <input type="text" maxlength="1000" placeholder="lead, conference" prop:value=move || tags.get()
+                        on:input=move |ev| tags.set(event_target_value(&ev)) /></label>
+                <label><span>"Your note"</span>
+                    <textarea rows="2" maxlength="2000" prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))></textarea></label>
+                {move || invalid.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <span class="contact__actions">
+                    <button class="button" type="submit">"Save"</button>
+                    <button class="link-button danger" type="button" on:click=confirm_delete>"Delete"</button>
+                </span>
+            </form>
+        </li>
+    }
+}
