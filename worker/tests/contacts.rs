@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 /// An owner of their own, with an exchange plugin on a fresh paired object:
 /// `(owner, id_app, record key, plugin id)`.
 fn exchange_play(visible_from: Option<&str>) -> (Account, i64, String, i64) {
-    let owner = new_account("Exchange");
+    let owner = new_account("exchange");
     let mut data = json!({"title": "Say hello"});
     if let Some(level) = visible_from {
         data["visible_from"] = json!(level);
@@ -169,10 +169,10 @@ fn bad_input_is_named_and_keeps_nothing() {
     let ip = random_ip();
     let code = |form: &[(&str, &str)]| {
         let a = leave(&key, id_plugin, form, &ip);
-        (a.status, a.error_code(), a.json()["message"].as_str().unwrap_or_default().to_string())
+        (a.status, a.error_code(), a.json()["error"]["message"].as_str().unwrap_or_default().to_string())
     };
     let (status, _, message) = code(&[("email", "a@b.fr")]);
-    assert_eq!(status, 400);
+    assert_eq!(status, 419);
     assert!(message.contains("consent"), "{message}");
     let (_, e, message) = code(&[("name", "Only a name"), ("consent", "true")]);
     assert_eq!(e, 419);
@@ -227,12 +227,12 @@ fn contacts_are_seen_only_from_the_level_the_owner_sets() {
     assert_eq!(leave(&key, id_plugin, &[("email", &email), ("consent", "true")], &random_ip()).status, 201);
     let id = contacts_of(&owner, "")[0]["id"].as_i64().unwrap();
     // A manager of the application (chmod 3), and a stranger.
-    let manager = new_account("Manager");
+    let manager = new_account("manager");
     execute_sql(&format!(
         "INSERT INTO application_users (id_application, id_user, chmod, is_enabled) VALUES ({id_app}, {}, 3, 1)",
         manager.id
     ));
-    let stranger = new_account("Stranger");
+    let stranger = new_account("stranger");
     let path = format!("/v1/contacts/{id}");
     for who in [&manager, &stranger] {
         assert!(contacts_of(who, "").is_empty(), "owners only by default");

@@ -96,9 +96,9 @@ fn ContactList(
                     <option value="">"Any"</option>
                     {tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                 </select></label>
-            <a class="button button--ghost" data-testid="export-csv"
+            <a class="button button--ghost" data-testid="export-csv" download="" rel="external"
                 href=move || api::contacts::export_url("csv", &search.get(), &tag.get())>"Export CSV"</a>
-            <a class="button button--ghost" data-testid="export-vcard"
+            <a class="button button--ghost" data-testid="export-vcard" download="" rel="external"
                 href=move || api::contacts::export_url("vcard", &search.get(), &tag.get())>"Export vCard"</a>
         </div>
         <ul class="rows contacts" data-testid="contacts">
