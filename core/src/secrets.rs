@@ -116,6 +116,8 @@ pub fn context(parts: &[&[u8]]) -> Vec<u8> {
 
 /// Purpose label for sealed per-record SUN keys (meta read key || file read key).
 pub const SUN_KEYS: &str = "senzu/sun-keys/v1";
+/// The private JWK of an ID token signing key (core::auth::oidc).
+pub const SIGNING_KEY: &str = "senzu/oidc-signing-key/v1";
 
 /// SHA-256 of a value, hex: how tokens and passwords-with-salt are compared.
 pub fn sha256_hex(parts: &[&[u8]]) -> String {

@@ -73,8 +73,19 @@ fn consent_request() -> Result<ConsentRequest, ApiError> {
         ),
         None => None,
     };
+    let nonce = match q.get("nonce").filter(|s| !s.trim().is_empty()) {
+        Some(s) => Some(
+            Name::new(&s)
+                .map_err(|why| ApiError::new(ErrorCode::BadArgument, format!("bad argument: nonce: {why}")))?,
+        ),
+        None => None,
+    };
     Ok(ConsentRequest {
         id_api_app: q.get("id_api_app"),
+        client_id: q.get("client_id"),
+        redirect_uri: q.get("redirect_uri"),
+        scope: q.get("scope"),
+        nonce,
         roles: q.get("roles"),
         redirect_url: q.get("redirect_url"),
         cancel_url: q.get("cancel_url"),

@@ -205,6 +205,30 @@ fn Guide() -> impl IntoView {
     }
 }
 
+/// What a standard OAuth 2.0 / OpenID Connect library needs: the discovery URL,
+/// the client id and secret, and which scopes there are.
+#[component]
+fn OpenIdSettings(id: i64) -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    let discovery = format!("{origin}/.well-known/openid-configuration");
+    view! {
+        <section class="panel guide" data-testid="openid-settings">
+            <h2>"Sign in with Senzu — OpenID Connect"</h2>
+            <dl class="settings">
+                <dt>"Discovery URL (issuer)"</dt><dd><code data-testid="discovery-url">{discovery}</code></dd>
+                <dt>"client_id"</dt><dd><code>{id}</code></dd>
+                <dt>"client_secret"</dt><dd>"This app's private key (shown once; rotate it above). "
+                    "A public client (SPA, mobile) sends none and uses PKCE."</dd>
+                <dt>"Scopes"</dt><dd><code>"openid profile email"</code>" and any role your app holds ("
+                    <code>"products"</code>", …), space-separated."</dd>
+            </dl>
+            <p class="muted">"Any standard library works (openid-client, oauth4webapi, Authlib, AppAuth…): "
+                "authorization code with PKCE (S256), client_secret_basic or client_secret_post, RS256 ID tokens, "
+                "userinfo, rotating refresh tokens and RFC 7009 revocation. Register the exact redirect URI below."</p>
+        </section>
+    }
+}
+
 /// How many of an app's latest calls the console shows.
 const RECENT_CALLS: usize = 20;
 
@@ -269,6 +293,7 @@ fn AppDetail(
             <button class="link-button" type="button" on:click=move |_| { rotate.dispatch(()); }>"Rotate key"</button></p>
         {move || rotate_error().map(|error| view! { <ErrorView error /> })}
         {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
+        <OpenIdSettings id />
         <div class="console-grid">
             <UrlList id kind=UrlKind::Redirects title="Redirect URLs" items=redirects reload placeholder="https://app.example.com/callback" />
             <UrlList id kind=UrlKind::Domains title="Domains" items=domains reload placeholder="app.example.com" />

@@ -106,6 +106,18 @@ pub struct ConsentRequest {
     pub code_challenge_method: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<Name<512>>,
+    /// OAuth 2.0 / OpenID Connect names, beside Senzu's: `client_id` for
+    /// `id_api_app`, `redirect_uri` for `redirect_url`, `scope` for `roles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
+    /// Space-separated: `openid`, `profile`, `email`, `offline_access` and role aliases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// OpenID Connect: echoed in the ID token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<Name<512>>,
 }
 
 /// `POST /v1/auth/consent`: the user's answer.
@@ -183,6 +195,32 @@ pub struct TokenExchange {
     pub id_api_app: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
+    /// RFC 6749 names: `client_id`, `redirect_uri`, `client_secret` (or HTTP
+    /// Basic), and `refresh_token` for `grant_type=refresh_token`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// `POST /v1/oauth/revoke` (RFC 7009).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevokeToken {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type_hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
 }
 
 /// The answer of the code exchange: the token (also as `access_token`).
@@ -195,6 +233,13 @@ pub struct TokenGrant {
     pub expires_in: Option<i64>,
     /// Role aliases, comma-separated.
     pub roles: String,
+    /// OAuth 2.0 / OpenID Connect answers only (RFC 6749 §5.1, OIDC Core §3.1.3.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// `GET /v1/logout`.

@@ -235,6 +235,8 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::ForgotPassword => ok().takes_any().gives::<auth::Status>(),
         Op::ConsentAnswer => ok().takes::<auth::ConsentAnswer>().gives::<auth::ConsentRedirect>(),
         Op::Token => ok().takes::<auth::TokenExchange>().gives::<auth::TokenGrant>(),
+        Op::OAuthDiscovery | Op::Jwks | Op::UserInfo => ok().gives_any(),
+        Op::RevokeOAuthToken => ok().takes::<auth::RevokeToken>().gives_any(),
         Op::LogoutSession | Op::LogoutToken => ok().gives::<auth::Status>(),
         Op::ConsentInfo => ok().gives::<auth::ConsentInfo>(),
         Op::GetSession => ok().gives::<auth::Session>(),
@@ -382,6 +384,10 @@ pub fn tag(op: Op) -> &'static str {
         | Op::ConsentInfo
         | Op::ConsentAnswer
         | Op::Token
+        | Op::OAuthDiscovery
+        | Op::Jwks
+        | Op::UserInfo
+        | Op::RevokeOAuthToken
         | Op::LogoutToken
         | Op::DeleteToken
         | Op::GetSession
@@ -494,6 +500,9 @@ pub fn is_public(op: Op) -> bool {
             | Op::Signup
             | Op::ForgotPassword
             | Op::Token
+            | Op::OAuthDiscovery
+            | Op::Jwks
+            | Op::RevokeOAuthToken
             | Op::ConsentInfo
             | Op::Activate
             | Op::ActivateGet

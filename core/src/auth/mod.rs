@@ -3,6 +3,7 @@
 
 pub mod credentials;
 pub mod next;
+pub mod oidc;
 pub mod origin;
 pub mod pkce;
 pub mod redirect;

@@ -86,6 +86,8 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
     // Public routes: no caller, no call log.
     match matched.route.op {
         Op::Health => return health::get(env).await,
+        Op::OAuthDiscovery => return Ok(auth_routes::oauth::discovery(&req)),
+        Op::Jwks => return auth_routes::oauth::jwks(env).await,
         Op::OpenApi => return openapi::get(env).await,
         Op::PlayPage => return play_routes::page(&req, env, ctx, play_routes::record_ref(p("tap"))?).await,
         Op::SharedPlayPage => return play_routes::page(&req, env, ctx, play_routes::shared_ref(p("key"))?).await,
@@ -131,6 +133,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             | Op::Signup
             | Op::ForgotPassword
             | Op::Token
+            | Op::RevokeOAuthToken
             | Op::ConsentInfo
             | Op::ConsentAnswer
             | Op::LogoutToken
@@ -171,6 +174,8 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::ConsentInfo => auth_routes::consent_info(call, req).await,
         Op::ConsentAnswer => auth_routes::consent_answer(call, req).await,
         Op::Token => auth_routes::exchange_code(call, req).await,
+        Op::UserInfo => auth_routes::oauth::userinfo(call).await,
+        Op::RevokeOAuthToken => auth_routes::oauth::revoke(call, req).await,
         Op::LogoutToken => auth_routes::logout_token(call, req).await,
         Op::DeleteToken | Op::DeleteSession => auth_routes::delete_token(call, the_id()?).await,
         Op::GetSession => auth_routes::get_session(call, the_id()?).await,
@@ -317,6 +322,8 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
 
         // Answered before a caller is resolved (above).
         Op::Health
+        | Op::OAuthDiscovery
+        | Op::Jwks
         | Op::OpenApi
         | Op::PlayPage
         | Op::SharedPlayPage

@@ -107,3 +107,50 @@ pub async fn verify_password(password: &str, stored: Option<&str>) -> AppResult<
     let derived = pbkdf2(password, &salt, iterations).await?;
     Ok(parsed.is_some_and(|s| s.matches(&derived)))
 }
+
+fn object(entries: &[(&str, JsValue)], context: &'static str) -> AppResult<Object> {
+    let o = Object::new();
+    for (k, v) in entries {
+        Reflect::set(&o, &JsValue::from_str(k), v).map_err(|e| js_error(context, e))?;
+    }
+    Ok(o)
+}
+
+fn rsa_algorithm(context: &'static str) -> AppResult<Object> {
+    object(&[("name", JsValue::from_str("RSASSA-PKCS1-v1_5")), ("hash", JsValue::from_str("SHA-256"))], context)
+}
+
+/// A new RS256 key pair, its private half as a JWK (JSON text): the ID token signing key.
+pub async fn new_rs256_jwk() -> AppResult<String> {
+    let subtle = get(&crypto()?, "subtle", "crypto.subtle")?;
+    let algorithm = rsa_algorithm("RSA params")?;
+    for (k, v) in
+        [("modulusLength", JsValue::from_f64(2048.0)), ("publicExponent", Uint8Array::from(&[1u8, 0, 1][..]).into())]
+    {
+        Reflect::set(&algorithm, &JsValue::from_str(k), &v).map_err(|e| js_error("RSA params", e))?;
+    }
+    let usages: Array = ["sign", "verify"].iter().map(|u| JsValue::from_str(u)).collect();
+    let pair =
+        call(&subtle, "generateKey", &[algorithm.into(), JsValue::TRUE, usages.into()], "generateKey RSA").await?;
+    let private = get(&pair, "privateKey", "RSA key pair")?;
+    let jwk = call(&subtle, "exportKey", &[JsValue::from_str("jwk"), private], "exportKey jwk").await?;
+    js_sys::JSON::stringify(&jwk).map(String::from).map_err(|e| js_error("JWK to JSON", e))
+}
+
+/// An RS256 (RSASSA-PKCS1-v1_5, SHA-256) signature of `input` with a private JWK.
+pub async fn sign_rs256(private_jwk: &str, input: &[u8]) -> AppResult<Vec<u8>> {
+    let subtle = get(&crypto()?, "subtle", "crypto.subtle")?;
+    let jwk = js_sys::JSON::parse(private_jwk).map_err(|e| js_error("JWK from JSON", e))?;
+    let usages: Array = [JsValue::from_str("sign")].iter().collect();
+    let key = call(
+        &subtle,
+        "importKey",
+        &[JsValue::from_str("jwk"), jwk, rsa_algorithm("RSA params")?.into(), JsValue::FALSE, usages.into()],
+        "importKey RSA",
+    )
+    .await?;
+    let signature =
+        call(&subtle, "sign", &[rsa_algorithm("RSA params")?.into(), key, Uint8Array::from(input).into()], "sign RSA")
+            .await?;
+    Ok(Uint8Array::new(&signature).to_vec())
+}

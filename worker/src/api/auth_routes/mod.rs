@@ -2,13 +2,16 @@
 //! `token` flow as documented, and the authorization-code flow with PKCE),
 //! the code exchange, logout and token revocation.
 
+pub mod oauth;
 mod repo;
+mod signing;
 
 use senzu_core::api::auth::{
     ConsentAnswer, ConsentApp, ConsentInfo, ConsentRedirect, ConsentRequest, ConsentRole, ConsentUser, Login,
     LogoutToken, Revoked, Session, SessionCall, SignedIn, Signup, Status, TokenExchange, TokenGrant,
 };
 use senzu_core::api::ApiDate;
+use senzu_core::auth::oidc::Scope;
 use senzu_core::auth::pkce::Challenge;
 use senzu_core::auth::tokens::{self, Asker, TokenAccess};
 use senzu_core::auth::{redirect, Email, Role};
@@ -96,16 +99,39 @@ struct Consent {
     response_type: ResponseType,
     challenge: Option<Challenge>,
     state: Option<String>,
+    /// An OAuth 2.0 / OpenID Connect request (`scope`): what it asked for, and its nonce.
+    scope: Option<Scope>,
+    nonce: Option<String>,
+}
+
+/// A Senzu argument or its OAuth 2.0 name: both are accepted, never both at once.
+fn either<'a>(
+    senzu: &'a Option<String>,
+    standard: &'a Option<String>,
+    names: (&str, &str),
+) -> AppResult<&'a Option<String>> {
+    match (senzu.is_some(), standard.is_some()) {
+        (true, true) => Err(bad(names.1, format!("give {} or {}, not both", names.0, names.1))),
+        (false, true) => Ok(standard),
+        _ => Ok(senzu),
+    }
 }
 
 async fn check_consent(call: &Call<'_>, asked: &ConsentRequest) -> AppResult<Consent> {
-    let id_app = id(required(&asked.id_api_app, "id_api_app")?, "id_api_app")?;
+    let id_app = either(&asked.id_api_app, &asked.client_id, ("id_api_app", "client_id"))?;
+    let id_app = id(required(id_app, "id_api_app")?, "id_api_app")?;
     let app = repo::consent_app(&call.db, id_app)
         .await?
         .filter(|a| a.status == 1)
         .ok_or_else(|| AppError::not_found(format!("no developer app with id {id_app}")))?;
-    let roles = Role::parse_list(required(&asked.roles, "roles")?).map_err(|e| bad("roles", e))?;
-    if roles.is_empty() {
+    let scope = asked.scope.as_deref().map(Scope::parse).transpose().map_err(|e| bad("scope", e))?;
+    let roles = match (&scope, &asked.roles) {
+        (Some(_), Some(_)) => return Err(bad("scope", "give roles or scope, not both")),
+        (Some(scope), None) if scope.roles.is_empty() && !scope.openid => return Err(missing("scope")),
+        (Some(scope), None) => scope.roles.clone(),
+        (None, _) => Role::parse_list(required(&asked.roles, "roles")?).map_err(|e| bad("roles", e))?,
+    };
+    if roles.is_empty() && scope.is_none() {
         return Err(missing("roles"));
     }
     let granted: Vec<String> = serde_json::from_str(&app.granted).context("consent app roles")?;
@@ -116,7 +142,8 @@ async fn check_consent(call: &Call<'_>, asked: &ConsentRequest) -> AppResult<Con
         ));
     }
     let registered: Vec<String> = serde_json::from_str(&app.redirects).context("consent app redirects")?;
-    let redirect_url = required(&asked.redirect_url, "redirect_url")?.to_string();
+    let redirect_url = either(&asked.redirect_url, &asked.redirect_uri, ("redirect_url", "redirect_uri"))?;
+    let redirect_url = required(redirect_url, "redirect_url")?.to_string();
     redirect::check(&redirect_url, registered.iter().map(String::as_str)).map_err(|e| bad("redirect_url", e))?;
     let cancel_url = asked.cancel_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
     if let Some(url) = &cancel_url {
@@ -137,6 +164,9 @@ async fn check_consent(call: &Call<'_>, asked: &ConsentRequest) -> AppResult<Con
         Some("code") => ResponseType::Code,
         Some(_) => return Err(bad("response_type", "must be token or code")),
     };
+    if scope.is_some() && response_type != ResponseType::Code {
+        return Err(bad("response_type", "an OAuth 2.0 / OpenID Connect request (scope) must be code"));
+    }
     let challenge = match response_type {
         ResponseType::Token => None,
         ResponseType::Code => {
@@ -146,7 +176,8 @@ async fn check_consent(call: &Call<'_>, asked: &ConsentRequest) -> AppResult<Con
         }
     };
     let state = asked.state.as_ref().map(|s| s.as_str().to_string());
-    Ok(Consent { app, roles, redirect_url, cancel_url, expires_in, response_type, challenge, state })
+    let nonce = asked.nonce.as_ref().map(|n| n.as_str().to_string());
+    Ok(Consent { app, roles, redirect_url, cancel_url, expires_in, response_type, challenge, state, scope, nonce })
 }
 
 fn session_of<'c>(call: &'c Call<'_>) -> Option<&'c auth::UserGrant> {
@@ -219,6 +250,7 @@ pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Res
             let code = crypto::random_hex(32)?;
             let challenge = consent.challenge.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default();
             let roles = Role::join(&consent.roles);
+            let granted_scope = consent.scope.as_ref().map(Scope::granted);
             let new = repo::NewCode {
                 code: &code,
                 id_user: session.id_user,
@@ -228,6 +260,9 @@ pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Res
                 challenge: &challenge,
                 expires_in: consent.expires_in,
                 date_expired: call.now + CODE_SECONDS,
+                scope: granted_scope.as_deref(),
+                nonce: consent.nonce.as_deref(),
+                id_session: session.id_token,
             };
             repo::insert_code(&call.db, &new).await?;
             redirect::with_query(&consent.redirect_url, "code", &code)
@@ -249,6 +284,9 @@ fn invalid_grant(why: &str) -> AppError {
 /// revokes the token the first one issued (RFC 6749 §4.1.2).
 pub async fn exchange_code(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let given: TokenExchange = request::parse(req).await?;
+    if oauth::is_standard(req, &given) {
+        return oauth::token(call, req, &given).await;
+    }
     if required(&given.grant_type, "grant_type")? != "authorization_code" {
         return Err(bad("grant_type", "must be authorization_code"));
     }
@@ -283,6 +321,9 @@ pub async fn exchange_code(call: &Call<'_>, req: &mut Request) -> AppResult<Resp
         token_type: "Bearer".into(),
         expires_in: row.expires_in,
         roles: Role::join(&roles),
+        refresh_token: None,
+        id_token: None,
+        scope: None,
     }))
 }
 

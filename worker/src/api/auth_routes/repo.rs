@@ -53,13 +53,19 @@ pub struct NewCode<'a> {
     pub challenge: &'a str,
     pub expires_in: Option<i64>,
     pub date_expired: i64,
+    /// OAuth 2.0 / OpenID Connect requests: the scope as granted, the nonce, and
+    /// the session the user signed in with (its creation is the `auth_time`).
+    pub scope: Option<&'a str>,
+    pub nonce: Option<&'a str>,
+    pub id_session: Id,
 }
 
 pub async fn insert_code(db: &D1Database, c: &NewCode<'_>) -> AppResult<()> {
     db::run(
         db,
         "INSERT INTO auth_codes (code_hash, id_user, id_api_app, roles, redirect_url, code_challenge, \
-         expires_in, date_expired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         expires_in, date_expired, scope, nonce, auth_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         (SELECT date_created FROM tokens WHERE id = ?11))",
         &[
             text(&sha256_hex(&[c.code.as_bytes()])),
             int(c.id_user),
@@ -69,6 +75,9 @@ pub async fn insert_code(db: &D1Database, c: &NewCode<'_>) -> AppResult<()> {
             text(c.challenge),
             opt_int(c.expires_in),
             int(c.date_expired),
+            db::opt_text(c.scope),
+            db::opt_text(c.nonce),
+            int(c.id_session),
         ],
         "insert auth code",
     )
@@ -86,6 +95,9 @@ pub struct CodeRow {
     pub code_challenge: String,
     pub expires_in: Option<i64>,
     pub date_expired: i64,
+    pub scope: Option<String>,
+    pub nonce: Option<String>,
+    pub auth_time: Option<i64>,
 }
 
 /// Uses a code once: `None` when it is unknown or was used before.
@@ -93,7 +105,8 @@ pub async fn claim_code(db: &D1Database, hash: &str, now: i64) -> AppResult<Opti
     db::first(
         db,
         "UPDATE auth_codes SET date_used = ?2 WHERE code_hash = ?1 AND date_used IS NULL \
-         RETURNING id, id_user, id_api_app, roles, redirect_url, code_challenge, expires_in, date_expired",
+         RETURNING id, id_user, id_api_app, roles, redirect_url, code_challenge, expires_in, date_expired, \
+         scope, nonce, auth_time",
         &[text(hash), int(now)],
         "claim code",
     )
@@ -166,4 +179,144 @@ pub async fn session(db: &D1Database, id_token: Id) -> AppResult<Option<SessionR
         "session",
     )
     .await
+}
+
+/// Whether `id_app` is an active developer app, and (with a secret's hash) whether it is its secret.
+pub async fn client(db: &D1Database, id_app: Id, secret_hash: Option<&str>) -> AppResult<bool> {
+    let found = db::id_of(
+        db,
+        "SELECT id FROM api_apps WHERE id = ?1 AND status = 1 AND (?2 IS NULL OR private_key_hash = ?2)",
+        &[int(id_app), db::opt_text(secret_hash)],
+        "oauth client",
+    )
+    .await?;
+    Ok(found.is_some())
+}
+
+/// What a user's OpenID claims are made of.
+#[derive(Deserialize)]
+pub struct UserFacts {
+    pub email: String,
+    pub verified_email: Option<String>,
+    pub firstname: Option<String>,
+    pub lastname: Option<String>,
+    pub username: Option<String>,
+    pub language: Option<String>,
+}
+
+pub async fn user_facts(db: &D1Database, id_user: Id) -> AppResult<Option<UserFacts>> {
+    db::first(
+        db,
+        "SELECT email, verified_email, firstname, lastname, username, language FROM users WHERE id = ?1",
+        &[int(id_user)],
+        "user claims",
+    )
+    .await
+}
+
+/// A refresh token to keep: its hash, family and what it grants.
+pub struct NewRefresh<'a> {
+    pub token: &'a str,
+    pub family: &'a str,
+    pub id_user: Id,
+    pub id_app: Id,
+    pub scope: &'a str,
+    pub auth_time: i64,
+    pub id_token: Id,
+    pub now: i64,
+    pub date_expired: i64,
+}
+
+pub async fn insert_refresh(db: &D1Database, r: &NewRefresh<'_>) -> AppResult<()> {
+    db::run(
+        db,
+        "INSERT INTO refresh_tokens (token_hash, family, id_user, id_api_app, scope, auth_time, id_token, \
+         date_created, date_expired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        &[
+            text(&sha256_hex(&[r.token.as_bytes()])),
+            text(r.family),
+            int(r.id_user),
+            int(r.id_app),
+            text(r.scope),
+            int(r.auth_time),
+            int(r.id_token),
+            int(r.now),
+            int(r.date_expired),
+        ],
+        "insert refresh token",
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct RefreshRow {
+    pub family: String,
+    pub id_user: i64,
+    pub id_api_app: i64,
+    pub scope: String,
+    pub auth_time: i64,
+}
+
+/// Uses a live refresh token once (rotation): `None` when it is unknown, used, revoked or expired.
+pub async fn use_refresh(db: &D1Database, hash: &str, now: i64) -> AppResult<Option<RefreshRow>> {
+    db::first(
+        db,
+        "UPDATE refresh_tokens SET date_used = ?2 WHERE token_hash = ?1 AND date_used IS NULL \
+         AND date_revoked IS NULL AND date_expired > ?2 RETURNING family, id_user, id_api_app, scope, auth_time",
+        &[text(hash), int(now)],
+        "use refresh token",
+    )
+    .await
+}
+
+/// A refresh token's family and client, whatever its state.
+#[derive(Deserialize)]
+pub struct RefreshOwner {
+    pub family: String,
+    pub id_api_app: i64,
+    pub date_used: Option<i64>,
+    pub date_revoked: Option<i64>,
+}
+
+pub async fn refresh_owner(db: &D1Database, hash: &str) -> AppResult<Option<RefreshOwner>> {
+    db::first(
+        db,
+        "SELECT family, id_api_app, date_used, date_revoked FROM refresh_tokens WHERE token_hash = ?1",
+        &[text(hash)],
+        "refresh token owner",
+    )
+    .await
+}
+
+/// Revokes a whole family: its refresh tokens and the access tokens they issued.
+pub async fn revoke_family(db: &D1Database, family: &str, now: i64) -> AppResult<()> {
+    let statements = vec![
+        db::statement(
+            db,
+            "UPDATE tokens SET date_revoked = ?2 WHERE date_revoked IS NULL AND id IN \
+             (SELECT id_token FROM refresh_tokens WHERE family = ?1)",
+            &[text(family), int(now)],
+            "revoke family tokens",
+        )?,
+        db::statement(
+            db,
+            "UPDATE refresh_tokens SET date_revoked = ?2 WHERE family = ?1 AND date_revoked IS NULL",
+            &[text(family), int(now)],
+            "revoke family",
+        )?,
+    ];
+    db.batch(statements).await.context("revoke refresh family")?;
+    Ok(())
+}
+
+/// An access token's id and client, by its hash.
+#[derive(Deserialize)]
+pub struct AccessOwner {
+    pub id: i64,
+    pub id_api_app: i64,
+}
+
+pub async fn access_owner(db: &D1Database, hash: &str) -> AppResult<Option<AccessOwner>> {
+    db::first(db, "SELECT id, id_api_app FROM tokens WHERE token_hash = ?1", &[text(hash)], "access token owner").await
 }
