@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{app, demo, Answer, Auth};
+use common::{app, demo, execute_sql, Answer, Auth};
 use senzu_core::plugins::encode;
 use serde_json::Value;
 
@@ -272,4 +272,20 @@ fn the_consent_names_what_is_wrong_in_a_standard_request() {
         senzu_core::auth::pkce::s256(VERIFIER)
     ));
     assert!(elsewhere.body.contains("redirect_url"), "{}", elsewhere.body);
+}
+
+#[test]
+fn a_rotated_signing_key_signs_no_more_and_stays_published() {
+    let kid = |nonce: &str| {
+        let (code, _) = authorize("openid", nonce);
+        let t = exchange(&code, Some(&basic())).json();
+        jwt_part(t["id_token"].as_str().unwrap(), 0)["kid"].as_str().unwrap().to_string()
+    };
+    let before = kid("r1");
+    execute_sql(senzu_xtask::admin::ROTATE_SIGNING_KEY_SQL);
+    let after = kid("r2");
+    assert_ne!(before, after, "a new key after the rotation");
+    let jwks = app().get("/v1/oauth/jwks").json();
+    let kids: Vec<&str> = jwks["keys"].as_array().unwrap().iter().map(|k| k["kid"].as_str().unwrap()).collect();
+    assert!(kids.contains(&before.as_str()) && kids.contains(&after.as_str()), "{kids:?}");
 }

@@ -16,6 +16,12 @@ pub fn approve_role_sql(app: i64, role: &str) -> Result<String> {
     ))
 }
 
+/// Retires the current ID token signing key: the worker makes a new one for
+/// the next ID token, and keeps the old one in the JWKS until its tokens expire.
+pub const ROTATE_SIGNING_KEY_SQL: &str =
+    "UPDATE signing_keys SET date_retired = unixepoch() WHERE date_retired IS NULL;\n\
+     SELECT kid, date_created, date_retired FROM signing_keys ORDER BY date_created DESC;";
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -7,6 +7,7 @@
 //! - `openapi`          write dist/openapi.json (every app build does too)
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `admin approve-role APP ROLE`  grant a requested role
+//! - `admin rotate-signing-key`     retire the ID token signing key (a new one is made)
 //! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
@@ -76,7 +77,17 @@ fn run(args: &[String]) -> Result<i32> {
                 server::approve_role(&state, remote, app.parse()?, role)?;
                 Ok(0)
             }
-            _ => bail!("usage: cargo xtask admin approve-role APP ROLE [--state DIR | --remote]"),
+            [sub, flags @ ..] if sub == "rotate-signing-key" => {
+                let state =
+                    flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
+                server::admin_sql(
+                    &state,
+                    flags.iter().any(|f| f == "--remote"),
+                    senzu_xtask::admin::ROTATE_SIGNING_KEY_SQL,
+                )?;
+                Ok(0)
+            }
+            _ => bail!("usage: cargo xtask admin approve-role APP ROLE | rotate-signing-key [--state DIR | --remote]"),
         },
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
@@ -99,6 +110,7 @@ const HELP: &str = "usage: cargo xtask <command>
   db [--state DIR] apply D1 migrations and the demo seed (default: the dev database)
   demo --json      print the seeded demo fixture
   admin approve-role APP ROLE [--state DIR | --remote]
+  admin rotate-signing-key [--state DIR | --remote]
                    grant a role an app requested (local dev database by default)
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)

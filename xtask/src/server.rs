@@ -37,9 +37,13 @@ pub fn ensure_dev_vars() -> Result<()> {
 /// Approves a role an app requested (`cargo xtask admin approve-role APP ROLE`):
 /// locally by default, or on the deployed database with `--remote`.
 pub fn approve_role(state: &Path, remote: bool, app: i64, role: &str) -> Result<()> {
-    let sql = senzu_xtask::admin::approve_role_sql(app, role)?;
+    admin_sql(state, remote, &senzu_xtask::admin::approve_role_sql(app, role)?)
+}
+
+/// Runs an operator's SQL (core of every `cargo xtask admin …`): local, or `--remote`.
+pub fn admin_sql(state: &Path, remote: bool, sql: &str) -> Result<()> {
     let mut cmd = wrangler();
-    cmd.args(["d1", "execute", "DB", "--command", &sql]);
+    cmd.args(["d1", "execute", "DB", "--command", sql]);
     if remote {
         cmd.arg("--remote");
     } else {

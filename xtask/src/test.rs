@@ -18,6 +18,8 @@ pub struct Only {
     pub e2e_specs: Vec<String>,
     /// `--schemathesis`: the contract fuzzing, on its own fresh server.
     pub schemathesis: bool,
+    /// `--authlib`: the Authlib OpenID Connect client against the subset's server.
+    pub authlib: bool,
 }
 
 impl Only {
@@ -30,14 +32,17 @@ impl Only {
                 "--test" => only.worker_tests.push(it.next().ok_or_else(value)?.clone()),
                 "--e2e" => only.e2e_specs.push(it.next().ok_or_else(value)?.clone()),
                 "--schemathesis" => only.schemathesis = true,
-                other => anyhow::bail!("unknown test flag {other}: use --test NAME, --e2e SPEC or --schemathesis"),
+                "--authlib" => only.authlib = true,
+                other => {
+                    anyhow::bail!("unknown test flag {other}: use --test NAME, --e2e SPEC, --authlib or --schemathesis")
+                }
             }
         }
         Ok(only)
     }
 
     fn everything(&self) -> bool {
-        self.worker_tests.is_empty() && self.e2e_specs.is_empty() && !self.schemathesis
+        self.worker_tests.is_empty() && self.e2e_specs.is_empty() && !self.schemathesis && !self.authlib
     }
 }
 
@@ -133,6 +138,9 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
             .env("CHROMIUM_PATH", chromium)
             .status()?
             .success();
+    }
+    if only.authlib {
+        ok &= authlib(&server.base_url, &demo)?;
     }
     drop(deploy);
     drop(server);
@@ -302,6 +310,7 @@ fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Pat
         .env("CHROMIUM_PATH", chromium)
         .status()?
         .success();
+    let authlib_ok = authlib(&server.base_url, &demo)?;
 
     // Last: every flow above noted the clear secrets it handled; none may be at rest.
     step("secrets at rest (D1 files and the worker log)");
@@ -314,5 +323,17 @@ fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Pat
         .success();
     drop(deploy);
     drop(server);
-    Ok(if api_ok && e2e_ok && secrets_ok { 0 } else { 1 })
+    Ok(if api_ok && e2e_ok && authlib_ok && secrets_ok { 0 } else { 1 })
+}
+
+/// The second standard OpenID Connect client: Authlib (PyPI, pinned, in its own venv).
+fn authlib(base_url: &str, demo: &std::path::Path) -> Result<bool> {
+    let python = tools::ensure_authlib()?;
+    step(&format!("OpenID Connect with Authlib {} (e2e/oidc_authlib.py)", tools::AUTHLIB_VERSION));
+    Ok(Command::new(python)
+        .arg(paths::root().join("e2e/oidc_authlib.py"))
+        .env("SENZU_BASE_URL", base_url)
+        .env("SENZU_DEMO_JSON", demo)
+        .status()?
+        .success())
 }

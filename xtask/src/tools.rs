@@ -88,6 +88,29 @@ fn installed_version(path: &Path) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Authlib, the Python OpenID Connect client of e2e/oidc_authlib.py.
+pub const AUTHLIB_VERSION: &str = "1.9.10";
+const REQUESTS_VERSION: &str = "2.34.2";
+
+/// Authlib and requests in their own venv (target/authlib/venv), once, from PyPI; its python.
+pub fn ensure_authlib() -> Result<PathBuf> {
+    let venv = paths::root().join("target/authlib/venv");
+    let python = venv.join("bin/python");
+    let pins = [format!("authlib=={AUTHLIB_VERSION}"), format!("requests=={REQUESTS_VERSION}")];
+    let marker = venv.join("senzu-pins.txt");
+    if python.exists() && std::fs::read_to_string(&marker).is_ok_and(|m| m.trim() == pins.join(" ")) {
+        return Ok(python);
+    }
+    step(&format!("installing {} from PyPI into target/authlib/venv (once)", pins.join(" ")));
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("python3 -m venv (Debian: apt-get install python3-venv)")?;
+    }
+    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "--disable-pip-version-check"]).args(&pins))?;
+    std::fs::write(&marker, pins.join(" "))?;
+    Ok(python)
+}
+
 /// Schemathesis in its own venv (target/schemathesis/venv), installed once with
 /// pip from PyPI at the pinned version; its `st` command.
 pub fn ensure_schemathesis() -> Result<PathBuf> {
