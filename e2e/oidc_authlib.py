@@ -14,7 +14,7 @@ import requests
 from authlib.integrations.requests_client import OAuth2Session
 import warnings
 
-warnings.filterwarnings("ignore", module="authlib")
+warnings.simplefilter("ignore")
 from authlib.jose import JsonWebKey, jwt  # noqa: E402
 from authlib.common.security import generate_token
 

@@ -209,6 +209,14 @@ pub struct TokenExchange {
     pub scope: Option<String>,
 }
 
+/// An RFC 6749 §5.2 error, as the token and revocation endpoints answer standard clients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OAuthErrorBody {
+    pub error: String,
+    pub error_description: String,
+}
+
 /// `POST /v1/oauth/revoke` (RFC 7009).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -146,6 +146,8 @@ pub struct OpSchemas {
     pub status: u16,
     /// The response is a page or bytes, not JSON.
     pub media: Option<&'static str>,
+    /// A second media type the same answer may have (an export as CSV or vCard).
+    pub alt_media: Option<&'static str>,
     /// The components the two schemas reference.
     pub components: Vec<(String, RefOr<Schema>)>,
 }
@@ -189,6 +191,12 @@ impl OpSchemas {
         self
     }
 
+    /// A file in one of two formats, as the request asks.
+    fn pages(mut self, media: &'static str, alt: &'static str) -> Self {
+        self.alt_media = Some(alt);
+        self.page(media)
+    }
+
     /// The answer is not JSON: a page (`text/html`) or a file's bytes.
     fn page(mut self, media: &'static str) -> Self {
         self.media = Some(media);
@@ -225,7 +233,7 @@ pub fn schemas(op: Op) -> OpSchemas {
         }
         Op::ForgetContact => ok().takes::<contacts::ForgetContact>().gives::<Deleted>(),
         Op::Contacts => ok().gives::<Keyed<contacts::Contact>>(),
-        Op::ExportContacts => ok().page("text/csv"),
+        Op::ExportContacts => ok().pages("text/csv", "text/vcard"),
         Op::GetContact => ok().gives::<contacts::Contact>(),
         Op::UpdateContact => ok().takes::<contacts::UpdateContact>().gives::<contacts::Contact>(),
         Op::DeleteContact => ok().gives::<Deleted>(),
@@ -662,6 +670,14 @@ fn error_response(description: &str) -> utoipa::openapi::Response {
         .build()
 }
 
+/// Senzu's error body (the documented flow) or RFC 6749's (standard clients).
+fn oauth_error_response(description: &str) -> utoipa::openapi::Response {
+    let either = utoipa::openapi::schema::OneOfBuilder::new()
+        .item(Ref::from_schema_name("ErrorBody"))
+        .item(Ref::from_schema_name("OAuthErrorBody"));
+    ResponseBuilder::new().description(description).content("application/json", Content::new(Some(either))).build()
+}
+
 fn html_error_response(description: &str) -> utoipa::openapi::Response {
     ResponseBuilder::new()
         .description(description)
@@ -692,6 +708,7 @@ pub fn document() -> OpenApi {
         );
     let mut named: Vec<(String, RefOr<Schema>)> = Vec::new();
     collect::<ErrorBody>(&mut named);
+    collect::<auth::OAuthErrorBody>(&mut named);
     let mut tags: Vec<&'static str> = Vec::new();
     let mut error_codes: Vec<(u16, &'static str)> = Vec::new();
 
@@ -742,6 +759,9 @@ pub fn document() -> OpenApi {
             _ => "OK",
         });
         if let Some(response) = s.response {
+            if let Some(alt) = s.alt_media {
+                ok = ok.content(alt, Content::new(Some(response.clone())));
+            }
             ok = ok.content(media, Content::new(Some(response)));
         }
         b = b.response(s.status.to_string(), ok.build());
@@ -749,6 +769,11 @@ pub fn document() -> OpenApi {
             if s.media == Some("text/html") {
                 // A page explains its error as a page; a malformed path is refused as JSON.
                 b = b.response(code.to_string(), html_error_response(description));
+                continue;
+            }
+            // The OAuth 2.0 endpoints answer a client's mistakes as RFC 6749 §5.2 bodies.
+            if matches!(op, Op::Token | Op::RevokeOAuthToken) && matches!(code, 400 | 401) {
+                b = b.response(code.to_string(), oauth_error_response(description));
                 continue;
             }
             if !error_codes.iter().any(|(c, _)| *c == code) {
