@@ -36,6 +36,8 @@ async fn api(req: &mut Request, env: &Env, rest: &[&str], method: &Method) -> Ap
         }
         (["read"], Method::Get) => read(env).await,
         (["events"], Method::Get) => events(req, env).await,
+        (["consumer-crash"], Method::Post) => arm_consumer_crash(req, env).await,
+        (["consumer-crash"], Method::Get) => consumer_crash(env).await,
         (["sql"], Method::Post) => sql(req, env).await,
         (["outbox"], Method::Get) => outbox_json(env).await,
         _ => Err(AppError::not_found(format!("no dev route {method} /v1/dev/{}", rest.join("/")))),
@@ -130,6 +132,45 @@ async fn events(req: &Request, env: &Env) -> AppResult<Response> {
         counts[row.kind] = row.n.into();
     }
     Ok(json_response(&counts, 200))
+}
+
+/// `POST /v1/dev/consumer-crash` (`{"ip": "…"}`): the next insight batch that
+/// holds an event of this visitor address fails after its D1 batch and before
+/// its ack, once, as a consumer that crashed there would (events/mod.rs).
+async fn arm_consumer_crash(req: &mut Request, env: &Env) -> AppResult<Response> {
+    let body = json_body(req).await?;
+    let ip = body
+        .get("ip")
+        .and_then(serde_json::Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| AppError::api(ErrorCode::MissingArgument, "missing argument: ip"))?;
+    let hash = crate::keys::master_key(env)?.ip_hash(crate::db::now().div_euclid(86_400), ip);
+    let db = crate::db::database(env)?;
+    crate::db::run(
+        &db,
+        "INSERT INTO meta (key, value) VALUES ('consumer_crash_once', ?1) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        &[crate::db::text(&hash)],
+        "arm the consumer crash",
+    )
+    .await?;
+    Ok(json_response(&serde_json::json!({ "armed": true }), 200))
+}
+
+/// `GET /v1/dev/consumer-crash`: whether a crash is armed, and how many happened.
+async fn consumer_crash(env: &Env) -> AppResult<Response> {
+    let db = crate::db::database(env)?;
+    let value = |key: &'static str| {
+        let db = &db;
+        async move {
+            crate::db::first::<MetaValue>(db, "SELECT value FROM meta WHERE key = ?1", &[crate::db::text(key)], key)
+                .await
+                .map(|row| row.map(|r| r.value))
+        }
+    };
+    let armed = value("consumer_crash_once").await?.is_some();
+    let crashes: i64 = value("consumer_crashes").await?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok(json_response(&serde_json::json!({ "armed": armed, "crashes": crashes }), 200))
 }
 
 #[derive(serde::Deserialize, serde::Serialize)]

@@ -1,12 +1,13 @@
 //! The hot path: a tap or a scan resolves to a play. One D1 read, one D1 write
-//! batch for dynamic taps, then the answer; insight events are written after
-//! the response (`wait_until`).
+//! batch for dynamic taps, then the answer; the insight event goes to a queue
+//! after the response (`wait_until`), and its consumer writes it (events/).
 
 mod repo;
 
 use std::collections::BTreeMap;
 
 use senzu_core::entry::PlayRef;
+use senzu_core::insight_event::{InsightEvent, Opened, EVENT_ID_LEN};
 use senzu_core::mail::MailType;
 use senzu_core::play::{self, Background, Color, Lost, Play, PlayPage, PlayPluginSource, PlaySource};
 use senzu_core::plugins::{Action, Kind, Lang};
@@ -500,13 +501,20 @@ pub async fn open_plugin(
     Ok(senzu_core::api::plays::OpenedPlugin { id: p.id, name: p.name.clone(), plugin_exec: exec, action })
 }
 
-/// Records the insight events after the response has gone.
+/// Sends the play's insight event (or its plugin open's) to the events queue
+/// once the response has gone: the request path writes no insight row itself.
 pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor: &Visitor, id_plugin: Option<i64>) {
     let (Some(row), None) = (&resolved.row, &resolved.page.error) else { return };
-    let (Ok(db), Ok(master)) = (env.d1("DB"), crate::keys::master_key(env)) else { return };
+    let Ok(master) = crate::keys::master_key(env) else { return };
+    let Ok(id) = crate::auth::crypto::random_hex(EVENT_ID_LEN / 2) else {
+        worker::console_error!("insight event dropped: no randomness for its id");
+        return;
+    };
     let client = useragent::classify(&visitor.user_agent);
     let ip_hash = master.ip_hash(visitor.now.div_euclid(86_400), &visitor.ip);
-    let event = repo::Event {
+    let event = InsightEvent {
+        id,
+        opened: if id_plugin.is_some() { Opened::Plugin } else { Opened::Play },
         id_record: row.id_record,
         id_product: row.id_product,
         id_application: row.id_application,
@@ -517,17 +525,12 @@ pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor
         country: visitor.country.clone(),
         latitude: visitor.coordinates.map(|c| c.0),
         longitude: visitor.coordinates.map(|c| c.1),
-        browser: client.browser,
-        device_type: client.device_type,
-        platform: client.platform,
-        now: visitor.now,
+        browser: client.browser.into(),
+        device_type: client.device_type.into(),
+        platform: client.platform.into(),
+        at: visitor.now,
     };
-    ctx.wait_until(async move {
-        if let Err(AppError::Internal { context, cause }) = repo::record_events(&db, &event, id_plugin.is_some()).await
-        {
-            worker::console_error!("insight write failed: {context}: {cause}");
-        }
-    });
+    crate::events::send_later(ctx, env, event);
 }
 
 /// A finder's message to the owner of a lost product: kept for the product's
