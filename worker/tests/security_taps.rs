@@ -178,3 +178,17 @@ fn an_unlocked_application_stays_unlocked_for_the_visit_without_the_password_aga
     // The documented ?password= keeps working for API clients.
     assert_eq!(app().get(&format!("{play}/plugins/{plugin}?password={password}")).status, 200);
 }
+
+#[test]
+fn a_disabled_dynamic_record_refuses_its_own_chip_and_keeps_its_counter() {
+    // A tap of its own chip is verified before any read (one batch): the batch must
+    // still leave a disabled record's counter where it was.
+    let uid = random_uid();
+    let (_, r) = dynamic_product(Some(uid), true);
+    execute_sql(&format!("UPDATE records SET is_enabled = 0 WHERE id = {r}"));
+    let refused = app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 10)));
+    assert_eq!(refused.status, 462, "{}", refused.body);
+    execute_sql(&format!("UPDATE records SET is_enabled = 1 WHERE id = {r}"));
+    assert_eq!(app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 5))).status, 200, "the counter did not move to 10");
+    assert_eq!(app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 4))).status, 463, "now it is at 5");
+}

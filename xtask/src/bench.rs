@@ -82,6 +82,8 @@ fn measure(base: &str, oha: &std::path::Path, chromium: &std::path::Path) -> Res
 
 /// Connections of every closed-loop row: one per seeded dynamic record with an
 /// application, since a record's new taps must reach it in counter order.
+/// Records 2 and 12 have derived keys (one D1 batch a tap); record 3 is LRP
+/// with sealed keys (a read, then the counter batch).
 const DYNAMIC_RECORDS: [i64; 3] = [2, 3, 12];
 const ROW_SECONDS: u64 = 10;
 const STEADY_REQUESTS: &str = "1000";

@@ -1,6 +1,6 @@
 //! D1 access for plays: one read that brings the whole play, one write batch
-//! that advances a dynamic record's counter and reads it back, and a finder's
-//! message. Insight rows are the queue consumer's (events/repo.rs).
+//! that advances a dynamic record's counter and reads it back (with the play,
+//! for a tap already verified), and a finder's message. Insight rows are the queue consumer's (events/repo.rs).
 
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
@@ -83,12 +83,15 @@ pub async fn by_key(db: &D1Database, key: &str) -> AppResult<Option<PlayRow>> {
         .context("play by key")
 }
 
-pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>> {
-    let sql = format!(
+fn by_id_sql() -> String {
+    format!(
         "SELECT {RECORD_COLUMNS}, {APP_COLUMNS} FROM records r JOIN products p ON p.id = r.id_product \
          LEFT JOIN applications a ON a.id = r.id_application WHERE r.id = ?1"
-    );
-    db.prepare(&sql).bind(&[int(id_record)]).context("bind play by id")?.first(None).await.context("play by id")
+    )
+}
+
+pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>> {
+    db.prepare(by_id_sql()).bind(&[int(id_record)]).context("bind play by id")?.first(None).await.context("play by id")
 }
 
 pub async fn by_share(db: &D1Database, public_key: &str) -> AppResult<Option<PlayRow>> {
@@ -128,11 +131,49 @@ pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64
         )
         .bind(&[int(id_record), int(i64::from(ctr)), int(now)])
         .context("bind counter update")?;
-    let read = db
-        .prepare("SELECT last_ctr, window_start FROM records WHERE id = ?1")
+    let results = db.batch(vec![update, counter_read(db, id_record)?]).await.context("counter batch")?;
+    advance_of(&results)
+}
+
+/// A tap already verified under derived keys (plays::derived_tap), in one D1
+/// batch: the counter advances only if the record is enabled, of this mode,
+/// keyed by derivation and bound to this chip (what the full check requires
+/// before the counter moves); then the counter and the whole play are read back.
+pub async fn verified_tap(
+    db: &D1Database,
+    id_record: i64,
+    encryption: &str,
+    uid_hex: &str,
+    ctr: u32,
+    now: i64,
+) -> AppResult<(Option<PlayRow>, Advance)> {
+    let update = crate::db::statement(
+        db,
+        "UPDATE records SET last_ctr = ?2, window_start = ?3 \
+         WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2) AND is_enabled = 1 AND token_encryption = ?4 \
+         AND sun_keys = 'derived' AND upper(uid) = upper(?5)",
+        &[int(id_record), int(i64::from(ctr)), int(now), JsValue::from_str(encryption), JsValue::from_str(uid_hex)],
+        "bind verified counter update",
+    )?;
+    let play = db.prepare(by_id_sql()).bind(&[int(id_record)]).context("bind play by id")?;
+    let results = db.batch(vec![update, counter_read(db, id_record)?, play]).await.context("verified tap batch")?;
+    let row: Option<PlayRow> = results
+        .get(2)
+        .map(|r| r.results::<PlayRow>())
+        .transpose()
+        .context("verified tap's play")?
+        .and_then(|v| v.into_iter().next());
+    Ok((row, advance_of(&results)?))
+}
+
+fn counter_read(db: &D1Database, id_record: i64) -> AppResult<D1PreparedStatement> {
+    db.prepare("SELECT last_ctr, window_start FROM records WHERE id = ?1")
         .bind(&[int(id_record)])
-        .context("bind counter read")?;
-    let results = db.batch(vec![update, read]).await.context("counter batch")?;
+        .context("bind counter read")
+}
+
+/// The outcome of a counter batch: its UPDATE first, its counter read second.
+fn advance_of(results: &[worker::D1Result]) -> AppResult<Advance> {
     let advanced = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).is_some_and(|c| c > 0);
     let row: Option<CounterRow> = results
         .get(1)
