@@ -12,6 +12,7 @@ pub mod daylight;
 pub mod entry;
 pub mod error;
 pub mod image;
+pub mod insight_event;
 pub mod mail;
 pub mod page;
 pub mod partners;

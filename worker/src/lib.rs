@@ -9,6 +9,7 @@ mod cors;
 mod csrf;
 mod db;
 mod error;
+mod events;
 mod http;
 mod keys;
 mod mailer;
@@ -17,7 +18,8 @@ mod plays;
 mod rate;
 mod request;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use senzu_core::insight_event::InsightEvent;
+use worker::{event, Context, Env, MessageBatch, Request, Response, Result};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
@@ -34,4 +36,13 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
             Err(err) => err.into_response(),
         },
     ))
+}
+
+/// The insight queue's consumer (wrangler.toml `[[queues.consumers]]`): it acks
+/// or retries the batch itself, so it never fails as a whole.
+#[event(queue)]
+async fn queue(batch: MessageBatch<InsightEvent>, env: Env, _ctx: Context) -> Result<()> {
+    console_error_panic_hook::set_once();
+    events::consume(batch, &env).await;
+    Ok(())
 }

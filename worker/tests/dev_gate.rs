@@ -17,6 +17,9 @@ fn the_deployable_build_has_no_dev_routes() {
     let calls = [
         ("POST", "/v1/dev/sql", Some(json!({ "sql": "SELECT 1" }))),
         ("POST", "/v1/dev/write", Some(json!({}))),
+        ("GET", "/v1/dev/read", None),
+        ("GET", "/v1/dev/events", None),
+        ("GET", "/v1/dev/consumer-crash", None),
         ("GET", "/v1/dev/outbox", None),
     ];
     for (method, path, body) in &calls {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{api_path, app, demo, execute_sql, new_account, tap_path, Auth};
+use common::{api_path, app, demo, execute_sql, new_account, tap_path, wait_for, Auth};
 use senzu_core::sun::{self, KeySource, Mode, TagUid, TapSpec};
 
 /// The seeded dynamic records (AES derived, LRP explicit, two unpaired AES, a spare AES).
@@ -106,19 +106,14 @@ fn a_tap_of_one_chip_opens_no_other_record() {
     assert_eq!(owner_of(pz).status, 404, "the thief does not own z (nor learns it exists)");
     assert_eq!(owner_of(py).status, 404);
     execute_sql(&format!("UPDATE products SET id_owner = {0} WHERE id = {py}; INSERT INTO product_users (id_product, id_user, chmod, is_enabled) VALUES ({py}, {0}, 5, 1);", stranger.id));
-    let mut views = 0;
-    for _ in 0..50 {
-        let totals =
-            app().call("GET", &format!("/v1/records/{y}/insights"), Auth::Cookie(&stranger.session), &[], &[]).json();
-        views = totals["0"]["views"].as_i64().unwrap_or(0);
-        if views >= 1 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let totals =
-        app().call("GET", &format!("/v1/records/{y}/insights"), Auth::Cookie(&stranger.session), &[], &[]).json();
+    let insights =
+        || app().call("GET", &format!("/v1/records/{y}/insights"), Auth::Cookie(&stranger.session), &[], &[]).json();
+    // Events arrive through the queue: wait for the first, then longer than a batch takes for any other.
+    let views = wait_for("the real tap's view", std::time::Duration::from_secs(30), || {
+        insights()["0"]["views"].as_i64().filter(|v| *v >= 1)
+    });
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let totals = insights();
     assert_eq!((views, totals["0"]["views"].as_i64()), (1, Some(1)), "only the real tap is an event: {totals}");
 }
 
@@ -182,4 +177,18 @@ fn an_unlocked_application_stays_unlocked_for_the_visit_without_the_password_aga
     assert_eq!(app().get_with(&play, &[("cookie", &stretched)]).error_code(), 460, "a pass cannot be extended");
     // The documented ?password= keeps working for API clients.
     assert_eq!(app().get(&format!("{play}/plugins/{plugin}?password={password}")).status, 200);
+}
+
+#[test]
+fn a_disabled_dynamic_record_refuses_its_own_chip_and_keeps_its_counter() {
+    // A tap of its own chip is verified before any read (one batch): the batch must
+    // still leave a disabled record's counter where it was.
+    let uid = random_uid();
+    let (_, r) = dynamic_product(Some(uid), true);
+    execute_sql(&format!("UPDATE records SET is_enabled = 0 WHERE id = {r}"));
+    let refused = app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 10)));
+    assert_eq!(refused.status, 462, "{}", refused.body);
+    execute_sql(&format!("UPDATE records SET is_enabled = 1 WHERE id = {r}"));
+    assert_eq!(app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 5))).status, 200, "the counter did not move to 10");
+    assert_eq!(app().get(&format!("/v1/plays/{r}{}", chip_tap(uid, 4))).status, 463, "now it is at 5");
 }

@@ -34,6 +34,10 @@ async fn api(req: &mut Request, env: &Env, rest: &[&str], method: &Method) -> Ap
             json_body(req).await?;
             write(env).await
         }
+        (["read"], Method::Get) => read(env).await,
+        (["events"], Method::Get) => events(req, env).await,
+        (["consumer-crash"], Method::Post) => arm_consumer_crash(req, env).await,
+        (["consumer-crash"], Method::Get) => consumer_crash(env).await,
         (["sql"], Method::Post) => sql(req, env).await,
         (["outbox"], Method::Get) => outbox_json(env).await,
         _ => Err(AppError::not_found(format!("no dev route {method} /v1/dev/{}", rest.join("/")))),
@@ -80,6 +84,93 @@ async fn write(env: &Env) -> AppResult<Response> {
         .await
         .context("bench write")?;
     Ok(json_response(&serde_json::json!({ "written": true }), 200))
+}
+
+/// `GET /v1/dev/read`: exactly one D1 read, the baseline of a static scan.
+async fn read(env: &Env) -> AppResult<Response> {
+    let db = crate::db::database(env)?;
+    let row: Option<MetaValue> =
+        crate::db::first(&db, "SELECT value FROM meta WHERE key = 'bench_write'", &[], "bench read").await?;
+    Ok(json_response(&serde_json::json!({ "read": row.map(|r| r.value) }), 200))
+}
+
+#[derive(serde::Deserialize)]
+struct MetaValue {
+    value: String,
+}
+
+#[derive(serde::Deserialize)]
+struct KindCount {
+    kind: String,
+    n: i64,
+}
+
+/// `GET /v1/dev/events[?ip=…]`: insight events by kind, all of them or those of
+/// one visitor address (as tests send it in `cf-connecting-ip`, hashed as the
+/// play hashes it, today's or yesterday's salt): what the queue consumer wrote.
+async fn events(req: &Request, env: &Env) -> AppResult<Response> {
+    let db = crate::db::database(env)?;
+    let rows: Vec<KindCount> = match crate::http::query_param(req, "ip") {
+        None => {
+            crate::db::all(&db, "SELECT kind, COUNT(*) AS n FROM play_events GROUP BY kind", &[], "dev events").await?
+        }
+        Some(ip) => {
+            let master = crate::keys::master_key(env)?;
+            let day = crate::db::now().div_euclid(86_400);
+            let hashes = [master.ip_hash(day, &ip), master.ip_hash(day - 1, &ip)];
+            crate::db::all(
+                &db,
+                "SELECT kind, COUNT(*) AS n FROM play_events WHERE ip_hash IN (?1, ?2) GROUP BY kind",
+                &[crate::db::text(&hashes[0]), crate::db::text(&hashes[1])],
+                "dev events of a visitor",
+            )
+            .await?
+        }
+    };
+    let mut counts = serde_json::json!({ "scan": 0, "view": 0, "plugin": 0 });
+    for row in rows {
+        counts[row.kind] = row.n.into();
+    }
+    Ok(json_response(&counts, 200))
+}
+
+/// `POST /v1/dev/consumer-crash` (`{"ip": "…"}`): the next insight batch that
+/// holds an event of this visitor address fails after its D1 batch and before
+/// its ack, once, as a consumer that crashed there would (events/mod.rs).
+async fn arm_consumer_crash(req: &mut Request, env: &Env) -> AppResult<Response> {
+    let body = json_body(req).await?;
+    let ip = body
+        .get("ip")
+        .and_then(serde_json::Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| AppError::api(ErrorCode::MissingArgument, "missing argument: ip"))?;
+    let hash = crate::keys::master_key(env)?.ip_hash(crate::db::now().div_euclid(86_400), ip);
+    let db = crate::db::database(env)?;
+    crate::db::run(
+        &db,
+        "INSERT INTO meta (key, value) VALUES ('consumer_crash_once', ?1) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        &[crate::db::text(&hash)],
+        "arm the consumer crash",
+    )
+    .await?;
+    Ok(json_response(&serde_json::json!({ "armed": true }), 200))
+}
+
+/// `GET /v1/dev/consumer-crash`: whether a crash is armed, and how many happened.
+async fn consumer_crash(env: &Env) -> AppResult<Response> {
+    let db = crate::db::database(env)?;
+    let value = |key: &'static str| {
+        let db = &db;
+        async move {
+            crate::db::first::<MetaValue>(db, "SELECT value FROM meta WHERE key = ?1", &[crate::db::text(key)], key)
+                .await
+                .map(|row| row.map(|r| r.value))
+        }
+    };
+    let armed = value("consumer_crash_once").await?.is_some();
+    let crashes: i64 = value("consumer_crashes").await?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok(json_response(&serde_json::json!({ "armed": armed, "crashes": crashes }), 200))
 }
 
 #[derive(serde::Deserialize, serde::Serialize)]

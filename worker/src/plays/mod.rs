@@ -1,6 +1,9 @@
-//! The hot path: a tap or a scan resolves to a play. One D1 read, one D1 write
-//! batch for dynamic taps, then the answer; insight events are written after
-//! the response (`wait_until`).
+//! The hot path: a tap or a scan resolves to a play, then the answer. A static
+//! scan is one D1 read; a dynamic tap of a chip whose keys derive from the
+//! master (AN10922) is verified before any read, so one D1 batch advances its
+//! counter and reads the play; other dynamic taps (sealed keys) read, verify,
+//! then run the counter batch. The insight event goes to a queue after the response
+//! (`wait_until`), and its consumer writes it (events/).
 
 mod exchange;
 mod repo;
@@ -10,13 +13,14 @@ pub use exchange::{exchange_contact, forget_hash};
 use std::collections::BTreeMap;
 
 use senzu_core::entry::PlayRef;
+use senzu_core::insight_event::{InsightEvent, Opened, EVENT_ID_LEN};
 use senzu_core::mail::MailType;
 use senzu_core::play::{self, Background, Color, Lost, Play, PlayPage, PlayPluginSource, PlaySource};
 use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::rate::{Limit, Who};
 use senzu_core::schedule::Schedule;
 use senzu_core::secrets::{self, MasterKey};
-use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, TagUid};
+use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, SunMessage, TagUid};
 use senzu_core::useragent;
 use senzu_core::visit::{self, Passes, Visit, VISIT_WINDOW_SECONDS};
 use senzu_core::{password, ApiError, ErrorCode};
@@ -105,9 +109,20 @@ fn fail(code: ErrorCode, message: &str) -> ApiError {
 pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppResult<Resolved> {
     let db = env.d1("DB").context("binding DB")?;
     let master = crate::keys::master_key(env)?;
+    let mut verified = None;
     let row = match play_ref {
         PlayRef::Static { key } => repo::by_key(&db, key).await?,
-        PlayRef::Dynamic { id_record, .. } => repo::by_id(&db, *id_record).await?,
+        PlayRef::Dynamic { id_record, .. } => match derived_tap(&master, play_ref) {
+            // The usual chip: proven before any read, so one batch advances and reads.
+            Some(tap) => {
+                let uid = tap.uid.to_hex();
+                let (row, advance) =
+                    repo::verified_tap(&db, *id_record, tap.encryption, &uid, tap.ctr, visitor.now).await?;
+                verified = row.as_ref().filter(|r| tap.fits(&master, r)).map(|_| (tap.ctr, advance));
+                row
+            }
+            None => repo::by_id(&db, *id_record).await?,
+        },
         PlayRef::Shared { public_key } => repo::by_share(&db, public_key).await?,
     };
     let mut resolved = Resolved {
@@ -127,7 +142,7 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
         resolved.page.error = Some(fail(ErrorCode::NotFound, "no play at this address"));
         return Ok(resolved);
     };
-    if let Err(error) = check(&db, &master, play_ref, &row, visitor, &mut resolved.cookies).await? {
+    if let Err(error) = check(&db, &master, play_ref, &row, verified, visitor, &mut resolved.cookies).await? {
         if error.code == ErrorCode::ProductLost.code() {
             resolved.page.lost = Some(Lost { message: row.lost_message.clone() });
         }
@@ -159,12 +174,15 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
 
 /// Every check, in an order that tells a forger nothing: signature and chip
 /// first, then anti-replay and the visit's browser, then the product's state,
-/// then the password. Passes to hand the browser go into `cookies`.
+/// then the password. Passes to hand the browser go into `cookies`. `verified`:
+/// a dynamic tap already proven for this record and its counter batch run
+/// (`derived_tap`); otherwise the tap is verified and the counter advanced here.
 async fn check(
     db: &D1Database,
     master: &MasterKey,
     play_ref: &PlayRef,
     row: &PlayRow,
+    verified: Option<(u32, repo::Advance)>,
     visitor: &Visitor,
     cookies: &mut Vec<String>,
 ) -> AppResult<Result<(), ApiError>> {
@@ -188,44 +206,14 @@ async fn check(
             return Ok(Err(fail(ErrorCode::Forbidden, "this record only opens with a signed tap")));
         }
         PlayRef::Dynamic { id_record, .. } => {
-            let mode = match encryption {
-                "aes-128" => Mode::Aes,
-                "lrp-128" => Mode::Lrp,
-                _ => return Ok(Err(fail(ErrorCode::BadArgument, "this record is not dynamic"))),
+            let (ctr, adv) = match verified {
+                Some(done) => done,
+                None => match verify_and_advance(db, master, play_ref, *id_record, row, encryption, visitor.now).await?
+                {
+                    Ok(done) => done,
+                    Err(refused) => return Ok(Err(refused)),
+                },
             };
-            let keys = match sun_keys(master, row.sun_keys.as_deref()) {
-                Some(k) => k,
-                None => {
-                    return Err(AppError::Internal {
-                        context: "sun keys",
-                        cause: format!("record {id_record} has unusable SUN keys"),
-                    })
-                }
-            };
-            // A record that was never encoded has no chip: no tap can be its own.
-            let Some(tag) = row.uid.as_deref().and_then(|u| TagUid::parse_hex(u).ok()) else {
-                worker::console_warn!("security: tap on record {id_record}, which is bound to no tag");
-                return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
-            };
-            // Signature and chip binding both come before the counter moves.
-            let verified = play_ref
-                .sun_message(mode)
-                .unwrap_or(Err(SunError::BadMac))
-                .and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
-            let data = match verified {
-                Ok(d) => d,
-                Err(SunError::BadHex { .. } | SunError::WrongLength { .. }) => {
-                    return Ok(Err(fail(ErrorCode::BadArgument, "bad argument: picc_data does not fit this record")))
-                }
-                Err(e) => {
-                    worker::console_warn!("security: refused tap on record {id_record}: {}", e.kind());
-                    return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
-                }
-            };
-            let Some(ctr) = data.read_ctr else {
-                return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
-            };
-            let adv = repo::advance_counter(db, *id_record, ctr, visitor.now).await?;
             match visit::decide(ctr, adv.advanced, adv.last_ctr, adv.window_start, visitor.now) {
                 // The visit belongs to the browser that opened it first.
                 Visit::New => {
@@ -273,6 +261,94 @@ async fn check(
         cookies.push(pass_cookie(&unlock, &passes.unlock(id_app, lock, &scope, visitor.now + VISIT_WINDOW_SECONDS)));
     }
     Ok(opened)
+}
+
+/// A tap checked against the keys and chip its record says, then its counter
+/// advanced (the second D1 round trip): records with sealed keys, and any tap
+/// that did not verify as the record's own under derived keys.
+async fn verify_and_advance(
+    db: &D1Database,
+    master: &MasterKey,
+    play_ref: &PlayRef,
+    id_record: i64,
+    row: &PlayRow,
+    encryption: &str,
+    now: i64,
+) -> AppResult<Result<(u32, repo::Advance), ApiError>> {
+    let mode = match encryption {
+        "aes-128" => Mode::Aes,
+        "lrp-128" => Mode::Lrp,
+        _ => return Ok(Err(fail(ErrorCode::BadArgument, "this record is not dynamic"))),
+    };
+    let keys = match sun_keys(master, row.sun_keys.as_deref()) {
+        Some(k) => k,
+        None => {
+            return Err(AppError::Internal {
+                context: "sun keys",
+                cause: format!("record {id_record} has unusable SUN keys"),
+            })
+        }
+    };
+    // A record that was never encoded has no chip: no tap can be its own.
+    let Some(tag) = row.uid.as_deref().and_then(|u| TagUid::parse_hex(u).ok()) else {
+        worker::console_warn!("security: tap on record {id_record}, which is bound to no tag");
+        return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+    };
+    // Signature and chip binding both come before the counter moves.
+    let verified = play_ref
+        .sun_message(mode)
+        .unwrap_or(Err(SunError::BadMac))
+        .and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
+    let data = match verified {
+        Ok(d) => d,
+        Err(SunError::BadHex { .. } | SunError::WrongLength { .. }) => {
+            return Ok(Err(fail(ErrorCode::BadArgument, "bad argument: picc_data does not fit this record")))
+        }
+        Err(e) => {
+            worker::console_warn!("security: refused tap on record {id_record}: {}", e.kind());
+            return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+        }
+    };
+    let Some(ctr) = data.read_ctr else {
+        return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
+    };
+    Ok(Ok((ctr, repo::advance_counter(db, id_record, ctr, now).await?)))
+}
+
+/// A tap that verifies under the keys derived from the master (AN10922), the
+/// way records with `sun_keys = 'derived'` are keyed: what it proves, found
+/// before any D1 read.
+struct DerivedTap {
+    encryption: &'static str,
+    message: SunMessage,
+    uid: TagUid,
+    ctr: u32,
+}
+
+fn derived_tap(master: &MasterKey, play_ref: &PlayRef) -> Option<DerivedTap> {
+    let keys = KeySource::Derived { master: master.tag_master() };
+    [(Mode::Aes, "aes-128"), (Mode::Lrp, "lrp-128")].into_iter().find_map(|(mode, encryption)| {
+        let message = play_ref.sun_message(mode)?.ok()?;
+        let data = sun::verify(&keys, &message, b"").ok()?;
+        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message })
+    })
+}
+
+impl DerivedTap {
+    /// Whether the record is one this tap opens — enabled, of this mode, keyed by
+    /// derivation and bound to this chip: what the full check verifies first, and
+    /// what the counter batch required to advance (repo::verified_tap).
+    fn fits(&self, master: &MasterKey, row: &PlayRow) -> bool {
+        let keys = KeySource::Derived { master: master.tag_master() };
+        row.record_enabled == Some(1)
+            && row.token_encryption.as_deref() == Some(self.encryption)
+            && row.sun_keys.as_deref() == Some("derived")
+            && row
+                .uid
+                .as_deref()
+                .and_then(|u| TagUid::parse_hex(u).ok())
+                .is_some_and(|tag| sun::verify_bound(&keys, &self.message, b"", &tag).is_ok())
+    }
 }
 
 /// Which lock a password opens, for its attempt limit.
@@ -503,13 +579,20 @@ pub async fn open_plugin(
     Ok(senzu_core::api::plays::OpenedPlugin { id: p.id, name: p.name.clone(), plugin_exec: exec, action })
 }
 
-/// Records the insight events after the response has gone.
+/// Sends the play's insight event (or its plugin open's) to the events queue
+/// once the response has gone: the request path writes no insight row itself.
 pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor: &Visitor, id_plugin: Option<i64>) {
     let (Some(row), None) = (&resolved.row, &resolved.page.error) else { return };
-    let (Ok(db), Ok(master)) = (env.d1("DB"), crate::keys::master_key(env)) else { return };
+    let Ok(master) = crate::keys::master_key(env) else { return };
+    let Ok(id) = crate::auth::crypto::random_hex(EVENT_ID_LEN / 2) else {
+        worker::console_error!("insight event dropped: no randomness for its id");
+        return;
+    };
     let client = useragent::classify(&visitor.user_agent);
     let ip_hash = master.ip_hash(visitor.now.div_euclid(86_400), &visitor.ip);
-    let event = repo::Event {
+    let event = InsightEvent {
+        id,
+        opened: if id_plugin.is_some() { Opened::Plugin } else { Opened::Play },
         id_record: row.id_record,
         id_product: row.id_product,
         id_application: row.id_application,
@@ -520,17 +603,12 @@ pub fn record_later(ctx: &WorkerContext, env: &Env, resolved: &Resolved, visitor
         country: visitor.country.clone(),
         latitude: visitor.coordinates.map(|c| c.0),
         longitude: visitor.coordinates.map(|c| c.1),
-        browser: client.browser,
-        device_type: client.device_type,
-        platform: client.platform,
-        now: visitor.now,
+        browser: client.browser.into(),
+        device_type: client.device_type.into(),
+        platform: client.platform.into(),
+        at: visitor.now,
     };
-    ctx.wait_until(async move {
-        if let Err(AppError::Internal { context, cause }) = repo::record_events(&db, &event, id_plugin.is_some()).await
-        {
-            worker::console_error!("insight write failed: {context}: {cause}");
-        }
-    });
+    crate::events::send_later(ctx, env, event);
 }
 
 /// A finder's message to the owner of a lost product: kept for the product's

@@ -1,6 +1,6 @@
 //! D1 access for plays: one read that brings the whole play, one write batch
-//! that advances a dynamic record's counter and reads it back, and the insight
-//! inserts (run after the response).
+//! that advances a dynamic record's counter and reads it back (with the play,
+//! for a tap already verified), and a finder's message. Insight rows are the queue consumer's (events/repo.rs).
 
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
@@ -83,12 +83,15 @@ pub async fn by_key(db: &D1Database, key: &str) -> AppResult<Option<PlayRow>> {
         .context("play by key")
 }
 
-pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>> {
-    let sql = format!(
+fn by_id_sql() -> String {
+    format!(
         "SELECT {RECORD_COLUMNS}, {APP_COLUMNS} FROM records r JOIN products p ON p.id = r.id_product \
          LEFT JOIN applications a ON a.id = r.id_application WHERE r.id = ?1"
-    );
-    db.prepare(&sql).bind(&[int(id_record)]).context("bind play by id")?.first(None).await.context("play by id")
+    )
+}
+
+pub async fn by_id(db: &D1Database, id_record: i64) -> AppResult<Option<PlayRow>> {
+    db.prepare(by_id_sql()).bind(&[int(id_record)]).context("bind play by id")?.first(None).await.context("play by id")
 }
 
 pub async fn by_share(db: &D1Database, public_key: &str) -> AppResult<Option<PlayRow>> {
@@ -128,11 +131,49 @@ pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64
         )
         .bind(&[int(id_record), int(i64::from(ctr)), int(now)])
         .context("bind counter update")?;
-    let read = db
-        .prepare("SELECT last_ctr, window_start FROM records WHERE id = ?1")
+    let results = db.batch(vec![update, counter_read(db, id_record)?]).await.context("counter batch")?;
+    advance_of(&results)
+}
+
+/// A tap already verified under derived keys (plays::derived_tap), in one D1
+/// batch: the counter advances only if the record is enabled, of this mode,
+/// keyed by derivation and bound to this chip (what the full check requires
+/// before the counter moves); then the counter and the whole play are read back.
+pub async fn verified_tap(
+    db: &D1Database,
+    id_record: i64,
+    encryption: &str,
+    uid_hex: &str,
+    ctr: u32,
+    now: i64,
+) -> AppResult<(Option<PlayRow>, Advance)> {
+    let update = crate::db::statement(
+        db,
+        "UPDATE records SET last_ctr = ?2, window_start = ?3 \
+         WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2) AND is_enabled = 1 AND token_encryption = ?4 \
+         AND sun_keys = 'derived' AND upper(uid) = upper(?5)",
+        &[int(id_record), int(i64::from(ctr)), int(now), JsValue::from_str(encryption), JsValue::from_str(uid_hex)],
+        "bind verified counter update",
+    )?;
+    let play = db.prepare(by_id_sql()).bind(&[int(id_record)]).context("bind play by id")?;
+    let results = db.batch(vec![update, counter_read(db, id_record)?, play]).await.context("verified tap batch")?;
+    let row: Option<PlayRow> = results
+        .get(2)
+        .map(|r| r.results::<PlayRow>())
+        .transpose()
+        .context("verified tap's play")?
+        .and_then(|v| v.into_iter().next());
+    Ok((row, advance_of(&results)?))
+}
+
+fn counter_read(db: &D1Database, id_record: i64) -> AppResult<D1PreparedStatement> {
+    db.prepare("SELECT last_ctr, window_start FROM records WHERE id = ?1")
         .bind(&[int(id_record)])
-        .context("bind counter read")?;
-    let results = db.batch(vec![update, read]).await.context("counter batch")?;
+        .context("bind counter read")
+}
+
+/// The outcome of a counter batch: its UPDATE first, its counter read second.
+fn advance_of(results: &[worker::D1Result]) -> AppResult<Advance> {
     let advanced = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).is_some_and(|c| c > 0);
     let row: Option<CounterRow> = results
         .get(1)
@@ -145,82 +186,6 @@ pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64
         last_ctr: row.as_ref().and_then(|r| r.last_ctr).and_then(|c| u32::try_from(c).ok()),
         window_start: row.and_then(|r| r.window_start),
     })
-}
-
-/// One insight event, with everything but the kind.
-pub struct Event {
-    pub id_record: Option<i64>,
-    pub id_product: Option<i64>,
-    pub id_application: Option<i64>,
-    pub id_plugin: Option<i64>,
-    pub device_hash: String,
-    pub ip_hash: String,
-    pub lang: String,
-    pub country: Option<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub browser: &'static str,
-    pub device_type: &'static str,
-    pub platform: &'static str,
-    pub now: i64,
-}
-
-fn opt_int(v: Option<i64>) -> JsValue {
-    v.map_or(JsValue::NULL, int)
-}
-
-fn opt_f64(v: Option<f64>) -> JsValue {
-    v.map_or(JsValue::NULL, JsValue::from_f64)
-}
-
-/// A play: a view always, and a scan unless this device scanned this record in
-/// the last hour (decided inside one INSERT, so it is atomic). A plugin open:
-/// one 'plugin' row.
-pub async fn record_events(db: &D1Database, e: &Event, plugin_open: bool) -> AppResult<()> {
-    let values = vec![
-        opt_int(e.id_record),
-        opt_int(e.id_product),
-        opt_int(e.id_application),
-        opt_int(e.id_plugin),
-        JsValue::from_str(&e.device_hash),
-        JsValue::from_str(&e.ip_hash),
-        JsValue::from_str(&e.lang),
-        e.country.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-        opt_f64(e.latitude),
-        opt_f64(e.longitude),
-        JsValue::from_str(e.browser),
-        JsValue::from_str(e.device_type),
-        JsValue::from_str(e.platform),
-        int(e.now),
-    ];
-    const COLUMNS: &str = "id_record, id_product, id_application, id_plugin, device_hash, ip_hash, lang, country, \
-        latitude, longitude, browser, device_type, platform, date_created, kind";
-    const VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14";
-    let mut statements = Vec::new();
-    if plugin_open {
-        statements.push(
-            db.prepare(format!("INSERT INTO play_events ({COLUMNS}) VALUES ({VALUES}, 'plugin')"))
-                .bind(&values)
-                .context("bind plugin event")?,
-        );
-    } else {
-        statements.push(
-            db.prepare(format!(
-                "INSERT INTO play_events ({COLUMNS}) SELECT {VALUES}, 'scan' WHERE NOT EXISTS \
-                 (SELECT 1 FROM play_events WHERE id_record IS ?1 AND id_application IS ?3 AND device_hash = ?5 \
-                  AND kind = 'scan' AND date_created > ?14 - 3600)"
-            ))
-            .bind(&values)
-            .context("bind scan event")?,
-        );
-        statements.push(
-            db.prepare(format!("INSERT INTO play_events ({COLUMNS}) VALUES ({VALUES}, 'view')"))
-                .bind(&values)
-                .context("bind view event")?,
-        );
-    }
-    db.batch(statements).await.context("insert play events")?;
-    Ok(())
 }
 
 pub fn insert_lost_report(

@@ -80,6 +80,28 @@ pub fn execute_sql(sql: &str) {
     assert_eq!(a.status, 200, "dev sql failed: {sql}\n{}", a.body);
 }
 
+/// Polls `f` every 100 ms until it gives a value, for at most `timeout` (then
+/// fails naming `what`): for what the insight queue's consumer writes a moment
+/// after the answer.
+pub fn wait_for<T>(what: &str, timeout: std::time::Duration, mut f: impl FnMut() -> Option<T>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(value) = f() {
+            return value;
+        }
+        assert!(start.elapsed() < timeout, "waited {timeout:?} for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// The insight events of one visitor address (as sent in `cf-connecting-ip`),
+/// by kind: `{"scan": n, "view": n, "plugin": n}` (dev route).
+pub fn visitor_events(ip: &str) -> Value {
+    let a = app().dev("GET", &format!("/v1/dev/events?ip={ip}"), None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.json()
+}
+
 /// The same harness against another server (the deployable build, for dev_gate).
 pub fn server_at(base_url: &str) -> TestApp {
     let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
