@@ -131,10 +131,16 @@ test('the account page: profile, addresses, sessions, logs, e-mail change, delet
   await page.goto('/account');
   await expect(page.getByTestId('current-email')).toHaveText(fresh);
 
+  // Change of password: the mail with its link (the link's page is auth.spec's and
+  // the procedure's own tests'; completing it would sign this browser out).
+  await page.getByRole('button', { name: 'Change my password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `We sent a mail to ${fresh}` })).toBeVisible();
+  expect(await mailTo(request, fresh, 'change_password')).toMatch(/^\/account\/change-password\?code=/);
+
   // Deletion: what goes is spelled out; the mail is sent; its link deletes the account.
   await expect(page.getByTestId('what-goes')).toContainText('your applications are deleted');
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `We sent a mail to ${fresh}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Open its link to delete the account' })).toBeVisible();
   await page.goto(await mailTo(request, fresh, 'delete_account'));
   await page.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByRole('status')).toContainText('Your account is deleted');
