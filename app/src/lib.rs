@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/s/:entry") view=routes::play::PlayRoute />
                 <Route path=path!("/auth") view=routes::consent::Consent />
                 <Route path=path!("/signin") view=routes::signin::SignIn />
+                <Route path=path!("/account") view=routes::dashboard::account::AccountPage />
                 <Route path=path!("/account/:action") view=routes::account::Account />
                 <Route path=path!("/console") view=routes::console::Console />
                 <Route path=path!("/console/apps/:id") view=routes::console::ConsoleApp />

@@ -29,3 +29,22 @@ pub async fn forgot_password(given: &MailLink) -> Result<Status, ApiError> {
 pub async fn delete_account(code: &Code) -> Result<Status, ApiError> {
     super::post("/v1/delete-account", code).await
 }
+
+/// Mails the signed-in user the link that starts one of the account's
+/// procedures (change-password, change-email, delete-account).
+pub async fn request(procedure: Requested) -> Result<Status, ApiError> {
+    let path = match procedure {
+        Requested::ChangePassword => "/v1/procedures/users/change-password",
+        Requested::ChangeEmail => "/v1/procedures/users/change-email",
+        Requested::DeleteAccount => "/v1/procedures/users/delete-account",
+    };
+    super::post(path, &MailLink::default()).await
+}
+
+/// The procedures a signed-in user starts from the account page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requested {
+    ChangePassword,
+    ChangeEmail,
+    DeleteAccount,
+}

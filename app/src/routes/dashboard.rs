@@ -2,6 +2,7 @@
 //! applications, invitations. Each page asks the API for what it shows and
 //! sends a signed-out visitor to sign in first.
 
+pub mod account;
 pub mod application;
 mod charts;
 pub mod contacts;
@@ -33,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/dashboard/contacts">"Contacts"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
                 <a href="/pair">"Pair an object"</a>
+                <a href="/account">"Account"</a>
                 <span class="dash-nav__end"><SignOut /></span>
             </nav>
             {children()}
