@@ -289,3 +289,22 @@ fn a_rotated_signing_key_signs_no_more_and_stays_published() {
     let kids: Vec<&str> = jwks["keys"].as_array().unwrap().iter().map(|k| k["kid"].as_str().unwrap()).collect();
     assert!(kids.contains(&before.as_str()) && kids.contains(&after.as_str()), "{kids:?}");
 }
+
+#[test]
+fn a_refusal_reaches_the_client_as_access_denied() {
+    let query = format!(
+        "client_id={}&redirect_uri={}&response_type=code&scope=openid&state=st-9&nonce=n9&code_challenge={}&code_challenge_method=S256",
+        client_id(),
+        encode(REDIRECT),
+        senzu_core::auth::pkce::s256(VERIFIER)
+    );
+    let answer = app().consent(&owner_session(), &query, false);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let redirect = answer.json()["redirect"].as_str().unwrap().to_string();
+    let url = url::Url::parse(&redirect).unwrap();
+    assert!(redirect.starts_with(REDIRECT), "{redirect}");
+    let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    assert!(pairs.contains(&("error".into(), "access_denied".into())), "{redirect}");
+    assert!(pairs.contains(&("state".into(), "st-9".into())), "{redirect}");
+    assert!(!pairs.iter().any(|(k, _)| k == "code"), "{redirect}");
+}

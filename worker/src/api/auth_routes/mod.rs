@@ -232,7 +232,11 @@ pub async fn consent_answer(call: &Call<'_>, req: &mut Request) -> AppResult<Res
     session::take_csrf(&call.db, required(&answer.csrf, "csrf")?, session.id_token, call.now).await?;
     let grant = answer.grant.ok_or_else(|| missing("grant"))?;
     if !grant {
-        let target = consent.cancel_url.map(|u| match &consent.state {
+        // An OAuth 2.0 client learns the refusal at its redirect URI (RFC 6749 §4.1.2.1),
+        // unless it registered a cancel URL; Senzu's documented flow goes to cancel_url only.
+        let denied =
+            consent.scope.as_ref().map(|_| redirect::with_query(&consent.redirect_url, "error", "access_denied"));
+        let target = consent.cancel_url.or(denied).map(|u| match &consent.state {
             Some(state) => redirect::with_query(&u, "state", state),
             None => u,
         });
