@@ -14,7 +14,7 @@ use senzu_core::rate::{Limit, Who};
 use senzu_core::secrets;
 use worker::{Context as WorkerContext, Env};
 
-use super::{fail, repo, require_password, Lock, Resolved, Visitor};
+use super::{repo, unlocked_plugin, Resolved, Visitor};
 use crate::error::{AppError, AppResult, Context};
 
 /// Where the confirmation mail's link lands: the SPA page that asks before it
@@ -36,19 +36,13 @@ pub async fn exchange_contact(
     given: &ExchangeContact,
     origin: &str,
 ) -> AppResult<()> {
-    let p = resolved.plugins.iter().find(|p| p.id == id_plugin && p.kind == Kind::ContactExchange.id()).ok_or_else(
-        || AppError::Api(fail(senzu_core::ErrorCode::NotFound, "no contact exchange with this id on this play")),
-    )?;
+    let missing = "no contact exchange with this id on this play";
+    let (p, db, master) =
+        unlocked_plugin(env, resolved, id_plugin, Some(Kind::ContactExchange), visitor, missing).await?;
     let id_application = resolved.id_application().ok_or_else(|| AppError::Internal {
         context: "contact exchange",
         cause: "a play without application".into(),
     })?;
-    let db = env.d1("DB").context("binding DB")?;
-    let master = crate::keys::master_key(env)?;
-    let lock = Lock { object: "plugin", id: p.id };
-    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
-        .await?
-        .map_err(AppError::Api)?;
     if contacts::is_bot(given) {
         return Ok(());
     }

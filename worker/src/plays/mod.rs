@@ -521,6 +521,30 @@ async fn fill_partner_content(
     }
 }
 
+/// A plugin of this play (of `kind`, if given) whose lock, if any, the visitor's
+/// password opens; with the database and master key the caller goes on with.
+async fn unlocked_plugin<'r>(
+    env: &Env,
+    resolved: &'r Resolved,
+    id_plugin: i64,
+    kind: Option<Kind>,
+    visitor: &Visitor,
+    missing: &str,
+) -> AppResult<(&'r PluginRow, D1Database, MasterKey)> {
+    let p = resolved
+        .plugins
+        .iter()
+        .find(|p| p.id == id_plugin && kind.is_none_or(|k| p.kind == k.id()))
+        .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, missing)))?;
+    let db = env.d1("DB").context("binding DB")?;
+    let master = crate::keys::master_key(env)?;
+    let lock = Lock { object: "plugin", id: p.id };
+    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
+        .await?
+        .map_err(AppError::Api)?;
+    Ok((p, db, master))
+}
+
 /// A visitor's quote request through a Sengerio plugin of this play.
 pub async fn send_quote(
     env: &Env,
@@ -529,17 +553,9 @@ pub async fn send_quote(
     visitor: &Visitor,
     values: &senzu_core::api::form::Args,
 ) -> AppResult<Result<(), partners::Failure>> {
-    let p = resolved
-        .plugins
-        .iter()
-        .find(|p| p.id == id_plugin && p.kind == Kind::SengerioQuote.id())
-        .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no quote form with this id on this play")))?;
-    let db = env.d1("DB").context("binding DB")?;
-    let master = crate::keys::master_key(env)?;
-    let lock = Lock { object: "plugin", id: p.id };
-    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
-        .await?
-        .map_err(AppError::Api)?;
+    let missing = "no quote form with this id on this play";
+    let (p, db, master) =
+        unlocked_plugin(env, resolved, id_plugin, Some(Kind::SengerioQuote), visitor, missing).await?;
     // The visitor's own mistakes are named and cost nothing; only what would reach the partner counts.
     if let Err(why) = senzu_core::partners::sengerio::quote_form(values) {
         return Ok(Err(partners::Failure::Invalid(why)));
@@ -557,17 +573,8 @@ pub async fn open_plugin(
     id_plugin: i64,
     visitor: &Visitor,
 ) -> AppResult<senzu_core::api::plays::OpenedPlugin> {
-    let p = resolved
-        .plugins
-        .iter()
-        .find(|p| p.id == id_plugin)
-        .ok_or_else(|| AppError::Api(fail(ErrorCode::NotFound, "no such plugin on this play")))?;
-    let db = env.d1("DB").context("binding DB")?;
-    let master = crate::keys::master_key(env)?;
-    let lock = Lock { object: "plugin", id: p.id };
-    require_password(&db, &master, lock, p.password_hash.as_deref(), visitor, "this plugin is protected by a password")
-        .await?
-        .map_err(AppError::Api)?;
+    let (p, db, master) =
+        unlocked_plugin(env, resolved, id_plugin, None, visitor, "no such plugin on this play").await?;
     let (kind, mut action) = plugin_action(p);
     if let Some(kind) = kind.filter(|k| k.is_partner()) {
         action = Some(partner_action(env, &db, &master, p, kind, visitor).await);

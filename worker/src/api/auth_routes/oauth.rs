@@ -299,20 +299,20 @@ async fn revoke_given(call: &Call<'_>, req: &Request, given: &RevokeToken) -> Re
 /// `GET /.well-known/openid-configuration` and `/.well-known/oauth-authorization-server`.
 pub fn discovery(req: &Request) -> Response {
     let issuer = request::origin(req).unwrap_or_default();
+    public_document(&oidc::discovery(&issuer))
+}
+
+/// A public, cacheable JSON document any origin may read (discovery, JWKS).
+fn public_document(body: &serde_json::Value) -> Response {
     let headers = Headers::new();
     let _ = headers.set("content-type", "application/json; charset=utf-8");
     let _ = headers.set("cache-control", "public, max-age=300");
     let _ = headers.set("access-control-allow-origin", "*");
-    Response::builder().with_headers(headers).fixed(oidc::discovery(&issuer).to_string().into_bytes())
+    Response::builder().with_headers(headers).fixed(body.to_string().into_bytes())
 }
 
 /// `GET /v1/oauth/jwks`: the public signing keys.
 pub async fn jwks(env: &worker::Env) -> AppResult<Response> {
     let db = crate::db::database(env)?;
-    let keys = signing::jwks(&db, crate::db::now()).await?;
-    let headers = Headers::new();
-    let _ = headers.set("content-type", "application/json; charset=utf-8");
-    let _ = headers.set("cache-control", "public, max-age=300");
-    let _ = headers.set("access-control-allow-origin", "*");
-    Ok(Response::builder().with_headers(headers).fixed(keys.to_string().into_bytes()))
+    Ok(public_document(&signing::jwks(&db, crate::db::now()).await?))
 }
