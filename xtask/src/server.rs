@@ -89,6 +89,8 @@ pub struct Extra {
 pub struct Server {
     child: Child,
     pub base_url: String,
+    /// Where a quiet server writes its output (None: it goes to the terminal).
+    log: Option<PathBuf>,
 }
 
 impl Server {
@@ -97,6 +99,10 @@ impl Server {
     /// whole; `dev` leaves it in ours so that Ctrl-C reaches it directly.
     pub fn start(port: u16, state: &Path, own_group: bool, quiet: bool, extra: &Extra) -> Result<Self> {
         let mut cmd = wrangler();
+        // Its own dev registry: two servers of the same worker (the tests run the
+        // dev and the deployable builds side by side, maybe beside `cargo xtask
+        // dev`) must not see each other's registrations.
+        cmd.env("WRANGLER_REGISTRY_PATH", state.join("registry"));
         cmd.arg("dev");
         if let Some(script) = &extra.script {
             cmd.arg(script);
@@ -109,17 +115,31 @@ impl Server {
             .args(["--show-interactive-dev-session=false", "--persist-to"])
             .arg(state)
             .stdin(Stdio::null());
-        if quiet {
-            let log = std::fs::File::create(state.join("wrangler.log"))?;
+        let log_path = quiet.then(|| state.join("wrangler.log"));
+        if let Some(path) = &log_path {
+            let log = std::fs::File::create(path)?;
             cmd.stdout(log.try_clone()?).stderr(log);
         }
         if own_group {
             cmd.process_group(0);
         }
         let child = cmd.spawn().context("starting wrangler dev")?;
-        let server = Server { child, base_url: format!("http://127.0.0.1:{port}") };
+        let server = Server { child, base_url: format!("http://127.0.0.1:{port}"), log: log_path };
         server.wait_ready(Duration::from_secs(90))?;
         Ok(server)
+    }
+
+    /// After a failed test: the end of the server's own output, where a reload or
+    /// a runtime error shows (the log holds no clear secret: secrets_at_rest checks it).
+    pub fn print_log_tail(&self, lines: usize) {
+        let Some(text) = self.log.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) else { return };
+        let all: Vec<&str> = text.lines().collect();
+        let kept = paths::root().join("target/wrangler-failed.log");
+        let _ = std::fs::write(&kept, &text);
+        eprintln!("--- the last {lines} lines of {} (all of it in {}) ---", self.base_url, kept.display());
+        for line in &all[all.len().saturating_sub(lines)..] {
+            eprintln!("{line}");
+        }
     }
 
     fn wait_ready(&self, timeout: Duration) -> Result<()> {

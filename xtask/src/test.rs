@@ -126,6 +126,9 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
             .status()?
             .success();
     }
+    if !ok {
+        server.print_log_tail(80);
+    }
     if !only.e2e_specs.is_empty() {
         step("browser tests (subset)");
         ok &= Command::new(paths::node_bin("playwright"))
@@ -299,6 +302,9 @@ fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Pat
         .env("SENZU_STATE_DIR", state)
         .status()?
         .success();
+    if !api_ok {
+        server.print_log_tail(80);
+    }
 
     step("browser tests (Playwright, Chromium)");
     let e2e_ok = Command::new(paths::node_bin("playwright"))
