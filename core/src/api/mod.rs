@@ -15,6 +15,7 @@ pub mod form;
 pub mod groups;
 pub mod insights;
 pub mod list;
+pub mod makers;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod plays;
