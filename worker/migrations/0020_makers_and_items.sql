@@ -25,6 +25,8 @@ ALTER TABLE items ADD COLUMN id_image INTEGER REFERENCES files(id) ON DELETE SET
 ALTER TABLE items ADD COLUMN date_updated INTEGER;
 CREATE INDEX items_of_maker ON items (id_maker, id);
 CREATE INDEX products_of_item ON products (id_item, id);
+-- Every product reads its records by it: a batch of 10,000 makes it matter.
+CREATE INDEX records_of_product ON records (id_product, id);
 
 -- Makers and items are deleted now: their ids are never reused either (0014).
 CREATE TRIGGER makers_retire_id AFTER DELETE ON makers BEGIN
@@ -50,3 +52,23 @@ CREATE VIEW fresh_ids AS
         WHEN 'items' THEN (SELECT max(id) FROM items)
     END, 0)) + 1 AS next
     FROM retired_ids;
+
+-- Products made in batches (core::api::batches): `made` of `quantity` exist,
+-- each chunk advancing it in the same D1 batch that makes its products, so a
+-- retry (the same Idempotency-Key) resumes where the last one stopped.
+CREATE TABLE product_batches (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    id_maker        INTEGER NOT NULL REFERENCES makers(id) ON DELETE CASCADE,
+    id_item         INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    idempotency_key TEXT,
+    reference       TEXT NOT NULL,
+    quantity        INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 10000),
+    made            INTEGER NOT NULL DEFAULT 0,
+    records         TEXT NOT NULL,
+    date_created    INTEGER NOT NULL,
+    date_updated    INTEGER,
+    UNIQUE (id_maker, idempotency_key)
+) STRICT;
+ALTER TABLE products ADD COLUMN id_batch INTEGER REFERENCES product_batches(id) ON DELETE SET NULL;
+ALTER TABLE products ADD COLUMN batch_position INTEGER;
+CREATE UNIQUE INDEX products_of_batch ON products (id_batch, batch_position) WHERE id_batch IS NOT NULL;

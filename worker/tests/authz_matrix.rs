@@ -77,6 +77,8 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("GET", "/v1/items/1", "maker", 200, Some(404)),
     ("POST", "/v1/items/1", "maker", 200, Some(404)),
     ("GET", "/v1/items/1/products", "maker", 200, Some(404)),
+    ("GET", "/v1/makers/1/batches", "maker", 200, Some(404)),
+    ("GET", "/v1/makers/1/products/encoded", "maker", 200, Some(404)),
 ];
 
 /// The roles the demo app holds, all consented in the "with the role" token.

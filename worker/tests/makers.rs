@@ -246,3 +246,207 @@ fn the_demo_maker_is_its_owners_main_maker_with_its_card() {
     let products = app().call("GET", "/v1/items/1/products", owner.auth(), &[], &[]).json();
     assert!(products.as_object().unwrap().values().any(|p| p["id"] == 1), "{products}");
 }
+
+fn batch(who: &Account, id_maker: i64, key: Option<&str>, form: &[(&str, &str)]) -> common::Answer {
+    let headers: Vec<(&str, &str)> = key.map(|k| vec![("idempotency-key", k)]).unwrap_or_default();
+    app().call("POST", &format!("/v1/makers/{id_maker}/batches"), who.auth(), form, &headers)
+}
+
+fn encoded(who: &Account, id_maker: i64, id_batch: i64) -> Vec<Value> {
+    let path = format!("/v1/makers/{id_maker}/products/encoded?id_batch={id_batch}&limit=1000");
+    let a = app().call("GET", &path, who.auth(), &[], &[]);
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.json().as_object().unwrap().values().cloned().collect()
+}
+
+#[test]
+fn a_batch_makes_products_with_their_records_once_even_when_retried() {
+    let ada = new_account("batch");
+    let id_maker =
+        create_maker(&ada, &[("display_name", "Batcher"), ("contact_email", "b@atelier.fr")])["id"].as_i64().unwrap();
+    let item = app().call(
+        "POST",
+        &format!("/v1/makers/{id_maker}/items"),
+        ada.auth(),
+        &[("reference", "CARD"), ("display_name", "Card")],
+        &[],
+    );
+    let id_item = item.json()["id"].as_i64().unwrap().to_string();
+    let form = [("id_item", id_item.as_str()), ("quantity", "3"), ("records", "nfc:aes-128,qrcode:static")];
+
+    // Named errors.
+    for (field, value) in [("quantity", "10001"), ("records", "qrcode:aes-128"), ("id_item", "1")] {
+        let mut bad: Vec<(&str, &str)> = form.iter().copied().filter(|(k, _)| *k != field).collect();
+        bad.push((field, value));
+        let a = batch(&ada, id_maker, None, &bad);
+        assert_eq!(a.error_code(), 420, "{field}={value}: {}", a.body);
+        assert!(a.body.contains(field), "{}", a.body);
+    }
+    assert_eq!(batch(&ada, id_maker, Some("bad key"), &form).error_code(), 420);
+    let bob = new_account("batch-other");
+    assert_eq!(batch(&bob, id_maker, None, &form).status, 404);
+
+    let key = format!("batch-{}", rand::random::<u64>());
+    let made = batch(&ada, id_maker, Some(&key), &form);
+    assert_eq!(made.status, 201, "{}", made.body);
+    let made = made.json();
+    assert_eq!(made["quantity"], 3);
+    assert_eq!(made["made"], 3);
+    assert_eq!(made["is_complete"], true);
+    assert_eq!(made["records"], "nfc:aes-128,qrcode:static");
+    assert_eq!(made["reference"], "CARD");
+    let id_batch = made["id"].as_i64().unwrap();
+    let products = encoded(&ada, id_maker, id_batch);
+    assert_eq!(products.len(), 3);
+    let references: Vec<&str> = products.iter().map(|p| p["reference"].as_str().unwrap()).collect();
+    assert_eq!(references, ["CARD-00001", "CARD-00002", "CARD-00003"]);
+    let mut keys = std::collections::HashSet::new();
+    for p in &products {
+        let records = p["record"].as_array().unwrap();
+        assert_eq!(records.len(), 2, "{p}");
+        assert_eq!(
+            (records[0]["technology"].as_str(), records[0]["token_encryption"].as_str()),
+            (Some("nfc"), Some("aes-128"))
+        );
+        assert_eq!(records[0]["uid"], Value::Null, "not encoded yet");
+        assert_eq!(records[1]["technology"], "qrcode");
+        for r in records {
+            let k = r["record_key"].as_str().unwrap();
+            assert!(k.len() == 32 && k.bytes().all(|b| b.is_ascii_hexdigit()), "{k}");
+            assert!(keys.insert(k.to_string()), "a key given twice");
+        }
+    }
+
+    // The same request again: the same batch, nothing made twice.
+    let again = batch(&ada, id_maker, Some(&key), &form);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json()["id"], id_batch);
+    assert_eq!(encoded(&ada, id_maker, id_batch), products);
+    // The same key for something else is refused.
+    let other: Vec<(&str, &str)> =
+        vec![("id_item", &id_item), ("quantity", "4"), ("records", "nfc:aes-128,qrcode:static")];
+    assert_eq!(batch(&ada, id_maker, Some(&key), &other).status, 409);
+
+    // A request that stopped after its first product: the retry makes the rest only.
+    let cut_key = format!("cut-{}", rand::random::<u64>());
+    let cut = batch(&ada, id_maker, Some(&cut_key), &form).json();
+    let id_cut = cut["id"].as_i64().unwrap();
+    let first = encoded(&ada, id_maker, id_cut)[0].clone();
+    execute_sql(&format!(
+        "DELETE FROM records WHERE id_product IN (SELECT id FROM products WHERE id_batch = {id_cut} AND batch_position > 0);\n\
+         DELETE FROM products WHERE id_batch = {id_cut} AND batch_position > 0;\n\
+         UPDATE product_batches SET made = 1 WHERE id = {id_cut};"
+    ));
+    let progress = app().call("GET", &format!("/v1/makers/{id_maker}/batches/{id_cut}"), ada.auth(), &[], &[]).json();
+    assert_eq!((progress["made"].as_u64(), progress["is_complete"].as_bool()), (Some(1), Some(false)));
+    let resumed = batch(&ada, id_maker, Some(&cut_key), &form);
+    assert_eq!(resumed.status, 200, "{}", resumed.body);
+    assert_eq!(resumed.json()["made"], 3);
+    let after = encoded(&ada, id_maker, id_cut);
+    assert_eq!(after.len(), 3);
+    assert_eq!(after[0], first, "the product made before is kept as it was");
+    assert!(after.iter().all(|p| p["record"].as_array().unwrap().len() == 2));
+
+    let list = app().call("GET", &format!("/v1/makers/{id_maker}/batches"), ada.auth(), &[], &[]).json();
+    assert_eq!(list.as_object().unwrap().len(), 2);
+    assert_eq!(app().call("GET", &format!("/v1/makers/{id_maker}/batches/{id_cut}"), bob.auth(), &[], &[]).status, 404);
+    assert_eq!(app().call("GET", &format!("/v1/makers/{id_maker}/products/encoded"), bob.auth(), &[], &[]).status, 404);
+
+    // A batch's printed code opens a real product: its buyer pairs it.
+    let qr = &products[1]["record"][1];
+    let buyer = new_account("batch-buyer");
+    let paired = app().call(
+        "POST",
+        &format!("/v1/products/pair/{}/{}", qr["id"], qr["record_key"].as_str().unwrap()),
+        buyer.auth(),
+        &[],
+        &[],
+    );
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    let mine = app().call("GET", &format!("/v1/products/{}", products[1]["id"]), buyer.auth(), &[], &[]).json();
+    assert_eq!(mine["item"]["display_name"], "Card");
+    assert_eq!(mine["maker"]["reference"], "Batcher");
+}
+
+#[test]
+fn a_maker_makes_one_product_of_its_own_item() {
+    let ada = new_account("product");
+    let id_maker =
+        create_maker(&ada, &[("display_name", "One-off"), ("contact_email", "o@atelier.fr")])["id"].as_i64().unwrap();
+    let id_item = app()
+        .call(
+            "POST",
+            &format!("/v1/makers/{id_maker}/items"),
+            ada.auth(),
+            &[("reference", "R"), ("display_name", "Ring")],
+            &[],
+        )
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let (m, i) = (id_maker.to_string(), id_item.to_string());
+    let made = app().call(
+        "POST",
+        "/v1/products",
+        ada.auth(),
+        &[("id_maker", &m), ("id_item", &i), ("reference", "New Ring")],
+        &[],
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    let made = made.json();
+    assert_eq!((made["id_maker"].as_i64(), made["id_item"].as_i64()), (Some(id_maker), Some(id_item)));
+    assert_eq!(made["reference"], "New Ring");
+    assert_eq!(made["date_activated"], Value::Null);
+    let products = app().call("GET", &format!("/v1/items/{id_item}/products"), ada.auth(), &[], &[]).json();
+    assert_eq!(products["0"]["id"], made["id"]);
+
+    // Not of another maker's item, nor into another maker's attached group, nor for someone else's maker.
+    let foreign =
+        app().call("POST", "/v1/products", ada.auth(), &[("id_maker", &m), ("id_item", "1"), ("reference", "X")], &[]);
+    assert_eq!(foreign.error_code(), 420, "{}", foreign.body);
+    let group = app().call(
+        "POST",
+        "/v1/products",
+        ada.auth(),
+        &[("id_maker", &m), ("id_item", &i), ("reference", "X"), ("id_attached_group", "1")],
+        &[],
+    );
+    assert_eq!(group.error_code(), 420, "{}", group.body);
+    let bob = new_account("product-other");
+    let theirs =
+        app().call("POST", "/v1/products", bob.auth(), &[("id_maker", &m), ("id_item", &i), ("reference", "X")], &[]);
+    assert_eq!(theirs.status, 404);
+    assert_eq!(app().call("POST", "/v1/products", ada.auth(), &[("id_maker", &m)], &[]).error_code(), 419);
+}
+
+/// `cargo xtask test --test makers -- --ignored`: the time of a full batch on local D1 (printed, not asserted).
+#[test]
+#[ignore]
+fn a_batch_of_ten_thousand() {
+    let ada = new_account("batch-10k");
+    let id_maker =
+        create_maker(&ada, &[("display_name", "Big"), ("contact_email", "big@atelier.fr")])["id"].as_i64().unwrap();
+    let id_item = app()
+        .call(
+            "POST",
+            &format!("/v1/makers/{id_maker}/items"),
+            ada.auth(),
+            &[("reference", "BIG"), ("display_name", "Big")],
+            &[],
+        )
+        .json()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let start = std::time::Instant::now();
+    let made = batch(
+        &ada,
+        id_maker,
+        Some("ten-thousand"),
+        &[("id_item", &id_item), ("quantity", "10000"), ("records", "nfc:aes-128,qrcode:static")],
+    );
+    let elapsed = start.elapsed();
+    assert_eq!(made.status, 201, "{}", made.body);
+    assert_eq!(made.json()["made"], 10_000);
+    println!("a batch of 10,000 products (20,000 records) on local D1: {elapsed:?}");
+}

@@ -390,6 +390,78 @@ impl crate::api::list::Listed for ItemProduct {
     }
 }
 
+/// `POST /v1/products`: a maker makes one product of its item (records are
+/// added to it, or come from a batch's template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateProduct {
+    pub id_maker: Id,
+    pub id_item: Id,
+    pub reference: Name<100>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_attached_group: Option<Id>,
+}
+
+/// The documented answer of `POST /v1/products`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MadeProduct {
+    pub id: Id,
+    pub id_maker: Id,
+    pub id_reseller: Option<Id>,
+    pub id_item: Id,
+    pub id_attached_group: Option<Id>,
+    pub reference: Option<String>,
+    pub is_dual_application: Option<bool>,
+    pub date_created: ApiDate,
+    pub date_activated: Option<ApiDate>,
+}
+
+/// One record of an encoded product, as its maker sees it: the key it prints
+/// (a static record's URL) and the chip it is bound to, once encoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EncodedRecord {
+    pub id: Id,
+    pub technology: super::products::Technology,
+    pub record_key: String,
+    pub token_encryption: super::products::TokenEncryption,
+    /// Kept empty, as documented; the chip's binding is `uid`.
+    pub data: Vec<String>,
+    /// The chip's UID (14 hex) once the encoder reported it.
+    pub uid: Option<String>,
+    pub is_enabled: bool,
+    pub date_created: ApiDate,
+}
+
+/// `GET /v1/makers/{id}/products/encoded`: `?id_batch=` narrows it to one batch.
+pub const ENCODED_LIST: crate::api::list::ListSpec =
+    crate::api::list::ListSpec { route_args: &["id_batch"], ..crate::api::list::ListSpec::PLAIN };
+
+/// One entry of `GET /v1/makers/{id}/products/encoded`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EncodedProduct {
+    pub id: Id,
+    pub id_item: Id,
+    pub id_batch: Option<Id>,
+    pub reference: Option<String>,
+    pub is_deleted: bool,
+    /// `null` for a product without records.
+    pub record: Option<Vec<EncodedRecord>>,
+    #[serde(skip)]
+    pub created: i64,
+}
+
+impl crate::api::list::Listed for EncodedProduct {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn date_created(&self) -> Option<i64> {
+        Some(self.created)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod applications;
 pub mod apps;
 pub mod attached_groups;
 pub mod auth;
+pub mod batches;
 pub mod contacts;
 pub mod files;
 pub mod finder_messages;

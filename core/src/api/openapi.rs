@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{contacts, finder_messages, makers, products, shares, sharing, user};
+use super::{batches, contacts, finder_messages, makers, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -320,6 +320,11 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::GetItem => ok().gives::<makers::Item>(),
         Op::UpdateItem => ok().takes::<makers::UpdateItem>().gives::<makers::Item>(),
         Op::ItemProducts => ok().gives::<Keyed<makers::ItemProduct>>(),
+        Op::CreateProduct => created().takes::<makers::CreateProduct>().gives::<makers::MadeProduct>(),
+        Op::EncodedProducts => ok().gives::<Keyed<makers::EncodedProduct>>(),
+        Op::Batches => ok().gives::<Keyed<batches::Batch>>(),
+        Op::CreateBatch => created().takes::<batches::CreateBatch>().gives::<batches::Batch>(),
+        Op::GetBatch => ok().gives::<batches::Batch>(),
 
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
         Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
@@ -483,7 +488,12 @@ pub fn tag(op: Op) -> &'static str {
         | Op::GetItem
         | Op::UpdateItem
         | Op::DeleteItem
-        | Op::ItemProducts => "makers",
+        | Op::ItemProducts
+        | Op::CreateProduct
+        | Op::EncodedProducts
+        | Op::Batches
+        | Op::CreateBatch
+        | Op::GetBatch => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",
         Op::Applications
         | Op::CreateApplication
@@ -551,6 +561,7 @@ pub fn is_public(op: Op) -> bool {
 pub fn list_spec(op: Op) -> Option<ListSpec> {
     match op {
         Op::Applications => Some(applications::LIST),
+        Op::EncodedProducts => Some(makers::ENCODED_LIST),
         Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
         Op::Products => Some(products::LIST),
         Op::Contacts => Some(contacts::LIST),
@@ -568,6 +579,7 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::Makers
         | Op::MakerItems
         | Op::ItemProducts
+        | Op::Batches
         | Op::ProductRecords
         | Op::FinderMessages => Some(ListSpec::PLAIN),
         _ => None,

@@ -16,6 +16,7 @@ mod applications;
 mod apps;
 mod attached_groups;
 mod auth_routes;
+mod batches;
 mod contacts;
 #[cfg(feature = "dev")]
 mod dev;
@@ -285,6 +286,11 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateItem => makers::update_item(call, req, the_id()?).await,
         Op::DeleteItem => makers::delete_item(call, the_id()?).await,
         Op::ItemProducts => makers::item_products(call, req, the_id()?).await,
+        Op::CreateProduct => makers::create_product(call, req).await,
+        Op::EncodedProducts => makers::encoded(call, req, the_id()?).await,
+        Op::Batches => batches::list(call, req, the_id()?).await,
+        Op::CreateBatch => batches::create(call, req, the_id()?).await,
+        Op::GetBatch => batches::get(call, the_id()?, id(p("id_batch"), "id_batch")?).await,
 
         Op::AttachedGroups => attached_groups::list(call, req, the_id()?).await,
         Op::CreateAttachedGroup => attached_groups::create(call, req, the_id()?).await,

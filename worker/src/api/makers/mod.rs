@@ -8,7 +8,7 @@
 mod repo;
 
 use senzu_core::api::list::ListSpec;
-use senzu_core::api::makers::{CreateItem, CreateMaker, Item, Maker, UpdateItem, UpdateMaker};
+use senzu_core::api::makers::{CreateItem, CreateMaker, CreateProduct, Item, Maker, UpdateItem, UpdateMaker};
 use senzu_core::api::{Deleted, Id, Keyed};
 use senzu_core::auth::Role;
 use senzu_core::money::Amount;
@@ -248,4 +248,49 @@ pub async fn item_products(call: &Call<'_>, req: &Request, id: Id) -> AppResult<
     let me = maker_user(call).await?;
     own_item(call, me, id).await?;
     Ok(json(&Keyed(filters.apply(repo::item_products(&call.db, id).await?))))
+}
+
+/// Whether maker `id_maker` is the user's (for the maker's other resources).
+pub async fn is_own_maker(db: &worker::D1Database, me: Id, id_maker: Id) -> AppResult<bool> {
+    repo::is_own(db, me, id_maker).await
+}
+
+/// The reference of `id_item` if it is an item of maker `id_maker`, the user's.
+pub async fn own_item_of(db: &worker::D1Database, me: Id, id_maker: Id, id_item: Id) -> AppResult<Option<String>> {
+    repo::item_reference(db, me, id_maker, id_item).await
+}
+
+/// `POST /v1/products` (documented): `id_maker`, `id_item`, `reference`, `id_attached_group`.
+pub async fn create_product(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
+    let me = maker_user(call).await?;
+    let new: CreateProduct = request::parse(req).await?;
+    own_maker(call, me, new.id_maker).await?;
+    if own_item_of(&call.db, me, new.id_maker, new.id_item).await?.is_none() {
+        return Err(bad("id_item", format!("no item with id {} of maker {}", new.id_item, new.id_maker)));
+    }
+    let made = repo::create_product(
+        &call.db,
+        new.id_maker,
+        new.id_item,
+        new.reference.as_str(),
+        new.id_attached_group,
+        call.now,
+    )
+    .await?;
+    match made {
+        Some(product) => Ok(created(&product)),
+        None => Err(bad("id_attached_group", "no attached group with this id of this maker")),
+    }
+}
+
+/// `GET /v1/makers/{id}/products/encoded`: the maker's products with their records' keys.
+pub async fn encoded(call: &Call<'_>, req: &Request, id_maker: Id) -> AppResult<Response> {
+    let filters = request::list(req, senzu_core::api::makers::ENCODED_LIST)?;
+    let id_batch = match request::query(req).get("id_batch").map(String::as_str) {
+        None | Some("") => None,
+        Some(text) => Some(crate::args::id(text, "id_batch")?),
+    };
+    let me = maker_user(call).await?;
+    own_maker(call, me, id_maker).await?;
+    Ok(json(&Keyed(filters.apply(repo::encoded(&call.db, id_maker, id_batch).await?))))
 }

@@ -1,8 +1,10 @@
 //! The queries of makers and their items. Every function is one statement or one batch.
 
 use senzu_core::api::makers::{
-    Item, ItemImage, ItemLanguage, ItemMaker, ItemProduct, ItemSummary, Maker, MakerCompany, MakerProfile, MakerSummary,
+    EncodedProduct, EncodedRecord, Item, ItemImage, ItemLanguage, ItemMaker, ItemProduct, ItemSummary, MadeProduct,
+    Maker, MakerCompany, MakerProfile, MakerSummary,
 };
+use senzu_core::api::products::{Technology, TokenEncryption};
 use senzu_core::api::{ApiDate, Id};
 use senzu_core::money::Amount;
 use serde::Deserialize;
@@ -432,4 +434,137 @@ pub async fn item_products(db: &D1Database, id_item: Id) -> AppResult<Vec<ItemPr
         .into_iter()
         .map(|r| ItemProduct { id: r.id, reference: r.reference, date_created: ApiDate::from_unix(r.date_created) })
         .collect())
+}
+
+/// Whether the maker is the user's.
+pub async fn is_own(db: &D1Database, id_user: Id, id_maker: Id) -> AppResult<bool> {
+    let found =
+        db::id_of(db, "SELECT id FROM makers WHERE id = ?1 AND id_user = ?2", &[int(id_maker), int(id_user)], "maker")
+            .await?;
+    Ok(found.is_some())
+}
+
+/// The reference of item `id_item` if it is maker `id_maker`'s and the maker the user's.
+pub async fn item_reference(db: &D1Database, id_user: Id, id_maker: Id, id_item: Id) -> AppResult<Option<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        reference: String,
+    }
+    let row: Option<Row> = db::first(
+        db,
+        "SELECT i.name AS reference FROM items i JOIN makers m ON m.id = i.id_maker \
+         WHERE i.id = ?1 AND m.id = ?2 AND m.id_user = ?3",
+        &[int(id_item), int(id_maker), int(id_user)],
+        "item of maker",
+    )
+    .await?;
+    Ok(row.map(|r| r.reference))
+}
+
+#[derive(Deserialize)]
+struct MadeRow {
+    id: i64,
+    id_maker: i64,
+    id_item: i64,
+    id_attached_group: Option<i64>,
+    reference: Option<String>,
+    date_created: i64,
+    date_activated: Option<i64>,
+}
+
+/// Makes one product of the maker's item, attached to one of the maker's groups
+/// (checked in the statement: a foreign group makes no row).
+pub async fn create_product(
+    db: &D1Database,
+    id_maker: Id,
+    id_item: Id,
+    reference: &str,
+    id_attached_group: Option<Id>,
+    now: i64,
+) -> AppResult<Option<MadeProduct>> {
+    let row: Option<MadeRow> = db::first(
+        db,
+        "INSERT INTO products (id_item, reference, id_attached_group, is_activated, date_created) \
+         SELECT ?2, ?3, ?4, 0, ?5 WHERE ?4 IS NULL \
+         OR EXISTS (SELECT 1 FROM attached_groups WHERE id = ?4 AND id_maker = ?1) \
+         RETURNING id, ?1 AS id_maker, id_item, id_attached_group, reference, date_created, date_activated",
+        &[int(id_maker), int(id_item), text(reference), opt_int(id_attached_group), int(now)],
+        "create product",
+    )
+    .await?;
+    Ok(row.map(|r| MadeProduct {
+        id: r.id,
+        id_maker: r.id_maker,
+        id_reseller: None,
+        id_item: r.id_item,
+        id_attached_group: r.id_attached_group,
+        reference: r.reference,
+        is_dual_application: None,
+        date_created: ApiDate::from_unix(r.date_created),
+        date_activated: ApiDate::opt(r.date_activated),
+    }))
+}
+
+/// The maker's products with their records (one query: records as JSON).
+pub async fn encoded(db: &D1Database, id_maker: Id, id_batch: Option<Id>) -> AppResult<Vec<EncodedProduct>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        id_item: i64,
+        id_batch: Option<i64>,
+        reference: Option<String>,
+        date_created: i64,
+        records: String,
+    }
+    #[derive(Deserialize)]
+    struct RecordRow {
+        id: i64,
+        technology: Technology,
+        key: String,
+        token_encryption: TokenEncryption,
+        uid: Option<String>,
+        is_enabled: i64,
+        date_created: i64,
+    }
+    let rows: Vec<Row> = db::all(
+        db,
+        "SELECT p.id, p.id_item, p.id_batch, p.reference, p.date_created, \
+         (SELECT json_group_array(json_object('id', r.id, 'technology', r.technology, 'key', r.key, \
+            'token_encryption', r.token_encryption, 'uid', r.uid, 'is_enabled', r.is_enabled, \
+            'date_created', r.date_created)) FROM records r WHERE r.id_product = p.id) AS records \
+         FROM products p JOIN items i ON i.id = p.id_item \
+         WHERE i.id_maker = ?1 AND (?2 IS NULL OR p.id_batch = ?2) ORDER BY p.id",
+        &[int(id_maker), opt_int(id_batch)],
+        "encoded products",
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let records: Vec<RecordRow> = serde_json::from_str(&r.records).context("encoded records")?;
+            let record = (!records.is_empty()).then(|| {
+                records
+                    .into_iter()
+                    .map(|x| EncodedRecord {
+                        id: x.id,
+                        technology: x.technology,
+                        record_key: x.key,
+                        token_encryption: x.token_encryption,
+                        data: Vec::new(),
+                        uid: x.uid,
+                        is_enabled: x.is_enabled == 1,
+                        date_created: ApiDate::from_unix(x.date_created),
+                    })
+                    .collect()
+            });
+            Ok(EncodedProduct {
+                id: r.id,
+                id_item: r.id_item,
+                id_batch: r.id_batch,
+                reference: r.reference,
+                is_deleted: false,
+                record,
+                created: r.date_created,
+            })
+        })
+        .collect()
 }
