@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{batches, contacts, finder_messages, makers, products, shares, sharing, user};
+use super::{batches, contacts, encoding, finder_messages, makers, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -325,6 +325,7 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::Batches => ok().gives::<Keyed<batches::Batch>>(),
         Op::CreateBatch => created().takes::<batches::CreateBatch>().gives::<batches::Batch>(),
         Op::GetBatch => ok().gives::<batches::Batch>(),
+        Op::Personalize => ok().takes::<encoding::Personalize>().gives::<encoding::Personalization>(),
 
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
         Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
@@ -493,7 +494,8 @@ pub fn tag(op: Op) -> &'static str {
         | Op::EncodedProducts
         | Op::Batches
         | Op::CreateBatch
-        | Op::GetBatch => "makers",
+        | Op::GetBatch
+        | Op::Personalize => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",
         Op::Applications
         | Op::CreateApplication

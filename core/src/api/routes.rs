@@ -196,6 +196,7 @@ pub enum Op {
     Batches,
     CreateBatch,
     GetBatch,
+    Personalize,
 
     AttachedGroups,
     CreateAttachedGroup,
@@ -438,6 +439,12 @@ const MAIN: &[Route] = &[
     r(G, "/v1/makers/{id}/batches", Op::Batches, "A maker's batches"),
     r(P, "/v1/makers/{id}/batches", Op::CreateBatch, "Make products in a batch (Idempotency-Key)"),
     r(G, "/v1/makers/{id}/batches/{id_batch}", Op::GetBatch, "One batch and its progress"),
+    r(
+        P,
+        "/v1/makers/{id}/records/{id_record}/personalization",
+        Op::Personalize,
+        "Bind a record to the chip being encoded and get what to write into it",
+    ),
     r(G, "/v1/makers/{id}/attached-groups", Op::AttachedGroups, "A maker's attached groups"),
     r(P, "/v1/makers/{id}/attached-groups", Op::CreateAttachedGroup, "Create an attached group"),
     r(G, "/v1/makers/{id}/attached-groups/{id_attached_group}", Op::GetAttachedGroup, "One attached group"),

@@ -20,6 +20,7 @@ mod batches;
 mod contacts;
 #[cfg(feature = "dev")]
 mod dev;
+mod encoding;
 mod files;
 mod finder_messages;
 mod groups;
@@ -291,6 +292,7 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::Batches => batches::list(call, req, the_id()?).await,
         Op::CreateBatch => batches::create(call, req, the_id()?).await,
         Op::GetBatch => batches::get(call, the_id()?, id(p("id_batch"), "id_batch")?).await,
+        Op::Personalize => encoding::personalize(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
 
         Op::AttachedGroups => attached_groups::list(call, req, the_id()?).await,
         Op::CreateAttachedGroup => attached_groups::create(call, req, the_id()?).await,
