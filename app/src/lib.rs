@@ -39,6 +39,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard/contacts") view=routes::dashboard::contacts::Contacts />
                 <Route path=path!("/forget-contact") view=routes::forget_contact::ForgetContact />
                 <Route path=path!("/dashboard/groups/:id") view=routes::dashboard::groups::GroupPage />
+                <Route path=path!("/maker") view=routes::dashboard::maker::MakerWorkspace />
+                <Route path=path!("/maker/:id/batches/:id_batch") view=routes::dashboard::maker::BatchPage />
             </Routes>
         </Router>
     }

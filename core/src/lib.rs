@@ -14,6 +14,7 @@ pub mod error;
 pub mod image;
 pub mod insight_event;
 pub mod mail;
+pub mod money;
 pub mod page;
 pub mod partners;
 pub mod password;

@@ -66,6 +66,19 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("GET", "/v1/groups/pending", "products", 200, None),
     ("GET", "/v1/files", "user_files", 200, None),
     ("GET", "/v1/makers/1/attached-groups", "maker", 200, Some(404)),
+    ("GET", "/v1/makers", "maker", 200, None),
+    ("POST", "/v1/makers", "maker", 201, None),
+    ("GET", "/v1/makers/main", "maker", 200, None),
+    ("POST", "/v1/makers/main", "maker", 200, None),
+    // A maker's public profile: every maker sees it.
+    ("GET", "/v1/makers/1", "maker", 200, None),
+    ("POST", "/v1/makers/1", "maker", 200, Some(404)),
+    ("GET", "/v1/makers/1/items", "maker", 200, Some(404)),
+    ("GET", "/v1/items/1", "maker", 200, Some(404)),
+    ("POST", "/v1/items/1", "maker", 200, Some(404)),
+    ("GET", "/v1/items/1/products", "maker", 200, Some(404)),
+    ("GET", "/v1/makers/1/batches", "maker", 200, Some(404)),
+    ("GET", "/v1/makers/1/products/encoded", "maker", 200, Some(404)),
 ];
 
 /// The roles the demo app holds, all consented in the "with the role" token.
@@ -79,6 +92,9 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
     }
     if path.ends_with("/access") || (path.starts_with("/v1/groups/") && path.ends_with("/users")) {
         return vec![("email", unique_email("matrix")), ("chmod", "1".into())];
+    }
+    if path.starts_with("/v1/makers/") && path.ends_with("/items") {
+        return vec![("reference", "MATRIX".into()), ("display_name", "Matrix item".into())];
     }
     if path.ends_with("/plugins/order") {
         return vec![("items", "[]".into())];
@@ -97,6 +113,9 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
         ],
         "/v1/apps/2/domains" => vec![("url", format!("matrix-{}.senzu.test", rand::random::<u32>()))],
         "/v1/apps/2" => vec![("contact_email", "dev@senzu.test".into())],
+        "/v1/makers" => vec![("display_name", "Matrix maker".into()), ("contact_email", "matrix@senzu.test".into())],
+        "/v1/makers/1" | "/v1/makers/main" => vec![("display_name", "Senzu Demo Maker".into())],
+        "/v1/items/1" => vec![("display_name", "Senzu Card".into())],
         // Writes that leave the demo as seeded (the browser tests read it afterwards).
         "/v1/products/1" => vec![("alias_name", "My card".into())],
         "/v1/products/1/records/1" => vec![("is_enabled", "true".into())],
@@ -209,6 +228,21 @@ fn no_route_answers_a_caller_without_the_right() {
         let list = app().call("GET", "/v1/contacts?limit=null", owner_account.auth(), &[], &[]).json();
         list.as_object().unwrap().values().find(|c| c["email"] == email).unwrap()["id"].as_i64().unwrap()
     };
+    // A maker of the owner's own for items to make and delete, and one to delete.
+    let new_maker = |name: &str| {
+        let form = [("display_name", name), ("contact_email", "matrix@senzu.test")];
+        let a = app().call("POST", "/v1/makers", owner_account.auth(), &form, &[]);
+        assert_eq!(a.status, 201, "{}", a.body);
+        a.json()["id"].as_i64().unwrap()
+    };
+    let fresh_maker = new_maker("Matrix workshop");
+    let doomed_maker = new_maker("Doomed maker");
+    let doomed_item = {
+        let form = [("reference", "DOOMED"), ("display_name", "Doomed item")];
+        let a = app().call("POST", &format!("/v1/makers/{fresh_maker}/items"), owner_account.auth(), &form, &[]);
+        assert_eq!(a.status, 201, "{}", a.body);
+        a.json()["id"].as_i64().unwrap()
+    };
     let contact = leave(&unique_email("matrix-contact"));
     let doomed_contact = leave(&unique_email("matrix-contact"));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
@@ -261,6 +295,9 @@ fn no_route_answers_a_caller_without_the_right() {
         ("DELETE", format!("/v1/plugins/{fresh_plugin}"), "manage_applications", 200, Some(404)),
         ("DELETE", format!("/v1/shares/{fresh_share}"), "manage_applications", 200, Some(404)),
         ("POST", format!("/v1/products/{fresh_product}/access"), "manage_products", 201, Some(404)),
+        ("POST", format!("/v1/makers/{fresh_maker}/items"), "maker", 201, Some(404)),
+        ("DELETE", format!("/v1/items/{doomed_item}"), "maker", 200, Some(404)),
+        ("DELETE", format!("/v1/makers/{doomed_maker}"), "maker", 200, Some(404)),
     ];
     let routes: Vec<(&str, String, &str, u16, Option<u16>)> =
         ROUTES.iter().map(|(m, p, r, s, o)| (*m, p.to_string(), *r, *s, *o)).chain(made).collect();

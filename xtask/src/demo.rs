@@ -286,8 +286,9 @@ pub fn seed_sql() -> Result<String> {
             sql_str(&password::hash(OWNER_PASSWORD, b"senzu-demo-own-1", password::ACCOUNT_ITERATIONS)),
             sql_str(&password::hash(FRIEND_PASSWORD, b"senzu-demo-frd-2", password::ACCOUNT_ITERATIONS)),
         ),
-        "INSERT OR IGNORE INTO makers (id, id_user, name) VALUES (1, 1, 'Senzu Demo Maker');".into(),
-        "INSERT OR IGNORE INTO items (id, id_maker, name) VALUES (1, 1, 'Senzu Card');".into(),
+        "INSERT OR IGNORE INTO makers (id, id_user, name, alias_name, contact_email, is_main_account) VALUES \
+         (1, 1, 'Senzu Demo Maker', 'Senzu Demo Maker', 'makers@senzu.example', 1);".into(),
+        "INSERT OR IGNORE INTO items (id, id_maker, name, display_name) VALUES (1, 1, 'Senzu Card', 'Senzu Card');".into(),
         "INSERT OR IGNORE INTO products (id, id_item, id_owner, alias, is_activated, is_lost, lost_message) VALUES \
          (1, 1, 1, 'My card', 1, 0, NULL), \
          (2, 1, 1, 'My keyring', 1, 1, 'This keyring is mine. Thank you for sending me a message — there is a reward!'), \

@@ -8,6 +8,7 @@ mod charts;
 pub mod contacts;
 pub mod groups;
 pub mod invitations;
+pub mod maker;
 mod plugins;
 pub mod product;
 mod sharing;
@@ -33,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/dashboard/applications">"Applications"</a>
                 <a href="/dashboard/contacts">"Contacts"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
+                <a href="/maker">"Maker"</a>
                 <a href="/pair">"Pair an object"</a>
                 <a href="/account">"Account"</a>
                 <span class="dash-nav__end"><SignOut /></span>

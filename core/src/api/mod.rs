@@ -8,13 +8,16 @@ pub mod applications;
 pub mod apps;
 pub mod attached_groups;
 pub mod auth;
+pub mod batches;
 pub mod contacts;
+pub mod encoding;
 pub mod files;
 pub mod finder_messages;
 pub mod form;
 pub mod groups;
 pub mod insights;
 pub mod list;
+pub mod makers;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod plays;

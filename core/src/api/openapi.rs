@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{contacts, finder_messages, products, shares, sharing, user};
+use super::{batches, contacts, encoding, finder_messages, makers, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -309,6 +309,24 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::AgreeShareApplicationPage => OpSchemas::see_other().gives_any(),
         Op::AgreeShareApplication => ok().takes_any().gives_any(),
 
+        Op::Makers => ok().gives::<Keyed<makers::MakerSummary>>(),
+        Op::CreateMaker => created().takes::<makers::CreateMaker>().gives::<makers::Maker>(),
+        Op::MainMaker => ok().gives::<makers::Maker>(),
+        Op::UpdateMainMaker | Op::UpdateMaker => ok().takes::<makers::UpdateMaker>().gives::<makers::Maker>(),
+        Op::GetMaker => ok().gives::<makers::MakerProfile>(),
+        Op::DeleteMaker | Op::DeleteItem => ok().gives::<Deleted>(),
+        Op::MakerItems => ok().gives::<Keyed<makers::ItemSummary>>(),
+        Op::CreateItem => created().takes::<makers::CreateItem>().gives::<makers::Item>(),
+        Op::GetItem => ok().gives::<makers::Item>(),
+        Op::UpdateItem => ok().takes::<makers::UpdateItem>().gives::<makers::Item>(),
+        Op::ItemProducts => ok().gives::<Keyed<makers::ItemProduct>>(),
+        Op::CreateProduct => created().takes::<makers::CreateProduct>().gives::<makers::MadeProduct>(),
+        Op::EncodedProducts => ok().gives::<Keyed<makers::EncodedProduct>>(),
+        Op::Batches => ok().gives::<Keyed<batches::Batch>>(),
+        Op::CreateBatch => created().takes::<batches::CreateBatch>().gives::<batches::Batch>(),
+        Op::GetBatch => ok().gives::<batches::Batch>(),
+        Op::Personalize => ok().takes::<encoding::Personalize>().gives::<encoding::Personalization>(),
+
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
         Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
         Op::CreateAttachedGroup => {
@@ -459,6 +477,25 @@ pub fn tag(op: Op) -> &'static str {
         | Op::GetAttachedGroup
         | Op::UpdateAttachedGroup
         | Op::DeleteAttachedGroup => "attached-groups",
+        Op::Makers
+        | Op::CreateMaker
+        | Op::MainMaker
+        | Op::UpdateMainMaker
+        | Op::GetMaker
+        | Op::UpdateMaker
+        | Op::DeleteMaker
+        | Op::MakerItems
+        | Op::CreateItem
+        | Op::GetItem
+        | Op::UpdateItem
+        | Op::DeleteItem
+        | Op::ItemProducts
+        | Op::CreateProduct
+        | Op::EncodedProducts
+        | Op::Batches
+        | Op::CreateBatch
+        | Op::GetBatch
+        | Op::Personalize => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",
         Op::Applications
         | Op::CreateApplication
@@ -526,6 +563,7 @@ pub fn is_public(op: Op) -> bool {
 pub fn list_spec(op: Op) -> Option<ListSpec> {
     match op {
         Op::Applications => Some(applications::LIST),
+        Op::EncodedProducts => Some(makers::ENCODED_LIST),
         Op::Insights(_) | Op::InsightsView(_) => Some(insights::LIST),
         Op::Products => Some(products::LIST),
         Op::Contacts => Some(contacts::LIST),
@@ -540,6 +578,10 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::AppCalls
         | Op::DeveloperApps
         | Op::AttachedGroups
+        | Op::Makers
+        | Op::MakerItems
+        | Op::ItemProducts
+        | Op::Batches
         | Op::ProductRecords
         | Op::FinderMessages => Some(ListSpec::PLAIN),
         _ => None,

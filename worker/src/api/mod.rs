@@ -16,14 +16,17 @@ mod applications;
 mod apps;
 mod attached_groups;
 mod auth_routes;
+mod batches;
 mod contacts;
 #[cfg(feature = "dev")]
 mod dev;
+mod encoding;
 mod files;
 mod finder_messages;
 mod groups;
 mod health;
 mod insights;
+mod makers;
 mod openapi;
 mod play_routes;
 mod plugins;
@@ -270,6 +273,26 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         // Following the link changes nothing: it opens the invitations page, whose Accept POSTs.
         Op::AgreeShareApplicationPage => sharing::confirmation_page(call, req),
         Op::AgreeShareApplication => sharing::agree_application(call, req).await,
+
+        Op::Makers => makers::list(call, req).await,
+        Op::CreateMaker => makers::create(call, req).await,
+        Op::MainMaker => makers::main(call).await,
+        Op::UpdateMainMaker => makers::update_main(call, req).await,
+        Op::GetMaker => makers::get(call, the_id()?).await,
+        Op::UpdateMaker => makers::update(call, req, the_id()?).await,
+        Op::DeleteMaker => makers::delete(call, the_id()?).await,
+        Op::MakerItems => makers::items(call, req, the_id()?).await,
+        Op::CreateItem => makers::create_item(call, req, the_id()?).await,
+        Op::GetItem => makers::get_item(call, the_id()?).await,
+        Op::UpdateItem => makers::update_item(call, req, the_id()?).await,
+        Op::DeleteItem => makers::delete_item(call, the_id()?).await,
+        Op::ItemProducts => makers::item_products(call, req, the_id()?).await,
+        Op::CreateProduct => makers::create_product(call, req).await,
+        Op::EncodedProducts => makers::encoded(call, req, the_id()?).await,
+        Op::Batches => batches::list(call, req, the_id()?).await,
+        Op::CreateBatch => batches::create(call, req, the_id()?).await,
+        Op::GetBatch => batches::get(call, the_id()?, id(p("id_batch"), "id_batch")?).await,
+        Op::Personalize => encoding::personalize(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
 
         Op::AttachedGroups => attached_groups::list(call, req, the_id()?).await,
         Op::CreateAttachedGroup => attached_groups::create(call, req, the_id()?).await,

@@ -14,6 +14,7 @@ struct ProductRow {
     id: i64,
     id_item: i64,
     item_name: String,
+    item_display: String,
     item_image: Option<String>,
     id_maker: i64,
     maker_name: String,
@@ -40,8 +41,8 @@ impl ProductRow {
             maker: ProductMaker { id: self.id_maker, reference: self.maker_name },
             item: ProductItem {
                 id: self.id_item,
-                reference: self.item_name.clone(),
-                display_name: self.item_name,
+                reference: self.item_name,
+                display_name: self.item_display,
                 image_url: self.item_image,
             },
             lost: self.is_lost == 1,
@@ -66,7 +67,8 @@ impl ProductRow {
 
 /// The caller's products: direct access or through a group (the higher chmod wins; see
 /// the `product_access` view, migration 0012).
-const PRODUCT_SELECT: &str = "SELECT p.id, p.id_item, i.name AS item_name, i.url_image AS item_image, \
+const PRODUCT_SELECT: &str = "SELECT p.id, p.id_item, i.name AS item_name, \
+    COALESCE(i.display_name, i.name) AS item_display, COALESCE((SELECT '/files/' || f.file_name FROM files f WHERE f.id = i.id_image), i.url_image) AS item_image, \
     m.id AS id_maker, m.name AS maker_name, p.alias, p.reference, p.is_activated, p.is_lost, p.lost_message, \
     pu.chmod, pu.id_issuer, p.id_group, p.date_created, p.date_activated, p.date_updated, \
     (SELECT json_group_array(json_object('id', r.id, 'is_enabled', json(CASE r.is_enabled WHEN 1 THEN 'true' ELSE 'false' END), \

@@ -1,0 +1,348 @@
+//! The maker's workspace (`/maker`): the account's makers, their items, and
+//! batches of products made of an item — with their progress while they are
+//! made — and a batch's page (`/maker/{id}/batches/{id_batch}`): its products,
+//! each record's encoding status and a printable sheet of its QR codes.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use senzu_core::api::batches::{Batch, CreateBatch, Quantity, RecordsTemplate};
+use senzu_core::api::makers::{ContactEmail, CreateItem, CreateMaker, EncodedProduct};
+use senzu_core::api::products::{Technology, TokenEncryption};
+use senzu_core::api::{Id, Name};
+use senzu_core::money::Amount;
+use senzu_core::{ApiError, ErrorCode};
+
+use super::{action_status, errors_view, Shell};
+use crate::api::makers;
+
+fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
+    ApiError::new(ErrorCode::BadArgument, format!("bad argument: {field}: {why}"))
+}
+
+/// The record templates a maker picks from (any other can be sent through the API).
+const TEMPLATES: [(&str, &str); 4] = [
+    ("nfc:aes-128,qrcode:static", "NFC chip (AES) + QR code"),
+    ("nfc:lrp-128,qrcode:static", "NFC chip (LRP) + QR code"),
+    ("nfc:aes-128", "NFC chip (AES)"),
+    ("qrcode:static", "QR code only"),
+];
+
+#[component]
+pub fn MakerWorkspace() -> impl IntoView {
+    crate::components::page_title(Some("Maker"));
+    let list = LocalResource::new(makers::list);
+    let (name, email) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let create = Action::new_local(move |(n, e): &(String, String)| {
+        let (n, e) = (n.clone(), e.clone());
+        async move {
+            let new = CreateMaker {
+                display_name: Name::new(&n).map_err(|w| bad("display_name", w))?,
+                contact_email: ContactEmail::new(&e).map_err(|w| bad("contact_email", w))?,
+                reference: None,
+                url: None,
+                id_image: None,
+                id_company: None,
+            };
+            let made = makers::create(&new).await?;
+            name.set(String::new());
+            list.refetch();
+            Ok::<_, ApiError>(made)
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch((name.get_untracked(), email.get_untracked()));
+    };
+    view! {
+        <Shell>
+            <div class="dash-head"><h1>"Maker workspace"</h1></div>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        list.await.map(|makers| {
+                            if makers.is_empty() {
+                                view! { <p class="empty" data-testid="no-maker">"You make nothing yet: create your maker below."</p> }.into_any()
+                            } else {
+                                makers.into_iter().map(|m| view! { <MakerPanel id=m.id name=m.reference /> }).collect_view().into_any()
+                            }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+            <section class="panel">
+                <h2>"New maker"</h2>
+                <form class="form" on:submit=submit data-testid="new-maker">
+                    <label class="field"><span>"Name shown"</span>
+                        <input required maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                    <label class="field"><span>"Contact e-mail"</span>
+                        <input required type="email" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) /></label>
+                    <button class="button" type="submit" disabled=move || create.pending().get()>"Create the maker"</button>
+                </form>
+                {action_status(create)}
+            </section>
+        </Shell>
+    }
+}
+
+/// One maker: its items (and a new one), its batches (and a new one, with its progress).
+#[component]
+fn MakerPanel(id: Id, name: String) -> impl IntoView {
+    let items = LocalResource::new(move || makers::items(id));
+    let batches = LocalResource::new(move || makers::batches(id));
+    let (reference, display, price) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let new_item = Action::new_local(move |(r, d, p): &(String, String, String)| {
+        let (r, d, p) = (r.clone(), d.clone(), p.clone());
+        async move {
+            let new = CreateItem {
+                reference: Name::new(&r).map_err(|w| bad("reference", w))?,
+                display_name: Name::new(&d).map_err(|w| bad("display_name", w))?,
+                price: if p.trim().is_empty() { None } else { Some(Amount::parse(&p).map_err(|w| bad("price", w))?) },
+                id_currency: None,
+                id_company: None,
+                id_image: None,
+                language: None,
+                country_code: None,
+                metadata: None,
+                quantity_in_stock: None,
+                is_onsale: None,
+            };
+            let item = makers::create_item(id, &new).await?;
+            reference.set(String::new());
+            display.set(String::new());
+            items.refetch();
+            Ok::<_, ApiError>(item)
+        }
+    });
+    let add_item = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        new_item.dispatch((reference.get_untracked(), display.get_untracked(), price.get_untracked()));
+    };
+
+    let (item, quantity, template) =
+        (RwSignal::new(String::new()), RwSignal::new("100".to_string()), RwSignal::new(TEMPLATES[0].0.to_string()));
+    let progress = RwSignal::new(None::<(u32, u32)>);
+    let make = Action::new_local(move |(i, q, t): &(String, String, String)| {
+        let (i, q, t) = (i.clone(), q.clone(), t.clone());
+        async move {
+            let id_item = i.parse::<Id>().map_err(|_| bad("id_item", "choose an item"))?;
+            let n = q.trim().parse::<u32>().map_err(|_| bad("quantity", "a number"))?;
+            let new = CreateBatch {
+                id_item,
+                quantity: Quantity::new(n).map_err(|w| bad("quantity", w))?,
+                records: RecordsTemplate::parse(&t).map_err(|w| bad("records", w))?,
+                reference: None,
+            };
+            // One key per submission: a retry of this very request resumes it, never doubles it.
+            let key = format!("maker-{id}-{}", js_sys::Date::now() as u64);
+            progress.set(Some((0, n)));
+            let batch = makers::create_batch(id, &new, &key).await;
+            progress.set(None);
+            batches.refetch();
+            batch
+        }
+    });
+    // While a batch is made, its progress as the worker records it, once a second.
+    Effect::new(move |_| {
+        if make.pending().get() {
+            poll_progress(id, progress, make.pending());
+        }
+    });
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        make.dispatch((item.get_untracked(), quantity.get_untracked(), template.get_untracked()));
+    };
+
+    view! {
+        <section class="panel" data-testid="maker">
+            <h2>{name}</h2>
+            <h3>"Items"</h3>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match items.await {
+                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No item yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="rows" data-testid="items">
+                                {list.into_iter().map(|i| view! { <li>{i.reference}</li> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <form class="form form--inline" on:submit=add_item data-testid="new-item">
+                <label class="field"><span>"Reference"</span>
+                    <input required maxlength="100" placeholder="CARD-BLACK" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Name shown"</span>
+                    <input required maxlength="100" placeholder="Black card" prop:value=move || display.get() on:input=move |ev| display.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Price (€)"</span>
+                    <input inputmode="decimal" placeholder="25.90" prop:value=move || price.get() on:input=move |ev| price.set(event_target_value(&ev)) /></label>
+                <button class="button" type="submit" disabled=move || new_item.pending().get()>"Add the item"</button>
+            </form>
+            {action_status(new_item)}
+
+            <h3>"Batches"</h3>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match batches.await {
+                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No batch yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="rows" data-testid="batches">
+                                {list.into_iter().map(|b| batch_row(id, b)).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <form class="form form--inline" on:submit=start data-testid="new-batch">
+                <label class="field"><span>"Item"</span>
+                    <select required on:change=move |ev| item.set(event_target_value(&ev))>
+                        <option value="">"— choose —"</option>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                items.await.unwrap_or_default().into_iter()
+                                    .map(|i| view! { <option value=i.id.to_string()>{i.reference}</option> }).collect_view()
+                            })}
+                        </Suspense>
+                    </select></label>
+                <label class="field"><span>"Quantity"</span>
+                    <input required type="number" min="1" max="10000" prop:value=move || quantity.get() on:input=move |ev| quantity.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Records of each product"</span>
+                    <select on:change=move |ev| template.set(event_target_value(&ev))>
+                        {TEMPLATES.iter().map(|(v, label)| view! { <option value=*v>{*label}</option> }).collect_view()}
+                    </select></label>
+                <button class="button" type="submit" disabled=move || make.pending().get()>"Make the batch"</button>
+            </form>
+            {move || progress.get().map(|(made, of)| view! {
+                <p role="status"><progress max=of.to_string() value=made.to_string() data-testid="batch-progress"></progress>
+                    {format!(" {made} of {of} made")}</p>
+            })}
+            {action_status(make)}
+        </section>
+    }
+}
+
+fn batch_row(id_maker: Id, b: Batch) -> impl IntoView {
+    let status =
+        if b.is_complete { format!("{} products", b.quantity) } else { format!("{} of {} made", b.made, b.quantity) };
+    view! {
+        <li><a href=format!("/maker/{id_maker}/batches/{}", b.id)>{b.reference.clone()}</a>
+            <span class="muted">{format!("{status} · {}", b.records)}</span></li>
+    }
+}
+
+/// Reads the newest unfinished batch's progress every second while `pending`.
+fn poll_progress(id_maker: Id, progress: RwSignal<Option<(u32, u32)>>, pending: Memo<bool>) {
+    leptos::task::spawn_local(async move {
+        while pending.get_untracked() {
+            sleep(1_000).await;
+            if let Ok(list) = makers::batches(id_maker).await {
+                if let Some(b) = list.into_iter().rev().find(|b| !b.is_complete) {
+                    if pending.get_untracked() {
+                        progress.set(Some((b.made, b.quantity)));
+                    }
+                }
+            }
+        }
+    });
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[component]
+pub fn BatchPage() -> impl IntoView {
+    crate::components::page_title(Some("Batch"));
+    let params = use_params_map();
+    let ids = move || {
+        params.with(|p| {
+            let get = |k: &str| p.get(k).and_then(|i| i.parse::<Id>().ok()).unwrap_or_default();
+            (get("id"), get("id_batch"))
+        })
+    };
+    let data = LocalResource::new(move || {
+        let (id_maker, id_batch) = ids();
+        async move {
+            let batch = makers::batch(id_maker, id_batch).await?;
+            let products = makers::encoded(id_maker, id_batch).await?;
+            Ok::<_, ApiError>((batch, products))
+        }
+    });
+    view! {
+        <Shell>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <ErrorBoundary fallback=errors_view>
+                    {move || Suspend::new(async move {
+                        data.await.map(|(batch, products)| view! { <BatchView batch products /> })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </Shell>
+    }
+}
+
+#[component]
+fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    let chips = products
+        .iter()
+        .flat_map(|p| p.record.iter().flatten())
+        .filter(|r| r.token_encryption != TokenEncryption::Static);
+    let (total, encoded) = chips.fold((0, 0), |(t, e), r| (t + 1, e + usize::from(r.uid.is_some())));
+    let shown = products.len();
+    let codes: Vec<(String, String)> = products
+        .iter()
+        .flat_map(|p| {
+            let reference = p.reference.clone().unwrap_or_default();
+            p.record
+                .iter()
+                .flatten()
+                .filter(|r| r.technology == Technology::Qrcode)
+                .map(move |r| (reference.clone(), r.record_key.clone()))
+        })
+        .collect();
+    let origin_for_sheet = origin.clone();
+    view! {
+        <div class="dash-head"><h1 data-testid="batch-name">{batch.reference.clone()}</h1>
+            <span class="muted">{format!("{} of {} made · {}", batch.made, batch.quantity, batch.records)}</span></div>
+        <section class="panel">
+            <h2>"Encoding"</h2>
+            <p data-testid="encoding-status">{format!("{encoded} of {total} chips encoded")}</p>
+            <p class="muted">"Encode chips with " <code>"cargo xtask tag program"</code> " (a PC/SC reader) — each chip's UID binds its record."</p>
+            {(shown < batch.quantity as usize).then(|| view! { <p class="muted">{format!("The first {shown} products are shown.")}</p> })}
+            <table class="table" data-testid="batch-products">
+                <thead><tr><th>"Product"</th><th>"Records"</th></tr></thead>
+                <tbody>
+                    {products.into_iter().map(|p| view! {
+                        <tr><td>{p.reference.clone().unwrap_or_default()}</td>
+                            <td>{p.record.unwrap_or_default().into_iter().map(|r| {
+                                let what = match (r.technology, r.uid) {
+                                    (Technology::Qrcode, _) => "QR code".to_string(),
+                                    (_, Some(uid)) if r.token_encryption != TokenEncryption::Static => format!("chip {uid}"),
+                                    (_, None) if r.token_encryption != TokenEncryption::Static => "chip not encoded".to_string(),
+                                    (t, _) => t.as_str().to_string(),
+                                };
+                                view! { <span class="chip">{what}</span> " " }
+                            }).collect_view()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section class="panel qr-sheet" data-testid="qr-sheet">
+            <h2>"QR codes to print"</h2>
+            <button class="button button--ghost" type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            <div class="qr-grid">
+                {codes.into_iter().map(|(reference, key)| {
+                    let url = format!("{origin_for_sheet}/p/{key}");
+                    let svg = senzu_core::qr::svg(&url).unwrap_or_default();
+                    view! { <figure class="qr"><div inner_html=svg></div><figcaption>{reference}</figcaption></figure> }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,78 @@
+// The maker's workspace for a fresh account: a maker, an item with its price,
+// a batch of 100 products (NFC chip + QR code each) made from the browser,
+// then the batch's page: its products, none of their chips encoded yet, and a
+// printable sheet with one QR code per product that opens its play.
+import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+
+const BASE = process.env.SENZU_BASE_URL;
+const SAME_ORIGIN = { origin: BASE };
+
+function remember(secret) {
+  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
+}
+
+async function activationCode(request, email) {
+  let found;
+  await expect.poll(async () => {
+    const mails = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
+    found = mails.filter((m) => m.to === email && m.mail_type === 'registration').pop();
+    return Boolean(found);
+  }, { message: `the registration mail to ${email}` }).toBe(true);
+  return new URL(found.links[0]).searchParams.get('code');
+}
+
+test('a maker makes a batch of 100 products and prints its QR codes', async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
+  test.setTimeout(120_000);
+  const tag = `${Date.now()}-${randomBytes(3).toString('hex')}`;
+  const email = `e2e-maker-${tag}@senzu.test`;
+  const password = `Aa1!${randomBytes(8).toString('hex')}`;
+  remember(password);
+  const created = await request.post('/v1/auth/signup', { headers: SAME_ORIGIN, form: { firstname: 'Ada',
+    lastname: 'Maker', email, password, gender: '2', birthdate: '0' } });
+  expect(created.status()).toBe(201);
+  expect((await request.get(`/v1/activate?code=${await activationCode(request, email)}`)).status()).toBe(200);
+
+  await page.goto('/signin?next=/maker');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/maker');
+  await expect(page.getByTestId('no-maker')).toBeVisible();
+
+  const newMaker = page.getByTestId('new-maker');
+  await newMaker.getByLabel('Name shown').fill('Atelier Ada');
+  await newMaker.getByLabel('Contact e-mail').fill('hello@atelier.test');
+  await newMaker.getByRole('button', { name: 'Create the maker' }).click();
+  const maker = page.getByTestId('maker');
+  await expect(maker.getByRole('heading', { name: 'Atelier Ada' })).toBeVisible();
+
+  const newItem = maker.getByTestId('new-item');
+  await newItem.getByLabel('Price (€)').fill('25.9.0');
+  await newItem.getByLabel('Reference').fill('CARD-BLACK');
+  await newItem.getByLabel('Name shown').fill('Black card');
+  await newItem.getByRole('button', { name: 'Add the item' }).click();
+  await expect(maker.getByRole('alert')).toContainText('price');
+  await newItem.getByLabel('Price (€)').fill('25.90');
+  await newItem.getByRole('button', { name: 'Add the item' }).click();
+  await expect(maker.getByTestId('items')).toContainText('CARD-BLACK');
+
+  const newBatch = maker.getByTestId('new-batch');
+  await newBatch.getByLabel('Item').selectOption({ label: 'CARD-BLACK' });
+  await newBatch.getByLabel('Quantity').fill('100');
+  await newBatch.getByLabel('Records of each product').selectOption('nfc:aes-128,qrcode:static');
+  await newBatch.getByRole('button', { name: 'Make the batch' }).click();
+  await expect(maker.getByTestId('batches')).toContainText('100 products', { timeout: 60_000 });
+
+  await maker.getByTestId('batches').getByRole('link', { name: 'CARD-BLACK' }).click();
+  await page.waitForURL('**/maker/*/batches/*');
+  await expect(page.getByTestId('batch-name')).toHaveText('CARD-BLACK');
+  await expect(page.getByTestId('encoding-status')).toHaveText('0 of 100 chips encoded');
+  await expect(page.getByTestId('batch-products').locator('tbody tr')).toHaveCount(100);
+  const codes = page.getByTestId('qr-sheet').locator('figure');
+  await expect(codes).toHaveCount(100);
+  await expect(codes.first().locator('figcaption')).toHaveText('CARD-BLACK-00001');
+  await expect(codes.first().locator('svg')).toBeVisible();
+});
