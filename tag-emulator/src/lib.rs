@@ -308,7 +308,8 @@ impl Ntag424 {
                 file_key: &self.keys[usize::from(sdm.file_read_key)],
                 random,
             },
-        );
+        )
+        .unwrap_or_else(|| self.files[idx].data.clone());
         self.mirrored = Some(m.clone());
         m
     }

@@ -117,8 +117,19 @@ pub struct MirrorInput<'a> {
     pub random: [u8; 16],
 }
 
-/// The file as a read returns it: PICC data, encrypted file data and SDMMAC mirrored in.
-pub fn mirror(sdm: &Sdm, file: &[u8], m: &MirrorInput) -> Vec<u8> {
+/// The file as a read returns it: PICC data, encrypted file data and SDMMAC
+/// mirrored in; `None` if the settings no longer fit the file (the PICC data of
+/// settings made in AES grows by 16 characters once the chip is in LRP).
+pub fn mirror(sdm: &Sdm, file: &[u8], m: &MirrorInput) -> Option<Vec<u8>> {
+    let picc_len = if m.lrp { 48 } else { 32 };
+    let fits = |at: usize, len: usize| at.checked_add(len).is_some_and(|end| end <= file.len());
+    if !fits(sdm.picc_data_offset, picc_len)
+        || !fits(sdm.mac_offset, 16)
+        || sdm.enc.is_some_and(|(at, len)| !fits(at, len))
+        || sdm.mac_input_offset > sdm.mac_offset
+    {
+        return None;
+    }
     let mut out = file.to_vec();
     let ctr = m.read_ctr.to_le_bytes();
     let ctr3 = [ctr[0], ctr[1], ctr[2]];
@@ -182,5 +193,5 @@ pub fn mirror(sdm: &Sdm, file: &[u8], m: &MirrorInput) -> Vec<u8> {
     };
     let mac_hex = hex_upper(&truncate(&full));
     out[sdm.mac_offset..sdm.mac_offset + 16].copy_from_slice(&mac_hex);
-    out
+    Some(out)
 }

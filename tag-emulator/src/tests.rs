@@ -325,3 +325,50 @@ fn reads_without_sdm_return_the_file_and_iso_update_writes_it() {
     exchange(&mut card, "00A4000C02E105", "", sw::ISO_OK);
     exchange(&mut card, "00D600000101", "", sw::ISO_SECURITY);
 }
+
+#[test]
+fn settings_that_stop_fitting_after_the_lrp_switch_are_not_mirrored() {
+    // SDM set in AES with the PICC data at the very end of the file; LRP's is 16 characters longer.
+    let mut card = Ntag424::new([4; 7], [0; 16]);
+    let mut payload = vec![0xC1, 0xFF, 0x12];
+    for v in [256 - 32, 200, 200] {
+        payload.extend_from_slice(&(v as u32).to_le_bytes()[..3]);
+    }
+    card.files[1].sdm = Some(Sdm::parse(&payload, 256, 32).unwrap());
+    card.files[1].data[..2].copy_from_slice(&[0x00, 0x00]);
+    card.lrp = true;
+    assert_eq!(card.tap(), None, "the plain (empty) file, no panic");
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn programmed() -> Ntag424 {
+        let mut card = Ntag424::new([0x04, 1, 2, 3, 4, 5, 6], [3; 16]);
+        program(&mut card, "https://example.com/?p={picc}&m={mac}", CryptoMode::Aes);
+        card
+    }
+
+    proptest! {
+        /// Any APDUs, on a fresh, a selected, an authenticated and a programmed card: status words, no panic.
+        #[test]
+        fn any_apdus_end_in_a_status_word(apdus in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..60), 1..8)) {
+            let mut cards = [Ntag424::new([4; 7], [0; 16]), Ntag424::new([4; 7], [0; 16]), programmed()];
+            cards[1].process(&h("00A4040007D276000085010100"));
+            let mut authed = Ntag424::new([4; 7], [0; 16]);
+            block_on(NtagSession::new().authenticate_aes(&mut authed, KeyNumber::Key0, &[0; 16], [1; 16])).unwrap();
+            for card in cards.iter_mut().chain([&mut authed]) {
+                for apdu in &apdus {
+                    // Native framing with the fuzzed body, and the raw bytes as they came.
+                    let mut native = vec![0x90, apdu.first().copied().unwrap_or(0), 0, 0, apdu.len().min(255) as u8];
+                    native.extend_from_slice(apdu);
+                    native.push(0);
+                    card.process(&native);
+                    card.process(apdu);
+                }
+                card.tap();
+            }
+        }
+    }
+}
