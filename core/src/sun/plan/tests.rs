@@ -204,3 +204,18 @@ fn bad_inputs_are_errors() {
     let host = "h".repeat(256 - 7 - "/p/4217@".len() - 32 - 1 - 16);
     assert_eq!(plan(&PlanInput { host, ..input(PlanMode::Aes, None) }).unwrap().ndef_file.len(), NDEF_FILE_SIZE);
 }
+
+#[test]
+fn the_versioned_derivation_input_is_uid_aid_system_key_number_version() {
+    // What a factory's own encoder must reproduce: AN10922 over
+    // UID || 535A01 || "Senzu" || key number || key version.
+    let master = Key16([0x42; 16]);
+    let uid = TagUid([0x04, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60]);
+    let input = hex::decode("04102030405060535A0153656E7A750203").unwrap();
+    assert_eq!(derive_versioned_key(&master, Some(&uid), 2, 3), crate::sun::diversify(&master, &input));
+    // Without the UID (the meta read key) the input starts at the AID.
+    let input = hex::decode("535A0153656E7A750103").unwrap();
+    assert_eq!(derive_versioned_key(&master, None, 1, 3), crate::sun::diversify(&master, &input));
+    // Version 0 is not the unversioned derivation: old and new records never share keys.
+    assert_ne!(derive_versioned_key(&master, Some(&uid), 2, 0), crate::sun::derive_tag_key(&master, Some(&uid), 2));
+}
