@@ -8,9 +8,9 @@
 //! ISOUpdateBinary, AuthenticateEV2First / NonFirst in AES and LRP, secure
 //! messaging (command counter, MACt, CommMode.Full encryption), GetCardUID,
 //! GetFileSettings, ChangeFileSettings (with SDM: encrypted PICC data, SDMMAC,
-//! encrypted file data), ChangeKey, GetKeyVersion, SetConfiguration (LRP switch
-//! only), ReadData, WriteData. Not emulated: originality signature (ReadSig needs
-//! NXP's private key), GetVersion, random ID, tag tamper, failed-auth counters,
+//! encrypted file data), ChangeKey, GetKeyVersion, GetVersion, SetConfiguration
+//! (LRP switch only), ReadData, WriteData. Not emulated: originality signature
+//! (ReadSig needs NXP's private key), random ID, tag tamper, failed-auth counters,
 //! SDM read counter limits, plain (unencrypted) UID/counter mirroring.
 //!
 //! Every APDU ends in a status word; malformed input never panics.
@@ -150,6 +150,8 @@ pub struct Ntag424 {
     selected_ef: Option<usize>,
     session: Option<Session>,
     pending: Option<PendingAuth>,
+    /// The next frame of a GetVersion chain (2 or 3), if one is under way.
+    version_frame: Option<u8>,
     /// The file 02 content this activation's reads return, mirrored once.
     mirrored: Option<Vec<u8>>,
     random: Random,
@@ -160,6 +162,11 @@ const DEFAULT_CC: [u8; 23] = [
     0x00, 0x17, 0x20, 0x01, 0x00, 0x00, 0xFF, 0x04, 0x06, 0xE1, 0x04, 0x01, 0x00, 0x00, 0x00, 0x05, 0x06, 0xE1, 0x05,
     0x00, 0x80, 0x82, 0x83,
 ];
+
+/// GetVersion's hardware and software parts of an NTAG 424 DNA (AN12196 §5.5):
+/// vendor NXP, type 04 (NTAG), subtype 08, version 30 00, 256 bytes, ISO 14443-4.
+const VERSION_HW: [u8; 7] = [0x04, 0x04, 0x08, 0x30, 0x00, 0x11, 0x05];
+const VERSION_SW: [u8; 7] = [0x04, 0x04, 0x02, 0x01, 0x01, 0x11, 0x05];
 
 /// A parsed short APDU.
 struct Apdu<'a> {
@@ -225,6 +232,7 @@ impl Ntag424 {
             selected_ef: None,
             session: None,
             pending: None,
+            version_frame: None,
             mirrored: None,
             random: Random { seed, counter: 0, queued: Vec::new() },
         }
@@ -255,6 +263,7 @@ impl Ntag424 {
         self.selected_ef = None;
         self.session = None;
         self.pending = None;
+        self.version_frame = None;
         self.mirrored = None;
     }
 
@@ -323,13 +332,17 @@ impl Ntag424 {
                 if a.p1 != 0 || a.p2 != 0 {
                     return status(sw::PARAMETER_ERROR);
                 }
-                if !self.app_selected {
+                // GetVersion answers at PICC level too; the rest needs the application.
+                if !self.app_selected && a.ins != 0x60 && !(a.ins == 0xAF && self.version_frame.is_some()) {
                     return status(sw::ILLEGAL_COMMAND);
                 }
                 // Any command but the AF answer to an authentication ends that authentication.
                 let pending = self.pending.take();
+                let version_frame = self.version_frame.take();
                 match (a.ins, pending) {
                     (0xAF, Some(p)) => self.authenticate_part2(p, a.data),
+                    (0xAF, None) if version_frame.is_some() => self.version_part(version_frame, a.data),
+                    (0x60, _) => self.get_version(a.data),
                     (0x71, _) => self.authenticate_part1(a.data, true),
                     (0x77, _) => self.authenticate_part1(a.data, false),
                     (ins, _) => self.native(ins, a.data),
@@ -527,6 +540,48 @@ impl Ntag424 {
         };
         self.session = Some(session);
         (out, sw::OK)
+    }
+
+    /// GetVersion part 1 (NT4H2421Gx §10.5.2); in a session the command carries a MAC.
+    fn get_version(&mut self, data: &[u8]) -> Reply {
+        if let Some(session) = &self.session {
+            let mut input = vec![0x60];
+            input.extend_from_slice(&session.cmd_ctr.to_le_bytes());
+            input.extend_from_slice(&session.ti);
+            if data.len() != 8 || !bool::from(session.suite.mac(&input).ct_eq(data)) {
+                self.session = None;
+                return status(sw::INTEGRITY_ERROR);
+            }
+        } else if !data.is_empty() {
+            return status(sw::LENGTH_ERROR);
+        }
+        self.version_frame = Some(2);
+        (VERSION_HW.to_vec(), sw::ADDITIONAL_FRAME)
+    }
+
+    /// GetVersion parts 2 and 3; the last is MACed over all three in a session.
+    fn version_part(&mut self, frame: Option<u8>, data: &[u8]) -> Reply {
+        if !data.is_empty() {
+            return status(sw::LENGTH_ERROR);
+        }
+        if frame == Some(2) {
+            self.version_frame = Some(3);
+            return (VERSION_SW.to_vec(), sw::ADDITIONAL_FRAME);
+        }
+        // UID, batch number, production week and year (BCD).
+        let mut part3 = self.uid.to_vec();
+        part3.extend_from_slice(&[0, 0, 0, 0, 0, 0x01, 0x26]);
+        let Some(session) = self.session.as_mut() else { return (part3, sw::OK) };
+        session.cmd_ctr = session.cmd_ctr.wrapping_add(1);
+        let mut input = vec![0x00];
+        input.extend_from_slice(&session.cmd_ctr.to_le_bytes());
+        input.extend_from_slice(&session.ti);
+        input.extend_from_slice(&VERSION_HW);
+        input.extend_from_slice(&VERSION_SW);
+        input.extend_from_slice(&part3);
+        let mac = session.suite.mac(&input);
+        part3.extend_from_slice(&mac);
+        (part3, sw::OK)
     }
 
     /// Whether the current state grants `op` on file `i`.

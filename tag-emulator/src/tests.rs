@@ -372,3 +372,18 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn get_version_plain_and_in_a_session() {
+    let uid = [0x04, 0x96, 0x8C, 0xAA, 0x5C, 0x5E, 0x80];
+    let mut card = Ntag424::new(uid, [0; 16]);
+    let version = block_on(NtagSession::new().get_version(&mut card)).unwrap();
+    assert_eq!(version.hw_type(), 0x04, "NTAG");
+    let session = block_on(NtagSession::new().authenticate_aes(&mut card, KeyNumber::Key0, &[0; 16], [1; 16])).unwrap();
+    // The MACed chain: the crate checks the MACt over the three parts.
+    let (version, session) = block_on(session.get_version(&mut card)).unwrap();
+    assert_eq!(version.hw_type(), 0x04);
+    assert_eq!(session.cmd_counter(), 1);
+    // A stray AF frame after the chain is an illegal command.
+    exchange(&mut card, "90AF000000", "", sw::ILLEGAL_COMMAND);
+}

@@ -3,7 +3,8 @@
 //!
 //! The flow is the `ntag424` crate's own session API in the order its
 //! `provision` uses, less its originality check and random-ID switch (Senzu
-//! binds records to the permanent UID, read with GetCardUID): authenticate
+//! binds records to the permanent UID, read with GetCardUID): check the chip
+//! type with GetVersion, authenticate
 //! with the factory key 0 (switching to LRP first if the plan says so), read
 //! the UID, write the NDEF file and the CC, set the SDM file settings, change
 //! keys 1–4, and key 0 last, which ends the session.
@@ -49,6 +50,11 @@ pub async fn program<T: Transport>(
     mut rnd: impl FnMut() -> Result<[u8; 16]>,
 ) -> Result<TagUid> {
     let update = file_settings_update(plan)?;
+    // Nothing is changed on a chip that is not an NTAG 424 DNA (hardware type 04).
+    let version = Session::new().get_version(transport).await.map_err(failed("GetVersion"))?;
+    if version.hw_type() != 0x04 {
+        bail!("not an NTAG 424 DNA: hardware type {:#04x}", version.hw_type());
+    }
     let aes = Session::new().authenticate_aes(transport, KeyNumber::Key0, &FACTORY_KEY, rnd()?).await;
     let session: EncryptedSession = match (plan.mode, aes) {
         (PlanMode::Aes, aes) => aes.map_err(failed("AES authentication with the factory key 0"))?.into(),
