@@ -387,3 +387,45 @@ fn get_version_plain_and_in_a_session() {
     // A stray AF frame after the chain is an illegal command.
     exchange(&mut card, "90AF000000", "", sw::ILLEGAL_COMMAND);
 }
+
+/// A card in an LRP session with key 3 recorded from a real chip by the `ntag424`
+/// crate's authors (TI AFF75859, the randoms of their `lrp_key3_state_hw`).
+fn in_recorded_lrp_session(cmd_ctr: u16, enc_ctr: u32) -> Ntag424 {
+    let mut card = Ntag424::new([4; 7], [0; 16]);
+    card.lrp = true;
+    card.app_selected = true;
+    let mut suite =
+        Suite::lrp(&[0; 16], &block("8177E38B5CF5969189F929D0BF63B60B"), &block("37297005F8AE7E195634AB2C13BE1A8D"));
+    if let Suite::Lrp { enc_ctr: c, .. } = &mut suite {
+        *c = enc_ctr;
+    }
+    card.session = Some(Session { key_no: 3, ti: [0xAF, 0xF7, 0x58, 0x59], cmd_ctr, suite });
+    card.files[2].data[..8].copy_from_slice(&h("DEADBEEF01020304"));
+    card
+}
+
+#[test]
+fn recorded_lrp_full_mode_reads_byte_for_byte() {
+    // ReadData of the whole proprietary file, CommMode.Full, CmdCtr 0, EncCtr 0.
+    let mut card = in_recorded_lrp_session(0, 0);
+    exchange(
+        &mut card,
+        "90AD00000F030000000000004346E1444E7A4B2600",
+        "C0D13D2E78879C91D6E52DD735DE47D3E9A5BD06D1D6B43C5992CB65FA9257AB430EC34DB3F380BA58026762AAE1C38A\
+         BED3C6AF50325C18D61F67342B878AF5583F8EFD4293B30BB911BD542AFC92E0D45FF26893282421D5D660EBE8C61C87\
+         D4A2D9EBEDE206D5D93ECCD9687E38CA20CE98AAC748B0927E786134815B7C4984FF3A86083FF52898176CE33AD81DFE\
+         D2D76386A7B2F9B1",
+        sw::OK,
+    );
+    // 128 bytes and the padding block: the encryption counter moved by 9.
+    let Some(Session { suite: Suite::Lrp { enc_ctr, .. }, cmd_ctr, .. }) = &card.session else { panic!("LRP session") };
+    assert_eq!((*enc_ctr, *cmd_ctr), (9, 1));
+    // The readback after the recorded write: CmdCtr 2, EncCtr 10.
+    let mut card = in_recorded_lrp_session(2, 10);
+    exchange(
+        &mut card,
+        "90AD00000F030000000800002086BC2A3CBAB30000",
+        "A8F86E5BE27A1B0BA7D0CEF39092D585F38F94FB3F8275C2",
+        sw::OK,
+    );
+}
