@@ -4,3 +4,4 @@
 pub mod admin;
 pub mod demo;
 pub mod paths;
+pub mod program;

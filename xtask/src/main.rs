@@ -8,7 +8,7 @@
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `admin approve-role APP ROLE`  grant a requested role
 //! - `admin rotate-signing-key`     retire the ID token signing key (a new one is made)
-//! - `tag verify|simulate`  NTAG 424 DNA tools for makers (see tag.rs)
+//! - `tag verify|simulate|plan|program`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
 mod build;
@@ -117,7 +117,13 @@ const HELP: &str = "usage: cargo xtask <command>
   tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp] [--file-data HEX]
                    print what an NTAG 424 DNA would write for this tap
   tag simulate --record ID --ctr N [--count K] [--base URL]
-                   print a tappable dynamic URL for a seeded demo record";
+                   print a tappable dynamic URL for a seeded demo record
+  tag plan --record ID --host HOST [--lrp] [--key-version N] [--file-data HEX]
+           [--master-key HEX | --keys APP:META:FILE] [--out FILE.json]
+                   write a record's personalization plan (NDEF file, SDM settings, key slots)
+  tag program (--emulator | --reader [NAME]) --plan FILE.json [--uid HEX] [--taps N] [--master-key HEX]
+                   program a chip from a plan (the reader needs `--features pcsc`), print its
+                   UID and verified tap URLs";
 
 /// The value following `name` in `args`, if the flag is present.
 fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>> {

@@ -5,13 +5,21 @@
 //!   or `FAIL NAME: reason`; exits 1 when any fails.
 //! - `tag simulate --meta-key HEX --file-key HEX --uid HEX --ctr N [--lrp]
 //!   [--file-data HEX] [--mac-input TEMPLATE]` prints what the chip would write.
+//! - `tag plan --record ID --host HOST [--lrp] [--key-version N] [--file-data HEX]
+//!   [--master-key HEX | --keys APP:META:FILE] [--out FILE]` writes a
+//!   personalization plan (core::sun::plan) as JSON.
+//! - `tag program (--emulator | --reader [NAME]) --plan FILE.json [--uid HEX]
+//!   [--taps N] [--master-key HEX]` programs a chip from a plan (program.rs) and
+//!   prints its UID and verified tap URLs.
 
 use anyhow::{anyhow, bail, Context, Result};
 use senzu_core::sun::{self, Key16, KeySource, Mode, SunMessage, TagUid, TapSpec};
 use serde_json::Value;
 
 use crate::flag_value;
+use senzu_core::sun::plan::{self as sun_plan, Plan, PlanInput, PlanKeys, PlanMode};
 use senzu_xtask::demo;
+use senzu_xtask::program as chip;
 
 pub fn run(args: &[String]) -> Result<i32> {
     match args.first().map(String::as_str) {
@@ -20,7 +28,9 @@ pub fn run(args: &[String]) -> Result<i32> {
             verify_file(file)
         }
         Some("simulate") => simulate(&args[1..]),
-        _ => bail!("usage: cargo xtask tag verify --vectors FILE.json | tag simulate --meta-key … --file-key … --uid … --ctr N [--lrp] [--file-data HEX]"),
+        Some("plan") => plan(&args[1..]),
+        Some("program") => program(&args[1..]),
+        _ => bail!("usage: cargo xtask tag verify --vectors FILE.json | tag simulate … | tag plan --record ID … | tag program --emulator|--reader --plan FILE.json …"),
     }
 }
 
@@ -187,4 +197,111 @@ fn simulate_record(args: &[String], id: &str) -> Result<i32> {
         println!("{base}{}", demo::tap_path(id, ctr)?);
     }
     Ok(0)
+}
+
+/// The deployment's tag master key: `--master-key HEX`, or the local one (.dev.vars), as the worker derives it.
+fn tag_master(args: &[String]) -> Result<Key16> {
+    match flag_value(args, "--master-key")? {
+        Some(h) => Ok(Key16::parse_hex("master key", h)?),
+        None => Ok(demo::master_key()?.tag_master()),
+    }
+}
+
+fn plan(args: &[String]) -> Result<i32> {
+    let id_record: i64 = flag_value(args, "--record")?
+        .ok_or_else(|| anyhow!("--record ID is required"))?
+        .parse()
+        .context("--record must be a record id")?;
+    let host = flag_value(args, "--host")?
+        .ok_or_else(|| anyhow!("--host HOST is required (the deployment the URL opens)"))?
+        .to_string();
+    let key_version: u8 =
+        flag_value(args, "--key-version")?.map(str::parse).transpose().context("--key-version is 0..255")?.unwrap_or(0);
+    let keys = match flag_value(args, "--keys")? {
+        Some(k) => {
+            let parts: Vec<&str> = k.split(':').collect();
+            let [app, meta, file] = parts[..] else { bail!("--keys is APP:META:FILE, three hex keys") };
+            PlanKeys::Explicit {
+                app_master: Key16::parse_hex("app master key", app)?,
+                meta_read: Key16::parse_hex("meta read key", meta)?,
+                file_read: Key16::parse_hex("file read key", file)?,
+            }
+        }
+        None => PlanKeys::Derived { master: tag_master(args)? },
+    };
+    let mode = if args.iter().any(|a| a == "--lrp") { PlanMode::Lrp } else { PlanMode::Aes };
+    let file_data = flag_value(args, "--file-data")?.map(|h| sun::parse_hex("file data", h)).transpose()?;
+    let p = sun_plan::plan(&PlanInput { id_record, host, keys, key_version, mode, file_data })?;
+    let json = serde_json::to_string_pretty(&p)?;
+    match flag_value(args, "--out")? {
+        Some(path) => {
+            std::fs::write(path, json + "\n").with_context(|| format!("writing {path}"))?;
+            eprintln!("plan for record {id_record} written to {path}");
+        }
+        None => println!("{json}"),
+    }
+    Ok(0)
+}
+
+fn program(args: &[String]) -> Result<i32> {
+    let path = flag_value(args, "--plan")?.ok_or_else(|| anyhow!("--plan FILE.json is required"))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let p: Plan = serde_json::from_str(&text).with_context(|| format!("{path} is not a plan"))?;
+    let taps: u32 =
+        flag_value(args, "--taps")?.map(str::parse).transpose().context("--taps must be a number")?.unwrap_or(1);
+    // Per-tag slots need the master key; a plan of explicit keys does not.
+    let needs_master = p.key_slots.iter().any(|s| s.key == sun_plan::SlotKey::PerTag);
+    let master = if needs_master { Some(tag_master(args)?) } else { None };
+    let emulator = args.iter().any(|a| a == "--emulator");
+    let reader = args.iter().position(|a| a == "--reader");
+    match (emulator, reader) {
+        (true, None) => program_emulator(args, &p, master.as_ref(), taps),
+        (false, Some(i)) => {
+            let name = args.get(i + 1).filter(|n| !n.starts_with("--")).map(String::as_str).unwrap_or("");
+            program_reader(name, &p, master.as_ref())
+        }
+        _ => bail!("say where the chip is: --emulator or --reader [NAME]"),
+    }
+}
+
+fn program_emulator(args: &[String], p: &Plan, master: Option<&Key16>, taps: u32) -> Result<i32> {
+    let uid = match flag_value(args, "--uid")? {
+        Some(h) => TagUid::parse_hex(h)?,
+        None => {
+            // NXP's manufacturer code first, as on every real NTAG 424 DNA.
+            let r = demo::random_bytes()?;
+            TagUid([0x04, r[0], r[1], r[2], r[3], r[4], r[5]])
+        }
+    };
+    let mut card = senzu_tag_emulator::Ntag424::new(uid.0, demo::random_bytes()?);
+    let got = senzu_tag_emulator::block_on(chip::program(&mut card, p, master, demo::random_bytes))?;
+    let keys = chip::verify_keys(p, &got, master)?;
+    println!("uid {}", got.to_hex());
+    for _ in 0..taps {
+        let url = card.tap().ok_or_else(|| anyhow!("the programmed emulator holds no URL"))?;
+        chip::verify_tap(p, &url, &keys, &got).with_context(|| format!("tap {url} does not verify"))?;
+        println!("{url}");
+    }
+    Ok(0)
+}
+
+#[cfg(feature = "pcsc")]
+fn program_reader(name: &str, p: &Plan, master: Option<&Key16>) -> Result<i32> {
+    let mut transport = chip::reader::connect(name)?;
+    let uid = senzu_tag_emulator::block_on(chip::program(&mut transport, p, master, demo::random_bytes))?;
+    println!("uid {}", uid.to_hex());
+    // One read in this activation; lift the chip and tap again for the next counter.
+    let url = senzu_tag_emulator::block_on(chip::read_url(&mut transport))?;
+    chip::verify_tap(p, &url, &chip::verify_keys(p, &uid, master)?, &uid)
+        .with_context(|| format!("read back {url}, which does not verify"))?;
+    println!("{url}");
+    Ok(0)
+}
+
+#[cfg(not(feature = "pcsc"))]
+fn program_reader(_: &str, _: &Plan, _: Option<&Key16>) -> Result<i32> {
+    bail!(
+        "this xtask was built without PC/SC: install libpcsclite-dev and pcscd, then run \
+         `cargo run -q -p senzu-xtask --features pcsc -- tag program --reader …`"
+    )
 }

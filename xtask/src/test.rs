@@ -60,8 +60,17 @@ pub fn run(only: &Only) -> Result<i32> {
         Ok(Command::new("cargo").args(["clippy", "-q"]).args(args).args(["--", "-D", "warnings"]).status()?.success())
     };
     // Host crates with their tests, and the two wasm crates for their real target.
-    let clippy_ok = clippy(&["-p", "senzu-core", "-p", "senzu-xtask", "-p", "senzu-worker", "--all-targets"])?
-        && clippy(&["-p", "senzu-core", "--features", "openapi", "--all-targets"])?
+    let clippy_ok = clippy(&[
+        "-p",
+        "senzu-core",
+        "-p",
+        "senzu-xtask",
+        "-p",
+        "senzu-tag-emulator",
+        "-p",
+        "senzu-worker",
+        "--all-targets",
+    ])? && clippy(&["-p", "senzu-core", "--features", "openapi", "--all-targets"])?
         && clippy(&["--release", "--target", "wasm32-unknown-unknown", "-p", "senzu-worker", "-p", "senzu-app"])?;
     if !(fmt_ok && clippy_ok) {
         return Ok(1);

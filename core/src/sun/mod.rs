@@ -8,6 +8,7 @@
 mod an10922;
 mod error;
 mod lrp;
+pub mod plan;
 mod primitives;
 mod simulator;
 
@@ -61,6 +62,9 @@ pub enum KeySource {
     Explicit { meta_read: Key16, file_read: Key16 },
     /// Keys diversified from a master key with AN10922 (see [`derive_tag_key`]).
     Derived { master: Key16 },
+    /// The same with a key version in the diversification input (see
+    /// [`derive_versioned_key`]): what personalization plans program.
+    Versioned { master: Key16, version: u8 },
 }
 
 /// Application identifier and system identifier that enter every diversification.
@@ -85,11 +89,27 @@ pub fn derive_tag_key(master: &Key16, uid: Option<&TagUid>, key_no: u8) -> Key16
     diversify(master, &input)
 }
 
+/// [`derive_tag_key`] with the key version appended to the input (UID || AID ||
+/// system identifier || key number || key version, 17 bytes at most): rotating
+/// a batch to a new version gives every chip new keys from the same master.
+pub fn derive_versioned_key(master: &Key16, uid: Option<&TagUid>, key_no: u8, version: u8) -> Key16 {
+    let mut input = Vec::with_capacity(17);
+    if let Some(uid) = uid {
+        input.extend_from_slice(&uid.0);
+    }
+    input.extend_from_slice(&SENZU_AID);
+    input.extend_from_slice(SENZU_SYSTEM_ID);
+    input.push(key_no);
+    input.push(version);
+    diversify(master, &input)
+}
+
 impl KeySource {
     pub fn meta_read_key(&self) -> Key16 {
         match self {
             KeySource::Explicit { meta_read, .. } => *meta_read,
             KeySource::Derived { master } => derive_tag_key(master, None, KEY_NO_META_READ),
+            KeySource::Versioned { master, version } => derive_versioned_key(master, None, KEY_NO_META_READ, *version),
         }
     }
 
@@ -97,6 +117,7 @@ impl KeySource {
         match self {
             KeySource::Explicit { file_read, .. } => *file_read,
             KeySource::Derived { master } => derive_tag_key(master, uid, KEY_NO_FILE_READ),
+            KeySource::Versioned { master, version } => derive_versioned_key(master, uid, KEY_NO_FILE_READ, *version),
         }
     }
 }
