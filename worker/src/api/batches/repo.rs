@@ -122,9 +122,10 @@ pub async fn make_chunk(
 ) -> AppResult<()> {
     let per_product = i64::try_from(keys.len() / (end - start).max(1) as usize).unwrap_or(1);
     let keys = serde_json::to_string(keys).context("chunk keys")?;
+    // Numbers reach D1 as JavaScript numbers (REAL): the JSON path and the positions are cast.
     let products = db::statement(
         db,
-        "WITH RECURSIVE position(n) AS (SELECT ?2 UNION ALL SELECT n + 1 FROM position WHERE n + 1 < ?3) \
+        "WITH RECURSIVE position(n) AS (SELECT CAST(?2 AS INTEGER) UNION ALL SELECT n + 1 FROM position WHERE n + 1 < ?3) \
          INSERT OR IGNORE INTO products (id_item, reference, id_batch, batch_position, is_activated, date_created) \
          SELECT ?4, ?5 || '-' || printf('%05d', n + 1), ?1, n, 0, ?6 FROM position",
         &[
@@ -141,7 +142,7 @@ pub async fn make_chunk(
         db,
         "INSERT INTO records (id_product, technology, token_encryption, key, sun_keys, date_created) \
          SELECT p.id, json_extract(t.value, '$.technology'), json_extract(t.value, '$.token_encryption'), \
-         json_extract(?5, '$[' || ((p.batch_position - ?2) * ?4 + t.key) || ']'), \
+         json_extract(?5, '$[' || CAST((p.batch_position - ?2) * ?4 + t.key AS INTEGER) || ']'), \
          CASE json_extract(t.value, '$.token_encryption') WHEN 'static' THEN NULL ELSE 'derived' END, ?7 \
          FROM products p, json_each(?6) t \
          WHERE p.id_batch = ?1 AND p.batch_position >= ?2 AND p.batch_position < ?3 \
