@@ -8,6 +8,9 @@
 //! - `tag plan --record ID --host HOST [--lrp] [--key-version N] [--file-data HEX]
 //!   [--master-key HEX | --keys APP:META:FILE] [--out FILE]` writes a
 //!   personalization plan (core::sun::plan) as JSON.
+//! - `tag program (--emulator | --reader [NAME]) --record ID --maker ID [--server URL] [--lrp]`
+//!   (a maker's token in `SENZU_TOKEN`) reports the chip's UID to the worker, which binds
+//!   the record to it and answers its keys, and programs the chip with them.
 //! - `tag program (--emulator | --reader [NAME]) --plan FILE.json [--uid HEX]
 //!   [--taps N] [--master-key HEX]` programs a chip from a plan (program.rs) and
 //!   prints its UID and verified tap URLs.
@@ -244,7 +247,10 @@ fn plan(args: &[String]) -> Result<i32> {
 }
 
 fn program(args: &[String]) -> Result<i32> {
-    let path = flag_value(args, "--plan")?.ok_or_else(|| anyhow!("--plan FILE.json is required"))?;
+    if flag_value(args, "--record")?.is_some() {
+        return program_record(args);
+    }
+    let path = flag_value(args, "--plan")?.ok_or_else(|| anyhow!("--plan FILE.json or --record ID is required"))?;
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let p: Plan = serde_json::from_str(&text).with_context(|| format!("{path} is not a plan"))?;
     let taps: u32 =
@@ -285,6 +291,93 @@ fn program_emulator(args: &[String], p: &Plan, master: Option<&Key16>, taps: u32
     Ok(0)
 }
 
+/// `tag program --record ID --maker ID [--server URL] [--lrp] (--emulator [--uid HEX] | --reader [NAME])`
+/// with a maker's token in `SENZU_TOKEN`: reads the chip's UID, reports it to the worker
+/// (which binds the record to that chip and answers its keys), then programs the chip
+/// from a plan of those keys and checks its first tap.
+fn program_record(args: &[String]) -> Result<i32> {
+    let id_record: i64 =
+        flag_value(args, "--record")?.unwrap_or_default().parse().context("--record must be a record id")?;
+    let id_maker: i64 = flag_value(args, "--maker")?
+        .ok_or_else(|| anyhow!("--maker ID is required (the record's maker)"))?
+        .parse()
+        .context("--maker must be a maker id")?;
+    let server = flag_value(args, "--server")?.unwrap_or("http://127.0.0.1:8787").trim_end_matches('/').to_string();
+    let token = std::env::var("SENZU_TOKEN")
+        .map_err(|_| anyhow!("SENZU_TOKEN must hold a token of the maker's account (role maker)"))?;
+    let mode = if args.iter().any(|a| a == "--lrp") { PlanMode::Lrp } else { PlanMode::Aes };
+    let host = server.split_once("://").map_or(server.as_str(), |(_, h)| h).to_string();
+    let plan_for = |uid: &TagUid| -> Result<Plan> {
+        let keys = personalization(&server, &token, id_maker, id_record, uid)?;
+        Ok(sun_plan::plan(&PlanInput { id_record, host: host.clone(), keys, key_version: 0, mode, file_data: None })?)
+    };
+    if args.iter().any(|a| a == "--emulator") {
+        let uid = match flag_value(args, "--uid")? {
+            Some(h) => TagUid::parse_hex(h)?,
+            None => {
+                let r = demo::random_bytes()?;
+                TagUid([0x04, r[0], r[1], r[2], r[3], r[4], r[5]])
+            }
+        };
+        let p = plan_for(&uid)?;
+        let mut card = senzu_tag_emulator::Ntag424::new(uid.0, demo::random_bytes()?);
+        let got = senzu_tag_emulator::block_on(chip::program(&mut card, &p, None, demo::random_bytes))?;
+        let url = card.tap().ok_or_else(|| anyhow!("the programmed emulator holds no URL"))?;
+        chip::verify_tap(&p, &url, &chip::verify_keys(&p, &got, None)?, &got)?;
+        println!("uid {}\n{url}", got.to_hex());
+        return Ok(0);
+    }
+    program_record_reader(args, plan_for)
+}
+
+/// The worker's answer for this chip, as a plan's explicit keys.
+fn personalization(server: &str, token: &str, id_maker: i64, id_record: i64, uid: &TagUid) -> Result<PlanKeys> {
+    let url = format!("{server}/v1/makers/{id_maker}/records/{id_record}/personalization");
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut answer = agent
+        .post(&url)
+        .header("authorization", &format!("Bearer {token}"))
+        .content_type("application/x-www-form-urlencoded")
+        .send(format!("uid={}", uid.to_hex()))
+        .with_context(|| format!("POST {url}"))?;
+    let status = answer.status().as_u16();
+    let text = answer.body_mut().read_to_string().with_context(|| format!("the answer of {url} ({status})"))?;
+    let body: Value = serde_json::from_str(&text).with_context(|| format!("the answer of {url} ({status})"))?;
+    if status != 200 {
+        bail!("{url} answered {status}: {}", body["error"]["message"].as_str().unwrap_or("no message"));
+    }
+    let key = |name: &'static str| -> Result<Key16> {
+        Ok(Key16::parse_hex(name, body["keys"][name].as_str().ok_or_else(|| anyhow!("no {name} in the answer"))?)?)
+    };
+    Ok(PlanKeys::Explicit {
+        app_master: key("app_master")?,
+        meta_read: key("sdm_meta_read")?,
+        file_read: key("sdm_file_read")?,
+    })
+}
+
+#[cfg(feature = "pcsc")]
+fn program_record_reader(args: &[String], plan_for: impl Fn(&TagUid) -> Result<Plan>) -> Result<i32> {
+    let i = args
+        .iter()
+        .position(|a| a == "--reader")
+        .ok_or_else(|| anyhow!("say where the chip is: --emulator or --reader [NAME]"))?;
+    let name = args.get(i + 1).filter(|n| !n.starts_with("--")).map(String::as_str).unwrap_or("");
+    let mut transport = chip::reader::connect(name)?;
+    let raw = senzu_tag_emulator::block_on(ntag424::Transport::get_uid(&mut transport))
+        .map_err(|e| anyhow!("reading the UID: {e}"))?;
+    let uid = TagUid(raw.as_slice().try_into().map_err(|_| anyhow!("not a 7-byte UID: {}", hex::encode(&raw)))?);
+    // The reader is opened exclusively: let go of it before programming opens it again.
+    drop(transport);
+    let p = plan_for(&uid)?;
+    program_reader(name, &p, None)
+}
+
+#[cfg(not(feature = "pcsc"))]
+fn program_record_reader(_: &[String], _: impl Fn(&TagUid) -> Result<Plan>) -> Result<i32> {
+    bail!(NO_PCSC)
+}
+
 #[cfg(feature = "pcsc")]
 fn program_reader(name: &str, p: &Plan, master: Option<&Key16>) -> Result<i32> {
     let mut transport = chip::reader::connect(name)?;
@@ -299,9 +392,10 @@ fn program_reader(name: &str, p: &Plan, master: Option<&Key16>) -> Result<i32> {
 }
 
 #[cfg(not(feature = "pcsc"))]
+const NO_PCSC: &str = "this xtask was built without PC/SC: install libpcsclite-dev and pcscd, then run \
+     `cargo run -q -p senzu-xtask --features pcsc -- tag program --reader …`";
+
+#[cfg(not(feature = "pcsc"))]
 fn program_reader(_: &str, _: &Plan, _: Option<&Key16>) -> Result<i32> {
-    bail!(
-        "this xtask was built without PC/SC: install libpcsclite-dev and pcscd, then run \
-         `cargo run -q -p senzu-xtask --features pcsc -- tag program --reader …`"
-    )
+    bail!(NO_PCSC)
 }

@@ -122,9 +122,13 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
     let (item, quantity, template) =
         (RwSignal::new(String::new()), RwSignal::new("100".to_string()), RwSignal::new(TEMPLATES[0].0.to_string()));
     let progress = RwSignal::new(None::<(u32, u32)>);
+    // The key of a submission that failed: the same batch again resumes it (the worker
+    // keeps what was made), a changed one gets a new key.
+    let failed = RwSignal::new(None::<((String, String, String), String)>);
     let make = Action::new_local(move |(i, q, t): &(String, String, String)| {
         let (i, q, t) = (i.clone(), q.clone(), t.clone());
         async move {
+            let asked = (i.clone(), q.clone(), t.clone());
             let id_item = i.parse::<Id>().map_err(|_| bad("id_item", "choose an item"))?;
             let n = q.trim().parse::<u32>().map_err(|_| bad("quantity", "a number"))?;
             let new = CreateBatch {
@@ -133,11 +137,14 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
                 records: RecordsTemplate::parse(&t).map_err(|w| bad("records", w))?,
                 reference: None,
             };
-            // One key per submission: a retry of this very request resumes it, never doubles it.
-            let key = format!("maker-{id}-{}", js_sys::Date::now() as u64);
+            let key = match failed.get_untracked() {
+                Some((before, key)) if before == asked => key,
+                _ => format!("maker-{id}-{}", js_sys::Date::now() as u64),
+            };
             progress.set(Some((0, n)));
             let batch = makers::create_batch(id, &new, &key).await;
             progress.set(None);
+            failed.set(batch.is_err().then_some((asked, key)));
             batches.refetch();
             batch
         }

@@ -1,0 +1,192 @@
+//! The life of a chip from its beginning: a maker's batch of 100 products, three of
+//! their chips (and one LRP chip of another batch) encoded on the NTAG 424 DNA card
+//! emulator — the `ntag424` crate's session API, as `cargo xtask tag program` runs
+//! it — from a plan made with the keys the worker gave for each chip's UID. Their
+//! taps verify at the worker, only for the record each chip is bound to; a replay
+//! is refused; a buyer pairs one by tapping it.
+mod common;
+
+use common::{app, new_account, Account};
+use senzu_core::sun::plan::{plan, PlanInput, PlanKeys, PlanMode};
+use senzu_core::sun::{Key16, TagUid};
+use senzu_tag_emulator::{block_on, Ntag424};
+use serde_json::Value;
+
+fn made(a: common::Answer) -> Value {
+    assert!((200..300).contains(&a.status), "{}", a.body);
+    a.json()
+}
+
+fn batch_of(maker: &Account, id_maker: i64, id_item: &str, quantity: &str, records: &str) -> Vec<Value> {
+    let form = [("id_item", id_item), ("quantity", quantity), ("records", records)];
+    let batch = made(app().call("POST", &format!("/v1/makers/{id_maker}/batches"), maker.auth(), &form, &[]));
+    let path = format!("/v1/makers/{id_maker}/products/encoded?id_batch={}&limit=1000", batch["id"]);
+    made(app().call("GET", &path, maker.auth(), &[], &[])).as_object().unwrap().values().cloned().collect()
+}
+
+/// Reads the chip's UID, asks the worker for its keys, programs it from the plan.
+fn encode(maker: &Account, id_maker: i64, id_record: i64, mode: PlanMode) -> Ntag424 {
+    let mut uid = [0u8; 7];
+    uid[0] = 0x04;
+    uid[1..].copy_from_slice(&rand::random::<[u8; 6]>());
+    let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization");
+    let got = made(app().call("POST", &path, maker.auth(), &[("uid", &TagUid(uid).to_hex())], &[]));
+    let key = |name: &str| Key16::parse_hex("key", got["keys"][name].as_str().unwrap()).unwrap();
+    let input = PlanInput {
+        id_record,
+        host: "senzu.test".into(),
+        keys: PlanKeys::Explicit {
+            app_master: key("app_master"),
+            meta_read: key("sdm_meta_read"),
+            file_read: key("sdm_file_read"),
+        },
+        key_version: 1,
+        mode,
+        file_data: None,
+    };
+    let plan = plan(&input).unwrap();
+    let mut card = Ntag424::new(uid, rand::random());
+    let mut n = 0u8;
+    let rnd = move || {
+        n = n.wrapping_add(1);
+        Ok(rand::random::<[u8; 16]>().map(|b| b ^ n))
+    };
+    let programmed = block_on(senzu_xtask::program::program(&mut card, &plan, None, rnd)).unwrap();
+    assert_eq!(programmed.0, uid);
+    card
+}
+
+/// The play path of the chip's next tap (`/p/{id}@{picc}:{cmac}` → its JSON API path).
+fn tap(card: &mut Ntag424) -> String {
+    let url = card.tap().expect("a programmed chip answers a tap");
+    let (_, entry) = url.split_once("/p/").unwrap();
+    entry.to_string()
+}
+
+#[test]
+fn a_batch_encoded_on_emulated_chips_taps_opens_and_pairs() {
+    let maker = new_account("life");
+    let id_maker = made(app().call(
+        "POST",
+        "/v1/makers",
+        maker.auth(),
+        &[("display_name", "Life"), ("contact_email", "life@atelier.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let id_item = made(app().call(
+        "POST",
+        &format!("/v1/makers/{id_maker}/items"),
+        maker.auth(),
+        &[("reference", "LIFE"), ("display_name", "Life card")],
+        &[],
+    ))["id"]
+        .to_string();
+    let products = batch_of(&maker, id_maker, &id_item, "100", "nfc:aes-128,qrcode:static");
+    assert_eq!(products.len(), 100);
+    let lrp = batch_of(&maker, id_maker, &id_item, "1", "nfc:lrp-128");
+    let chip_record = |p: &Value| p["record"][0]["id"].as_i64().unwrap();
+
+    let mut cards: Vec<(i64, Ntag424)> = products[..3]
+        .iter()
+        .map(|p| (chip_record(p), encode(&maker, id_maker, chip_record(p), PlanMode::Aes)))
+        .collect();
+    cards.push((chip_record(&lrp[0]), encode(&maker, id_maker, chip_record(&lrp[0]), PlanMode::Lrp)));
+
+    for (id_record, card) in &mut cards {
+        let first = tap(card);
+        assert!(first.starts_with(&format!("{id_record}@")), "{first}");
+        // Verified: a product nobody paired yet offers its pairing (461 with the link).
+        let opened = app().get(&format!("/v1/plays/{first}"));
+        assert_eq!(opened.status, 461, "record {id_record}: {}", opened.body);
+        assert!(opened.json()["pair"].as_str().unwrap().eq_ignore_ascii_case(&first), "{}", opened.body);
+        // An older tap of the same chip is a replay.
+        let second = tap(card);
+        assert_eq!(app().get(&format!("/v1/plays/{second}")).status, 461);
+        assert_eq!(app().get(&format!("/v1/plays/{first}")).status, 463, "a replay of record {id_record}");
+    }
+    // A chip's tap at another record (its SUN data under another id) opens nothing.
+    let (first_record, _) = cards[0];
+    let moved = tap(&mut cards[1].1);
+    let (_, sun) = moved.split_once('@').unwrap();
+    let elsewhere = app().get(&format!("/v1/plays/{first_record}@{sun}"));
+    assert_eq!(elsewhere.status, 403, "{}", elsewhere.body);
+
+    // The listing shows the three chips (and only them) bound to their UIDs.
+    let listed = batch_of_listing(&maker, id_maker, &products);
+    assert_eq!(listed, 3);
+
+    // A buyer pairs the second product by tapping its chip.
+    let buyer = new_account("life-buyer");
+    let pairing = tap(&mut cards[1].1);
+    let paired = app().call("POST", &format!("/v1/products/pair/{pairing}"), buyer.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    let mine = made(app().call("GET", "/v1/products?limit=null", buyer.auth(), &[], &[]));
+    assert!(mine.as_object().unwrap().values().any(|p| p["id"] == products[1]["id"]), "{mine}");
+}
+
+/// How many of the batch's chips are bound to a chip now.
+fn batch_of_listing(maker: &Account, id_maker: i64, products: &[Value]) -> usize {
+    let ids: Vec<&Value> = products.iter().map(|p| &p["id"]).collect();
+    let path = format!("/v1/makers/{id_maker}/products/encoded?limit=1000");
+    let all = made(app().call("GET", &path, maker.auth(), &[], &[]));
+    all.as_object()
+        .unwrap()
+        .values()
+        .filter(|p| ids.contains(&&p["id"]))
+        .filter(|p| p["record"][0]["uid"].is_string())
+        .count()
+}
+
+#[test]
+fn cargo_xtask_tag_program_encodes_a_record_through_the_worker() {
+    let maker = new_account("xtask-program");
+    let id_maker = made(app().call(
+        "POST",
+        "/v1/makers",
+        maker.auth(),
+        &[("display_name", "Bench"), ("contact_email", "bench@atelier.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let id_item = made(app().call(
+        "POST",
+        &format!("/v1/makers/{id_maker}/items"),
+        maker.auth(),
+        &[("reference", "PEN"), ("display_name", "Pen")],
+        &[],
+    ))["id"]
+        .to_string();
+    let products = batch_of(&maker, id_maker, &id_item, "1", "nfc:lrp-128");
+    let id_record = products[0]["record"][0]["id"].as_i64().unwrap();
+    let run = |token: &str| {
+        std::process::Command::new(env!("CARGO"))
+            .args(["run", "-q", "-p", "senzu-xtask", "--", "tag", "program", "--emulator", "--lrp"])
+            .args(["--record", &id_record.to_string(), "--maker", &id_maker.to_string(), "--server", &app().base_url])
+            .env("SENZU_TOKEN", token)
+            .output()
+            .expect("running cargo xtask tag program")
+    };
+    // Someone else's token gets nothing: the worker answers 404 and no chip is written.
+    let stranger = new_account("xtask-stranger");
+    let refused = run(&stranger.session);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("404"), "{}", String::from_utf8_lossy(&refused.stderr));
+
+    let out = run(&maker.session);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let uid = stdout.lines().find_map(|l| l.strip_prefix("uid ")).unwrap().to_string();
+    let url = stdout.lines().find(|l| l.contains("/p/")).unwrap();
+    let (_, entry) = url.split_once("/p/").unwrap();
+    assert!(entry.starts_with(&format!("{id_record}@")), "{url}");
+    let first = app().get(&format!("/v1/plays/{entry}"));
+    assert_eq!(first.status, 461, "the programmed chip's first tap verifies: {}", first.body);
+    assert!(first.json()["pair"].as_str().unwrap().eq_ignore_ascii_case(entry), "{}", first.body);
+    let path = format!("/v1/makers/{id_maker}/products/encoded?limit=1000");
+    let listed = made(app().call("GET", &path, maker.auth(), &[], &[]));
+    let bound = listed.as_object().unwrap().values().find(|p| p["id"] == products[0]["id"]).unwrap();
+    assert_eq!(bound["record"][0]["uid"], uid);
+}
