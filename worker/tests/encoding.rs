@@ -190,3 +190,95 @@ fn cargo_xtask_tag_program_encodes_a_record_through_the_worker() {
     let bound = listed.as_object().unwrap().values().find(|p| p["id"] == products[0]["id"]).unwrap();
     assert_eq!(bound["record"][0]["uid"], uid);
 }
+
+fn random_uid() -> String {
+    let mut uid = [0u8; 7];
+    uid[0] = 0x04;
+    uid[1..].copy_from_slice(&rand::random::<[u8; 6]>());
+    TagUid(uid).to_hex()
+}
+
+#[test]
+fn a_factory_imports_its_uids_and_gets_each_chips_plan_and_keys_once_all_or_nothing() {
+    use senzu_core::sun::{self, KeySource, Mode, TapSpec};
+    let maker = new_account("factory");
+    let id_maker = made(app().call(
+        "POST",
+        "/v1/makers",
+        maker.auth(),
+        &[("display_name", "Factory"), ("contact_email", "factory@atelier.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let id_item = made(app().call(
+        "POST",
+        &format!("/v1/makers/{id_maker}/items"),
+        maker.auth(),
+        &[("reference", "FAB"), ("display_name", "Fab card")],
+        &[],
+    ))["id"]
+        .to_string();
+    let products = batch_of(&maker, id_maker, &id_item, "3", "nfc:aes-128,qrcode:static");
+    let id_batch = products[0]["id_batch"].as_i64().unwrap();
+    let chips: Vec<i64> = products.iter().map(|p| p["record"][0]["id"].as_i64().unwrap()).collect();
+    let qr = products[0]["record"][1]["id"].as_i64().unwrap();
+    let path = format!("/v1/makers/{id_maker}/batches/{id_batch}/personalization");
+    let import = |who: &Account, text: &str| app().call("POST", &path, who.auth(), &[("uids", text)], &[]);
+
+    let uids: Vec<String> = chips.iter().map(|_| random_uid()).collect();
+    let bad = import(&maker, &format!("id_record,uid\n{},{}\n{},04XX", chips[0], uids[0], chips[1]));
+    assert_eq!(bad.error_code(), 420);
+    assert!(bad.body.contains("line 3"), "{}", bad.body);
+    assert_eq!(import(&maker, &format!("{qr},{}", uids[0])).error_code(), 420, "a printed code has no chip");
+    let other_batch = batch_of(&maker, id_maker, &id_item, "1", "nfc:aes-128");
+    let elsewhere = import(&maker, &format!("{},{}", other_batch[0]["record"][0]["id"], uids[0]));
+    assert_eq!(elsewhere.error_code(), 420, "{}", elsewhere.body);
+    let stranger = new_account("factory-stranger");
+    assert_eq!(import(&stranger, &format!("{},{}", chips[0], uids[0])).status, 404);
+
+    // The first two chips.
+    let text = format!("id_record,uid\n{},{}\n{},{}\n", chips[0], uids[0], chips[1], uids[1].to_lowercase());
+    let export = import(&maker, &text);
+    assert_eq!(export.status, 200, "{}", export.body);
+    assert!(export.content_type.starts_with("text/csv"), "{}", export.content_type);
+    let rows: Vec<Vec<String>> =
+        export.body.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
+    assert_eq!(rows.len(), 2);
+    for (row, (id_record, uid)) in rows.iter().zip(chips.iter().zip(&uids)) {
+        assert_eq!(
+            (row[0].parse::<i64>().unwrap(), row[1].as_str(), row[2].as_str()),
+            (*id_record, uid.as_str(), "aes-128")
+        );
+        assert!(row[3].ends_with(&format!("/p/{id_record}@{{picc}}:{{cmac}}")), "{}", row[3]);
+        // A chip written with these keys taps and verifies at the worker.
+        let key = |i: usize| Key16::parse_hex("key", &row[i]).unwrap();
+        let keys = KeySource::Explicit { meta_read: key(9), file_read: key(10) };
+        let spec = TapSpec {
+            mode: Mode::Aes,
+            uid: TagUid::parse_hex(uid).unwrap(),
+            read_ctr: 1,
+            file_data: None,
+            mac_input: String::new(),
+            random: rand::random(),
+        };
+        let tap = sun::simulate(&keys, &spec).unwrap();
+        let answer = app().get(&format!("/v1/plays/{id_record}@{}:{}", tap.picc_data, tap.cmac));
+        assert_eq!(answer.status, 461, "{}", answer.body);
+    }
+
+    // All or nothing: the third chip with a bound one under another UID binds neither.
+    let clash = import(&maker, &format!("{},{}\n{},{}", chips[2], uids[2], chips[0], random_uid()));
+    assert_eq!(clash.status, 409, "{}", clash.body);
+    let taken = import(&maker, &format!("{},{}", chips[2], uids[0]));
+    assert_eq!(taken.status, 409, "a chip bound to another record");
+    let listed = made(app().call(
+        "GET",
+        &format!("/v1/makers/{id_maker}/products/encoded?id_batch={id_batch}"),
+        maker.auth(),
+        &[],
+        &[],
+    ));
+    let third = listed.as_object().unwrap().values().find(|p| p["id"] == products[2]["id"]).unwrap();
+    assert_eq!(third["record"][0]["uid"], Value::Null);
+}

@@ -77,6 +77,84 @@ pub fn url_template(origin: &str, id_record: Id) -> String {
     format!("{}/p/{id_record}@{{picc_data}}:{{cmac}}", origin.trim_end_matches('/'))
 }
 
+/// At most this many chips per factory import (one request, one D1 batch).
+pub const MAX_IMPORT: usize = 1_000;
+
+/// `POST /v1/makers/{id}/batches/{id_batch}/personalization`: the UIDs a factory
+/// read, one `id_record,uid` per line (a header line and blank lines are skipped).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportUids {
+    #[cfg_attr(feature = "openapi", schema(example = "id_record,uid\n4711,04DE5F1EACC040"))]
+    pub uids: String,
+}
+
+/// The import's lines: each record once, each chip once, at most [`MAX_IMPORT`];
+/// the first bad line is named.
+pub fn parse_uids(text: &str) -> Result<Vec<(Id, TagUid)>, String> {
+    let mut out: Vec<(Id, TagUid)> = Vec::new();
+    for (n, line) in text.lines().enumerate().map(|(n, l)| (n + 1, l.trim())) {
+        if line.is_empty() || (n == 1 && line.to_ascii_lowercase().starts_with("id_record")) {
+            continue;
+        }
+        let (id, uid) = line.split_once([',', ';', '\t']).ok_or_else(|| format!("line {n}: id_record,uid"))?;
+        let id: Id = id.trim().parse().ok().filter(|i| *i > 0).ok_or_else(|| format!("line {n}: not a record id"))?;
+        let uid = TagUid::parse_hex(uid.trim()).map_err(|_| format!("line {n}: the uid is 14 hex characters"))?;
+        if out.iter().any(|(i, _)| *i == id) {
+            return Err(format!("line {n}: record {id} is given twice"));
+        }
+        if out.iter().any(|(_, u)| *u == uid) {
+            return Err(format!("line {n}: chip {} is given twice", uid.to_hex()));
+        }
+        out.push((id, uid));
+        if out.len() > MAX_IMPORT {
+            return Err(format!("at most {MAX_IMPORT} chips per import"));
+        }
+    }
+    if out.is_empty() {
+        return Err("no id_record,uid line".into());
+    }
+    Ok(out)
+}
+
+/// The export's header: what a factory's own encoder needs per chip.
+pub const EXPORT_HEADER: &str = "id_record,uid,token_encryption,url_template,picc_data_offset,mac_input_offset,\
+mac_offset,key_version,app_master,sdm_meta_read,sdm_file_read";
+
+/// One export line: the plan of this chip (core::sun::plan) with its own keys.
+pub fn export_line(master: &MasterKey, host: &str, id_record: Id, uid: &TagUid, lrp: bool) -> Result<String, String> {
+    use crate::sun::plan::{plan, PlanInput, PlanKeys, PlanMode};
+    let keys = chip_keys(master, uid);
+    let key = |h: &str| crate::sun::Key16::parse_hex("key", h).map_err(|e| e.to_string());
+    let input = PlanInput {
+        id_record,
+        host: host.to_string(),
+        keys: PlanKeys::Explicit {
+            app_master: key(&keys.app_master)?,
+            meta_read: key(&keys.sdm_meta_read)?,
+            file_read: key(&keys.sdm_file_read)?,
+        },
+        key_version: 0,
+        mode: if lrp { PlanMode::Lrp } else { PlanMode::Aes },
+        file_data: None,
+    };
+    let p = plan(&input).map_err(|e| e.to_string())?;
+    let f = &p.file_settings;
+    Ok(format!(
+        "{id_record},{},{},{},{},{},{},{},{},{},{}",
+        uid.to_hex(),
+        if lrp { "lrp-128" } else { "aes-128" },
+        p.url_template,
+        f.picc_data_offset,
+        f.mac_input_offset,
+        f.mac_offset,
+        p.key_version,
+        keys.app_master,
+        keys.sdm_meta_read,
+        keys.sdm_file_read
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +180,36 @@ mod tests {
         let other = chip_keys(&master, &TagUid::parse_hex("04DE5F1EACC041").unwrap());
         assert_ne!(other.sdm_file_read, keys.sdm_file_read, "each chip its own file read key");
         assert_eq!(other.sdm_meta_read, keys.sdm_meta_read);
+    }
+
+    #[test]
+    fn a_factory_import_names_its_first_bad_line() {
+        let ok = parse_uids("id_record,uid\n7,04DE5F1EACC040\n\n8;04de5f1eacc041\n").unwrap();
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[1].0, 8);
+        assert_eq!(parse_uids("7,04DE5F1EACC040\n7,04DE5F1EACC041").unwrap_err(), "line 2: record 7 is given twice");
+        assert!(parse_uids("7,04DE5F1EACC040\n8,04DE5F1EACC040").unwrap_err().contains("given twice"));
+        assert_eq!(parse_uids("7,04DE").unwrap_err(), "line 1: the uid is 14 hex characters");
+        assert_eq!(parse_uids("x,04DE5F1EACC040").unwrap_err(), "line 1: not a record id");
+        assert!(parse_uids("id_record,uid\n").is_err());
+        let many: String = (1..=1001).map(|i| format!("{i},04{i:012X}\n")).collect();
+        assert!(parse_uids(&many).unwrap_err().contains("at most"));
+    }
+
+    #[test]
+    fn an_export_line_carries_the_plan_offsets_and_the_chip_keys() {
+        let master = MasterKey::parse_hex(&"07".repeat(32)).unwrap();
+        let uid = TagUid::parse_hex("04DE5F1EACC040").unwrap();
+        let line = export_line(&master, "senzu.app", 12, &uid, false).unwrap();
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), EXPORT_HEADER.split(',').count());
+        assert_eq!(&fields[..3], ["12", "04DE5F1EACC040", "aes-128"]);
+        assert_eq!(fields[3], "https://senzu.app/p/12@{picc}:{cmac}");
+        // The PICC data lands right after `…/p/12@` in the NDEF file (7 bytes of header, the URI's own bytes).
+        let picc: usize = fields[4].parse().unwrap();
+        let mac: usize = fields[6].parse().unwrap();
+        assert_eq!(mac, picc + 32 + 1, "the CMAC follows the 32 hex of PICC data and the colon");
+        assert_eq!(fields[10], chip_keys(&master, &uid).sdm_file_read);
     }
 
     #[test]

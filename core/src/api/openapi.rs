@@ -326,6 +326,7 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::CreateBatch => created().takes::<batches::CreateBatch>().gives::<batches::Batch>(),
         Op::GetBatch => ok().gives::<batches::Batch>(),
         Op::Personalize => ok().takes::<encoding::Personalize>().gives::<encoding::Personalization>(),
+        Op::PersonalizeBatch => ok().takes::<encoding::ImportUids>().page("text/csv"),
 
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
         Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
@@ -495,7 +496,8 @@ pub fn tag(op: Op) -> &'static str {
         | Op::Batches
         | Op::CreateBatch
         | Op::GetBatch
-        | Op::Personalize => "makers",
+        | Op::Personalize
+        | Op::PersonalizeBatch => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",
         Op::Applications
         | Op::CreateApplication

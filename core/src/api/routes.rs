@@ -197,6 +197,7 @@ pub enum Op {
     CreateBatch,
     GetBatch,
     Personalize,
+    PersonalizeBatch,
 
     AttachedGroups,
     CreateAttachedGroup,
@@ -444,6 +445,12 @@ const MAIN: &[Route] = &[
         "/v1/makers/{id}/records/{id_record}/personalization",
         Op::Personalize,
         "Bind a record to the chip being encoded and get what to write into it",
+    ),
+    r(
+        P,
+        "/v1/makers/{id}/batches/{id_batch}/personalization",
+        Op::PersonalizeBatch,
+        "A factory's UIDs for a batch's chips: binds them and answers each chip's plan and keys (CSV)",
     ),
     r(G, "/v1/makers/{id}/attached-groups", Op::AttachedGroups, "A maker's attached groups"),
     r(P, "/v1/makers/{id}/attached-groups", Op::CreateAttachedGroup, "Create an attached group"),

@@ -5,15 +5,16 @@
 
 mod repo;
 
-use senzu_core::api::encoding::{self, Personalization, Personalize};
+use senzu_core::api::encoding::{self, ImportUids, Personalization, Personalize};
 use senzu_core::api::Id;
 use senzu_core::auth::Role;
 use senzu_core::ErrorCode;
 use worker::{Request, Response};
 
 use super::Call;
+use crate::args::bad;
 use crate::error::{AppError, AppResult};
-use crate::http::json;
+use crate::http::{attachment, json};
 use crate::request;
 
 pub async fn personalize(call: &Call<'_>, req: &mut Request, id_maker: Id, id_record: Id) -> AppResult<Response> {
@@ -50,4 +51,48 @@ pub async fn personalize(call: &Call<'_>, req: &mut Request, id_maker: Id, id_re
         url_template: encoding::url_template(&call.origin, id_record),
         keys: encoding::chip_keys(&master, &asked.uid.0),
     }))
+}
+
+/// `POST /v1/makers/{id}/batches/{id_batch}/personalization` (`uids`: `id_record,uid` lines):
+/// a factory that encodes with its own tools reports the UIDs it read; every chip is
+/// bound at once (all or none) and the answer is a CSV of each chip's plan and keys —
+/// the export, once per request, in the call log like every call.
+pub async fn import(call: &Call<'_>, req: &mut Request, id_maker: Id, id_batch: Id) -> AppResult<Response> {
+    let me = call.caller.require_user(&call.db, Role::Maker, call.now).await?.id_user;
+    if !super::makers::is_own_maker(&call.db, me, id_maker).await? {
+        return Err(AppError::not_found(format!("no maker with id {id_maker}")));
+    }
+    let asked: ImportUids = request::parse(req).await?;
+    let chips = encoding::parse_uids(&asked.uids).map_err(|why| bad("uids", why))?;
+    let records = repo::records_of_batch(&call.db, id_maker, id_batch).await?;
+    if records.is_empty() {
+        return Err(AppError::not_found(format!("no batch with id {id_batch} of maker {id_maker}")));
+    }
+    let mut lines = vec![encoding::EXPORT_HEADER.to_string()];
+    let master = crate::keys::master_key(call.env)?;
+    let host = call.origin.split_once("://").map_or(call.origin.as_str(), |(_, h)| h).to_string();
+    for (id_record, uid) in &chips {
+        let record = records
+            .iter()
+            .find(|r| r.id == *id_record)
+            .ok_or_else(|| bad("uids", format!("record {id_record} is not a chip of batch {id_batch}")))?;
+        let encryption = record
+            .dynamic_encryption()
+            .ok_or_else(|| bad("uids", format!("record {id_record} is not a dynamic NFC record: nothing to encode")))?;
+        let hex = uid.to_hex();
+        if record.uid.as_deref().is_some_and(|bound| !bound.eq_ignore_ascii_case(&hex)) {
+            return Err(AppError::api(ErrorCode::Conflict, format!("record {id_record} is bound to another chip")));
+        }
+        let lrp = encryption == senzu_core::api::products::TokenEncryption::Lrp128;
+        let line = encoding::export_line(&master, &host, *id_record, uid, lrp)
+            .map_err(|why| AppError::Internal { context: "export line", cause: why })?;
+        lines.push(line);
+    }
+    let pairs: Vec<(Id, String)> = chips.iter().map(|(id, uid)| (*id, uid.to_hex())).collect();
+    if repo::any_uid_taken(&call.db, &pairs).await? {
+        return Err(AppError::api(ErrorCode::Conflict, "a chip of this import is bound to another record"));
+    }
+    repo::bind_all(&call.db, &pairs).await?;
+    let body = lines.join("\r\n") + "\r\n";
+    Ok(attachment(body, "text/csv; charset=utf-8; header=present", &format!("senzu-batch-{id_batch}-keys.csv")))
 }

@@ -10,6 +10,8 @@ use crate::error::AppResult;
 
 #[derive(Deserialize)]
 pub struct MakersRecord {
+    #[serde(default)]
+    pub id: i64,
     technology: String,
     token_encryption: String,
     sun_keys: Option<String>,
@@ -34,7 +36,7 @@ impl MakersRecord {
 pub async fn record_of_maker(db: &D1Database, id_maker: Id, id_record: Id) -> AppResult<Option<MakersRecord>> {
     db::first(
         db,
-        "SELECT r.technology, r.token_encryption, r.sun_keys, r.uid FROM records r \
+        "SELECT r.id, r.technology, r.token_encryption, r.sun_keys, r.uid FROM records r \
          JOIN products p ON p.id = r.id_product JOIN items i ON i.id = p.id_item \
          WHERE r.id = ?1 AND i.id_maker = ?2",
         &[int(id_record), int(id_maker)],
@@ -54,5 +56,51 @@ pub async fn uid_taken(db: &D1Database, uid: &str, id_record: Id) -> AppResult<b
 /// Binds the record to the chip (its taps verify against this UID from now on).
 pub async fn bind(db: &D1Database, id_record: Id, uid: &str) -> AppResult<()> {
     db::run(db, "UPDATE records SET uid = ?2 WHERE id = ?1", &[int(id_record), text(uid)], "bind record").await?;
+    Ok(())
+}
+
+/// Every record of a batch of the maker (none: no such batch of this maker).
+pub async fn records_of_batch(db: &D1Database, id_maker: Id, id_batch: Id) -> AppResult<Vec<MakersRecord>> {
+    db::all(
+        db,
+        "SELECT r.id, r.technology, r.token_encryption, r.sun_keys, r.uid FROM records r \
+         JOIN products p ON p.id = r.id_product JOIN product_batches b ON b.id = p.id_batch \
+         WHERE b.id = ?1 AND b.id_maker = ?2",
+        &[int(id_batch), int(id_maker)],
+        "records of batch",
+    )
+    .await
+}
+
+fn pairs_json(pairs: &[(Id, String)]) -> String {
+    let list: Vec<serde_json::Value> =
+        pairs.iter().map(|(id, uid)| serde_json::json!({"id": id, "uid": uid})).collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+/// Whether a chip of these pairs is bound to a record other than its own.
+pub async fn any_uid_taken(db: &D1Database, pairs: &[(Id, String)]) -> AppResult<bool> {
+    let found = db::id_of(
+        db,
+        "SELECT r.id FROM records r JOIN json_each(?1) j ON r.uid = json_extract(j.value, '$.uid') \
+         WHERE r.id != CAST(json_extract(j.value, '$.id') AS INTEGER) LIMIT 1",
+        &[text(&pairs_json(pairs))],
+        "uids taken",
+    )
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Binds every record of the pairs to its chip, in one statement.
+pub async fn bind_all(db: &D1Database, pairs: &[(Id, String)]) -> AppResult<()> {
+    db::run(
+        db,
+        "UPDATE records SET uid = (SELECT json_extract(j.value, '$.uid') FROM json_each(?1) j \
+         WHERE CAST(json_extract(j.value, '$.id') AS INTEGER) = records.id) \
+         WHERE id IN (SELECT CAST(json_extract(j.value, '$.id') AS INTEGER) FROM json_each(?1) j)",
+        &[text(&pairs_json(pairs))],
+        "bind records",
+    )
+    .await?;
     Ok(())
 }
