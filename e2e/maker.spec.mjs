@@ -75,4 +75,24 @@ test('a maker makes a batch of 100 products and prints its QR codes', async ({ p
   await expect(codes).toHaveCount(100);
   await expect(codes.first().locator('figcaption')).toHaveText('CARD-BLACK-00001');
   await expect(codes.first().locator('svg')).toBeVisible();
+
+  // A factory's UIDs for two chips: they are bound, and the keys file downloads.
+  const [, idMaker, idBatch] = new URL(page.url()).pathname.match(/\/maker\/(\d+)\/batches\/(\d+)/);
+  const listed = await (await page.request.get(`/v1/makers/${idMaker}/products/encoded?id_batch=${idBatch}&limit=2`)).json();
+  const chips = Object.values(listed).map((p) => p.record[0].id);
+  const uids = chips.map(() => `04${randomBytes(6).toString('hex').toUpperCase()}`);
+  const factory = page.getByTestId('factory-import');
+  await factory.getByLabel('UIDs').fill(`id_record,uid\n${chips.map((c, i) => `${c},${uids[i]}`).join('\n')}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    factory.getByRole('button', { name: 'Bind and download the keys' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`senzu-batch-${idBatch}-keys.csv`);
+  const csv = (await (await import('node:fs/promises')).readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+  expect(csv[0]).toContain('id_record,uid,token_encryption,url_template');
+  expect(csv).toHaveLength(3);
+  for (const line of csv.slice(1)) line.split(',').slice(8).forEach(remember);
+  await page.reload();
+  await expect(page.getByTestId('encoding-status')).toHaveText('2 of 100 chips encoded');
+  await expect(page.getByTestId('batch-products')).toContainText(`chip ${uids[0]}`);
 });

@@ -54,3 +54,13 @@ pub async fn encoded(id_maker: Id, id_batch: Id) -> Result<Vec<EncodedProduct>, 
     .await
     .map(|k| k.0)
 }
+
+/// A factory's UIDs for a batch (`id_record,uid` lines): binds them and answers the CSV
+/// of each chip's plan and keys.
+pub async fn import_uids(id_maker: Id, id_batch: Id, uids: &str) -> Result<String, ApiError> {
+    let body = format!("uids={}", senzu_core::plugins::encode(uids));
+    let request = Request::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/personalization"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body);
+    super::exchange(request).await
+}

@@ -340,6 +340,7 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+        <FactoryImport id_maker=batch.id_maker id_batch=batch.id />
         <section class="panel qr-sheet" data-testid="qr-sheet">
             <h2>"QR codes to print"</h2>
             <button class="button button--ghost" type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
@@ -352,4 +353,56 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A factory that encodes with its own tools: paste the UIDs it read, get the keys file.
+#[component]
+fn FactoryImport(id_maker: Id, id_batch: Id) -> impl IntoView {
+    let uids = RwSignal::new(String::new());
+    let send = Action::new_local(move |text: &String| {
+        let text = text.clone();
+        async move {
+            let csv = makers::import_uids(id_maker, id_batch, &text).await?;
+            download(&csv, &format!("senzu-batch-{id_batch}-keys.csv"));
+            Ok::<_, ApiError>(())
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send.dispatch(uids.get_untracked());
+    };
+    view! {
+        <section class="panel" data-testid="factory-import">
+            <h2>"Encoded by a factory"</h2>
+            <p class="muted">"Paste the UIDs the factory read, one " <code>"id_record,uid"</code>
+                " per line: the chips are bound to their records and you get the file of their keys, once."</p>
+            <form class="form" on:submit=submit>
+                <label class="field"><span>"UIDs"</span>
+                    <textarea rows="5" required prop:value=move || uids.get() on:input=move |ev| uids.set(event_target_value(&ev))></textarea></label>
+                <button class="button" type="submit" disabled=move || send.pending().get()>"Bind and download the keys"</button>
+            </form>
+            {action_status(send)}
+        </section>
+    }
+}
+
+/// Saves `text` as a file through a Blob URL (the keys never go through a link the server serves).
+fn download(text: &str, name: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&leptos::wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let a: web_sys::HtmlElement = a.unchecked_into();
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        a.click();
+    }
+    // Let the download start before the keys' URL goes.
+    leptos::task::spawn_local(async move {
+        sleep(5_000).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
 }
