@@ -444,3 +444,70 @@ fn batch_timings() {
         println!("a batch of {quantity} products (two records each) on local D1: {elapsed:?}");
     }
 }
+
+#[test]
+fn a_maker_adds_and_removes_records_until_the_product_is_paired() {
+    let ada = new_account("records");
+    let id_maker =
+        create_maker(&ada, &[("display_name", "Recorder"), ("contact_email", "r@atelier.fr")])["id"].as_i64().unwrap();
+    let id_item = app()
+        .call(
+            "POST",
+            &format!("/v1/makers/{id_maker}/items"),
+            ada.auth(),
+            &[("reference", "K"), ("display_name", "Key ring")],
+            &[],
+        )
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let (m, i) = (id_maker.to_string(), id_item.to_string());
+    let product = app()
+        .call("POST", "/v1/products", ada.auth(), &[("id_maker", &m), ("id_item", &i), ("reference", "K-1")], &[])
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let records = format!("/v1/products/{product}/records");
+
+    let plain = app().call("POST", &records, ada.auth(), &[], &[]);
+    assert_eq!(plain.status, 201, "{}", plain.body);
+    let plain = plain.json();
+    assert_eq!((plain["technology"].as_str(), plain["token_encryption"].as_str()), (Some("nfc"), Some("static")));
+    assert_eq!(plain["key"].as_str().unwrap().len(), 32);
+    assert_eq!(plain["id_product"], product);
+    for (field, form) in [
+        ("token_encryption", vec![("technology", "qrcode"), ("token_encryption", "aes-128")]),
+        ("key", vec![("key", "nope")]),
+        ("key", vec![("token_encryption", "lrp-128"), ("key", "0123456789abcdef0123456789abcdef")]),
+        ("technology", vec![("technology", "laser")]),
+    ] {
+        let a = app().call("POST", &records, ada.auth(), &form, &[]);
+        assert_eq!(a.error_code(), 420, "{form:?}: {}", a.body);
+        assert!(a.body.contains(field), "{}", a.body);
+    }
+    // A code already printed keeps its key; nobody else's key is taken.
+    let printed = format!("{:032x}", rand::random::<u128>());
+    let qr =
+        app().call("POST", &records, ada.auth(), &[("technology", "qrcode"), ("key", &printed.to_uppercase())], &[]);
+    assert_eq!(qr.status, 201, "{}", qr.body);
+    assert_eq!(qr.json()["key"], printed);
+    assert_eq!(app().call("POST", &records, ada.auth(), &[("key", &printed)], &[]).status, 409);
+    let chip = app().call("POST", &records, ada.auth(), &[("token_encryption", "aes-128")], &[]).json();
+    assert_eq!(chip["token_encryption"], "aes-128");
+    let bob = new_account("records-other");
+    assert_eq!(app().call("POST", &records, bob.auth(), &[], &[]).status, 404);
+    let doomed = chip["id"].as_i64().unwrap();
+    assert_eq!(app().call("DELETE", &format!("{records}/{doomed}"), bob.auth(), &[], &[]).status, 404);
+    assert_eq!(app().call("DELETE", &format!("{records}/{doomed}"), ada.auth(), &[], &[]).status, 200);
+    assert_eq!(app().call("DELETE", &format!("{records}/{doomed}"), ada.auth(), &[], &[]).status, 404);
+
+    // The printed code opens the product; once someone pairs it, its records are theirs.
+    assert_eq!(app().get(&format!("/v1/plays/{printed}")).status, 461);
+    let buyer = new_account("records-buyer");
+    let paired =
+        app().call("POST", &format!("/v1/products/pair/{}/{printed}", qr.json()["id"]), buyer.auth(), &[], &[]);
+    assert_eq!(paired.status, 200, "{}", paired.body);
+    assert_eq!(app().call("POST", &records, ada.auth(), &[], &[]).status, 409);
+    let first = plain["id"].as_i64().unwrap();
+    assert_eq!(app().call("DELETE", &format!("{records}/{first}"), ada.auth(), &[], &[]).status, 409);
+}

@@ -462,6 +462,64 @@ impl crate::api::list::Listed for EncodedProduct {
     }
 }
 
+/// A static record's key, as its maker may choose it: 32 hexadecimal characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct RecordKey(String);
+
+impl RecordKey {
+    pub fn new(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(Self(text.to_ascii_lowercase()))
+        } else {
+            Err("32 hexadecimal characters".into())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Self::new(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `POST /v1/products/{id}/records`: its maker adds a record to a product nobody
+/// paired yet (nfc and static unless said; a dynamic one is an nfc chip).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technology: Option<super::products::Technology>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_encryption: Option<super::products::TokenEncryption>,
+    /// A static record's own key (a code already printed); a fresh one otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<RecordKey>,
+}
+
+/// The documented record object, as its maker sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MakerRecord {
+    pub id: Id,
+    pub id_product: Id,
+    pub id_application_master: Option<Id>,
+    pub id_application: Option<Id>,
+    pub technology: super::products::Technology,
+    pub token_encryption: super::products::TokenEncryption,
+    pub key: String,
+    /// Kept empty, as documented.
+    pub data: Vec<String>,
+    pub is_enabled: bool,
+    pub date_created: ApiDate,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +540,20 @@ mod tests {
         }
         let e = from_args::<CreateMaker>(&args(&[("contact_email", "a@b.fr")])).unwrap_err();
         assert_eq!(e.field(), Some("display_name"));
+    }
+
+    #[test]
+    fn a_record_key_is_32_hex() {
+        assert_eq!(
+            RecordKey::new(" ABCDEF0123456789abcdef0123456789 ").unwrap().as_str(),
+            "abcdef0123456789abcdef0123456789"
+        );
+        for bad in ["", "abc", "zz".repeat(16).as_str(), "0".repeat(33).as_str()] {
+            assert!(RecordKey::new(bad).is_err(), "{bad}");
+        }
+        let r: CreateRecord = from_args(&args(&[("technology", "qrcode")])).unwrap();
+        assert_eq!(r.technology, Some(super::super::products::Technology::Qrcode));
+        assert_eq!(from_args::<CreateRecord>(&args(&[("key", "nope")])).unwrap_err().field(), Some("key"));
     }
 
     #[test]

@@ -326,6 +326,8 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::CreateBatch => created().takes::<batches::CreateBatch>().gives::<batches::Batch>(),
         Op::GetBatch => ok().gives::<batches::Batch>(),
         Op::Personalize => ok().takes::<encoding::Personalize>().gives::<encoding::Personalization>(),
+        Op::CreateRecord => created().takes::<makers::CreateRecord>().gives::<makers::MakerRecord>(),
+        Op::DeleteRecord => ok().gives::<Deleted>(),
         Op::PersonalizeBatch => ok().takes::<encoding::ImportUids>().page("text/csv"),
 
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
@@ -497,7 +499,9 @@ pub fn tag(op: Op) -> &'static str {
         | Op::CreateBatch
         | Op::GetBatch
         | Op::Personalize
-        | Op::PersonalizeBatch => "makers",
+        | Op::PersonalizeBatch
+        | Op::CreateRecord
+        | Op::DeleteRecord => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",
         Op::Applications
         | Op::CreateApplication

@@ -198,6 +198,8 @@ pub enum Op {
     GetBatch,
     Personalize,
     PersonalizeBatch,
+    CreateRecord,
+    DeleteRecord,
 
     AttachedGroups,
     CreateAttachedGroup,
@@ -414,6 +416,13 @@ const MAIN: &[Route] = &[
     r(G, "/v1/products/{id}/records", Op::ProductRecords, "A product's records"),
     r(G, "/v1/products/{id}/records/{id_record}", Op::GetRecord, "One record of a product"),
     r(P, "/v1/products/{id}/records/{id_record}", Op::UpdateRecord, "Update a record"),
+    r(P, "/v1/products/{id}/records", Op::CreateRecord, "Its maker adds a record to a product nobody paired yet"),
+    r(
+        D,
+        "/v1/products/{id}/records/{id_record}",
+        Op::DeleteRecord,
+        "Its maker removes a record of a product nobody paired yet",
+    ),
     r(G, "/v1/records/{id}/shares", Op::RecordShares, "A record's share links"),
     r(G, "/v1/products/{id}/finder-messages", Op::FinderMessages, "What finders wrote about a lost product"),
     r(

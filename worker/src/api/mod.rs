@@ -288,6 +288,8 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::DeleteItem => makers::delete_item(call, the_id()?).await,
         Op::ItemProducts => makers::item_products(call, req, the_id()?).await,
         Op::CreateProduct => makers::create_product(call, req).await,
+        Op::CreateRecord => makers::create_record(call, req, the_id()?).await,
+        Op::DeleteRecord => makers::delete_record(call, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::EncodedProducts => makers::encoded(call, req, the_id()?).await,
         Op::Batches => batches::list(call, req, the_id()?).await,
         Op::CreateBatch => batches::create(call, req, the_id()?).await,

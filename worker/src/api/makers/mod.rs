@@ -8,7 +8,10 @@
 mod repo;
 
 use senzu_core::api::list::ListSpec;
-use senzu_core::api::makers::{CreateItem, CreateMaker, CreateProduct, Item, Maker, UpdateItem, UpdateMaker};
+use senzu_core::api::makers::{
+    CreateItem, CreateMaker, CreateProduct, CreateRecord, Item, Maker, UpdateItem, UpdateMaker,
+};
+use senzu_core::api::products::{Technology, TokenEncryption};
 use senzu_core::api::{Deleted, Id, Keyed};
 use senzu_core::auth::Role;
 use senzu_core::money::Amount;
@@ -293,4 +296,53 @@ pub async fn encoded(call: &Call<'_>, req: &Request, id_maker: Id) -> AppResult<
     let me = maker_user(call).await?;
     own_maker(call, me, id_maker).await?;
     Ok(json(&Keyed(filters.apply(repo::encoded(&call.db, id_maker, id_batch).await?))))
+}
+
+/// The product `id` of one of the caller's makers, nobody's yet (what a maker may still change).
+async fn unpaired_product(call: &Call<'_>, me: Id, id: Id) -> AppResult<()> {
+    match repo::product_of_user(&call.db, me, id).await? {
+        None => Err(AppError::not_found(format!("no product with id {id} of your makers"))),
+        Some(true) => Err(AppError::api(
+            ErrorCode::Conflict,
+            format!("product {id} is paired: its records are its owner's object now"),
+        )),
+        Some(false) => Ok(()),
+    }
+}
+
+/// `POST /v1/products/{id}/records` (maker): `technology`, `token_encryption`, `key`.
+pub async fn create_record(call: &Call<'_>, req: &mut Request, id_product: Id) -> AppResult<Response> {
+    let me = maker_user(call).await?;
+    let new: CreateRecord = request::parse(req).await?;
+    unpaired_product(call, me, id_product).await?;
+    let technology = new.technology.unwrap_or(Technology::Nfc);
+    let encryption = new.token_encryption.unwrap_or(TokenEncryption::Static);
+    if technology != Technology::Nfc && encryption != TokenEncryption::Static {
+        return Err(bad(
+            "token_encryption",
+            format!("a {} record is static: only nfc signs its taps", technology.as_str()),
+        ));
+    }
+    if new.key.is_some() && encryption != TokenEncryption::Static {
+        return Err(bad("key", "a dynamic record's keys are derived per chip: only a static record takes a key"));
+    }
+    let key = match &new.key {
+        Some(k) if repo::key_taken(&call.db, k.as_str()).await? => {
+            return Err(AppError::api(ErrorCode::Conflict, "this key is another record's"));
+        }
+        Some(k) => k.as_str().to_string(),
+        None => crate::auth::crypto::random_hex(16)?,
+    };
+    let record = repo::create_record(&call.db, id_product, technology, encryption, &key, call.now).await?;
+    Ok(created(&record.ok_or_else(|| missing_row("create record"))?))
+}
+
+/// `DELETE /v1/products/{id}/records/{id_record}` (maker), before anyone paired the product.
+pub async fn delete_record(call: &Call<'_>, id_product: Id, id_record: Id) -> AppResult<Response> {
+    let me = maker_user(call).await?;
+    unpaired_product(call, me, id_product).await?;
+    if !repo::delete_record(&call.db, id_product, id_record).await? {
+        return Err(AppError::not_found(format!("no record with id {id_record} of product {id_product}")));
+    }
+    Ok(json(&Deleted::of(id_record)))
 }

@@ -2,7 +2,7 @@
 
 use senzu_core::api::makers::{
     EncodedProduct, EncodedRecord, Item, ItemImage, ItemLanguage, ItemMaker, ItemProduct, ItemSummary, MadeProduct,
-    Maker, MakerCompany, MakerProfile, MakerSummary,
+    Maker, MakerCompany, MakerProfile, MakerRecord, MakerSummary,
 };
 use senzu_core::api::products::{Technology, TokenEncryption};
 use senzu_core::api::{ApiDate, Id};
@@ -567,4 +567,86 @@ pub async fn encoded(db: &D1Database, id_maker: Id, id_batch: Option<Id>) -> App
             })
         })
         .collect()
+}
+
+/// Whether product `id` is of an item of one of the user's makers: `Some(paired)`.
+pub async fn product_of_user(db: &D1Database, id_user: Id, id: Id) -> AppResult<Option<bool>> {
+    #[derive(Deserialize)]
+    struct Row {
+        paired: i64,
+    }
+    let row: Option<Row> = db::first(
+        db,
+        "SELECT (p.is_activated = 1 OR p.id_owner IS NOT NULL) AS paired FROM products p \
+         JOIN items i ON i.id = p.id_item JOIN makers m ON m.id = i.id_maker WHERE p.id = ?1 AND m.id_user = ?2",
+        &[int(id), int(id_user)],
+        "product of maker",
+    )
+    .await?;
+    Ok(row.map(|r| r.paired == 1))
+}
+
+pub async fn key_taken(db: &D1Database, key: &str) -> AppResult<bool> {
+    Ok(db::id_of(db, "SELECT id FROM records WHERE key = ?1", &[text(key)], "record key").await?.is_some())
+}
+
+#[derive(Deserialize)]
+struct MakerRecordRow {
+    id: i64,
+    id_product: i64,
+    id_application_master: Option<i64>,
+    id_application: Option<i64>,
+    technology: Technology,
+    token_encryption: TokenEncryption,
+    key: String,
+    is_enabled: i64,
+    date_created: i64,
+}
+
+pub async fn create_record(
+    db: &D1Database,
+    id_product: Id,
+    technology: Technology,
+    encryption: TokenEncryption,
+    key: &str,
+    now: i64,
+) -> AppResult<Option<MakerRecord>> {
+    let (encryption_text, sun_keys) = match encryption {
+        TokenEncryption::Static => ("static", None),
+        TokenEncryption::Aes128 => ("aes-128", Some("derived")),
+        TokenEncryption::Lrp128 => ("lrp-128", Some("derived")),
+    };
+    let row: Option<MakerRecordRow> = db::first(
+        db,
+        "INSERT INTO records (id_product, technology, token_encryption, key, sun_keys, date_created) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id, id_product, id_application_master, id_application, \
+         technology, token_encryption, key, is_enabled, date_created",
+        &[int(id_product), text(technology.as_str()), text(encryption_text), text(key), opt_text(sun_keys), int(now)],
+        "create record",
+    )
+    .await?;
+    Ok(row.map(|r| MakerRecord {
+        id: r.id,
+        id_product: r.id_product,
+        id_application_master: r.id_application_master,
+        id_application: r.id_application,
+        technology: r.technology,
+        token_encryption: r.token_encryption,
+        key: r.key,
+        data: Vec::new(),
+        is_enabled: r.is_enabled == 1,
+        date_created: ApiDate::from_unix(r.date_created),
+    }))
+}
+
+/// Deletes the record of the product (`false`: no such record of it).
+pub async fn delete_record(db: &D1Database, id_product: Id, id_record: Id) -> AppResult<bool> {
+    let gone = db::run(
+        db,
+        "DELETE FROM records WHERE id = ?1 AND id_product = ?2",
+        &[int(id_record), int(id_product)],
+        "delete record",
+    )
+    .await?;
+    Ok(gone > 0)
 }
