@@ -7,7 +7,6 @@ mod repo;
 use senzu_core::api::attached_groups::{AttachedGroup, CreateAttachedGroup, UpdateAttachedGroup};
 use senzu_core::api::list::ListSpec;
 use senzu_core::api::{Deleted, Id, Keyed};
-use senzu_core::auth::Role;
 use senzu_core::ErrorCode;
 use worker::{Request, Response};
 
@@ -18,12 +17,7 @@ use crate::request;
 
 /// The maker `{id}` if it is the caller's (role maker).
 async fn own_maker(call: &Call<'_>, id_maker: Id) -> AppResult<()> {
-    let me = call.caller.require_user(&call.db, Role::Maker, call.now).await?.id_user;
-    if repo::is_own_maker(&call.db, id_maker, me).await? {
-        Ok(())
-    } else {
-        Err(AppError::not_found(format!("no maker with id {id_maker}")))
-    }
+    super::makers::require_own_maker(call, id_maker).await.map(|_| ())
 }
 
 async fn group(call: &Call<'_>, id_maker: Id, id: Id) -> AppResult<AttachedGroup> {

@@ -34,14 +34,6 @@ impl GroupRow {
 
 const COLUMNS: &str = "id, id_maker, reference, alias_name, date_created, date_updated";
 
-/// Whether the maker is the user's.
-pub async fn is_own_maker(db: &D1Database, id_maker: Id, id_user: Id) -> AppResult<bool> {
-    let found =
-        db::id_of(db, "SELECT id FROM makers WHERE id = ?1 AND id_user = ?2", &[int(id_maker), int(id_user)], "maker")
-            .await?;
-    Ok(found.is_some())
-}
-
 pub async fn list(db: &D1Database, id_maker: Id) -> AppResult<Vec<AttachedGroupSummary>> {
     let sql = format!("SELECT {COLUMNS} FROM attached_groups WHERE id_maker = ?1 ORDER BY id");
     let rows: Vec<GroupRow> = db::all(db, &sql, &[int(id_maker)], "attached groups").await?;

@@ -12,26 +12,16 @@ mod repo;
 use senzu_core::api::batches::{self, CreateBatch};
 use senzu_core::api::list::ListSpec;
 use senzu_core::api::{Id, Keyed};
-use senzu_core::auth::Role;
 use senzu_core::ErrorCode;
 use worker::{Request, Response};
 
+use super::makers::require_own_maker as own_maker;
 use super::Call;
 use crate::args::bad;
 use crate::auth::crypto::random_hex;
 use crate::error::{AppError, AppResult};
 use crate::http::{created, json};
 use crate::request;
-
-/// The maker `{id}` if it is the caller's (404 otherwise, as if it did not exist).
-async fn own_maker(call: &Call<'_>, id_maker: Id) -> AppResult<Id> {
-    let me = call.caller.require_user(&call.db, Role::Maker, call.now).await?.id_user;
-    if super::makers::is_own_maker(&call.db, me, id_maker).await? {
-        Ok(me)
-    } else {
-        Err(AppError::not_found(format!("no maker with id {id_maker}")))
-    }
-}
 
 /// `GET /v1/makers/{id}/batches`.
 pub async fn list(call: &Call<'_>, req: &Request, id_maker: Id) -> AppResult<Response> {

@@ -7,7 +7,6 @@ mod repo;
 
 use senzu_core::api::encoding::{self, ImportUids, Personalization, Personalize};
 use senzu_core::api::Id;
-use senzu_core::auth::Role;
 use senzu_core::ErrorCode;
 use worker::{Request, Response};
 
@@ -18,10 +17,7 @@ use crate::http::{attachment, json};
 use crate::request;
 
 pub async fn personalize(call: &Call<'_>, req: &mut Request, id_maker: Id, id_record: Id) -> AppResult<Response> {
-    let me = call.caller.require_user(&call.db, Role::Maker, call.now).await?.id_user;
-    if !super::makers::is_own_maker(&call.db, me, id_maker).await? {
-        return Err(AppError::not_found(format!("no maker with id {id_maker}")));
-    }
+    super::makers::require_own_maker(call, id_maker).await?;
     let asked: Personalize = request::parse(req).await?;
     let uid = asked.uid.0.to_hex();
     let record = repo::record_of_maker(&call.db, id_maker, id_record)
@@ -58,10 +54,7 @@ pub async fn personalize(call: &Call<'_>, req: &mut Request, id_maker: Id, id_re
 /// bound at once (all or none) and the answer is a CSV of each chip's plan and keys —
 /// the export, once per request, in the call log like every call.
 pub async fn import(call: &Call<'_>, req: &mut Request, id_maker: Id, id_batch: Id) -> AppResult<Response> {
-    let me = call.caller.require_user(&call.db, Role::Maker, call.now).await?.id_user;
-    if !super::makers::is_own_maker(&call.db, me, id_maker).await? {
-        return Err(AppError::not_found(format!("no maker with id {id_maker}")));
-    }
+    super::makers::require_own_maker(call, id_maker).await?;
     let asked: ImportUids = request::parse(req).await?;
     let chips = encoding::parse_uids(&asked.uids).map_err(|why| bad("uids", why))?;
     let records = repo::records_of_batch(&call.db, id_maker, id_batch).await?;

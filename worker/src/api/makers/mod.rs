@@ -253,9 +253,15 @@ pub async fn item_products(call: &Call<'_>, req: &Request, id: Id) -> AppResult<
     Ok(json(&Keyed(filters.apply(repo::item_products(&call.db, id).await?))))
 }
 
-/// Whether maker `id_maker` is the user's (for the maker's other resources).
-pub async fn is_own_maker(db: &worker::D1Database, me: Id, id_maker: Id) -> AppResult<bool> {
-    repo::is_own(db, me, id_maker).await
+/// The caller (role maker) if maker `id_maker` is theirs; 404 otherwise, as if it did not
+/// exist: the one guard of a maker's resources (items aside: they carry their maker).
+pub async fn require_own_maker(call: &Call<'_>, id_maker: Id) -> AppResult<Id> {
+    let me = maker_user(call).await?;
+    if repo::is_own(&call.db, me, id_maker).await? {
+        Ok(me)
+    } else {
+        Err(no_maker(id_maker))
+    }
 }
 
 /// The reference of `id_item` if it is an item of maker `id_maker`, the user's.
