@@ -243,6 +243,69 @@ fn no_route_answers_a_caller_without_the_right() {
         assert_eq!(a.status, 201, "{}", a.body);
         a.json()["id"].as_i64().unwrap()
     };
+    // What a maker's writes act on: an item of the fresh maker, a batch of two chips,
+    // a product made one by one and a record of it to take back.
+    let made_ok = |a: common::Answer| {
+        assert!((200..300).contains(&a.status), "{}", a.body);
+        a.json()
+    };
+    let kept_item = made_ok(app().call(
+        "POST",
+        &format!("/v1/makers/{fresh_maker}/items"),
+        owner_account.auth(),
+        &[("reference", "KEPT"), ("display_name", "Kept item")],
+        &[],
+    ))["id"]
+        .to_string();
+    let batch_form = vec![("id_item", kept_item.clone()), ("quantity", "2".into()), ("records", "nfc:aes-128".into())];
+    let batch_form_refs: Vec<(&str, &str)> = batch_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let batch = made_ok(app().call(
+        "POST",
+        &format!("/v1/makers/{fresh_maker}/batches"),
+        owner_account.auth(),
+        &batch_form_refs,
+        &[],
+    ));
+    let chips: Vec<i64> = made_ok(app().call(
+        "GET",
+        &format!("/v1/makers/{fresh_maker}/products/encoded?id_batch={}", batch["id"]),
+        owner_account.auth(),
+        &[],
+        &[],
+    ))
+    .as_object()
+    .unwrap()
+    .values()
+    .map(|p| p["record"][0]["id"].as_i64().unwrap())
+    .collect();
+    let uid = || format!("04{:012X}", rand::random::<u64>() & 0xFFFF_FFFF_FFFF);
+    let product_form =
+        vec![("id_maker", fresh_maker.to_string()), ("id_item", kept_item.clone()), ("reference", "MATRIX-1".into())];
+    let product_form_refs: Vec<(&str, &str)> = product_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let loose_product = made_ok(app().call("POST", "/v1/products", owner_account.auth(), &product_form_refs, &[]))
+        ["id"]
+        .as_i64()
+        .unwrap();
+    let record_form = vec![("technology", "qrcode".to_string()), ("token_encryption", "static".to_string())];
+    let record_form_refs: Vec<(&str, &str)> = record_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let doomed_record = made_ok(app().call(
+        "POST",
+        &format!("/v1/products/{loose_product}/records"),
+        owner_account.auth(),
+        &record_form_refs,
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let single = format!("/v1/makers/{fresh_maker}/records/{}/personalization", chips[0]);
+    let import = format!("/v1/makers/{fresh_maker}/batches/{}/personalization", batch["id"]);
+    let forms: Vec<(String, Vec<(&'static str, String)>)> = vec![
+        (format!("/v1/makers/{fresh_maker}/batches"), batch_form.clone()),
+        ("/v1/products".into(), product_form.clone()),
+        (format!("/v1/products/{loose_product}/records"), record_form.clone()),
+        (single.clone(), vec![("uid", uid())]),
+        (import.clone(), vec![("uids", format!("{},{}", chips[1], uid()))]),
+    ];
     let contact = leave(&unique_email("matrix-contact"));
     let doomed_contact = leave(&unique_email("matrix-contact"));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
@@ -298,6 +361,12 @@ fn no_route_answers_a_caller_without_the_right() {
         ("POST", format!("/v1/makers/{fresh_maker}/items"), "maker", 201, Some(404)),
         ("DELETE", format!("/v1/items/{doomed_item}"), "maker", 200, Some(404)),
         ("DELETE", format!("/v1/makers/{doomed_maker}"), "maker", 200, Some(404)),
+        ("POST", format!("/v1/makers/{fresh_maker}/batches"), "maker", 201, Some(404)),
+        ("POST", "/v1/products".into(), "maker", 201, Some(404)),
+        ("POST", format!("/v1/products/{loose_product}/records"), "maker", 201, Some(404)),
+        ("DELETE", format!("/v1/products/{loose_product}/records/{doomed_record}"), "maker", 200, Some(404)),
+        ("POST", single, "maker", 200, Some(404)),
+        ("POST", import, "maker", 200, Some(404)),
     ];
     let routes: Vec<(&str, String, &str, u16, Option<u16>)> =
         ROUTES.iter().map(|(m, p, r, s, o)| (*m, p.to_string(), *r, *s, *o)).chain(made).collect();
@@ -324,7 +393,7 @@ fn no_route_answers_a_caller_without_the_right() {
             });
         }
         for case in cases {
-            let form = form_for(path);
+            let form = forms.iter().find(|(p, _)| p == path).map_or_else(|| form_for(path), |(_, f)| f.clone());
             let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let a = app().call(method, path, case.auth, &pairs, &[]);
             checked += 1;

@@ -7,9 +7,10 @@
 mod common;
 
 use common::{app, new_account, Account};
-use senzu_core::sun::plan::{plan, PlanInput, PlanKeys, PlanMode};
-use senzu_core::sun::{Key16, TagUid};
+use senzu_core::sun::plan::{plan, Plan, PlanInput, PlanKeys, PlanMode};
+use senzu_core::sun::{self, Key16, KeySource, Mode, TagUid, TapSpec};
 use senzu_tag_emulator::{block_on, Ntag424};
+use senzu_xtask::program::OnChip;
 use serde_json::Value;
 
 fn made(a: common::Answer) -> Value {
@@ -24,34 +25,52 @@ fn batch_of(maker: &Account, id_maker: i64, id_item: &str, quantity: &str, recor
     made(app().call("GET", &path, maker.auth(), &[], &[])).as_object().unwrap().values().cloned().collect()
 }
 
+/// Asks the worker for the chip's keys (binding the record to its UID): the
+/// plan to write, and the keys the chip holds now if a key rotation waits for it.
+fn personalization(maker: &Account, id_maker: i64, id_record: i64, uid: [u8; 7], mode: PlanMode) -> (Plan, OnChip) {
+    let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization");
+    let got = made(app().call("POST", &path, maker.auth(), &[("uid", &TagUid(uid).to_hex())], &[]));
+    let key = |keys: &Value, name: &str| Key16::parse_hex("key", keys[name].as_str().unwrap()).unwrap();
+    let k = &got["keys"];
+    let input = PlanInput {
+        id_record,
+        host: "senzu.test".into(),
+        keys: PlanKeys::Explicit {
+            app_master: key(k, "app_master"),
+            meta_read: key(k, "sdm_meta_read"),
+            file_read: key(k, "sdm_file_read"),
+        },
+        key_version: got["key_version"].as_u64().unwrap() as u8,
+        mode,
+        file_data: None,
+    };
+    let on_chip = match got.get("on_chip") {
+        Some(now) => {
+            let k = &now["keys"];
+            OnChip::encoded(key(k, "app_master"), key(k, "sdm_meta_read"), key(k, "sdm_file_read"))
+        }
+        None => OnChip::FACTORY,
+    };
+    (plan(&input).unwrap(), on_chip)
+}
+
+fn rnd() -> impl FnMut() -> anyhow::Result<[u8; 16]> {
+    let mut n = 0u8;
+    move || {
+        n = n.wrapping_add(1);
+        Ok(rand::random::<[u8; 16]>().map(|b| b ^ n))
+    }
+}
+
 /// Reads the chip's UID, asks the worker for its keys, programs it from the plan.
 fn encode(maker: &Account, id_maker: i64, id_record: i64, mode: PlanMode) -> Ntag424 {
     let mut uid = [0u8; 7];
     uid[0] = 0x04;
     uid[1..].copy_from_slice(&rand::random::<[u8; 6]>());
-    let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization");
-    let got = made(app().call("POST", &path, maker.auth(), &[("uid", &TagUid(uid).to_hex())], &[]));
-    let key = |name: &str| Key16::parse_hex("key", got["keys"][name].as_str().unwrap()).unwrap();
-    let input = PlanInput {
-        id_record,
-        host: "senzu.test".into(),
-        keys: PlanKeys::Explicit {
-            app_master: key("app_master"),
-            meta_read: key("sdm_meta_read"),
-            file_read: key("sdm_file_read"),
-        },
-        key_version: 1,
-        mode,
-        file_data: None,
-    };
-    let plan = plan(&input).unwrap();
+    let (plan, on_chip) = personalization(maker, id_maker, id_record, uid, mode);
+    assert_eq!(on_chip, OnChip::FACTORY, "a chip encoded the first time starts from its factory keys");
     let mut card = Ntag424::new(uid, rand::random());
-    let mut n = 0u8;
-    let rnd = move || {
-        n = n.wrapping_add(1);
-        Ok(rand::random::<[u8; 16]>().map(|b| b ^ n))
-    };
-    let programmed = block_on(senzu_xtask::program::program(&mut card, &plan, None, rnd)).unwrap();
+    let programmed = block_on(senzu_xtask::program::program(&mut card, &plan, None, rnd())).unwrap();
     assert_eq!(programmed.0, uid);
     card
 }
@@ -124,6 +143,92 @@ fn a_batch_encoded_on_emulated_chips_taps_opens_and_pairs() {
     assert_eq!(paired.status, 200, "{}", paired.body);
     let mine = made(app().call("GET", "/v1/products?limit=null", buyer.auth(), &[], &[]));
     assert!(mine.as_object().unwrap().values().any(|p| p["id"] == products[1]["id"]), "{mine}");
+
+    rotate_and_reencode(&maker, id_maker, &products, &mut cards);
+}
+
+/// A tap of `uid` signed with the keys of key version `version`, at counter `ctr`:
+/// what a chip still holding that version would send.
+fn tap_of_version(id_record: i64, uid: [u8; 7], version: u8, ctr: u32) -> String {
+    let master = senzu_xtask::demo::master_key().expect("dev MASTER_KEY").tag_master();
+    let keys = KeySource::Versioned { master, version };
+    let spec = TapSpec {
+        mode: Mode::Aes,
+        uid: TagUid(uid),
+        read_ctr: ctr,
+        file_data: None,
+        mac_input: String::new(),
+        random: rand::random(),
+    };
+    let t = sun::simulate(&keys, &spec).unwrap();
+    format!("{id_record}@{}:{}", t.picc_data, t.cmac)
+}
+
+/// The batch's keys rotate to version 1: an encoded chip keeps opening with
+/// version 0 until it is re-encoded, the encoder's read-back confirms it, and
+/// from then on a version-0 tap of it is refused; the other chips are untouched.
+fn rotate_and_reencode(maker: &Account, id_maker: i64, products: &[Value], cards: &mut [(i64, Ntag424)]) {
+    let id_batch = products[0]["id_batch"].as_i64().unwrap();
+    let rotation = format!("/v1/makers/{id_maker}/batches/{id_batch}/key-rotation");
+    let stranger = new_account("life-stranger");
+    assert_eq!(app().call("POST", &rotation, stranger.auth(), &[], &[]).status, 404, "only the batch's maker");
+    let rotated = made(app().call("POST", &rotation, maker.auth(), &[], &[]));
+    assert_eq!(rotated["key_version"], 1, "{rotated}");
+    assert_eq!(rotated["to_reencode"], 3, "{rotated}");
+    assert_eq!(rotated["not_encoded"], 97, "{rotated}");
+
+    let (id_record, card) = &mut cards[0];
+    let (id_record, uid) = (*id_record, card.uid());
+    let confirmation = format!("/v1/makers/{id_maker}/records/{id_record}/personalization/confirmation");
+    // Until it is re-encoded the chip's version-0 taps open it; its read-back does not confirm the rotation.
+    assert_eq!(app().get(&format!("/v1/plays/{}", tap(card))).status, 461);
+    let not_yet = app().call("POST", &confirmation, maker.auth(), &[("url", &tap(card))], &[]);
+    assert_eq!(not_yet.status, 409, "{}", not_yet.body);
+    assert!(not_yet.body.contains("still holds key version 0"), "{}", not_yet.body);
+
+    // Re-encoded: the worker gives version 1 to write and the version-0 keys to change them with.
+    let (plan, on_chip) = personalization(maker, id_maker, id_record, uid, PlanMode::Aes);
+    assert_eq!(plan.key_version, 1);
+    assert_ne!(on_chip, OnChip::FACTORY);
+    block_on(senzu_xtask::program::reprogram(card, &plan, None, &on_chip, rnd())).unwrap();
+    let read_back = format!("https://senzu.test/p/{}", tap(card));
+    let confirmed = made(app().call("POST", &confirmation, maker.auth(), &[("url", &read_back)], &[]));
+    assert_eq!(confirmed["key_version"], 1, "{confirmed}");
+    assert_eq!(confirmed["uid"], TagUid(uid).to_hex());
+    let again = app().call("POST", &confirmation, maker.auth(), &[("url", &read_back)], &[]);
+    assert_eq!(again.status, 409, "a read-back is used once: {}", again.body);
+
+    // The new version opens it; the old one, even with a fresh counter, no longer does.
+    assert_eq!(app().get(&format!("/v1/plays/{}", tap(card))).status, 461);
+    let old = tap_of_version(id_record, uid, 0, card.read_counter() + 10);
+    let refused = app().get(&format!("/v1/plays/{old}"));
+    assert_eq!(refused.status, 403, "an old-version tap after the re-encoding: {}", refused.body);
+    let new = tap_of_version(id_record, uid, 1, card.read_counter() + 20);
+    assert_eq!(app().get(&format!("/v1/plays/{new}")).status, 461);
+
+    // Another chip of the batch still holds version 0, which still opens it.
+    let (other, other_card) = &mut cards[2];
+    assert_eq!(app().get(&format!("/v1/plays/{}", tap(other_card))).status, 461);
+    let listing = made(app().call(
+        "GET",
+        &format!("/v1/makers/{id_maker}/products/encoded?id_batch={id_batch}&limit=1000"),
+        maker.auth(),
+        &[],
+        &[],
+    ));
+    let record_of = |id: i64| {
+        listing.as_object().unwrap().values().map(|p| &p["record"][0]).find(|r| r["id"] == id).unwrap().clone()
+    };
+    assert_eq!(
+        (record_of(id_record)["key_version"].clone(), record_of(id_record)["rekey_to"].clone()),
+        (1.into(), Value::Null)
+    );
+    assert_eq!((record_of(*other)["key_version"].clone(), record_of(*other)["rekey_to"].clone()), (0.into(), 1.into()));
+    // A chip not encoded yet is simply encoded with version 1.
+    let fresh = products[50]["record"][0]["id"].as_i64().unwrap();
+    assert_eq!(record_of(fresh)["key_version"], 1);
+    let batch = made(app().call("GET", &format!("/v1/makers/{id_maker}/batches/{id_batch}"), maker.auth(), &[], &[]));
+    assert_eq!(batch["key_version"], 1);
 }
 
 /// How many of the batch's chips are bound to a chip now.
@@ -179,6 +284,7 @@ fn cargo_xtask_tag_program_encodes_a_record_through_the_worker() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     let uid = stdout.lines().find_map(|l| l.strip_prefix("uid ")).unwrap().to_string();
+    assert!(stdout.contains("key version 0 confirmed"), "the read-back tap is reported: {stdout}");
     let url = stdout.lines().find(|l| l.contains("/p/")).unwrap();
     let (_, entry) = url.split_once("/p/").unwrap();
     assert!(entry.starts_with(&format!("{id_record}@")), "{url}");

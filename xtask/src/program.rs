@@ -41,12 +41,45 @@ fn failed<E: std::error::Error>(what: &'static str) -> impl FnOnce(SessionError<
     move |e| anyhow!("{what}: {e:?}")
 }
 
-/// Programs the chip behind `transport` with `plan`; per-tag key slots are
-/// derived with `master`. `rnd` gives the reader's randoms (RndA). Returns the UID.
+/// The keys a chip holds in slots 0–4 before it is programmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnChip(pub [Key16; 5]);
+
+impl OnChip {
+    /// Every key at its factory value.
+    pub const FACTORY: OnChip = OnChip([Key16(FACTORY_KEY); 5]);
+
+    /// A chip encoded before (a key rotation re-encodes it): its application
+    /// master, SDM meta read and SDM file read keys; slots 3 and 4 never change.
+    pub fn encoded(app_master: Key16, meta_read: Key16, file_read: Key16) -> Self {
+        OnChip([app_master, meta_read, file_read, Key16(FACTORY_KEY), Key16(FACTORY_KEY)])
+    }
+
+    fn slot(&self, n: u8) -> &[u8; 16] {
+        &self.0[usize::from(n).min(4)].0
+    }
+}
+
+/// Programs a factory-fresh chip behind `transport` with `plan`; per-tag key
+/// slots are derived with `master`. `rnd` gives the reader's randoms (RndA).
+/// Returns the UID.
 pub async fn program<T: Transport>(
     transport: &mut T,
     plan: &Plan,
     master: Option<&Key16>,
+    rnd: impl FnMut() -> Result<[u8; 16]>,
+) -> Result<TagUid> {
+    reprogram(transport, plan, master, &OnChip::FACTORY, rnd).await
+}
+
+/// [`program`] for a chip that holds the keys `on_chip`: authenticates with its
+/// key 0 and changes every key from its current value (a key rotation's
+/// re-encoding). The read counter goes on: it is never reset.
+pub async fn reprogram<T: Transport>(
+    transport: &mut T,
+    plan: &Plan,
+    master: Option<&Key16>,
+    on_chip: &OnChip,
     mut rnd: impl FnMut() -> Result<[u8; 16]>,
 ) -> Result<TagUid> {
     let update = file_settings_update(plan)?;
@@ -55,22 +88,23 @@ pub async fn program<T: Transport>(
     if version.hw_type() != 0x04 {
         bail!("not an NTAG 424 DNA: hardware type {:#04x}", version.hw_type());
     }
-    let aes = Session::new().authenticate_aes(transport, KeyNumber::Key0, &FACTORY_KEY, rnd()?).await;
+    let key0 = on_chip.slot(0);
+    let aes = Session::new().authenticate_aes(transport, KeyNumber::Key0, key0, rnd()?).await;
     let session: EncryptedSession = match (plan.mode, aes) {
-        (PlanMode::Aes, aes) => aes.map_err(failed("AES authentication with the factory key 0"))?.into(),
+        (PlanMode::Aes, aes) => aes.map_err(failed("AES authentication with key 0"))?.into(),
         (PlanMode::Lrp, Ok(aes)) => {
             let fresh = aes.enable_lrp(transport).await.map_err(failed("switching to LRP"))?;
             fresh
-                .authenticate_lrp(transport, KeyNumber::Key0, &FACTORY_KEY, rnd()?)
+                .authenticate_lrp(transport, KeyNumber::Key0, key0, rnd()?)
                 .await
                 .map_err(failed("LRP authentication"))?
                 .into()
         }
         // Already an LRP chip (the switch is permanent): authenticate in LRP at once.
         (PlanMode::Lrp, Err(_)) => Session::new()
-            .authenticate_lrp(transport, KeyNumber::Key0, &FACTORY_KEY, rnd()?)
+            .authenticate_lrp(transport, KeyNumber::Key0, key0, rnd()?)
             .await
-            .map_err(failed("LRP authentication with the factory key 0"))?
+            .map_err(failed("LRP authentication with key 0"))?
             .into(),
     };
     let (uid, session) = session.get_uid(transport).await.map_err(failed("GetCardUID"))?;
@@ -91,7 +125,7 @@ pub async fn program<T: Transport>(
     for (slot, key) in &keys {
         let (Some(key), Some(number)) = (key, non_master(*slot)) else { continue };
         session = session
-            .change_key(transport, number, &key.0, plan.key_version, &FACTORY_KEY)
+            .change_key(transport, number, &key.0, plan.key_version, on_chip.slot(*slot))
             .await
             .map_err(failed("ChangeKey"))?;
     }
@@ -255,6 +289,37 @@ mod tests {
             assert!(verify_tap(&p, &url, &keys, &TagUid([4, 0, 0, 0, 0, 0, 0])).is_err());
             // Programmed once: the factory key no longer opens it.
             assert!(block_on(program(&mut card, &p, Some(&master), counter_rnd())).is_err());
+        }
+    }
+
+    #[test]
+    fn a_chip_reprogrammed_with_its_current_keys_takes_the_new_version_and_keeps_its_counter() {
+        let master = Key16([0x5E; 16]);
+        for mode in [PlanMode::Aes, PlanMode::Lrp] {
+            let input = |key_version| PlanInput {
+                id_record: 8,
+                host: "senzu.example".into(),
+                keys: PlanKeys::Derived { master },
+                key_version,
+                mode,
+                file_data: None,
+            };
+            let (v1, v2) = (plan(&input(1)).unwrap(), plan(&input(2)).unwrap());
+            let mut card = Ntag424::new([0x04, 9, 8, 7, 6, 5, 4], [1; 16]);
+            let uid = block_on(program(&mut card, &v1, Some(&master), counter_rnd())).unwrap();
+            let before = card.tap().unwrap();
+            let keys_v1 = v1.keys_for(&uid, Some(&master)).unwrap();
+            let slot = |keys: &[(u8, Option<Key16>)], n: u8| keys[usize::from(n)].1.unwrap();
+            let on_chip = OnChip::encoded(slot(&keys_v1, 0), slot(&keys_v1, 1), slot(&keys_v1, 2));
+            // The factory key no longer opens it; its own keys do.
+            assert!(block_on(reprogram(&mut card, &v2, Some(&master), &OnChip::FACTORY, counter_rnd())).is_err());
+            assert_eq!(block_on(reprogram(&mut card, &v2, Some(&master), &on_chip, counter_rnd())).unwrap(), uid);
+            let after = card.tap().unwrap();
+            let (old, new) = (input(1).keys.key_source(1), input(2).keys.key_source(2));
+            assert_eq!(verify_tap(&v1, &before, &old, &uid).unwrap(), 1);
+            assert_eq!(verify_tap(&v2, &after, &new, &uid).unwrap(), 2, "{mode:?}: the counter went on");
+            assert!(verify_tap(&v2, &after, &old, &uid).is_err(), "{mode:?}: the old keys are gone");
+            assert!(block_on(reprogram(&mut card, &v2, Some(&master), &on_chip, counter_rnd())).is_err());
         }
     }
 

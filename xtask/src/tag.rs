@@ -264,7 +264,7 @@ fn program(args: &[String]) -> Result<i32> {
         (true, None) => program_emulator(args, &p, master.as_ref(), taps),
         (false, Some(i)) => {
             let name = args.get(i + 1).filter(|n| !n.starts_with("--")).map(String::as_str).unwrap_or("");
-            program_reader(name, &p, master.as_ref())
+            program_reader(name, &p, master.as_ref(), &chip::OnChip::FACTORY).map(|_| 0)
         }
         _ => bail!("say where the chip is: --emulator or --reader [NAME]"),
     }
@@ -307,9 +307,24 @@ fn program_record(args: &[String]) -> Result<i32> {
         .map_err(|_| anyhow!("SENZU_TOKEN must hold a token of the maker's account (role maker)"))?;
     let mode = if args.iter().any(|a| a == "--lrp") { PlanMode::Lrp } else { PlanMode::Aes };
     let host = server.split_once("://").map_or(server.as_str(), |(_, h)| h).to_string();
-    let plan_for = |uid: &TagUid| -> Result<Plan> {
-        let keys = personalization(&server, &token, id_maker, id_record, uid)?;
-        Ok(sun_plan::plan(&PlanInput { id_record, host: host.clone(), keys, key_version: 0, mode, file_data: None })?)
+    let plan_for = |uid: &TagUid| -> Result<(Plan, Option<chip::OnChip>)> {
+        let given = personalization(&server, &token, id_maker, id_record, uid)?;
+        let input = PlanInput {
+            id_record,
+            host: host.clone(),
+            keys: given.keys,
+            key_version: given.key_version,
+            mode,
+            file_data: None,
+        };
+        Ok((sun_plan::plan(&input)?, given.on_chip))
+    };
+    // The read-back tap, reported: the worker checks it and, after a key rotation, retires the old version.
+    let confirm = |url: &str| -> Result<()> {
+        let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization/confirmation");
+        let body = post_form(&server, &token, &path, &[("url", url)])?;
+        println!("key version {} confirmed", body["key_version"]);
+        Ok(())
     };
     if args.iter().any(|a| a == "--emulator") {
         let uid = match flag_value(args, "--uid")? {
@@ -319,26 +334,37 @@ fn program_record(args: &[String]) -> Result<i32> {
                 TagUid([0x04, r[0], r[1], r[2], r[3], r[4], r[5]])
             }
         };
-        let p = plan_for(&uid)?;
+        // A new emulated chip holds its factory keys, whatever the worker says it should hold.
+        let (p, _) = plan_for(&uid)?;
         let mut card = senzu_tag_emulator::Ntag424::new(uid.0, demo::random_bytes()?);
         let got = senzu_tag_emulator::block_on(chip::program(&mut card, &p, None, demo::random_bytes))?;
+        let read_back = card.tap().ok_or_else(|| anyhow!("the programmed emulator holds no URL"))?;
+        chip::verify_tap(&p, &read_back, &chip::verify_keys(&p, &got, None)?, &got)?;
+        println!("uid {}", got.to_hex());
+        confirm(&read_back)?;
         let url = card.tap().ok_or_else(|| anyhow!("the programmed emulator holds no URL"))?;
-        chip::verify_tap(&p, &url, &chip::verify_keys(&p, &got, None)?, &got)?;
-        println!("uid {}\n{url}", got.to_hex());
+        println!("{url}");
         return Ok(0);
     }
-    program_record_reader(args, plan_for)
+    program_record_reader(args, plan_for, confirm)
 }
 
-/// The worker's answer for this chip, as a plan's explicit keys.
-fn personalization(server: &str, token: &str, id_maker: i64, id_record: i64, uid: &TagUid) -> Result<PlanKeys> {
-    let url = format!("{server}/v1/makers/{id_maker}/records/{id_record}/personalization");
+/// What the worker gave for this chip.
+struct Given {
+    keys: PlanKeys,
+    key_version: u8,
+    /// The keys the chip holds now, while a key rotation waits for it.
+    on_chip: Option<chip::OnChip>,
+}
+
+/// POSTs a form with the maker's token; the JSON answer, or the error's message.
+fn post_form(server: &str, token: &str, path: &str, form: &[(&str, &str)]) -> Result<Value> {
+    let url = format!("{server}{path}");
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let mut answer = agent
         .post(&url)
         .header("authorization", &format!("Bearer {token}"))
-        .content_type("application/x-www-form-urlencoded")
-        .send(format!("uid={}", uid.to_hex()))
+        .send_form(form.iter().copied())
         .with_context(|| format!("POST {url}"))?;
     let status = answer.status().as_u16();
     let text = answer.body_mut().read_to_string().with_context(|| format!("the answer of {url} ({status})"))?;
@@ -346,18 +372,41 @@ fn personalization(server: &str, token: &str, id_maker: i64, id_record: i64, uid
     if status != 200 {
         bail!("{url} answered {status}: {}", body["error"]["message"].as_str().unwrap_or("no message"));
     }
-    let key = |name: &'static str| -> Result<Key16> {
-        Ok(Key16::parse_hex(name, body["keys"][name].as_str().ok_or_else(|| anyhow!("no {name} in the answer"))?)?)
+    Ok(body)
+}
+
+/// The worker's answer for this chip, as a plan's explicit keys.
+fn personalization(server: &str, token: &str, id_maker: i64, id_record: i64, uid: &TagUid) -> Result<Given> {
+    let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization");
+    let body = post_form(server, token, &path, &[("uid", &uid.to_hex())])?;
+    let key = |keys: &Value, name: &'static str| -> Result<Key16> {
+        Ok(Key16::parse_hex(name, keys[name].as_str().ok_or_else(|| anyhow!("no {name} in the answer"))?)?)
     };
-    Ok(PlanKeys::Explicit {
-        app_master: key("app_master")?,
-        meta_read: key("sdm_meta_read")?,
-        file_read: key("sdm_file_read")?,
+    let keys = &body["keys"];
+    let on_chip = match body.get("on_chip") {
+        Some(now) => {
+            let k = &now["keys"];
+            Some(chip::OnChip::encoded(key(k, "app_master")?, key(k, "sdm_meta_read")?, key(k, "sdm_file_read")?))
+        }
+        None => None,
+    };
+    Ok(Given {
+        keys: PlanKeys::Explicit {
+            app_master: key(keys, "app_master")?,
+            meta_read: key(keys, "sdm_meta_read")?,
+            file_read: key(keys, "sdm_file_read")?,
+        },
+        key_version: body["key_version"].as_u64().and_then(|v| u8::try_from(v).ok()).unwrap_or(0),
+        on_chip,
     })
 }
 
 #[cfg(feature = "pcsc")]
-fn program_record_reader(args: &[String], plan_for: impl Fn(&TagUid) -> Result<Plan>) -> Result<i32> {
+fn program_record_reader(
+    args: &[String],
+    plan_for: impl Fn(&TagUid) -> Result<(Plan, Option<chip::OnChip>)>,
+    confirm: impl Fn(&str) -> Result<()>,
+) -> Result<i32> {
     let i = args
         .iter()
         .position(|a| a == "--reader")
@@ -369,26 +418,33 @@ fn program_record_reader(args: &[String], plan_for: impl Fn(&TagUid) -> Result<P
     let uid = TagUid(raw.as_slice().try_into().map_err(|_| anyhow!("not a 7-byte UID: {}", hex::encode(&raw)))?);
     // The reader is opened exclusively: let go of it before programming opens it again.
     drop(transport);
-    let p = plan_for(&uid)?;
-    program_reader(name, &p, None)
+    let (p, on_chip) = plan_for(&uid)?;
+    let url = program_reader(name, &p, None, &on_chip.unwrap_or(chip::OnChip::FACTORY))?;
+    confirm(&url)?;
+    Ok(0)
 }
 
 #[cfg(not(feature = "pcsc"))]
-fn program_record_reader(_: &[String], _: impl Fn(&TagUid) -> Result<Plan>) -> Result<i32> {
+fn program_record_reader(
+    _: &[String],
+    _: impl Fn(&TagUid) -> Result<(Plan, Option<chip::OnChip>)>,
+    _: impl Fn(&str) -> Result<()>,
+) -> Result<i32> {
     bail!(NO_PCSC)
 }
 
+/// Programs the chip on the reader and reads it back once; the read URL.
 #[cfg(feature = "pcsc")]
-fn program_reader(name: &str, p: &Plan, master: Option<&Key16>) -> Result<i32> {
+fn program_reader(name: &str, p: &Plan, master: Option<&Key16>, on_chip: &chip::OnChip) -> Result<String> {
     let mut transport = chip::reader::connect(name)?;
-    let uid = senzu_tag_emulator::block_on(chip::program(&mut transport, p, master, demo::random_bytes))?;
+    let uid = senzu_tag_emulator::block_on(chip::reprogram(&mut transport, p, master, on_chip, demo::random_bytes))?;
     println!("uid {}", uid.to_hex());
     // One read in this activation; lift the chip and tap again for the next counter.
     let url = senzu_tag_emulator::block_on(chip::read_url(&mut transport))?;
     chip::verify_tap(p, &url, &chip::verify_keys(p, &uid, master)?, &uid)
         .with_context(|| format!("read back {url}, which does not verify"))?;
     println!("{url}");
-    Ok(0)
+    Ok(url)
 }
 
 #[cfg(not(feature = "pcsc"))]
@@ -396,6 +452,6 @@ const NO_PCSC: &str = "this xtask was built without PC/SC: install libpcsclite-d
      `cargo run -q -p senzu-xtask --features pcsc -- tag program --reader …`";
 
 #[cfg(not(feature = "pcsc"))]
-fn program_reader(_: &str, _: &Plan, _: Option<&Key16>) -> Result<i32> {
+fn program_reader(_: &str, _: &Plan, _: Option<&Key16>, _: &chip::OnChip) -> Result<String> {
     bail!(NO_PCSC)
 }

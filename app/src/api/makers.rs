@@ -2,6 +2,7 @@
 
 use gloo_net::http::Request;
 use senzu_core::api::batches::{Batch, CreateBatch};
+use senzu_core::api::encoding::KeyRotation;
 use senzu_core::api::makers::{CreateItem, CreateMaker, EncodedProduct, Item, ItemSummary, Maker, MakerSummary};
 use senzu_core::api::{Id, Keyed};
 use senzu_core::{ApiError, ErrorCode};
@@ -63,4 +64,9 @@ pub async fn import_uids(id_maker: Id, id_batch: Id, uids: &str) -> Result<Strin
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body);
     super::exchange(request).await
+}
+
+/// Moves a batch's chips to the next key version (encoded ones wait to be re-encoded).
+pub async fn rotate_keys(id_maker: Id, id_batch: Id) -> Result<KeyRotation, ApiError> {
+    super::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/key-rotation"), &()).await
 }

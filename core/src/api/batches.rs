@@ -170,6 +170,8 @@ pub struct Batch {
     /// `nfc:aes-128,qrcode:static`.
     pub records: String,
     pub is_complete: bool,
+    /// The key version its chips are encoded with (0 until a key rotation).
+    pub key_version: u8,
     pub date_created: ApiDate,
     pub date_updated: Option<ApiDate>,
 }

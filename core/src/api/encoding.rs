@@ -50,6 +50,14 @@ pub struct ChipKeys {
     pub sdm_file_read: String,
 }
 
+/// Keys of one key version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionedKeys {
+    pub key_version: u8,
+    pub keys: ChipKeys,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Personalization {
@@ -58,18 +66,74 @@ pub struct Personalization {
     pub token_encryption: TokenEncryption,
     /// The NDEF URI the chip mirrors its SUN data into.
     pub url_template: String,
+    /// The version of `keys` (each key's KeyVer on the chip).
+    pub key_version: u8,
+    /// What to write: the chip's keys of `key_version`.
     pub keys: ChipKeys,
+    /// While a key rotation waits for this chip: the keys it holds now, to
+    /// authenticate with key 0 and change the others (ChangeKey needs the old
+    /// value). Absent for a chip at its factory keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_chip: Option<VersionedKeys>,
 }
 
-/// The chip's keys as the worker verifies its taps (`sun_keys = 'derived'`).
-pub fn chip_keys(master: &MasterKey, uid: &TagUid) -> ChipKeys {
-    let tag_master = master.tag_master();
-    let keys = sun::KeySource::Derived { master: tag_master };
+/// The chip's keys of `version` as the worker verifies its taps (`sun_keys = 'derived'`).
+pub fn chip_keys(master: &MasterKey, uid: &TagUid, version: u8) -> ChipKeys {
+    let keys = sun::KeySource::Versioned { master: master.tag_master(), version };
+    let app_master = sun::derive_versioned_key(&master.tag_master(), Some(uid), sun::KEY_NO_MASTER, version);
     ChipKeys {
-        app_master: hex::encode_upper(sun::derive_tag_key(&tag_master, Some(uid), sun::KEY_NO_MASTER).0),
+        app_master: hex::encode_upper(app_master.0),
         sdm_meta_read: hex::encode_upper(keys.meta_read_key().0),
         sdm_file_read: hex::encode_upper(keys.file_read_key(Some(uid)).0),
     }
+}
+
+/// `POST /v1/makers/{id}/records/{id_record}/personalization/confirmation`: the
+/// encoder reads the chip back and reports the tap URL it read. A tap that
+/// verifies under the rotation's new version finishes it: the old version is
+/// refused from then on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmEncoding {
+    /// The URL the chip answered, `https://{host}/p/{id_record}@{picc}:{cmac}` (or only the part after `/p/`).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "https://senzu.app/p/4711@EF963FF7828658A599F3041510671E88:94EED9EE65337086")
+    )]
+    pub url: String,
+}
+
+impl ConfirmEncoding {
+    /// The tap's part after `/p/`.
+    pub fn tap(&self) -> &str {
+        let url = self.url.trim();
+        url.split_once("/p/").map_or(url, |(_, tap)| tap)
+    }
+}
+
+/// The answer of a confirmation: the version the chip proved it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EncodingConfirmed {
+    pub id_record: Id,
+    pub uid: String,
+    pub key_version: u8,
+    pub read_counter: u32,
+}
+
+/// `POST /v1/makers/{id}/batches/{id_batch}/key-rotation`: every chip of the
+/// batch moves to the next key version. Chips not encoded yet take it at once;
+/// encoded ones keep their old version, which still opens them, until each is
+/// re-encoded and confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KeyRotation {
+    pub id_batch: Id,
+    pub key_version: u8,
+    /// Encoded chips that still hold an older version: to re-encode.
+    pub to_reencode: u32,
+    /// Chips not encoded yet, which are simply encoded with the new version.
+    pub not_encoded: u32,
 }
 
 /// `https://{origin}/p/{id_record}@{picc_data}:{cmac}`: what the worker's `/p/` route parses.
@@ -118,13 +182,29 @@ pub fn parse_uids(text: &str) -> Result<Vec<(Id, TagUid)>, String> {
 }
 
 /// The export's header: what a factory's own encoder needs per chip.
+/// The `on_chip_*` columns are filled while a key rotation waits for the chip:
+/// the keys it holds now, to authenticate and change them.
 pub const EXPORT_HEADER: &str = "id_record,uid,token_encryption,url_template,picc_data_offset,mac_input_offset,\
-mac_offset,key_version,app_master,sdm_meta_read,sdm_file_read";
+mac_offset,key_version,app_master,sdm_meta_read,sdm_file_read,on_chip_key_version,on_chip_app_master,\
+on_chip_sdm_meta_read,on_chip_sdm_file_read";
+
+/// What one chip of an export is written with.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportChip<'a> {
+    pub id_record: Id,
+    pub uid: &'a TagUid,
+    pub lrp: bool,
+    /// The version to write.
+    pub key_version: u8,
+    /// The version the chip holds now, if a rotation waits for it.
+    pub on_chip: Option<u8>,
+}
 
 /// One export line: the plan of this chip (core::sun::plan) with its own keys.
-pub fn export_line(master: &MasterKey, host: &str, id_record: Id, uid: &TagUid, lrp: bool) -> Result<String, String> {
+pub fn export_line(master: &MasterKey, host: &str, chip: ExportChip<'_>) -> Result<String, String> {
     use crate::sun::plan::{plan, PlanInput, PlanKeys, PlanMode};
-    let keys = chip_keys(master, uid);
+    let ExportChip { id_record, uid, lrp, key_version, on_chip } = chip;
+    let keys = chip_keys(master, uid, key_version);
     let key = |h: &str| crate::sun::Key16::parse_hex("key", h).map_err(|e| e.to_string());
     let input = PlanInput {
         id_record,
@@ -134,14 +214,21 @@ pub fn export_line(master: &MasterKey, host: &str, id_record: Id, uid: &TagUid, 
             meta_read: key(&keys.sdm_meta_read)?,
             file_read: key(&keys.sdm_file_read)?,
         },
-        key_version: 0,
+        key_version,
         mode: if lrp { PlanMode::Lrp } else { PlanMode::Aes },
         file_data: None,
     };
     let p = plan(&input).map_err(|e| e.to_string())?;
     let f = &p.file_settings;
+    let now = match on_chip {
+        Some(v) => {
+            let k = chip_keys(master, uid, v);
+            format!("{v},{},{},{}", k.app_master, k.sdm_meta_read, k.sdm_file_read)
+        }
+        None => ",,,".to_string(),
+    };
     Ok(format!(
-        "{id_record},{},{},{},{},{},{},{},{},{},{}",
+        "{id_record},{},{},{},{},{},{},{},{},{},{},{now}",
         uid.to_hex(),
         if lrp { "lrp-128" } else { "aes-128" },
         p.url_template,
@@ -164,7 +251,7 @@ mod tests {
     fn the_exported_keys_sign_taps_the_worker_verifies() {
         let master = MasterKey::parse_hex(&"07".repeat(32)).unwrap();
         let uid = TagUid::parse_hex("04DE5F1EACC040").unwrap();
-        let keys = chip_keys(&master, &uid);
+        let keys = chip_keys(&master, &uid, 0);
         let explicit = KeySource::Explicit {
             meta_read: Key16::parse_hex("meta", &keys.sdm_meta_read).unwrap(),
             file_read: Key16::parse_hex("file", &keys.sdm_file_read).unwrap(),
@@ -177,7 +264,7 @@ mod tests {
         let data = sun::verify_bound(&derived, &msg, b"", &uid).unwrap();
         assert_eq!(data.read_ctr, Some(9));
         assert_ne!(keys.app_master, keys.sdm_file_read);
-        let other = chip_keys(&master, &TagUid::parse_hex("04DE5F1EACC041").unwrap());
+        let other = chip_keys(&master, &TagUid::parse_hex("04DE5F1EACC041").unwrap(), 0);
         assert_ne!(other.sdm_file_read, keys.sdm_file_read, "each chip its own file read key");
         assert_eq!(other.sdm_meta_read, keys.sdm_meta_read);
     }
@@ -200,7 +287,8 @@ mod tests {
     fn an_export_line_carries_the_plan_offsets_and_the_chip_keys() {
         let master = MasterKey::parse_hex(&"07".repeat(32)).unwrap();
         let uid = TagUid::parse_hex("04DE5F1EACC040").unwrap();
-        let line = export_line(&master, "senzu.app", 12, &uid, false).unwrap();
+        let chip = ExportChip { id_record: 12, uid: &uid, lrp: false, key_version: 0, on_chip: None };
+        let line = export_line(&master, "senzu.app", chip).unwrap();
         let fields: Vec<&str> = line.split(',').collect();
         assert_eq!(fields.len(), EXPORT_HEADER.split(',').count());
         assert_eq!(&fields[..3], ["12", "04DE5F1EACC040", "aes-128"]);
@@ -209,7 +297,31 @@ mod tests {
         let picc: usize = fields[4].parse().unwrap();
         let mac: usize = fields[6].parse().unwrap();
         assert_eq!(mac, picc + 32 + 1, "the CMAC follows the 32 hex of PICC data and the colon");
-        assert_eq!(fields[10], chip_keys(&master, &uid).sdm_file_read);
+        assert_eq!(fields[10], chip_keys(&master, &uid, 0).sdm_file_read);
+        assert_eq!(&fields[11..], ["", "", "", ""], "no rotation waits for this chip");
+        // A rotation waiting: the new version's keys to write, and the keys the chip holds now.
+        let line = export_line(&master, "senzu.app", ExportChip { key_version: 2, on_chip: Some(1), ..chip }).unwrap();
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), EXPORT_HEADER.split(',').count());
+        assert_eq!((fields[7], fields[11]), ("2", "1"));
+        assert_eq!(fields[10], chip_keys(&master, &uid, 2).sdm_file_read);
+        assert_eq!(fields[14], chip_keys(&master, &uid, 1).sdm_file_read);
+        assert_ne!(fields[10], fields[14]);
+    }
+
+    #[test]
+    fn a_newer_key_version_gives_every_chip_new_keys_and_version_0_is_the_original() {
+        let master = MasterKey::parse_hex(&"07".repeat(32)).unwrap();
+        let uid = TagUid::parse_hex("04DE5F1EACC040").unwrap();
+        let (v0, v1) = (chip_keys(&master, &uid, 0), chip_keys(&master, &uid, 1));
+        assert_ne!(v0.app_master, v1.app_master);
+        assert_ne!(v0.sdm_meta_read, v1.sdm_meta_read);
+        assert_ne!(v0.sdm_file_read, v1.sdm_file_read);
+        let tag_master = master.tag_master();
+        assert_eq!(v0.app_master, hex::encode_upper(sun::derive_tag_key(&tag_master, Some(&uid), 0).0));
+        let confirm = ConfirmEncoding { url: " https://senzu.app/p/12@AB:CD ".into() };
+        assert_eq!(confirm.tap(), "12@AB:CD");
+        assert_eq!(ConfirmEncoding { url: "12@AB:CD".into() }.tap(), "12@AB:CD");
     }
 
     #[test]

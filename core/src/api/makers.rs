@@ -430,6 +430,10 @@ pub struct EncodedRecord {
     pub data: Vec<String>,
     /// The chip's UID (14 hex) once the encoder reported it.
     pub uid: Option<String>,
+    /// The key version the chip holds (0 for static records).
+    pub key_version: u8,
+    /// The version a key rotation waits to re-encode it with; `null` when none waits.
+    pub rekey_to: Option<u8>,
     pub is_enabled: bool,
     pub date_created: ApiDate,
 }

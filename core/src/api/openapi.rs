@@ -329,6 +329,8 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::CreateRecord => created().takes::<makers::CreateRecord>().gives::<makers::MakerRecord>(),
         Op::DeleteRecord => ok().gives::<Deleted>(),
         Op::PersonalizeBatch => ok().takes::<encoding::ImportUids>().page("text/csv"),
+        Op::ConfirmPersonalization => ok().takes::<encoding::ConfirmEncoding>().gives::<encoding::EncodingConfirmed>(),
+        Op::RotateBatchKeys => ok().gives::<encoding::KeyRotation>(),
 
         Op::AttachedGroups => ok().gives::<Keyed<attached_groups::AttachedGroupSummary>>(),
         Op::GetAttachedGroup => ok().gives::<attached_groups::AttachedGroup>(),
@@ -500,6 +502,8 @@ pub fn tag(op: Op) -> &'static str {
         | Op::GetBatch
         | Op::Personalize
         | Op::PersonalizeBatch
+        | Op::ConfirmPersonalization
+        | Op::RotateBatchKeys
         | Op::CreateRecord
         | Op::DeleteRecord => "makers",
         Op::Groups | Op::CreateGroup | Op::GetGroup | Op::UpdateGroup | Op::DeleteGroup | Op::GroupProducts => "groups",

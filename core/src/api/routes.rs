@@ -198,6 +198,8 @@ pub enum Op {
     GetBatch,
     Personalize,
     PersonalizeBatch,
+    ConfirmPersonalization,
+    RotateBatchKeys,
     CreateRecord,
     DeleteRecord,
 
@@ -460,6 +462,18 @@ const MAIN: &[Route] = &[
         "/v1/makers/{id}/batches/{id_batch}/personalization",
         Op::PersonalizeBatch,
         "A factory's UIDs for a batch's chips: binds them and answers each chip's plan and keys (CSV)",
+    ),
+    r(
+        P,
+        "/v1/makers/{id}/records/{id_record}/personalization/confirmation",
+        Op::ConfirmPersonalization,
+        "The encoder's read-back tap of a chip: proves its key version (finishes a key rotation for it)",
+    ),
+    r(
+        P,
+        "/v1/makers/{id}/batches/{id_batch}/key-rotation",
+        Op::RotateBatchKeys,
+        "Move a batch's chips to the next key version (old keys open each chip until it is re-encoded)",
     ),
     r(G, "/v1/makers/{id}/attached-groups", Op::AttachedGroups, "A maker's attached groups"),
     r(P, "/v1/makers/{id}/attached-groups", Op::CreateAttachedGroup, "Create an attached group"),

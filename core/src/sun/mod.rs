@@ -63,7 +63,8 @@ pub enum KeySource {
     /// Keys diversified from a master key with AN10922 (see [`derive_tag_key`]).
     Derived { master: Key16 },
     /// The same with a key version in the diversification input (see
-    /// [`derive_versioned_key`]): what personalization plans program.
+    /// [`derive_versioned_key`]; version 0 is `Derived`): what records keyed
+    /// by derivation carry, and what personalization plans program.
     Versioned { master: Key16, version: u8 },
 }
 
@@ -92,7 +93,12 @@ pub fn derive_tag_key(master: &Key16, uid: Option<&TagUid>, key_no: u8) -> Key16
 /// [`derive_tag_key`] with the key version appended to the input (UID || AID ||
 /// system identifier || key number || key version, 17 bytes at most): rotating
 /// a batch to a new version gives every chip new keys from the same master.
+/// Version 0 is the input without a version byte, what every chip was encoded
+/// with before versions existed: those chips are records at version 0.
 pub fn derive_versioned_key(master: &Key16, uid: Option<&TagUid>, key_no: u8, version: u8) -> Key16 {
+    if version == 0 {
+        return derive_tag_key(master, uid, key_no);
+    }
     let mut input = Vec::with_capacity(17);
     if let Some(uid) = uid {
         input.extend_from_slice(&uid.0);

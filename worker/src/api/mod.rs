@@ -296,6 +296,8 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::GetBatch => batches::get(call, the_id()?, id(p("id_batch"), "id_batch")?).await,
         Op::Personalize => encoding::personalize(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
         Op::PersonalizeBatch => encoding::import(call, req, the_id()?, id(p("id_batch"), "id_batch")?).await,
+        Op::ConfirmPersonalization => encoding::confirm(call, req, the_id()?, id(p("id_record"), "id_record")?).await,
+        Op::RotateBatchKeys => encoding::rotate(call, the_id()?, id(p("id_batch"), "id_batch")?).await,
 
         Op::AttachedGroups => attached_groups::list(call, req, the_id()?).await,
         Op::CreateAttachedGroup => attached_groups::create(call, req, the_id()?).await,

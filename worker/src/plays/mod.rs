@@ -280,7 +280,7 @@ async fn verify_and_advance(
         "lrp-128" => Mode::Lrp,
         _ => return Ok(Err(fail(ErrorCode::BadArgument, "this record is not dynamic"))),
     };
-    let keys = match sun_keys(master, row.sun_keys.as_deref()) {
+    let keys = match sun_keys(master, row.sun_keys.as_deref(), row.key_version) {
         Some(k) => k,
         None => {
             return Err(AppError::Internal {
@@ -295,10 +295,17 @@ async fn verify_and_advance(
         return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
     };
     // Signature and chip binding both come before the counter moves.
-    let verified = play_ref
-        .sun_message(mode)
-        .unwrap_or(Err(SunError::BadMac))
-        .and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
+    let message = play_ref.sun_message(mode).unwrap_or(Err(SunError::BadMac));
+    let mut promote = None;
+    let mut verified = message.clone().and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
+    // A key rotation waits for this chip: a tap under the new version proves it was re-encoded.
+    if let (Err(SunError::BadMac), Some(next)) = (&verified, rotation_target(row)) {
+        let newer = KeySource::Versioned { master: master.tag_master(), version: next };
+        if let Ok(data) = message.and_then(|m| sun::verify_bound(&newer, &m, b"", &tag)) {
+            worker::console_log!("record {id_record}: re-encoded chip proved key version {next}");
+            (verified, promote) = (Ok(data), Some(next));
+        }
+    }
     let data = match verified {
         Ok(d) => d,
         Err(SunError::BadHex { .. } | SunError::WrongLength { .. }) => {
@@ -312,7 +319,15 @@ async fn verify_and_advance(
     let Some(ctr) = data.read_ctr else {
         return Ok(Err(fail(ErrorCode::Forbidden, "invalid tag signature")));
     };
-    Ok(Ok((ctr, repo::advance_counter(db, id_record, ctr, now).await?)))
+    Ok(Ok((ctr, repo::advance_counter(db, id_record, ctr, now, promote).await?)))
+}
+
+/// The key version a rotation waits to re-encode this derived-keys chip with.
+fn rotation_target(row: &PlayRow) -> Option<u8> {
+    (row.sun_keys.as_deref() == Some("derived"))
+        .then_some(row.key_version_next)
+        .flatten()
+        .and_then(|v| u8::try_from(v).ok())
 }
 
 /// A tap that verifies under the keys derived from the master (AN10922), the
@@ -336,13 +351,14 @@ fn derived_tap(master: &MasterKey, play_ref: &PlayRef) -> Option<DerivedTap> {
 
 impl DerivedTap {
     /// Whether the record is one this tap opens — enabled, of this mode, keyed by
-    /// derivation and bound to this chip: what the full check verifies first, and
+    /// derivation at version 0 (what this tap verified under) and bound to this chip: what the full check verifies first, and
     /// what the counter batch required to advance (repo::verified_tap).
     fn fits(&self, master: &MasterKey, row: &PlayRow) -> bool {
         let keys = KeySource::Derived { master: master.tag_master() };
         row.record_enabled == Some(1)
             && row.token_encryption.as_deref() == Some(self.encryption)
             && row.sun_keys.as_deref() == Some("derived")
+            && row.key_version == Some(0)
             && row
                 .uid
                 .as_deref()
@@ -385,10 +401,14 @@ async fn require_password(
     Ok(Ok(()))
 }
 
-/// `derived` → AN10922 from the master; otherwise sealed meta || file read keys.
-fn sun_keys(master: &MasterKey, stored: Option<&str>) -> Option<KeySource> {
+/// `derived` → AN10922 from the master at the record's key version; otherwise
+/// sealed meta || file read keys.
+fn sun_keys(master: &MasterKey, stored: Option<&str>, version: Option<i64>) -> Option<KeySource> {
     match stored? {
-        "derived" => Some(KeySource::Derived { master: master.tag_master() }),
+        "derived" => Some(KeySource::Versioned {
+            master: master.tag_master(),
+            version: u8::try_from(version.unwrap_or(0)).ok()?,
+        }),
         sealed => {
             let bytes = master.open(secrets::SUN_KEYS, sealed).ok()?;
             let (meta, file) = bytes.split_at_checked(16)?;

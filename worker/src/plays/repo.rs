@@ -17,6 +17,9 @@ pub struct PlayRow {
     pub sun_keys: Option<String>,
     /// The chip a dynamic record is bound to (hex); None until it is encoded.
     pub uid: Option<String>,
+    /// The key version the chip holds, and the one a key rotation waits for (migration 0021).
+    pub key_version: Option<i64>,
+    pub key_version_next: Option<i64>,
     pub record_enabled: Option<i64>,
     pub is_activated: Option<i64>,
     pub is_lost: Option<i64>,
@@ -64,6 +67,7 @@ const APP_COLUMNS: &str = "a.id AS id_application, a.name, a.alias_name, a.subti
       WHERE pl.id_application = a.id AND pl.is_enabled = 1) AS plugins";
 
 const RECORD_COLUMNS: &str = "r.id AS id_record, r.id_product, r.token_encryption, r.sun_keys, r.uid, \
+    r.key_version, r.key_version_next, \
     r.is_enabled AS record_enabled, p.is_activated, p.is_lost, p.lost_message";
 
 fn int(v: i64) -> JsValue {
@@ -99,7 +103,8 @@ pub async fn by_share(db: &D1Database, public_key: &str) -> AppResult<Option<Pla
         "SELECT (s.is_enabled = 1 AND (s.id_creator IS NULL OR EXISTS (SELECT 1 FROM application_users au \
             WHERE au.id_application = s.id_application AND au.id_user = s.id_creator AND au.is_enabled = 1 \
             AND au.chmod >= 4))) AS share_enabled, s.date_expired, s.id_record AS id_record, r.id_product, \
-         'static' AS token_encryption, NULL AS sun_keys, NULL AS uid, COALESCE(r.is_enabled, 1) AS record_enabled, \
+         'static' AS token_encryption, NULL AS sun_keys, NULL AS uid, 0 AS key_version, \
+         NULL AS key_version_next, COALESCE(r.is_enabled, 1) AS record_enabled, \
          COALESCE(p.is_activated, 1) AS is_activated, COALESCE(p.is_lost, 0) AS is_lost, p.lost_message, \
          {APP_COLUMNS} FROM share_links s JOIN applications a ON a.id = s.id_application \
          LEFT JOIN records r ON r.id = s.id_record LEFT JOIN products p ON p.id = r.id_product \
@@ -123,13 +128,23 @@ pub struct Advance {
 
 /// Atomically advances the counter if `ctr` is above the stored one, then reads
 /// the row back — one D1 batch, so parallel taps of one counter see one winner.
-pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64) -> AppResult<Advance> {
+/// `promote`: the tap verified under the key version a rotation waits for, which
+/// proves the chip was re-encoded: it becomes the record's only version.
+pub async fn advance_counter(
+    db: &D1Database,
+    id_record: i64,
+    ctr: u32,
+    now: i64,
+    promote: Option<u8>,
+) -> AppResult<Advance> {
+    let promote = promote.map_or(JsValue::NULL, |v| int(i64::from(v)));
     let update = db
         .prepare(
-            "UPDATE records SET last_ctr = ?2, window_start = ?3 \
-             WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2)",
+            "UPDATE records SET last_ctr = ?2, window_start = ?3, key_version = COALESCE(?4, key_version), \
+             key_version_next = CASE WHEN ?4 IS NULL THEN key_version_next END \
+             WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2) AND (?4 IS NULL OR key_version_next = ?4)",
         )
-        .bind(&[int(id_record), int(i64::from(ctr)), int(now)])
+        .bind(&[int(id_record), int(i64::from(ctr)), int(now), promote])
         .context("bind counter update")?;
     let results = db.batch(vec![update, counter_read(db, id_record)?]).await.context("counter batch")?;
     advance_of(&results)
@@ -137,7 +152,7 @@ pub async fn advance_counter(db: &D1Database, id_record: i64, ctr: u32, now: i64
 
 /// A tap already verified under derived keys (plays::derived_tap), in one D1
 /// batch: the counter advances only if the record is enabled, of this mode,
-/// keyed by derivation and bound to this chip (what the full check requires
+/// keyed by derivation at version 0 and bound to this chip (what the full check requires
 /// before the counter moves); then the counter and the whole play are read back.
 pub async fn verified_tap(
     db: &D1Database,
@@ -151,7 +166,7 @@ pub async fn verified_tap(
         db,
         "UPDATE records SET last_ctr = ?2, window_start = ?3 \
          WHERE id = ?1 AND (last_ctr IS NULL OR last_ctr < ?2) AND is_enabled = 1 AND token_encryption = ?4 \
-         AND sun_keys = 'derived' AND upper(uid) = upper(?5)",
+         AND sun_keys = 'derived' AND key_version = 0 AND upper(uid) = upper(?5)",
         &[int(id_record), int(i64::from(ctr)), int(now), JsValue::from_str(encryption), JsValue::from_str(uid_hex)],
         "bind verified counter update",
     )?;

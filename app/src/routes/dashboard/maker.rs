@@ -285,7 +285,10 @@ pub fn BatchPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
-                        data.await.map(|(batch, products)| view! { <BatchView batch products /> })
+                        data.await.map(|(batch, products)| {
+                            let changed = Callback::new(move |()| data.refetch());
+                            view! { <BatchView batch products changed /> }
+                        })
                     })}
                 </ErrorBoundary>
             </Suspense>
@@ -294,13 +297,15 @@ pub fn BatchPage() -> impl IntoView {
 }
 
 #[component]
-fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
+fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>) -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
     let chips = products
         .iter()
         .flat_map(|p| p.record.iter().flatten())
         .filter(|r| r.token_encryption != TokenEncryption::Static);
-    let (total, encoded) = chips.fold((0, 0), |(t, e), r| (t + 1, e + usize::from(r.uid.is_some())));
+    let (total, encoded, waiting) = chips.fold((0, 0, 0), |(t, e, w), r| {
+        (t + 1, e + usize::from(r.uid.is_some()), w + usize::from(r.uid.is_some() && r.rekey_to.is_some()))
+    });
     let shown = products.len();
     let codes: Vec<(String, String)> = products
         .iter()
@@ -330,7 +335,10 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
                             <td>{p.record.unwrap_or_default().into_iter().map(|r| {
                                 let what = match (r.technology, r.uid) {
                                     (Technology::Qrcode, _) => "QR code".to_string(),
-                                    (_, Some(uid)) if r.token_encryption != TokenEncryption::Static => format!("chip {uid}"),
+                                    (_, Some(uid)) if r.token_encryption != TokenEncryption::Static => match r.rekey_to {
+                                        Some(next) => format!("chip {uid} · keys v{} → re-encode with v{next}", r.key_version),
+                                        None => format!("chip {uid} · keys v{}", r.key_version),
+                                    },
                                     (_, None) if r.token_encryption != TokenEncryption::Static => "chip not encoded".to_string(),
                                     (t, _) => t.as_str().to_string(),
                                 };
@@ -340,6 +348,7 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+        <KeyRotationPanel batch=batch.clone() waiting changed />
         <FactoryImport id_maker=batch.id_maker id_batch=batch.id />
         <section class="panel qr-sheet" data-testid="qr-sheet">
             <h2>"QR codes to print"</h2>
@@ -351,6 +360,39 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>) -> impl IntoView {
                     view! { <figure class="qr"><div inner_html=svg></div><figcaption>{reference}</figcaption></figure> }
                 }).collect_view()}
             </div>
+        </section>
+    }
+}
+
+/// A batch's key version, the chips that wait to be re-encoded, and the rotation
+/// to the next version (asked twice: every encoded chip must be re-encoded after it).
+#[component]
+fn KeyRotationPanel(batch: Batch, waiting: usize, changed: Callback<()>) -> impl IntoView {
+    let (id_maker, id_batch) = (batch.id_maker, batch.id);
+    let rotate = Action::new_local(move |_: &()| async move {
+        let done = makers::rotate_keys(id_maker, id_batch).await?;
+        changed.run(());
+        Ok::<_, ApiError>(done)
+    });
+    let ask = move |_| {
+        let question = format!(
+            "Rotate the keys of this batch to version {}? Every encoded chip must then be re-encoded; \
+             until it is, its current keys keep opening it.",
+            batch.key_version.saturating_add(1)
+        );
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            rotate.dispatch(());
+        }
+    };
+    view! {
+        <section class="panel" data-testid="key-rotation">
+            <h2>"Keys"</h2>
+            <p data-testid="key-version">{format!("Key version {}", batch.key_version)}
+                {(waiting > 0).then(|| format!(" · {waiting} chips wait to be re-encoded"))}</p>
+            <p class="muted">"A rotation gives every chip of the batch new keys. Re-encode each encoded chip with "
+                <code>"cargo xtask tag program --record ID"</code>" (its read-back tap confirms it); from then on its old keys are refused."</p>
+            <button class="button button--ghost" type="button" on:click=ask disabled=move || rotate.pending().get()>"Rotate keys"</button>
+            {action_status(rotate)}
         </section>
     }
 }

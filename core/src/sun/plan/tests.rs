@@ -216,6 +216,7 @@ fn the_versioned_derivation_input_is_uid_aid_system_key_number_version() {
     // Without the UID (the meta read key) the input starts at the AID.
     let input = hex::decode("535A0153656E7A750103").unwrap();
     assert_eq!(derive_versioned_key(&master, None, 1, 3), crate::sun::diversify(&master, &input));
-    // Version 0 is not the unversioned derivation: old and new records never share keys.
-    assert_ne!(derive_versioned_key(&master, Some(&uid), 2, 0), crate::sun::derive_tag_key(&master, Some(&uid), 2));
+    // Version 0 is the derivation of chips encoded before versions: they keep verifying.
+    assert_eq!(derive_versioned_key(&master, Some(&uid), 2, 0), crate::sun::derive_tag_key(&master, Some(&uid), 2));
+    assert_ne!(derive_versioned_key(&master, Some(&uid), 2, 1), crate::sun::derive_tag_key(&master, Some(&uid), 2));
 }

@@ -19,6 +19,7 @@ pub struct BatchRow {
     made: i64,
     /// The template's canonical JSON.
     pub records: String,
+    key_version: i64,
     date_created: i64,
     date_updated: Option<i64>,
 }
@@ -55,13 +56,15 @@ impl BatchRow {
             quantity: u32::try_from(self.quantity).unwrap_or(0),
             made: u32::try_from(self.made).unwrap_or(0),
             records,
+            key_version: u8::try_from(self.key_version).unwrap_or(0),
             date_created: ApiDate::from_unix(self.date_created),
             date_updated: ApiDate::opt(self.date_updated),
         }
     }
 }
 
-const COLUMNS: &str = "id, id_maker, id_item, reference, quantity, made, records, date_created, date_updated";
+const COLUMNS: &str =
+    "id, id_maker, id_item, reference, quantity, made, records, key_version, date_created, date_updated";
 
 pub async fn list(db: &D1Database, id_maker: Id) -> AppResult<Vec<Batch>> {
     let sql = format!("SELECT {COLUMNS} FROM product_batches WHERE id_maker = ?1 ORDER BY id");
@@ -140,10 +143,12 @@ pub async fn make_chunk(
     )?;
     let records = db::statement(
         db,
-        "INSERT INTO records (id_product, technology, token_encryption, key, sun_keys, date_created) \
+        "INSERT INTO records (id_product, technology, token_encryption, key, sun_keys, key_version, date_created) \
          SELECT p.id, json_extract(t.value, '$.technology'), json_extract(t.value, '$.token_encryption'), \
          json_extract(?5, '$[' || CAST((p.batch_position - ?2) * ?4 + t.key AS INTEGER) || ']'), \
-         CASE json_extract(t.value, '$.token_encryption') WHEN 'static' THEN NULL ELSE 'derived' END, ?7 \
+         CASE json_extract(t.value, '$.token_encryption') WHEN 'static' THEN NULL ELSE 'derived' END, \
+         CASE json_extract(t.value, '$.token_encryption') WHEN 'static' THEN 0 \
+            ELSE (SELECT b.key_version FROM product_batches b WHERE b.id = ?1) END, ?7 \
          FROM products p, json_each(?6) t \
          WHERE p.id_batch = ?1 AND p.batch_position >= ?2 AND p.batch_position < ?3 \
          AND NOT EXISTS (SELECT 1 FROM records r WHERE r.id_product = p.id)",

@@ -523,6 +523,8 @@ pub async fn encoded(db: &D1Database, id_maker: Id, id_batch: Option<Id>) -> App
         key: String,
         token_encryption: TokenEncryption,
         uid: Option<String>,
+        key_version: i64,
+        key_version_next: Option<i64>,
         is_enabled: i64,
         date_created: i64,
     }
@@ -530,7 +532,8 @@ pub async fn encoded(db: &D1Database, id_maker: Id, id_batch: Option<Id>) -> App
         db,
         "SELECT p.id, p.id_item, p.id_batch, p.reference, p.date_created, \
          (SELECT json_group_array(json_object('id', r.id, 'technology', r.technology, 'key', r.key, \
-            'token_encryption', r.token_encryption, 'uid', r.uid, 'is_enabled', r.is_enabled, \
+            'token_encryption', r.token_encryption, 'uid', r.uid, 'key_version', r.key_version, \
+            'key_version_next', r.key_version_next, 'is_enabled', r.is_enabled, \
             'date_created', r.date_created)) FROM records r WHERE r.id_product = p.id) AS records \
          FROM products p JOIN items i ON i.id = p.id_item \
          WHERE i.id_maker = ?1 AND (?2 IS NULL OR p.id_batch = ?2) ORDER BY p.id",
@@ -551,6 +554,8 @@ pub async fn encoded(db: &D1Database, id_maker: Id, id_batch: Option<Id>) -> App
                         token_encryption: x.token_encryption,
                         data: Vec::new(),
                         uid: x.uid,
+                        key_version: u8::try_from(x.key_version).unwrap_or(0),
+                        rekey_to: x.key_version_next.and_then(|v| u8::try_from(v).ok()),
                         is_enabled: x.is_enabled == 1,
                         date_created: ApiDate::from_unix(x.date_created),
                     })
