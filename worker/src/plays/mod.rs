@@ -299,7 +299,9 @@ async fn verify_and_advance(
     let mut promote = None;
     let mut verified = message.clone().and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
     // A key rotation waits for this chip: a tap under the new version proves it was re-encoded.
-    if let (Err(SunError::BadMac), Some(next)) = (&verified, rotation_target(row)) {
+    // (Under the old meta read key the PICC data decrypts to noise: any refusal but a malformed one.)
+    let refused = matches!(&verified, Err(e) if !matches!(e, SunError::BadHex { .. } | SunError::WrongLength { .. }));
+    if let (true, Some(next)) = (refused, rotation_target(row)) {
         let newer = KeySource::Versioned { master: master.tag_master(), version: next };
         if let Ok(data) = message.and_then(|m| sun::verify_bound(&newer, &m, b"", &tag)) {
             worker::console_log!("record {id_record}: re-encoded chip proved key version {next}");
