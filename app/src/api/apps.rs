@@ -17,8 +17,9 @@ pub async fn main_developer() -> Result<Option<Developer>, ApiError> {
     }
 }
 
+/// The account becomes a developer, named after it (the profile is changed later).
 pub async fn become_developer() -> Result<Developer, ApiError> {
-    super::post("/v1/developers", &()).await
+    super::post("/v1/developers", &senzu_core::api::developers::CreateDeveloper::default()).await
 }
 
 pub async fn list() -> Result<Vec<AppSummary>, ApiError> {

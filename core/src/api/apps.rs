@@ -5,14 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiDate, Id, Name};
 
-/// `POST /v1/developers` (201) and `GET /v1/developers/main`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Developer {
-    pub id: Id,
-    pub id_user: Id,
-    pub date_created: ApiDate,
-}
+pub use super::developers::Developer;
 
 /// One entry of `GET /v1/developers/{id}/apps`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ pub mod attached_groups;
 pub mod auth;
 pub mod batches;
 pub mod contacts;
+pub mod developers;
 pub mod encoding;
 pub mod files;
 pub mod finder_messages;

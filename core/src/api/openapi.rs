@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{batches, contacts, encoding, finder_messages, makers, products, shares, sharing, user};
+use super::{batches, contacts, developers, encoding, finder_messages, makers, products, shares, sharing, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -267,8 +267,13 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::UpdateAddress => ok().takes::<user::SaveAddress>().gives::<user::Address>(),
         Op::DeleteAddress => ok().gives::<Deleted>(),
 
-        Op::BecomeDeveloper => created().gives::<apps::Developer>(),
-        Op::MainDeveloper => ok().gives::<apps::Developer>(),
+        Op::Developers => ok().gives::<Keyed<developers::DeveloperSummary>>(),
+        Op::BecomeDeveloper => created().takes::<developers::CreateDeveloper>().gives::<developers::Developer>(),
+        Op::MainDeveloper | Op::GetDeveloper => ok().gives::<developers::Developer>(),
+        Op::UpdateMainDeveloper | Op::UpdateDeveloper => {
+            ok().takes::<developers::UpdateDeveloper>().gives::<developers::Developer>()
+        }
+        Op::DeleteDeveloper => ok().gives::<Deleted>(),
         Op::DeveloperApps => ok().gives::<Keyed<apps::AppSummary>>(),
         Op::AppCategories => ok().gives::<Keyed<apps::Category>>(),
         Op::GetApp => ok().gives::<apps::App>(),
@@ -441,8 +446,13 @@ pub fn tag(op: Op) -> &'static str {
         | Op::GetAddress
         | Op::UpdateAddress
         | Op::DeleteAddress => "user",
-        Op::BecomeDeveloper
+        Op::Developers
+        | Op::BecomeDeveloper
         | Op::MainDeveloper
+        | Op::UpdateMainDeveloper
+        | Op::GetDeveloper
+        | Op::UpdateDeveloper
+        | Op::DeleteDeveloper
         | Op::DeveloperApps
         | Op::CreateApp
         | Op::AppCategories
@@ -589,6 +599,7 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::DeveloperApps
         | Op::AttachedGroups
         | Op::Makers
+        | Op::Developers
         | Op::MakerItems
         | Op::ItemProducts
         | Op::Batches

@@ -20,6 +20,7 @@ mod batches;
 mod contacts;
 #[cfg(feature = "dev")]
 mod dev;
+mod developers;
 mod encoding;
 mod files;
 mod finder_messages;
@@ -210,8 +211,13 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateAddress => user::save_address(call, req, Some(the_id()?)).await,
         Op::DeleteAddress => user::delete_address(call, the_id()?).await,
 
-        Op::BecomeDeveloper => apps::become_developer(call).await,
-        Op::MainDeveloper => apps::main_developer(call).await,
+        Op::Developers => developers::list(call, req).await,
+        Op::BecomeDeveloper => developers::create(call, req).await,
+        Op::MainDeveloper => developers::main(call).await,
+        Op::UpdateMainDeveloper => developers::update_main(call, req).await,
+        Op::GetDeveloper => developers::get(call, the_id()?).await,
+        Op::UpdateDeveloper => developers::update(call, req, the_id()?).await,
+        Op::DeleteDeveloper => developers::delete(call, the_id()?).await,
         Op::DeveloperApps => apps::list_apps(call, req, p("id")).await,
         Op::CreateApp => apps::create_app(call, req, p("id")).await,
         Op::AppCategories => apps::categories(call, req).await,

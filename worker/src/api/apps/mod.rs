@@ -68,29 +68,10 @@ impl Child {
     }
 }
 
-/// `POST /v1/developers` (developer, 201): turns the user's account into a developer account.
-pub async fn become_developer(call: &Call<'_>) -> AppResult<Response> {
-    let user = call.caller.require_user(&call.db, Role::Developer, call.now).await?;
-    repo::become_developer(&call.db, user.id_user).await?;
-    let dev = repo::developer_of(&call.db, user.id_user)
-        .await?
-        .ok_or_else(|| AppError::Internal { context: "become developer", cause: "no row after insert".into() })?;
-    Ok(created(&dev))
-}
-
-/// `GET /v1/developers/main` (developer).
-pub async fn main_developer(call: &Call<'_>) -> AppResult<Response> {
-    let user = call.caller.require_user(&call.db, Role::Developer, call.now).await?;
-    let dev = repo::developer_of(&call.db, user.id_user)
-        .await?
-        .ok_or_else(|| AppError::not_found("this account is not a developer account yet: POST /v1/developers"))?;
-    Ok(json(&dev))
-}
-
 /// The caller's own developer id, checked against the path's `{id}` (or `main`).
 async fn own_developer(call: &Call<'_>, role: Role, segment: &str) -> AppResult<Id> {
     let user = call.caller.require_user(&call.db, role, call.now).await?;
-    let dev = repo::developer_of(&call.db, user.id_user).await?;
+    let dev = super::developers::repo::of_user(&call.db, user.id_user).await?;
     let wanted = if segment == "main" { None } else { Some(id(segment, "id")?) };
     match dev {
         Some(d) if wanted.is_none_or(|w| w == d.id) => Ok(d.id),

@@ -1,10 +1,10 @@
-//! The queries of developer accounts, developer apps and their children.
+//! The queries of developer apps and their children.
 //! Every function is one statement or one batch; `format!` only names a
 //! child's table from the closed [`Child`] enum.
 
 use senzu_core::api::apps::{
-    App, AppCall, AppPlatform, AppRole, AppRoleGrant, AppSummary, AppToken, AppUrl, Category, Developer, Domain,
-    MailTemplate, Platform, Redirect,
+    App, AppCall, AppPlatform, AppRole, AppRoleGrant, AppSummary, AppToken, AppUrl, Category, Domain, MailTemplate,
+    Platform, Redirect,
 };
 use senzu_core::api::{ApiDate, Id};
 use senzu_core::auth::Role;
@@ -15,30 +15,6 @@ use worker::{D1Database, D1PreparedStatement};
 use super::Child;
 use crate::db::{self, int, opt_int, opt_text, text};
 use crate::error::{AppError, AppResult, Context};
-
-#[derive(Deserialize)]
-struct DeveloperRow {
-    id: i64,
-    id_user: i64,
-    date_created: i64,
-}
-
-pub async fn developer_of(db: &D1Database, id_user: Id) -> AppResult<Option<Developer>> {
-    let row: Option<DeveloperRow> = db::first(
-        db,
-        "SELECT id, id_user, date_created FROM developers WHERE id_user = ?1",
-        &[int(id_user)],
-        "developer",
-    )
-    .await?;
-    Ok(row.map(|d| Developer { id: d.id, id_user: d.id_user, date_created: ApiDate::from_unix(d.date_created) }))
-}
-
-pub async fn become_developer(db: &D1Database, id_user: Id) -> AppResult<()> {
-    db::run(db, "INSERT INTO developers (id_user) VALUES (?1) ON CONFLICT DO NOTHING", &[int(id_user)], "developer")
-        .await?;
-    Ok(())
-}
 
 #[derive(Deserialize)]
 struct AppRow {

@@ -52,7 +52,7 @@ async fn own_item(call: &Call<'_>, me: Id, id: Id) -> AppResult<Item> {
 }
 
 /// `id_image`: one of the caller's uploaded files.
-async fn image(call: &Call<'_>, me: Id, id: Option<Id>) -> AppResult<Option<Id>> {
+pub(super) async fn image(call: &Call<'_>, me: Id, id: Option<Id>) -> AppResult<Option<Id>> {
     let Some(id) = id else { return Ok(None) };
     let file = super::files::own(&call.db, me, id)
         .await?
@@ -61,14 +61,14 @@ async fn image(call: &Call<'_>, me: Id, id: Option<Id>) -> AppResult<Option<Id>>
 }
 
 /// Companies arrive with the shop: until then there is none to name.
-fn no_company(id_company: Option<Id>) -> AppResult<()> {
+pub(super) fn no_company(id_company: Option<Id>) -> AppResult<()> {
     match id_company {
         Some(id) => Err(bad("id_company", format!("no company with id {id}"))),
         None => Ok(()),
     }
 }
 
-fn currency(id: Option<Id>) -> AppResult<Option<Id>> {
+pub(super) fn currency(id: Option<Id>) -> AppResult<Option<Id>> {
     match id {
         Some(EURO) | None => Ok(id),
         Some(other) => Err(bad("id_currency", format!("no currency with id {other} (1 is the euro)"))),
