@@ -1,7 +1,9 @@
 // The maker's workspace for a fresh account: a maker, an item with its price,
 // a batch of 100 products (NFC chip + QR code each) made from the browser,
-// then the batch's page: its products, none of their chips encoded yet, and a
-// printable sheet with one QR code per product that opens its play.
+// then the batch's page: its products, none of their chips encoded yet, a
+// printable sheet with one QR code per product that opens its play, a
+// factory's UIDs imported, a static record written onto a tag (Web NFC) and a
+// key rotation that leaves the two encoded chips to re-encode.
 import { test, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
@@ -35,6 +37,11 @@ test('a maker makes a batch of 100 products and prints its QR codes', async ({ p
   expect(created.status()).toBe(201);
   expect((await request.get(`/v1/activate?code=${await activationCode(request, email)}`)).status()).toBe(200);
 
+  // Web NFC as Chrome on Android has it: the page's writes are recorded instead of reaching a tag.
+  await page.addInitScript(() => {
+    window.__nfcWrites = [];
+    window.NDEFReader = class { async write(message) { window.__nfcWrites.push(message); } };
+  });
   await page.goto('/signin?next=/maker');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -91,8 +98,28 @@ test('a maker makes a batch of 100 products and prints its QR codes', async ({ p
   const csv = (await (await import('node:fs/promises')).readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
   expect(csv[0]).toContain('id_record,uid,token_encryption,url_template');
   expect(csv).toHaveLength(3);
-  for (const line of csv.slice(1)) line.split(',').slice(8).forEach(remember);
+  for (const line of csv.slice(1)) line.split(',').slice(8).filter((k) => /^[0-9A-F]{32}$/.test(k)).forEach(remember);
   await page.reload();
   await expect(page.getByTestId('encoding-status')).toHaveText('2 of 100 chips encoded');
-  await expect(page.getByTestId('batch-products')).toContainText(`chip ${uids[0]}`);
+  await expect(page.getByTestId('batch-products')).toContainText(`chip ${uids[0]} · keys v0`);
+
+  // A static record's URL written onto a plain NDEF tag (Web NFC).
+  const firstRow = page.getByTestId('batch-products').locator('tbody tr').first();
+  await firstRow.getByRole('button', { name: 'Write to an NFC tag' }).click();
+  await expect(firstRow.getByRole('status')).toHaveText('Written');
+  const writes = await page.evaluate(() => window.__nfcWrites);
+  expect(writes).toHaveLength(1);
+  expect(writes[0].records[0].recordType).toBe('url');
+  const written = writes[0].records[0].data;
+  expect(written.startsWith(`${BASE}/p/`)).toBe(true);
+  expect(written.split('/p/')[1]).toMatch(/^[0-9a-f]{32}$/);
+  const opened = await request.get(`/v1/plays/${written.split('/p/')[1]}`);
+  expect(opened.status()).toBe(461);
+
+  // Key rotation: the two encoded chips wait to be re-encoded with version 1.
+  await expect(page.getByTestId('key-version')).toHaveText('Key version 0');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByTestId('key-rotation').getByRole('button', { name: 'Rotate keys' }).click();
+  await expect(page.getByTestId('key-version')).toHaveText('Key version 1 · 2 chips wait to be re-encoded');
+  await expect(page.getByTestId('batch-products')).toContainText(`chip ${uids[0]} · keys v0 → re-encode with v1`);
 });

@@ -1,7 +1,8 @@
 //! The maker's workspace (`/maker`): the account's makers, their items, and
 //! batches of products made of an item — with their progress while they are
 //! made — and a batch's page (`/maker/{id}/batches/{id_batch}`): its products,
-//! each record's encoding status and a printable sheet of its QR codes.
+//! each record's encoding status, key rotation, a printable sheet of its QR
+//! codes and, where the browser has Web NFC, static records written onto tags.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -20,10 +21,11 @@ fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
 }
 
 /// The record templates a maker picks from (any other can be sent through the API).
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("nfc:aes-128,qrcode:static", "NFC chip (AES) + QR code"),
     ("nfc:lrp-128,qrcode:static", "NFC chip (LRP) + QR code"),
     ("nfc:aes-128", "NFC chip (AES)"),
+    ("nfc:static,qrcode:static", "Plain NFC tag + QR code"),
     ("qrcode:static", "QR code only"),
 ];
 
@@ -319,6 +321,7 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
         })
         .collect();
     let origin_for_sheet = origin.clone();
+    let can_write = web_nfc::available();
     view! {
         <div class="dash-head"><h1 data-testid="batch-name">{batch.reference.clone()}</h1>
             <span class="muted">{format!("{} of {} made · {}", batch.made, batch.quantity, batch.records)}</span></div>
@@ -342,7 +345,10 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
                                     (_, None) if r.token_encryption != TokenEncryption::Static => "chip not encoded".to_string(),
                                     (t, _) => t.as_str().to_string(),
                                 };
-                                view! { <span class="chip">{what}</span> " " }
+                                // A static record's URL goes onto a plain NDEF tag from here (Web NFC).
+                                let writer = (can_write && r.token_encryption == TokenEncryption::Static)
+                                    .then(|| view! { <NfcWrite url=format!("{origin}/p/{}", r.record_key) /> });
+                                view! { <span class="chip">{what}</span> " " {writer} }
                             }).collect_view()}</td></tr>
                     }).collect_view()}
                 </tbody>
@@ -361,6 +367,68 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
                 }).collect_view()}
             </div>
         </section>
+    }
+}
+
+/// Writes one static record's URL onto the NDEF tag the phone is held to.
+#[component]
+fn NfcWrite(url: String) -> impl IntoView {
+    let write = Action::new_local(move |url: &String| {
+        let url = url.clone();
+        async move { web_nfc::write_url(&url).await }
+    });
+    let status = move || match write.value().get() {
+        _ if write.pending().get() => {
+            Some(view! { <span class="muted" role="status">"Hold the tag to the phone…"</span> }.into_any())
+        }
+        Some(Ok(())) => Some(view! { <span class="form-ok" role="status">"Written"</span> }.into_any()),
+        Some(Err(why)) => Some(view! { <span class="form-error" role="alert">{why}</span> }.into_any()),
+        None => None,
+    };
+    view! {
+        <button class="button button--ghost" type="button" on:click=move |_| { write.dispatch(url.clone()); }>"Write to an NFC tag"</button>
+        " " {status}
+    }
+}
+
+/// Web NFC (Chrome on Android): `NDEFReader.write` of one URL record. Called
+/// through `js_sys` because web-sys binds it only behind its unstable APIs.
+mod web_nfc {
+    use leptos::wasm_bindgen::{JsCast, JsValue};
+
+    fn reader_class() -> Option<js_sys::Function> {
+        js_sys::Reflect::get(&leptos::prelude::window(), &JsValue::from_str("NDEFReader")).ok()?.dyn_into().ok()
+    }
+
+    /// Whether this browser can write NDEF tags.
+    pub fn available() -> bool {
+        reader_class().is_some()
+    }
+
+    fn message_of(error: &JsValue) -> String {
+        js_sys::Reflect::get(error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the tag could not be written".into())
+    }
+
+    pub async fn write_url(url: &str) -> Result<(), String> {
+        let class = reader_class().ok_or("this browser cannot write NFC tags (Chrome on Android can)")?;
+        let reader = js_sys::Reflect::construct(&class, &js_sys::Array::new()).map_err(|e| message_of(&e))?;
+        let record = js_sys::Object::new();
+        let set = |o: &js_sys::Object, k: &str, v: &JsValue| js_sys::Reflect::set(o, &JsValue::from_str(k), v);
+        set(&record, "recordType", &JsValue::from_str("url")).map_err(|e| message_of(&e))?;
+        set(&record, "data", &JsValue::from_str(url)).map_err(|e| message_of(&e))?;
+        let message = js_sys::Object::new();
+        set(&message, "records", &js_sys::Array::of1(&record)).map_err(|e| message_of(&e))?;
+        let write: js_sys::Function = js_sys::Reflect::get(&reader, &JsValue::from_str("write"))
+            .ok()
+            .and_then(|w| w.dyn_into().ok())
+            .ok_or("this browser's NDEFReader cannot write")?;
+        let promise: js_sys::Promise =
+            write.call1(&reader, &message).map_err(|e| message_of(&e))?.dyn_into().map_err(|e| message_of(&e))?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| message_of(&e))
     }
 }
 
