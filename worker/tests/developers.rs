@@ -16,7 +16,7 @@ fn get(who: &Account, path: &str) -> common::Answer {
 
 #[test]
 fn an_account_becomes_a_developer_once_and_edits_its_documented_profile() {
-    let ada = new_account("Ada");
+    let ada = new_account("ada");
     assert_eq!(get(&ada, "/v1/developers/main").status, 404, "not a developer yet");
     let bad = post(&ada, "/v1/developers", &[("contact_email", "not an address")]);
     assert_eq!(bad.status, 420, "{}", bad.body);
@@ -47,8 +47,8 @@ fn an_account_becomes_a_developer_once_and_edits_its_documented_profile() {
     ] {
         assert!(dev.get(field).is_some(), "{field} missing: {dev}");
     }
-    assert_eq!(dev["reference"], "Ada");
-    assert_eq!(dev["alias_name"], "Ada");
+    assert_eq!(dev["reference"], "ada");
+    assert_eq!(dev["alias_name"], "ada");
     assert_eq!(
         (dev["chmod"].clone(), dev["is_main_account"].clone(), dev["is_verified"].clone()),
         (3.into(), true.into(), false.into())
@@ -73,7 +73,7 @@ fn an_account_becomes_a_developer_once_and_edits_its_documented_profile() {
     assert_eq!(post(&ada, "/v1/developers/main", &[("id_image", "999999")]).status, 420, "only one's own files");
 
     // Another account reaches none of it.
-    let eve = new_account("Eve");
+    let eve = new_account("eve");
     assert_eq!(post(&eve, "/v1/developers", &[]).status, 201);
     assert_eq!(get(&eve, &format!("/v1/developers/{id}")).status, 404);
     assert_eq!(post(&eve, &format!("/v1/developers/{id}"), &[("alias_name", "Mine")]).status, 404);
