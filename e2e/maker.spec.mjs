@@ -56,6 +56,15 @@ test('a maker makes a batch of 100 products and prints its QR codes', async ({ p
   const maker = page.getByTestId('maker');
   await expect(maker.getByRole('heading', { name: 'Atelier Ada' })).toBeVisible();
 
+  // An attached group, made and deleted again.
+  const newGroup = maker.getByTestId('new-attached-group');
+  await newGroup.getByLabel('Group reference').fill('SHOP-PARIS');
+  await newGroup.getByLabel('Group name').fill('Paris shop');
+  await newGroup.getByRole('button', { name: 'Add the group' }).click();
+  await expect(maker.getByTestId('attached-groups')).toContainText('SHOP-PARIS');
+  await maker.getByRole('button', { name: 'Delete SHOP-PARIS' }).click();
+  await expect(maker.getByText('No attached group yet.')).toBeVisible();
+
   const newItem = maker.getByTestId('new-item');
   await newItem.getByLabel('Price (€)').fill('25.9.0');
   await newItem.getByLabel('Reference').fill('CARD-BLACK');

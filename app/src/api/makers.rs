@@ -1,10 +1,11 @@
 //! Makers, their items, batches and encoded products (the maker's workspace).
 
 use gloo_net::http::Request;
+use senzu_core::api::attached_groups::{AttachedGroup, AttachedGroupSummary, CreateAttachedGroup};
 use senzu_core::api::batches::{Batch, CreateBatch};
 use senzu_core::api::encoding::KeyRotation;
 use senzu_core::api::makers::{CreateItem, CreateMaker, EncodedProduct, Item, ItemSummary, Maker, MakerSummary};
-use senzu_core::api::{Id, Keyed};
+use senzu_core::api::{Deleted, Id, Keyed};
 use senzu_core::{ApiError, ErrorCode};
 
 use super::all;
@@ -69,4 +70,18 @@ pub async fn import_uids(id_maker: Id, id_batch: Id, uids: &str) -> Result<Strin
 /// Moves a batch's chips to the next key version (encoded ones wait to be re-encoded).
 pub async fn rotate_keys(id_maker: Id, id_batch: Id) -> Result<KeyRotation, ApiError> {
     super::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/key-rotation"), &()).await
+}
+
+pub async fn attached_groups(id_maker: Id) -> Result<Vec<AttachedGroupSummary>, ApiError> {
+    super::get::<Keyed<AttachedGroupSummary>>(&format!("/v1/makers/{id_maker}/attached-groups?{}", all()))
+        .await
+        .map(|k| k.0)
+}
+
+pub async fn create_attached_group(id_maker: Id, new: &CreateAttachedGroup) -> Result<AttachedGroup, ApiError> {
+    super::post(&format!("/v1/makers/{id_maker}/attached-groups"), new).await
+}
+
+pub async fn delete_attached_group(id_maker: Id, id: Id) -> Result<Deleted, ApiError> {
+    super::delete(&format!("/v1/makers/{id_maker}/attached-groups/{id}")).await
 }

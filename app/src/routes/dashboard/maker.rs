@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use senzu_core::api::attached_groups::CreateAttachedGroup;
 use senzu_core::api::batches::{Batch, CreateBatch, Quantity, RecordsTemplate};
 use senzu_core::api::makers::{ContactEmail, CreateItem, CreateMaker, EncodedProduct};
 use senzu_core::api::products::{Technology, TokenEncryption};
@@ -228,7 +229,76 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
                     {format!(" {made} of {of} made")}</p>
             })}
             {action_status(make)}
+
+            <AttachedGroups id_maker=id />
         </section>
+    }
+}
+
+/// A maker's attached groups: named sets its products can be made into.
+#[component]
+fn AttachedGroups(id_maker: Id) -> impl IntoView {
+    let groups = LocalResource::new(move || makers::attached_groups(id_maker));
+    let (reference, alias) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let create = Action::new_local(move |(r, a): &(String, String)| {
+        let (r, a) = (r.clone(), a.clone());
+        async move {
+            let new = CreateAttachedGroup {
+                reference: Name::new(&r).map_err(|w| bad("reference", w))?,
+                alias_name: if a.trim().is_empty() {
+                    None
+                } else {
+                    Some(Name::new(&a).map_err(|w| bad("alias_name", w))?)
+                },
+            };
+            let group = makers::create_attached_group(id_maker, &new).await?;
+            reference.set(String::new());
+            alias.set(String::new());
+            groups.refetch();
+            Ok::<_, ApiError>(group)
+        }
+    });
+    let remove = Action::new_local(move |id: &Id| {
+        let id = *id;
+        async move {
+            let gone = makers::delete_attached_group(id_maker, id).await?;
+            groups.refetch();
+            Ok::<_, ApiError>(gone)
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch((reference.get_untracked(), alias.get_untracked()));
+    };
+    view! {
+        <h3>"Attached groups"</h3>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match groups.await {
+                    Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">"No attached group yet."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="rows" data-testid="attached-groups">
+                            {list.into_iter().map(|g| view! {
+                                <li>{g.reference.clone()}
+                                    <button class="button button--ghost" type="button"
+                                        aria-label=format!("Delete {}", g.reference)
+                                        on:click=move |_| { remove.dispatch(g.id); }>"Delete"</button></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+        <form class="form form--inline" on:submit=submit data-testid="new-attached-group">
+            <label class="field"><span>"Group reference"</span>
+                <input required maxlength="100" placeholder="SHOP-PARIS" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
+            <label class="field"><span>"Group name"</span>
+                <input maxlength="100" placeholder="Paris shop" prop:value=move || alias.get() on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
+            <button class="button" type="submit" disabled=move || create.pending().get()>"Add the group"</button>
+        </form>
+        {action_status(create)}
+        {action_status(remove)}
     }
 }
 
