@@ -442,6 +442,13 @@ fn batch_timings() {
         assert_eq!(made.status, 201, "{}", made.body);
         assert_eq!(made.json()["made"].to_string(), quantity);
         println!("a batch of {quantity} products (two records each) on local D1: {elapsed:?}");
+        let rotation = format!("/v1/makers/{id_maker}/batches/{}/key-rotation", made.json()["id"]);
+        let start = std::time::Instant::now();
+        let rotated = app().call("POST", &rotation, ada.auth(), &[], &[]);
+        let elapsed = start.elapsed();
+        assert_eq!(rotated.status, 200, "{}", rotated.body);
+        assert_eq!(rotated.json()["not_encoded"].to_string(), quantity);
+        println!("its key rotation: {elapsed:?}");
     }
 }
 

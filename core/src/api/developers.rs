@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(new.alias_name.unwrap().as_str(), "Ryan");
         assert!(serde_json::from_str::<CreateDeveloper>(r#"{"contact_email":"nope"}"#).is_err());
         assert!(serde_json::from_str::<CreateDeveloper>(r#"{"url":"ftp://x"}"#).is_err());
-        let clear: UpdateDeveloper = serde_json::from_str(r#"{"url":""}"#).unwrap();
+        let clear: UpdateDeveloper = serde_json::from_str(r#"{"url":null}"#).unwrap();
         assert!(!clear.is_empty());
         assert!(UpdateDeveloper::default().is_empty());
     }
