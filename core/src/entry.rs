@@ -10,7 +10,14 @@ pub enum PlayRef {
     Static { key: String },
     /// A dynamic NTAG 424 DNA tap. The mode is unknown until the record is read,
     /// so the hex is kept and checked against the record's encryption.
-    Dynamic { id_record: i64, picc_data: String, cmac: String },
+    Dynamic {
+        id_record: i64,
+        picc_data: String,
+        /// SDMENCFileData, when the chip encrypts file data into its taps
+        /// (`{picc}.{file}:{cmac}`, core::sun::plan): the MAC then covers `{file}:`.
+        file_data: Option<String>,
+        cmac: String,
+    },
     /// A share link.
     Shared { public_key: String },
 }
@@ -34,9 +41,22 @@ impl PlayRef {
                 id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| {
                     EntryError::BadArgument(format!("id_record `{}` is not a record id", truncate(id)))
                 })?;
-            let (picc, cmac) = rest
+            let (sun, cmac) = rest
                 .split_once(':')
                 .ok_or_else(|| EntryError::BadArgument("dynamic play needs {picc_data}:{cmac}".into()))?;
+            let (picc, file) = match sun.split_once('.') {
+                Some((picc, file)) => (picc, Some(file)),
+                None => (sun, None),
+            };
+            if let Some(file) = file {
+                let whole = !file.is_empty() && file.len().is_multiple_of(32) && file.len() <= 256;
+                if !whole || !file.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(EntryError::BadArgument(format!(
+                        "file data must be hexadecimal in whole blocks of 32 characters (at most 256), got {}",
+                        file.len()
+                    )));
+                }
+            }
             if picc.len() != Mode::Aes.picc_hex_len() && picc.len() != Mode::Lrp.picc_hex_len() {
                 return Err(EntryError::BadArgument(format!(
                     "picc_data must be 32 (AES) or 48 (LRP) hex characters, got {}",
@@ -49,7 +69,12 @@ impl PlayRef {
             if !picc.bytes().chain(cmac.bytes()).all(|b| b.is_ascii_hexdigit()) {
                 return Err(EntryError::BadArgument("picc_data and cmac must be hexadecimal".into()));
             }
-            return Ok(PlayRef::Dynamic { id_record, picc_data: picc.to_string(), cmac: cmac.to_string() });
+            return Ok(PlayRef::Dynamic {
+                id_record,
+                picc_data: picc.to_string(),
+                file_data: file.map(str::to_string),
+                cmac: cmac.to_string(),
+            });
         }
         if !is_key(segment) {
             return Err(EntryError::BadArgument(format!("key `{}` is not a record key", truncate(segment))));
@@ -67,8 +92,19 @@ impl PlayRef {
     /// The SUN message of a dynamic reference, for a record in `mode`.
     pub fn sun_message(&self, mode: Mode) -> Option<Result<SunMessage, SunError>> {
         match self {
-            PlayRef::Dynamic { picc_data, cmac, .. } => Some(SunMessage::parse(mode, picc_data, None, cmac)),
+            PlayRef::Dynamic { picc_data, file_data, cmac, .. } => {
+                Some(SunMessage::parse(mode, picc_data, file_data.as_deref(), cmac))
+            }
             _ => None,
+        }
+    }
+
+    /// What the chip's SDMMAC covers: nothing, or the file data and the `:` after it
+    /// (the MAC input starts at the encrypted data, core::sun::plan).
+    pub fn mac_input(&self) -> String {
+        match self {
+            PlayRef::Dynamic { file_data: Some(file), .. } => format!("{file}:"),
+            _ => String::new(),
         }
     }
 
@@ -76,7 +112,12 @@ impl PlayRef {
     pub fn to_segment(&self) -> String {
         match self {
             PlayRef::Static { key } => key.clone(),
-            PlayRef::Dynamic { id_record, picc_data, cmac } => format!("{id_record}@{picc_data}:{cmac}"),
+            PlayRef::Dynamic { id_record, picc_data, file_data: None, cmac } => {
+                format!("{id_record}@{picc_data}:{cmac}")
+            }
+            PlayRef::Dynamic { id_record, picc_data, file_data: Some(file), cmac } => {
+                format!("{id_record}@{picc_data}.{file}:{cmac}")
+            }
             PlayRef::Shared { public_key } => format!("shared/{public_key}"),
         }
     }
@@ -102,9 +143,17 @@ mod tests {
             PlayRef::Dynamic {
                 id_record: 12,
                 picc_data: "EF963FF7828658A599F3041510671E88".into(),
+                file_data: None,
                 cmac: "94EED9EE65337086".into()
             }
         );
+        // With encrypted file data: `{picc}.{file}:{cmac}`, the MAC over `{file}:`.
+        let file = "12@EF963FF7828658A599F3041510671E88.CEE9A53E3E463EF1F459635736738962:ECC1E7F6C6C73BF6";
+        let parsed = PlayRef::parse_record(file).unwrap();
+        assert_eq!(parsed.mac_input(), "CEE9A53E3E463EF1F459635736738962:");
+        assert_eq!(parsed.to_segment(), file);
+        assert!(PlayRef::parse_record("12@EF963FF7828658A599F3041510671E88.CEE9:ECC1E7F6C6C73BF6").is_err());
+        assert!(PlayRef::parse_record("12@EF963FF7828658A599F3041510671E88.:ECC1E7F6C6C73BF6").is_err());
         let lrp = "3@AAE1508939ECF6FF26BCE407959AB1A5EC022819A35CD293:5E3DB82C19E3865F";
         assert!(matches!(PlayRef::parse_record(lrp), Ok(PlayRef::Dynamic { id_record: 3, .. })));
         assert_eq!(

@@ -28,6 +28,18 @@ fn batch_of(maker: &Account, id_maker: i64, id_item: &str, quantity: &str, recor
 /// Asks the worker for the chip's keys (binding the record to its UID): the
 /// plan to write, and the keys the chip holds now if a key rotation waits for it.
 fn personalization(maker: &Account, id_maker: i64, id_record: i64, uid: [u8; 7], mode: PlanMode) -> (Plan, OnChip) {
+    personalization_with(maker, id_maker, id_record, uid, mode, None)
+}
+
+/// [`personalization`] with plain data the chip encrypts into each tap (SDMENCFileData).
+fn personalization_with(
+    maker: &Account,
+    id_maker: i64,
+    id_record: i64,
+    uid: [u8; 7],
+    mode: PlanMode,
+    file_data: Option<Vec<u8>>,
+) -> (Plan, OnChip) {
     let path = format!("/v1/makers/{id_maker}/records/{id_record}/personalization");
     let got = made(app().call("POST", &path, maker.auth(), &[("uid", &TagUid(uid).to_hex())], &[]));
     let key = |keys: &Value, name: &str| Key16::parse_hex("key", keys[name].as_str().unwrap()).unwrap();
@@ -42,7 +54,7 @@ fn personalization(maker: &Account, id_maker: i64, id_record: i64, uid: [u8; 7],
         },
         key_version: got["key_version"].as_u64().unwrap() as u8,
         mode,
-        file_data: None,
+        file_data,
     };
     let on_chip = match got.get("on_chip") {
         Some(now) => {
@@ -387,4 +399,53 @@ fn a_factory_imports_its_uids_and_gets_each_chips_plan_and_keys_once_all_or_noth
     ));
     let third = listed.as_object().unwrap().values().find(|p| p["id"] == products[2]["id"]).unwrap();
     assert_eq!(third["record"][0]["uid"], Value::Null);
+}
+
+#[test]
+fn a_chip_that_encrypts_file_data_into_its_taps_opens_its_record() {
+    let maker = new_account("file-data");
+    let id_maker = made(app().call(
+        "POST",
+        "/v1/makers",
+        maker.auth(),
+        &[("display_name", "Lots"), ("contact_email", "lots@atelier.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let id_item = made(app().call(
+        "POST",
+        &format!("/v1/makers/{id_maker}/items"),
+        maker.auth(),
+        &[("reference", "LOT"), ("display_name", "Lot card")],
+        &[],
+    ))["id"]
+        .to_string();
+    for mode in [PlanMode::Aes, PlanMode::Lrp] {
+        let encryption = if mode == PlanMode::Aes { "nfc:aes-128" } else { "nfc:lrp-128" };
+        let products = batch_of(&maker, id_maker, &id_item, "1", encryption);
+        let id_record = products[0]["record"][0]["id"].as_i64().unwrap();
+        let mut uid = [0x04u8; 7];
+        uid[1..].copy_from_slice(&rand::random::<[u8; 6]>());
+        let data = b"lot 0042 / 2026!".to_vec();
+        let (plan, on_chip) = personalization_with(&maker, id_maker, id_record, uid, mode, Some(data));
+        let mut card = Ntag424::new(uid, rand::random());
+        block_on(senzu_xtask::program::reprogram(&mut card, &plan, None, &on_chip, rnd())).unwrap();
+        let first = tap(&mut card);
+        let (_, sun) = first.split_once('@').unwrap();
+        assert!(sun.contains('.'), "the tap carries encrypted file data: {first}");
+        let opened = app().get(&format!("/v1/plays/{first}"));
+        assert_eq!(opened.status, 461, "{mode:?}: {}", opened.body);
+        let second = tap(&mut card);
+        assert_eq!(app().get(&format!("/v1/plays/{second}")).status, 461);
+        assert_eq!(app().get(&format!("/v1/plays/{first}")).status, 463, "{mode:?}: a replay");
+        // The file data is under the MAC: changed, the tap is refused.
+        let (head, tail) = second.split_once('.').unwrap();
+        let flipped = match tail.strip_prefix('0') {
+            Some(rest) => format!("1{rest}"),
+            None => format!("0{}", &tail[1..]),
+        };
+        let forged = app().get(&format!("/v1/plays/{head}.{flipped}"));
+        assert_eq!(forged.status, 403, "{mode:?}: {}", forged.body);
+    }
 }

@@ -296,14 +296,15 @@ async fn verify_and_advance(
     };
     // Signature and chip binding both come before the counter moves.
     let message = play_ref.sun_message(mode).unwrap_or(Err(SunError::BadMac));
+    let mac_input = play_ref.mac_input();
     let mut promote = None;
-    let mut verified = message.clone().and_then(|m| sun::verify_bound(&keys, &m, b"", &tag));
+    let mut verified = message.clone().and_then(|m| sun::verify_bound(&keys, &m, mac_input.as_bytes(), &tag));
     // A key rotation waits for this chip: a tap under the new version proves it was re-encoded.
     // (Under the old meta read key the PICC data decrypts to noise: any refusal but a malformed one.)
     let refused = matches!(&verified, Err(e) if !matches!(e, SunError::BadHex { .. } | SunError::WrongLength { .. }));
     if let (true, Some(next)) = (refused, rotation_target(row)) {
         let newer = KeySource::Versioned { master: master.tag_master(), version: next };
-        if let Ok(data) = message.and_then(|m| sun::verify_bound(&newer, &m, b"", &tag)) {
+        if let Ok(data) = message.and_then(|m| sun::verify_bound(&newer, &m, mac_input.as_bytes(), &tag)) {
             worker::console_log!("record {id_record}: re-encoded chip proved key version {next}");
             (verified, promote) = (Ok(data), Some(next));
         }
@@ -338,6 +339,7 @@ fn rotation_target(row: &PlayRow) -> Option<u8> {
 struct DerivedTap {
     encryption: &'static str,
     message: SunMessage,
+    mac_input: String,
     uid: TagUid,
     ctr: u32,
 }
@@ -346,8 +348,9 @@ fn derived_tap(master: &MasterKey, play_ref: &PlayRef) -> Option<DerivedTap> {
     let keys = KeySource::Derived { master: master.tag_master() };
     [(Mode::Aes, "aes-128"), (Mode::Lrp, "lrp-128")].into_iter().find_map(|(mode, encryption)| {
         let message = play_ref.sun_message(mode)?.ok()?;
-        let data = sun::verify(&keys, &message, b"").ok()?;
-        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message })
+        let mac_input = play_ref.mac_input();
+        let data = sun::verify(&keys, &message, mac_input.as_bytes()).ok()?;
+        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message, mac_input })
     })
 }
 
@@ -365,7 +368,7 @@ impl DerivedTap {
                 .uid
                 .as_deref()
                 .and_then(|u| TagUid::parse_hex(u).ok())
-                .is_some_and(|tag| sun::verify_bound(&keys, &self.message, b"", &tag).is_ok())
+                .is_some_and(|tag| sun::verify_bound(&keys, &self.message, self.mac_input.as_bytes(), &tag).is_ok())
     }
 }
 
