@@ -136,6 +136,18 @@ test.describe('Senzu Auth', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Build on Senzu' })).toBeVisible();
+
+    // Becoming a developer, then the public profile its apps' users see.
+    await page.getByRole('button', { name: 'Become a developer' }).click();
+    await expect(page.getByRole('heading', { name: 'Your apps' })).toBeVisible();
+    const profile = page.getByTestId('developer-profile');
+    await profile.getByLabel('Shown as').fill('Tools of the test');
+    await profile.getByLabel('Website').fill('https://tools.senzu.test');
+    await profile.getByRole('button', { name: 'Save the profile' }).click();
+    await expect(profile.getByRole('status')).toHaveText('Saved');
+    await page.reload();
+    await expect(page.getByTestId('developer-profile').getByLabel('Shown as')).toHaveValue('Tools of the test');
+    await expect(page.getByTestId('developer-profile').getByLabel('Website')).toHaveValue('https://tools.senzu.test');
   });
 
   test('the console creates an app and shows its private key once', async ({ page }) => {

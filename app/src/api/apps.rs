@@ -17,6 +17,11 @@ pub async fn main_developer() -> Result<Option<Developer>, ApiError> {
     }
 }
 
+/// Changes the account's developer profile (form fields: an empty `url` clears it).
+pub async fn update_developer(fields: &[(&str, &str)]) -> Result<Developer, ApiError> {
+    super::post_form("/v1/developers/main", fields).await
+}
+
 /// The account becomes a developer, named after it (the profile is changed later).
 pub async fn become_developer() -> Result<Developer, ApiError> {
     super::post("/v1/developers", &senzu_core::api::developers::CreateDeveloper::default()).await

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use senzu_core::api::apps::{App, AppCall, AppSummary, SaveApp, SavePlatform, SaveRole, SaveUrl};
+use senzu_core::api::developers::Developer;
 use senzu_core::api::user::User;
 use senzu_core::api::{Id, Name};
 use senzu_core::auth::Role;
@@ -31,14 +32,14 @@ fn ConsoleBar() -> impl IntoView {
 }
 
 /// Who is signed in, whether they are a developer, and their apps.
-async fn console_state() -> Result<(User, bool, Vec<AppSummary>), ApiError> {
+async fn console_state() -> Result<(User, Option<Developer>, Vec<AppSummary>), ApiError> {
     let me = api::user::me().await?;
     let developer = api::apps::main_developer().await?;
     let apps = match developer {
         Some(_) => api::apps::list().await?,
         None => Vec::new(),
     };
-    Ok((me, developer.is_some(), apps))
+    Ok((me, developer, apps))
 }
 
 #[component]
@@ -55,9 +56,9 @@ pub fn Console() -> impl IntoView {
                 <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
                     {move || Suspend::new(async move {
                         state.await.map(|(me, developer, apps)| {
-                            if !developer {
+                            let Some(developer) = developer else {
                                 return view! { <BecomeDeveloper me reload /> }.into_any();
-                            }
+                            };
                             view! {
                                 <h1>"Your apps"</h1>
                                 <p class="muted">"Signed in as " {me.email.unwrap_or_default()}</p>
@@ -73,6 +74,7 @@ pub fn Console() -> impl IntoView {
                                     }).collect_view()}
                                 </div>
                                 <CreateApp reload new_key />
+                                <DeveloperProfile developer />
                                 <Guide />
                             }.into_any()
                         })
@@ -104,6 +106,49 @@ fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
         {move || error().map(|error| view! { <ErrorView error /> })}
         <button class="button" type="button" disabled=move || become_dev.pending().get()
             on:click=move |_| { become_dev.dispatch(()); }>"Become a developer"</button>
+    }
+}
+
+/// The developer's public profile: the name, contact and site its apps' users see.
+#[component]
+fn DeveloperProfile(developer: Developer) -> impl IntoView {
+    let name = RwSignal::new(developer.alias_name.clone());
+    let email = RwSignal::new(developer.contact_email.clone());
+    let url = RwSignal::new(developer.url.clone().unwrap_or_default());
+    let save = Action::new_local(move |(n, e, u): &(String, String, String)| {
+        let (n, e, u) = (n.clone(), e.clone(), u.clone());
+        async move {
+            let mut fields = vec![("alias_name", n.as_str()), ("url", u.as_str())];
+            if !e.trim().is_empty() {
+                fields.push(("contact_email", e.as_str()));
+            }
+            api::apps::update_developer(&fields).await
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch((name.get_untracked(), email.get_untracked(), url.get_untracked()));
+    };
+    let status = move || match save.value().get() {
+        Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error /> }.into_any(),
+        None => ().into_any(),
+    };
+    view! {
+        <section class="panel" data-testid="developer-profile">
+            <h2>"Developer profile"</h2>
+            <p class="muted">{format!("Developer {} · {}", developer.id, developer.reference)}</p>
+            <form class="form" on:submit=submit>
+                <label class="field"><span>"Shown as"</span>
+                    <input required maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Contact e-mail"</span>
+                    <input type="email" maxlength="254" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>"Website"</span>
+                    <input type="url" maxlength="2000" placeholder="https://" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) /></label>
+                <button class="button" type="submit" disabled=move || save.pending().get()>"Save the profile"</button>
+            </form>
+            {status}
+        </section>
     }
 }
 
