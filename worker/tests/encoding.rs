@@ -18,6 +18,17 @@ fn made(a: common::Answer) -> Value {
     a.json()
 }
 
+/// A new account with a maker and one item (`reference`): the account, the maker's id, the item's id.
+fn maker_with_item(prefix: &str, reference: &str) -> (Account, i64, String) {
+    let maker = new_account(prefix);
+    let form = [("display_name", "Atelier"), ("contact_email", "atelier@atelier.test")];
+    let id_maker = made(app().call("POST", "/v1/makers", maker.auth(), &form, &[]))["id"].as_i64().unwrap();
+    let form = [("reference", reference), ("display_name", reference)];
+    let id_item =
+        made(app().call("POST", &format!("/v1/makers/{id_maker}/items"), maker.auth(), &form, &[]))["id"].to_string();
+    (maker, id_maker, id_item)
+}
+
 fn batch_of(maker: &Account, id_maker: i64, id_item: &str, quantity: &str, records: &str) -> Vec<Value> {
     let form = [("id_item", id_item), ("quantity", quantity), ("records", records)];
     let batch = made(app().call("POST", &format!("/v1/makers/{id_maker}/batches"), maker.auth(), &form, &[]));
@@ -96,24 +107,7 @@ fn tap(card: &mut Ntag424) -> String {
 
 #[test]
 fn a_batch_encoded_on_emulated_chips_taps_opens_and_pairs() {
-    let maker = new_account("life");
-    let id_maker = made(app().call(
-        "POST",
-        "/v1/makers",
-        maker.auth(),
-        &[("display_name", "Life"), ("contact_email", "life@atelier.test")],
-        &[],
-    ))["id"]
-        .as_i64()
-        .unwrap();
-    let id_item = made(app().call(
-        "POST",
-        &format!("/v1/makers/{id_maker}/items"),
-        maker.auth(),
-        &[("reference", "LIFE"), ("display_name", "Life card")],
-        &[],
-    ))["id"]
-        .to_string();
+    let (maker, id_maker, id_item) = maker_with_item("life", "LIFE");
     let products = batch_of(&maker, id_maker, &id_item, "100", "nfc:aes-128,qrcode:static");
     assert_eq!(products.len(), 100);
     let lrp = batch_of(&maker, id_maker, &id_item, "1", "nfc:lrp-128");
@@ -258,24 +252,7 @@ fn batch_of_listing(maker: &Account, id_maker: i64, products: &[Value]) -> usize
 
 #[test]
 fn cargo_xtask_tag_program_encodes_a_record_through_the_worker() {
-    let maker = new_account("xtask-program");
-    let id_maker = made(app().call(
-        "POST",
-        "/v1/makers",
-        maker.auth(),
-        &[("display_name", "Bench"), ("contact_email", "bench@atelier.test")],
-        &[],
-    ))["id"]
-        .as_i64()
-        .unwrap();
-    let id_item = made(app().call(
-        "POST",
-        &format!("/v1/makers/{id_maker}/items"),
-        maker.auth(),
-        &[("reference", "PEN"), ("display_name", "Pen")],
-        &[],
-    ))["id"]
-        .to_string();
+    let (maker, id_maker, id_item) = maker_with_item("xtask-program", "PEN");
     let products = batch_of(&maker, id_maker, &id_item, "1", "nfc:lrp-128");
     let id_record = products[0]["record"][0]["id"].as_i64().unwrap();
     let run = |token: &str| {
@@ -319,24 +296,7 @@ fn random_uid() -> String {
 #[test]
 fn a_factory_imports_its_uids_and_gets_each_chips_plan_and_keys_once_all_or_nothing() {
     use senzu_core::sun::{self, KeySource, Mode, TapSpec};
-    let maker = new_account("factory");
-    let id_maker = made(app().call(
-        "POST",
-        "/v1/makers",
-        maker.auth(),
-        &[("display_name", "Factory"), ("contact_email", "factory@atelier.test")],
-        &[],
-    ))["id"]
-        .as_i64()
-        .unwrap();
-    let id_item = made(app().call(
-        "POST",
-        &format!("/v1/makers/{id_maker}/items"),
-        maker.auth(),
-        &[("reference", "FAB"), ("display_name", "Fab card")],
-        &[],
-    ))["id"]
-        .to_string();
+    let (maker, id_maker, id_item) = maker_with_item("factory", "FAB");
     let products = batch_of(&maker, id_maker, &id_item, "3", "nfc:aes-128,qrcode:static");
     let id_batch = products[0]["id_batch"].as_i64().unwrap();
     let chips: Vec<i64> = products.iter().map(|p| p["record"][0]["id"].as_i64().unwrap()).collect();
@@ -403,24 +363,7 @@ fn a_factory_imports_its_uids_and_gets_each_chips_plan_and_keys_once_all_or_noth
 
 #[test]
 fn a_chip_that_encrypts_file_data_into_its_taps_opens_its_record() {
-    let maker = new_account("file-data");
-    let id_maker = made(app().call(
-        "POST",
-        "/v1/makers",
-        maker.auth(),
-        &[("display_name", "Lots"), ("contact_email", "lots@atelier.test")],
-        &[],
-    ))["id"]
-        .as_i64()
-        .unwrap();
-    let id_item = made(app().call(
-        "POST",
-        &format!("/v1/makers/{id_maker}/items"),
-        maker.auth(),
-        &[("reference", "LOT"), ("display_name", "Lot card")],
-        &[],
-    ))["id"]
-        .to_string();
+    let (maker, id_maker, id_item) = maker_with_item("file-data", "LOT");
     for mode in [PlanMode::Aes, PlanMode::Lrp] {
         let encryption = if mode == PlanMode::Aes { "nfc:aes-128" } else { "nfc:lrp-128" };
         let products = batch_of(&maker, id_maker, &id_item, "1", encryption);
