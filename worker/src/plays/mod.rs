@@ -346,18 +346,19 @@ struct DerivedTap {
 
 fn derived_tap(master: &MasterKey, play_ref: &PlayRef) -> Option<DerivedTap> {
     let keys = KeySource::Derived { master: master.tag_master() };
+    let mac_input = play_ref.mac_input();
     [(Mode::Aes, "aes-128"), (Mode::Lrp, "lrp-128")].into_iter().find_map(|(mode, encryption)| {
         let message = play_ref.sun_message(mode)?.ok()?;
-        let mac_input = play_ref.mac_input();
         let data = sun::verify(&keys, &message, mac_input.as_bytes()).ok()?;
-        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message, mac_input })
+        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message, mac_input: mac_input.clone() })
     })
 }
 
 impl DerivedTap {
     /// Whether the record is one this tap opens — enabled, of this mode, keyed by
-    /// derivation at version 0 (what this tap verified under) and bound to this chip: what the full check verifies first, and
-    /// what the counter batch required to advance (repo::verified_tap).
+    /// derivation at version 0 (what this tap verified under) and bound to this
+    /// chip: what the full check verifies first, and what the counter batch
+    /// required to advance (repo::verified_tap).
     fn fits(&self, master: &MasterKey, row: &PlayRow) -> bool {
         let keys = KeySource::Derived { master: master.tag_master() };
         row.record_enabled == Some(1)
