@@ -83,7 +83,7 @@ fn first_paint(play: &Play) -> String {
     for p in &play.plugins {
         let body = format!(
             r#"<span class="tile__icon"><svg viewBox="0 0 24 24" width="26" height="26"><path fill="currentColor" d="{}"></path></svg></span><span class="tile__name">{}</span>"#,
-            p.kind.icon_path(),
+            p.icon_path(),
             escape_html(&p.name)
         );
         let tile = match &p.action {
@@ -198,10 +198,18 @@ mod tests {
                         id: 1,
                         name: plugin_name.into(),
                         kind: Kind::Phone,
+                        id_icon: None,
                         is_locked: false,
                         action: Some(Action::Link { href: "tel:+331".into() }),
                     },
-                    PlayPlugin { id: 2, name: "Secret".into(), kind: Kind::Text, is_locked: true, action: None },
+                    PlayPlugin {
+                        id: 2,
+                        name: "Secret".into(),
+                        kind: Kind::Text,
+                        id_icon: None,
+                        is_locked: true,
+                        action: None,
+                    },
                 ],
             }),
             error: None,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::custom_plugin::CustomSpec;
 use crate::plugins::{Action, Kind, Lang};
 use crate::schedule::Schedule;
 use crate::ApiError;
@@ -82,10 +83,21 @@ pub struct PlayPlugin {
     pub id: i64,
     pub name: String,
     pub kind: Kind,
+    /// A developer's plugin: the icon its version chose (core::icons); a
+    /// first-party tile has its kind's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_icon: Option<i64>,
     /// Locked plugins show their tile; the action comes with the right password.
     pub is_locked: bool,
     /// `None` when locked, or when the owner's data does not make a safe action.
     pub action: Option<Action>,
+}
+
+impl PlayPlugin {
+    /// The tile's icon (an SVG path, Senzu's constant).
+    pub fn icon_path(&self) -> &'static str {
+        self.id_icon.and_then(crate::icons::path).unwrap_or_else(|| self.kind.icon_path())
+    }
 }
 
 /// The documented play object, plus what the page needs to render it.
@@ -170,6 +182,9 @@ pub struct PlayPluginSource<'a> {
     pub sort_order: Option<i64>,
     /// `filters`: shown only at these times.
     pub schedule: Option<Schedule>,
+    /// A developer's plugin (kind `custom`): its published version's form and
+    /// action, and icon. `None` for first-party plugins.
+    pub custom: Option<(&'a CustomSpec, Option<i64>)>,
 }
 
 impl PlayPluginSource<'_> {
@@ -185,9 +200,16 @@ impl PlayPluginSource<'_> {
 
     /// The tile's kind and action (`None` while locked or when the data makes no safe action).
     pub fn tile(&self) -> Option<PlayPlugin> {
-        let kind = Kind::parse(self.kind)?;
-        let action = if self.is_locked { None } else { kind.action(self.data, self.name) };
-        Some(PlayPlugin { id: self.id, name: self.name.to_string(), kind, is_locked: self.is_locked, action })
+        let (kind, id_icon, action) = match self.custom {
+            Some((spec, id_icon)) => {
+                (Kind::Custom, id_icon, (!self.is_locked).then(|| spec.action(self.data)).flatten())
+            }
+            None => {
+                let kind = Kind::parse(self.kind)?;
+                (kind, None, (!self.is_locked).then(|| kind.action(self.data, self.name)).flatten())
+            }
+        };
+        Some(PlayPlugin { id: self.id, name: self.name.to_string(), kind, id_icon, is_locked: self.is_locked, action })
     }
 }
 
@@ -248,6 +270,7 @@ mod tests {
             is_enabled: true,
             sort_order: None,
             schedule: None,
+            custom: None,
         }
     }
 

@@ -5,7 +5,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::plugins::{http_url, phone, Kind};
+use crate::custom_plugin::CustomField;
+use crate::plugins::{http_url, phone, Field, Kind};
 
 /// The longest value a field takes (a note's text gets more room).
 const MAX_VALUE: usize = 500;
@@ -16,7 +17,7 @@ pub enum FormError {
     /// `data` is not a JSON object.
     NotAnObject,
     /// A required field is missing or blank (API code 419).
-    Missing { field: &'static str },
+    Missing { field: String },
     /// A value of the wrong type or shape (API code 420).
     Bad { field: String, reason: String },
 }
@@ -36,18 +37,65 @@ impl FormError {
     pub fn field(&self) -> Option<String> {
         match self {
             FormError::NotAnObject => None,
-            FormError::Missing { field } => Some((*field).to_string()),
+            FormError::Missing { field } => Some(field.clone()),
             FormError::Bad { field, .. } => Some(field.clone()),
         }
     }
 }
 
+/// One field as the check reads it: first-party ([`Field`]) or a developer's ([`CustomField`]).
+pub trait FormRule {
+    fn name(&self) -> &str;
+    fn input(&self) -> &str;
+    fn required(&self) -> bool;
+}
+
+impl FormRule for Field {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn input(&self) -> &str {
+        self.input
+    }
+    fn required(&self) -> bool {
+        self.required
+    }
+}
+
+impl FormRule for CustomField {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn input(&self) -> &str {
+        self.input.as_str()
+    }
+    fn required(&self) -> bool {
+        self.required
+    }
+}
+
+impl FormRule for crate::api::plugstores::FormField {
+    fn name(&self) -> &str {
+        &self.attributes.name
+    }
+    fn input(&self) -> &str {
+        &self.attributes.input
+    }
+    fn required(&self) -> bool {
+        self.attributes.required
+    }
+}
+
 /// The cleaned data (values trimmed, blanks dropped), or the first problem.
 pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormError> {
+    validate_fields(kind.fields(), data)
+}
+
+/// [`validate`] against any form: the one rule set for first-party and developers' plugins.
+pub fn validate_fields<F: FormRule>(fields: &[F], data: &Value) -> Result<Map<String, Value>, FormError> {
     let object = data.as_object().ok_or(FormError::NotAnObject)?;
-    let fields = kind.fields();
-    if let Some(unknown) = object.keys().find(|k| !fields.iter().any(|f| f.name == k.as_str())) {
-        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    if let Some(unknown) = object.keys().find(|k| !fields.iter().any(|f| f.name() == k.as_str())) {
+        let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
         return Err(FormError::Bad {
             field: unknown.clone(),
             reason: format!("is not a field of this plugin (fields: {})", names.join(", ")),
@@ -55,26 +103,26 @@ pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormErro
     }
     let mut clean = Map::new();
     for field in fields {
-        let value = match object.get(field.name) {
+        let value = match object.get(field.name()) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.trim()),
             Some(_) => {
-                return Err(FormError::Bad { field: field.name.into(), reason: "must be a string".into() });
+                return Err(FormError::Bad { field: field.name().into(), reason: "must be a string".into() });
             }
         }
         .filter(|s| !s.is_empty());
         let Some(value) = value else {
-            if field.required {
-                return Err(FormError::Missing { field: field.name });
+            if field.required() {
+                return Err(FormError::Missing { field: field.name().into() });
             }
             continue;
         };
-        let bad = |reason: &str| FormError::Bad { field: field.name.into(), reason: reason.into() };
-        let max = if field.input == "textarea" { MAX_TEXT } else { MAX_VALUE };
+        let bad = |reason: &str| FormError::Bad { field: field.name().into(), reason: reason.into() };
+        let max = if field.input() == "textarea" { MAX_TEXT } else { MAX_VALUE };
         if value.chars().count() > max {
             return Err(bad(&format!("is longer than {max} characters")));
         }
-        match field.input {
+        match field.input() {
             "tel" if phone(value).is_none() => {
                 return Err(bad("must be a phone number (digits, spaces, a leading +)"));
             }
@@ -83,7 +131,7 @@ pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormErro
             "number" if !value.bytes().all(|b| b.is_ascii_digit()) => return Err(bad("must be a whole number")),
             _ => {}
         }
-        clean.insert(field.name.into(), Value::String(value.to_string()));
+        clean.insert(field.name().into(), Value::String(value.to_string()));
     }
     Ok(clean)
 }
@@ -114,10 +162,10 @@ mod tests {
 
     #[test]
     fn names_the_field_that_is_wrong() {
-        assert_eq!(validate(Kind::Phone, &json!({})), Err(FormError::Missing { field: "phone_number" }));
+        assert_eq!(validate(Kind::Phone, &json!({})), Err(FormError::Missing { field: "phone_number".into() }));
         assert_eq!(
             validate(Kind::Phone, &json!({"phone_number": "  "})),
-            Err(FormError::Missing { field: "phone_number" })
+            Err(FormError::Missing { field: "phone_number".into() })
         );
         let err = validate(Kind::Phone, &json!({"phone_number": "call me"})).unwrap_err();
         assert_eq!(err.field().as_deref(), Some("phone_number"));
@@ -145,7 +193,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.field().as_deref(), Some("content_id"));
-        assert_eq!(validate(Kind::SengerioQuote, &json!({})), Err(FormError::Missing { field: "private_token" }));
+        assert_eq!(
+            validate(Kind::SengerioQuote, &json!({})),
+            Err(FormError::Missing { field: "private_token".into() })
+        );
         // Where credentials go is not plugin data (issue 11, finding 3): an address is refused by name.
         for kind in crate::plugins::PARTNER_KINDS {
             let mut data: Map<String, Value> = kind

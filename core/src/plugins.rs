@@ -32,6 +32,9 @@ pub enum Kind {
     SengerioVehicle,
     /// A visitor leaves their details for the owner (worker::plays::exchange).
     ContactExchange,
+    /// A developer's plugstore entry: its form and action are the published
+    /// version's (core::custom_plugin). Not in [`store`]: entries are rows.
+    Custom,
 }
 
 /// The partner-backed kinds, plugstore ids 17 to 20 after [`ALL_KINDS`].
@@ -107,6 +110,7 @@ impl Kind {
             Kind::SengerioQuote => "sengerio_quote",
             Kind::SengerioVehicle => "sengerio_vehicle",
             Kind::ContactExchange => "contact_exchange",
+            Kind::Custom => "custom",
         }
     }
 
@@ -137,6 +141,7 @@ impl Kind {
             Kind::EduzzBestSellers => "M12 2l2.9 6.1 6.6.8-4.9 4.6 1.3 6.5L12 16.8 6.1 20l1.3-6.5L2.5 8.9l6.6-.8z",
             Kind::SengerioQuote => "M4 5a3 3 0 0 1 3-3h10a3 3 0 0 1 3 3v10a3 3 0 0 1-2 2.8V20a1 1 0 0 1-1 1h-1a1 1 0 0 1-1-1v-2H9v2a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1v-2.2A3 3 0 0 1 4 15zm2 1v5h12V6zm1.5 8a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm9 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z",
             Kind::ContactExchange => "M8 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zm0 10c3.3 0 6 1.6 6 4v2H2v-2c0-2.4 2.7-4 6-4zm9-6 4 3-4 3v-2h-3V9h3zm-1 8h3v-2l4 3-4 3v-2h-3z",
+            Kind::Custom => crate::icons::PUZZLE,
             Kind::SengerioVehicle => "M3 7a2 2 0 0 1 2-2h11l5 5v6a2 2 0 0 1-2 2h-1a3 3 0 0 1-6 0H9a3 3 0 0 1-6 0V7zm2 0v4h6V7zm8 0v4h6l-3-4zM6 17a1 1 0 1 0 0 2 1 1 0 0 0 0-2zm9 0a1 1 0 1 0 0 2 1 1 0 0 0 0-2z",
         }
     }
@@ -169,6 +174,7 @@ impl Kind {
             Kind::SengerioQuote => ("Demande de devis (autocar)", "Charter quote request"),
             Kind::SengerioVehicle => ("Véhicule", "Vehicle"),
             Kind::ContactExchange => ("Échange de contacts", "Exchange contacts"),
+            Kind::Custom => ("Module", "Plugin"),
         }
     }
 
@@ -179,7 +185,7 @@ impl Kind {
                 "Communication"
             }
             Kind::Vcard | Kind::Text => "Bureautique",
-            Kind::Website | Kind::Address | Kind::Wifi => "Utilitaires",
+            Kind::Website | Kind::Address | Kind::Wifi | Kind::Custom => "Utilitaires",
             Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => "Partenaires",
             _ => "Réseaux Sociaux",
         }
@@ -264,6 +270,8 @@ impl Kind {
             ),
         ];
         match self {
+            // Its fields are its version's (core::custom_plugin::CustomSpec).
+            Kind::Custom => &[],
             Kind::ContactExchange => &CONTACT_EXCHANGE,
             Kind::Phone => &PHONE,
             Kind::Sms => &SMS,
@@ -355,6 +363,8 @@ impl Kind {
                     .unwrap_or(if plugin_name.trim().is_empty() { "Exchange contacts" } else { plugin_name })
                     .to_string(),
             }),
+            // Its action is its version's (core::custom_plugin::CustomSpec::action).
+            Kind::Custom => None,
             // Filled in by the worker's connector at play time.
             Kind::EduzzProduct | Kind::EduzzBestSellers | Kind::SengerioQuote | Kind::SengerioVehicle => None,
             Kind::Vcard => {

@@ -22,6 +22,49 @@ pub const ROTATE_SIGNING_KEY_SQL: &str =
     "UPDATE signing_keys SET date_retired = unixepoch() WHERE date_retired IS NULL;\n\
      SELECT kid, date_created, date_retired FROM signing_keys ORDER BY date_created DESC;";
 
+/// Publishes a submitted plugstore version (Senzu's review, done): the
+/// version becomes the entry's, its form and icon go onto the entry's row
+/// (what plays read), and its texts become the catalogue's, each language
+/// falling back to the other. A version not submitted is left as it is.
+pub fn publish_plugstore_sql(version: i64) -> String {
+    let text = |column: &str, lang: &str, other: &str| {
+        format!(
+            "COALESCE((SELECT {column} FROM plugstore_version_langs WHERE id_plugstore_version = {version} AND lang = '{lang}'), \
+             (SELECT {column} FROM plugstore_version_langs WHERE id_plugstore_version = {version} AND lang = '{other}'))"
+        )
+    };
+    format!(
+        "UPDATE plugstore_versions SET status = 'publish', date_updated = unixepoch() \
+         WHERE id = {version} AND status = 'submitted';\n\
+         UPDATE plugstores SET status = 'publish', id_version = {version}, \
+         spec = (SELECT spec FROM plugstore_versions WHERE id = {version}), \
+         id_icon = (SELECT id_icon FROM plugstore_versions WHERE id = {version}), \
+         display_name_fr = COALESCE({dfr}, display_name_fr), display_name_en = COALESCE({den}, display_name_en), \
+         catchphrase_fr = {cfr}, catchphrase_en = {cen}, description_fr = {sfr}, description_en = {sen}, \
+         date_updated = unixepoch() \
+         WHERE id = (SELECT id_plugstore FROM plugstore_versions WHERE id = {version} AND status = 'publish');\n\
+         SELECT id, status, id_version, display_name_en FROM plugstores \
+         WHERE id = (SELECT id_plugstore FROM plugstore_versions WHERE id = {version});",
+        dfr = text("display_name", "fr", "en"),
+        den = text("display_name", "en", "fr"),
+        cfr = text("catchphrase", "fr", "en"),
+        cen = text("catchphrase", "en", "fr"),
+        sfr = text("description", "fr", "en"),
+        sen = text("description", "en", "fr"),
+    )
+}
+
+/// Withdraws a developer's plugstore entry (abuse, a broken link): out of the
+/// catalogue, and its plugins leave the plays, until a new version is published.
+pub fn unpublish_plugstore_sql(entry: i64) -> String {
+    format!(
+        "UPDATE plugstore_versions SET status = 'unpublished', date_updated = unixepoch() \
+         WHERE id = (SELECT id_version FROM plugstores WHERE id = {entry} AND id >= 1001);\n\
+         UPDATE plugstores SET status = 'unpublished', date_updated = unixepoch() WHERE id = {entry} AND id >= 1001;\n\
+         SELECT id, status, id_version FROM plugstores WHERE id = {entry};"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

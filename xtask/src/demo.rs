@@ -405,6 +405,27 @@ pub fn seed_sql() -> Result<String> {
         ));
     }
     sql.push("INSERT OR IGNORE INTO developers (id, id_user) VALUES (1, 1);".into());
+    // A developer's published plugstore entry (the demo owner is developer 1):
+    // a link plugin, as a newcomer finds one in the catalogue.
+    let spec = r#"{"fields":[{"name":"artist","type":"text","required":true,"label_fr":"Nom d'artiste","label_en":"Artist name"}],"action":{"type":"link","url":"https://music.senzu.test/{artist}"}}"#;
+    sql.push(format!(
+        "INSERT OR IGNORE INTO plugstores (id, kind, name, display_name_fr, display_name_en, category, developer_name, \
+         status, id_developer, id_version, spec, id_icon, catchphrase_fr, catchphrase_en, date_created) VALUES \
+         (1001, 'custom:1001', 'demo-music', 'Ma musique', 'My music', 'Réseaux Sociaux', '', 'publish', 1, 1, {spec}, 104, \
+         'Vos morceaux en un geste', 'Your tracks in one tap', unixepoch());",
+        spec = sql_str(spec)
+    ));
+    sql.push(format!(
+        "INSERT OR IGNORE INTO plugstore_versions (id, id_plugstore, name, id_icon, spec, status, date_created) \
+         VALUES (1, 1001, '1.0', 104, {}, 'publish', unixepoch());",
+        sql_str(spec)
+    ));
+    sql.push(
+        "INSERT OR IGNORE INTO plugstore_version_langs (id_plugstore_version, lang, display_name, catchphrase, date_created) \
+         VALUES (1, 'fr', 'Ma musique', 'Vos morceaux en un geste', unixepoch()), \
+         (1, 'en', 'My music', 'Your tracks in one tap', unixepoch());"
+            .into(),
+    );
     sql.push(format!(
         "INSERT OR IGNORE INTO api_apps (id, id_developer, private_key_hash, private_key_hint, display_name, contact_email) \
          VALUES ({DEMO_APP_ID}, 1, '{}', '{}', 'Ada''s Notes', 'dev@senzu.test');",

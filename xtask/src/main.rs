@@ -8,6 +8,8 @@
 //! - `demo --json`      print the demo fixture the seed writes
 //! - `admin approve-role APP ROLE`  grant a requested role
 //! - `admin rotate-signing-key`     retire the ID token signing key (a new one is made)
+//! - `admin publish-plugstore V`    publish a submitted plugstore version
+//! - `admin unpublish-plugstore E`  withdraw a developer's plugstore entry
 //! - `tag verify|simulate|plan|program`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
@@ -87,7 +89,27 @@ fn run(args: &[String]) -> Result<i32> {
                 )?;
                 Ok(0)
             }
-            _ => bail!("usage: cargo xtask admin approve-role APP ROLE | rotate-signing-key [--state DIR | --remote]"),
+            [sub, id, flags @ ..] if sub == "publish-plugstore" || sub == "unpublish-plugstore" => {
+                let state =
+                    flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
+                let id: i64 = id.parse()?;
+                let sql = if sub == "publish-plugstore" {
+                    senzu_xtask::admin::publish_plugstore_sql(id)
+                } else {
+                    senzu_xtask::admin::unpublish_plugstore_sql(id)
+                };
+                if flags.iter().any(|f| f == "--print") {
+                    // For the browser tests, which run it through the dev server's SQL route.
+                    println!("{sql}");
+                } else {
+                    server::admin_sql(&state, flags.iter().any(|f| f == "--remote"), &sql)?;
+                }
+                Ok(0)
+            }
+            _ => bail!(
+                "usage: cargo xtask admin approve-role APP ROLE | rotate-signing-key | publish-plugstore VERSION \
+                 | unpublish-plugstore ENTRY [--state DIR | --remote]"
+            ),
         },
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
@@ -111,6 +133,10 @@ const HELP: &str = "usage: cargo xtask <command>
   demo --json      print the seeded demo fixture
   admin approve-role APP ROLE [--state DIR | --remote]
   admin rotate-signing-key [--state DIR | --remote]
+  admin publish-plugstore VERSION [--state DIR | --remote | --print]
+                   publish a plugstore version a developer submitted
+  admin unpublish-plugstore ENTRY [--state DIR | --remote]
+                   withdraw a developer's plugstore entry (its tiles leave the plays)
                    grant a role an app requested (local dev database by default)
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)

@@ -142,6 +142,8 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
         step("browser tests (subset)");
         ok &= Command::new(paths::node_bin("playwright"))
             .args(["test", "--config", "e2e/playwright.config.mjs"])
+            // Operator commands (`admin … --print`) the stories run, as an operator would.
+            .env("SENZU_XTASK_BIN", std::env::current_exe()?)
             .args(&only.e2e_specs)
             .current_dir(paths::root())
             .env("SENZU_BASE_URL", &server.base_url)
@@ -318,6 +320,8 @@ fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Pat
     step("browser tests (Playwright, Chromium)");
     let e2e_ok = Command::new(paths::node_bin("playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
+        // Operator commands (`admin … --print`) the stories run, as an operator would.
+        .env("SENZU_XTASK_BIN", std::env::current_exe()?)
         .current_dir(paths::root())
         .env("SENZU_BASE_URL", &server.base_url)
         .env("SENZU_DEMO_JSON", &demo)

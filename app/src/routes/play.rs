@@ -167,7 +167,7 @@ fn Tile(
     card: Option<(String, String)>,
     words: &'static Words,
 ) -> impl IntoView {
-    let icon = icons::path(plugin.kind);
+    let icon = plugin.icon_path();
     let id = plugin.id;
     let name = plugin.name.clone();
     let body = view! {

@@ -385,6 +385,20 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::PlugstoreCategories => ok().gives::<Keyed<plugstores::Category>>(),
         Op::GetPlugstore => ok().gives::<plugstores::PlugstoreEntry>(),
         Op::PlugstoreForm => ok().gives::<plugstores::PlugstoreForm>(),
+        Op::CreatePlugstore => created().takes::<plugstores::CreatePlugstore>().gives::<plugstores::CreatedPlugstore>(),
+        Op::UpdatePlugstore => ok().takes::<plugstores::UpdatePlugstore>().gives::<plugstores::PlugstoreEntry>(),
+        Op::DeletePlugstore => ok().gives::<Deleted>(),
+        Op::PlugstoreVersions => ok().gives::<Keyed<plugstores::PlugstoreVersion>>(),
+        Op::CreatePlugstoreVersion => {
+            created().takes::<plugstores::VersionFields>().gives::<plugstores::PlugstoreVersion>()
+        }
+        Op::GetPlugstoreVersion => ok().gives::<plugstores::PlugstoreVersion>(),
+        Op::UpdatePlugstoreVersion => ok().takes::<plugstores::VersionFields>().gives::<plugstores::PlugstoreVersion>(),
+        Op::VersionLangs => ok().gives::<Keyed<plugstores::LangSummary>>(),
+        Op::CreateVersionLang => created().takes::<plugstores::CreateLang>().gives::<plugstores::VersionLang>(),
+        Op::GetVersionLang => ok().gives::<plugstores::VersionLang>(),
+        Op::UpdateVersionLang => ok().takes::<plugstores::LangFields>().gives::<plugstores::VersionLang>(),
+        Op::Icons => ok().gives::<Keyed<plugstores::Icon>>(),
     }
 }
 
@@ -537,7 +551,22 @@ pub fn tag(op: Op) -> &'static str {
         | Op::UpdateFile
         | Op::DeleteFile
         | Op::GetUserFile => "files",
-        Op::Plugstores | Op::PlugstoreCategories | Op::GetPlugstore | Op::PlugstoreForm => "plugstores",
+        Op::Plugstores
+        | Op::PlugstoreCategories
+        | Op::GetPlugstore
+        | Op::PlugstoreForm
+        | Op::CreatePlugstore
+        | Op::UpdatePlugstore
+        | Op::DeletePlugstore
+        | Op::PlugstoreVersions
+        | Op::CreatePlugstoreVersion
+        | Op::GetPlugstoreVersion
+        | Op::UpdatePlugstoreVersion
+        | Op::VersionLangs
+        | Op::CreateVersionLang
+        | Op::GetVersionLang
+        | Op::UpdateVersionLang
+        | Op::Icons => "plugstores",
     }
 }
 
@@ -600,6 +629,9 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::AttachedGroups
         | Op::Makers
         | Op::Developers
+        | Op::PlugstoreVersions
+        | Op::VersionLangs
+        | Op::Icons
         | Op::MakerItems
         | Op::ItemProducts
         | Op::Batches
@@ -611,7 +643,7 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
 
 /// A path parameter that is not a numeric id.
 fn is_text_param(op: Op, name: &str) -> bool {
-    matches!(name, "tap" | "key" | "name" | "view")
+    matches!(name, "tap" | "key" | "name" | "view" | "lang")
         || matches!(
             op,
             Op::DeveloperApps

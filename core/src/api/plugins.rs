@@ -150,18 +150,19 @@ pub fn form_values(data: &Map<String, Value>) -> BTreeMap<String, String> {
     data.iter().map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string))).collect()
 }
 
-/// The worker's check of a form, before sending it: `stored` names the
+/// The worker's check of a form, before sending it: `fields` are the form's
+/// (first-party or a developer's: the same rules), `stored` names the
 /// write-only fields already set, which count as given.
-pub fn check_form(
-    kind: crate::plugins::Kind,
+pub fn check_form<F: crate::plugin_form::FormRule>(
+    fields: &[F],
     values: &BTreeMap<String, String>,
     stored: impl Fn(&str) -> bool,
 ) -> Result<(), crate::plugin_form::FormError> {
     let mut data = form_data(values);
-    for f in kind.fields().iter().filter(|f| f.input == "password" && stored(f.name)) {
-        data.entry(f.name.to_string()).or_insert_with(|| Value::String("stored".into()));
+    for f in fields.iter().filter(|f| f.input() == "password" && stored(f.name())) {
+        data.entry(f.name().to_string()).or_insert_with(|| Value::String("stored".into()));
     }
-    crate::plugin_form::validate(kind, &Value::Object(data)).map(|_| ())
+    crate::plugin_form::validate_fields(fields, &Value::Object(data)).map(|_| ())
 }
 
 #[cfg(test)]
@@ -174,10 +175,10 @@ mod tests {
         let values: BTreeMap<String, String> =
             [("phone_number".to_string(), "call me maybe".to_string()), ("blank".to_string(), " ".to_string())].into();
         assert!(!form_data(&values).contains_key("blank"));
-        let e = check_form(Kind::Phone, &values, |_| false).unwrap_err();
+        let e = check_form(Kind::Phone.fields(), &values, |_| false).unwrap_err();
         assert_eq!(e.field().as_deref(), Some("phone_number"));
         let ok: BTreeMap<String, String> = [("phone_number".to_string(), "+33 6 11 22 33 44".to_string())].into();
-        assert!(check_form(Kind::Phone, &ok, |_| false).is_ok());
+        assert!(check_form(Kind::Phone.fields(), &ok, |_| false).is_ok());
         assert_eq!(form_values(&form_data(&ok)), ok);
     }
 }

@@ -250,6 +250,18 @@ pub enum Op {
     PlugstoreCategories,
     GetPlugstore,
     PlugstoreForm,
+    CreatePlugstore,
+    UpdatePlugstore,
+    DeletePlugstore,
+    PlugstoreVersions,
+    CreatePlugstoreVersion,
+    GetPlugstoreVersion,
+    UpdatePlugstoreVersion,
+    VersionLangs,
+    CreateVersionLang,
+    GetVersionLang,
+    UpdateVersionLang,
+    Icons,
 }
 
 /// One route: its method, its path (`{name}` is a segment parameter), its
@@ -567,6 +579,18 @@ const TAIL: &[Route] = &[
     r(G, "/v1/plugstores/categories", Op::PlugstoreCategories, "Plugstore categories"),
     r(G, "/v1/plugstores/{id}", Op::GetPlugstore, "One plugstore entry"),
     r(G, "/v1/plugstores/{id}/form", Op::PlugstoreForm, "A plugstore entry's form"),
+    r(P, "/v1/plugstores", Op::CreatePlugstore, "Create a plugstore entry (developer)"),
+    r(P, "/v1/plugstores/{id}", Op::UpdatePlugstore, "Update one's plugstore entry"),
+    r(D, "/v1/plugstores/{id}", Op::DeletePlugstore, "Delete one's plugstore entry no application uses"),
+    r(G, "/v1/plugstores/{id}/versions", Op::PlugstoreVersions, "The versions of one's plugstore entry"),
+    r(P, "/v1/plugstores/{id}/versions", Op::CreatePlugstoreVersion, "Create a version"),
+    r(G, "/v1/plugstores/{id}/versions/{id_version}", Op::GetPlugstoreVersion, "One version"),
+    r(P, "/v1/plugstores/{id}/versions/{id_version}", Op::UpdatePlugstoreVersion, "Update a version or submit it"),
+    r(G, "/v1/plugstores/versions/{id_version}/langs", Op::VersionLangs, "A version's languages"),
+    r(P, "/v1/plugstores/versions/{id_version}/langs", Op::CreateVersionLang, "Add a language to a version"),
+    r(G, "/v1/plugstores/versions/{id_version}/langs/{lang}", Op::GetVersionLang, "One language of a version"),
+    r(P, "/v1/plugstores/versions/{id_version}/langs/{lang}", Op::UpdateVersionLang, "Update a language"),
+    r(G, "/v1/icons", Op::Icons, "The icons a plugin can show"),
 ];
 
 static ROUTES: std::sync::LazyLock<Vec<Route>> =

@@ -353,6 +353,22 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::PlugstoreCategories => plugstores::categories(call).await,
         Op::GetPlugstore => plugstores::get(call, req, p("id")).await,
         Op::PlugstoreForm => plugstores::form(call, req, p("id")).await,
+        Op::CreatePlugstore => plugstores::create(call, req).await,
+        Op::UpdatePlugstore => plugstores::update(call, req, p("id")).await,
+        Op::DeletePlugstore => plugstores::delete(call, p("id")).await,
+        Op::PlugstoreVersions => plugstores::versions(call, req, p("id")).await,
+        Op::CreatePlugstoreVersion => plugstores::create_version(call, req, p("id")).await,
+        Op::GetPlugstoreVersion => plugstores::get_version(call, p("id"), id(p("id_version"), "id_version")?).await,
+        Op::UpdatePlugstoreVersion => {
+            plugstores::update_version(call, req, p("id"), id(p("id_version"), "id_version")?).await
+        }
+        Op::VersionLangs => plugstores::langs(call, req, id(p("id_version"), "id_version")?).await,
+        Op::CreateVersionLang => plugstores::create_lang(call, req, id(p("id_version"), "id_version")?).await,
+        Op::GetVersionLang => plugstores::get_lang(call, id(p("id_version"), "id_version")?, p("lang")).await,
+        Op::UpdateVersionLang => {
+            plugstores::update_lang(call, req, id(p("id_version"), "id_version")?, p("lang")).await
+        }
+        Op::Icons => plugstores::icons(call, req).await,
 
         // Answered before a caller is resolved (above).
         Op::Health

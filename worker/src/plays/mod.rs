@@ -12,6 +12,7 @@ pub use exchange::{exchange_contact, forget_hash};
 
 use std::collections::BTreeMap;
 
+use senzu_core::custom_plugin::CustomSpec;
 use senzu_core::entry::PlayRef;
 use senzu_core::insight_event::{InsightEvent, Opened, EVENT_ID_LEN};
 use senzu_core::mail::MailType;
@@ -427,8 +428,11 @@ fn sun_keys(master: &MasterKey, stored: Option<&str>, version: Option<i64>) -> O
 }
 
 fn plugin_action(p: &PluginRow) -> (Option<Kind>, Option<Action>) {
-    let kind = Kind::parse(&p.kind);
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&p.data).unwrap_or_default();
+    if let Some(spec) = p.custom_spec() {
+        return (Some(Kind::Custom), spec.action(&data));
+    }
+    let kind = Kind::parse(&p.kind);
     (kind, kind.and_then(|k| k.action(&data, &p.name)))
 }
 
@@ -436,7 +440,13 @@ fn plugin_action(p: &PluginRow) -> (Option<Kind>, Option<Action>) {
 fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
     let data: Vec<serde_json::Map<String, serde_json::Value>> =
         plugins.iter().map(|p| serde_json::from_str(&p.data).unwrap_or_default()).collect();
-    let sources: Vec<PlayPluginSource<'_>> = plugins.iter().zip(&data).map(|(p, data)| p.source(data)).collect();
+    let specs: Vec<Option<CustomSpec>> = plugins.iter().map(PluginRow::custom_spec).collect();
+    let sources: Vec<PlayPluginSource<'_>> = plugins
+        .iter()
+        .zip(&data)
+        .zip(&specs)
+        .map(|((p, data), spec)| PlayPluginSource { custom: spec.as_ref().map(|s| (s, p.id_icon)), ..p.source(data) })
+        .collect();
     let app = PlaySource {
         id: row.id_application.unwrap_or_default(),
         name: row.name.as_deref().unwrap_or_default(),
@@ -452,6 +462,12 @@ fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
 }
 
 impl PluginRow {
+    /// A developer's plugin's published form and action (a row of Senzu's own
+    /// kinds has none; one that does not parse makes no tile).
+    fn custom_spec(&self) -> Option<CustomSpec> {
+        self.spec.as_deref().and_then(|s| serde_json::from_str(s).ok())
+    }
+
     /// As core's play builder reads it; the query keeps enabled plugins only.
     fn source<'a>(&'a self, data: &'a serde_json::Map<String, serde_json::Value>) -> PlayPluginSource<'a> {
         PlayPluginSource {
@@ -463,6 +479,7 @@ impl PluginRow {
             is_enabled: true,
             sort_order: self.sort_order,
             schedule: self.filters.as_deref().and_then(|f| Schedule::parse(f).ok()),
+            custom: None,
         }
     }
 }

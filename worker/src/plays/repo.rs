@@ -55,16 +55,22 @@ pub struct PluginRow {
     pub secrets: Option<String>,
     pub token: Option<String>,
     pub token_until: Option<i64>,
+    /// A developer's plugin: its published version's form and action (JSON) and icon.
+    #[serde(default)]
+    pub spec: Option<String>,
+    #[serde(default)]
+    pub id_icon: Option<i64>,
 }
 
 const APP_COLUMNS: &str = "a.id AS id_application, a.name, a.alias_name, a.subtitle, a.url_image, a.color, \
     a.background_color, a.password_hash AS app_password, a.is_enabled AS app_enabled, \
     (SELECT json_group_array(json_object('id', pl.id, 'name', pl.name, 'kind', ps.kind, 'data', pl.data, \
         'password_hash', pl.password_hash, 'sort_order', pl.sort_order, 'filters', pl.filters, \
-        'secrets', pl.secrets, 'token', pt.token_sealed, 'token_until', pt.valid_until)) \
+        'secrets', pl.secrets, 'token', pt.token_sealed, 'token_until', pt.valid_until, \
+        'spec', ps.spec, 'id_icon', ps.id_icon)) \
        FROM plugins pl JOIN plugstores ps ON ps.id = pl.id_plugstore \
        LEFT JOIN partner_tokens pt ON pt.id_plugin = pl.id \
-      WHERE pl.id_application = a.id AND pl.is_enabled = 1) AS plugins";
+      WHERE pl.id_application = a.id AND pl.is_enabled = 1 AND ps.status = 'publish') AS plugins";
 
 const RECORD_COLUMNS: &str = "r.id AS id_record, r.id_product, r.token_encryption, r.sun_keys, r.uid, \
     r.key_version, r.key_version_next, \

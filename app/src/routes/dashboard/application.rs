@@ -175,6 +175,8 @@ impl Draft {
                 is_enabled: p.is_enabled,
                 sort_order: p.sort_order,
                 schedule: p.filters.clone(),
+                // A developer's plugin: its form lives with its entry, so the preview shows its tile without the link.
+                custom: None,
             })
             .collect();
         let origin = window().location().origin().unwrap_or_default();

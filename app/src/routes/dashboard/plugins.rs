@@ -19,7 +19,6 @@ use senzu_core::ApiError;
 use super::application::{bad, busy, error_naming, Draft};
 use super::{action_status, errors_view};
 use crate::api::{self, plugins, plugstores};
-use crate::icons;
 
 #[component]
 pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
@@ -84,7 +83,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                             <ol class="plugin-list" data-testid="plugin-list">
                                 {list.into_iter().enumerate().map(|(index, p)| {
                                     let pid = p.id;
-                                    let kind = Kind::parse(&p.kind);
+                                    let icon = senzu_core::icons::path(p.icon.id).unwrap_or(senzu_core::icons::PUZZLE);
                                     let enabled = p.is_enabled;
                                     // One's own plugins from chmod 2, everyone's from chmod 3.
                                     let may_edit = Can::EditBasics.allowed(mine) || (me.is_some() && me == p.user.id);
@@ -113,7 +112,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                                             }>
                                             {can_order.then(|| view! { <span class="plugin-row__grip" aria-hidden="true">"⋮⋮"</span> })}
                                             <span class="plugin-row__icon" aria-hidden="true">
-                                                <svg viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=kind.map(icons::path).unwrap_or_default()></path></svg>
+                                                <svg viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=icon></path></svg>
                                             </span>
                                             <span class="plugin-row__name">{p.name.clone()}
                                                 {p.is_locked.then(|| view! { " " <span class="badge">"Locked"</span> })}
@@ -249,10 +248,10 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
         }
     });
     let saved = save.value();
-    let submit = move |kind: Kind| {
+    let submit = move |fields: StoredValue<Vec<FormField>>| {
         let typed = values.get_untracked();
-        // The worker's own rules first: the message goes next to the field, nothing is sent.
-        if let Err(e) = contract::check_form(kind, &typed, is_stored) {
+        // The worker's own rules first (on the form it serves): the message goes next to the field, nothing is sent.
+        if let Err(e) = fields.with_value(|f| contract::check_form(f, &typed, is_stored)) {
             local_error.set(Some(e));
             return;
         }
@@ -306,13 +305,13 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         let (form, kind_id) = form.await?;
-                        let Some(kind) = Kind::parse(&kind_id) else {
-                            return Ok::<_, ApiError>(view! { <p class="form-error">"This plugin cannot be edited here."</p> }.into_any());
-                        };
+                        // Senzu's partner kinds test their connection; a developer's (`custom`) parses to none.
+                        let is_partner = Kind::parse(&kind_id).is_some_and(Kind::is_partner);
+                        let fields = StoredValue::new(form.fields.clone());
                         if name.get_untracked().is_empty() { name.set(form.name.clone()); }
-                        Ok(view! {
+                        Ok::<_, ApiError>(view! {
                             <h3>{form.name.clone()}</h3>
-                            <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(kind) }>
+                            <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(fields) }>
                                 <label class="field"><span>"Name on the tile"</span>
                                     <input required maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                                 {form.fields.into_iter().map(|f| view! { <DataField f values local_error saved is_stored=Callback::new(move |n: String| is_stored(&n)) /> }).collect_view()}
@@ -340,7 +339,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                 <label class="field"><span>"Password (optional: locks this plugin)"</span>
                                     <input type="password" autocomplete="new-password" prop:value=move || password.get()
                                         on:input=move |ev| password.set(event_target_value(&ev)) /></label>
-                                {(kind.is_partner() && existing_id.is_some()).then(|| view! {
+                                {(is_partner && existing_id.is_some()).then(|| view! {
                                     <div class="test-connection">
                                         <button class="button button--ghost" type="button" data-testid="test-connection"
                                             on:click=move |_| { if let Some(pid) = existing_id { test.dispatch(pid); } }>"Test connection"</button>

@@ -14,6 +14,7 @@ use senzu_core::api::plugins::{
 use senzu_core::api::{ApiDate, Deleted, Id, Keyed, Patch};
 use senzu_core::auth::Role;
 use senzu_core::chmod::Action;
+use senzu_core::custom_plugin::CustomSpec;
 use senzu_core::partners::Partner;
 use senzu_core::plugin_form::{self, FormError};
 use senzu_core::plugins::Kind;
@@ -65,8 +66,9 @@ fn plugin_of(call: &Call<'_>, p: PluginRow, master: &MasterKey) -> Plugin {
         application: Named { id: p.id_application, name: p.application_name },
         plugstore: Named { id: p.id_plugstore, name: p.plugstore_name },
         id_plugstore: p.id_plugstore,
-        kind: p.kind,
-        icon: PluginIcon { id: p.id_plugstore, editable: false },
+        // Icon ids are plugstore ids for Senzu's kinds; a developer's entry chose one.
+        icon: PluginIcon { id: p.id_icon.unwrap_or(p.id_plugstore), editable: false },
+        kind: if p.spec.is_some() { Kind::Custom.id().to_string() } else { p.kind },
         name: p.name,
         plugin_exec: String::new(),
         password: None,
@@ -129,6 +131,24 @@ fn checked_data(
     Ok((Value::Object(public).to_string(), secrets))
 }
 
+/// A developer's published form and action, from its entry's row.
+fn custom_spec(spec: Option<&str>) -> AppResult<Option<CustomSpec>> {
+    spec.map(|s| {
+        serde_json::from_str(s).map_err(|e| AppError::Internal {
+            context: "plugstore form",
+            cause: format!("stored form unreadable: {e}"),
+        })
+    })
+    .transpose()
+}
+
+/// `data` checked against a developer's form: the same rules as Senzu's own
+/// forms (no write-only fields: a developer's plugin holds no secrets).
+fn checked_custom_data(spec: &CustomSpec, given: &Map<String, Value>) -> AppResult<String> {
+    let clean = plugin_form::validate_fields(&spec.fields, &Value::Object(given.clone())).map_err(form_error)?;
+    Ok(Value::Object(clean).to_string())
+}
+
 fn master(call: &Call<'_>) -> AppResult<MasterKey> {
     crate::keys::master_key(call.env)
 }
@@ -167,10 +187,15 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_app: Id) -> AppResult
     let store = repo::published(&call.db, new.id_plugstore)
         .await?
         .ok_or_else(|| bad("id_plugstore", format!("no published plugin {} in the plugstore", new.id_plugstore)))?;
-    let kind = Kind::parse(&store.kind)
-        .ok_or_else(|| bad("id_plugstore", "this plugin cannot be added to applications yet"))?;
     let master = master(call)?;
-    let (data, secrets) = checked_data(kind, &new.data, &Map::new())?;
+    let (kind, (data, secrets)) = match custom_spec(store.spec.as_deref())? {
+        Some(spec) => (Kind::Custom, (checked_custom_data(&spec, &new.data)?, Map::new())),
+        None => {
+            let kind = Kind::parse(&store.kind)
+                .ok_or_else(|| bad("id_plugstore", "this plugin cannot be added to applications yet"))?;
+            (kind, checked_data(kind, &new.data, &Map::new())?)
+        }
+    };
     let filters = checked_filters(&new.filters)?.flatten();
     let password = lock_change(new.password.as_deref(), new.is_locked)?.flatten();
     let plugin = repo::NewPlugin {
@@ -215,11 +240,19 @@ pub async fn get(call: &Call<'_>, id: Id) -> AppResult<Response> {
 pub async fn update(call: &Call<'_>, req: &mut Request, id: Id) -> AppResult<Response> {
     let (_, row) = reach(call, id, true).await?;
     let changes: UpdatePlugin = request::parse(req).await?;
-    let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin kind cannot be edited here"))?;
     let master = master(call)?;
-    // Credentials sealed for another address of the partner do not open: they count as not set.
-    let stored = stored_secrets(call, &row, kind, &master);
-    let checked = changes.data.as_ref().map(|d| checked_data(kind, d, &stored)).transpose()?;
+    let checked = match custom_spec(row.spec.as_deref())? {
+        Some(spec) => {
+            changes.data.as_ref().map(|d| checked_custom_data(&spec, d).map(|d| (d, Map::new()))).transpose()?
+        }
+        None => {
+            let kind = Kind::parse(&row.kind).ok_or_else(|| bad("id", "this plugin kind cannot be edited here"))?;
+            // Credentials sealed for another address of the partner do not open: they count as not set.
+            let stored = stored_secrets(call, &row, kind, &master);
+            changes.data.as_ref().map(|d| checked_data(kind, d, &stored)).transpose()?
+        }
+    };
+    let kind = Kind::parse(&row.kind).unwrap_or(Kind::Custom);
     let sealed = match &checked {
         Some((_, secrets)) if !secrets.is_empty() => {
             Some(partners::seal_secrets(&master, id, &partners::base_for(call.env, kind), secrets)?)

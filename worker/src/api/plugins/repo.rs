@@ -27,12 +27,15 @@ pub struct PluginRow {
     pub date_updated: Option<i64>,
     /// Partner credentials, sealed: opened only to be merged or used, never returned.
     pub secrets: Option<String>,
+    /// A developer's plugin: its entry's published form and action (JSON), and icon.
+    pub spec: Option<String>,
+    pub id_icon: Option<i64>,
 }
 
 const PLUGIN_SELECT: &str = "SELECT pl.id, pl.id_application, a.name AS application_name, pl.id_plugstore, ps.kind, \
     ps.display_name_en AS plugstore_name, pl.id_parent, pl.id_user, pl.name, pl.data, pl.filters, \
-    pl.password_hash IS NOT NULL AS is_locked, pl.sort_order, pl.is_enabled, pl.date_created, pl.date_updated, pl.secrets \
-    FROM plugins pl JOIN applications a ON a.id = pl.id_application JOIN plugstores ps ON ps.id = pl.id_plugstore";
+    pl.password_hash IS NOT NULL AS is_locked, pl.sort_order, pl.is_enabled, pl.date_created, pl.date_updated, pl.secrets, \
+    ps.spec, ps.id_icon FROM plugins pl JOIN applications a ON a.id = pl.id_application JOIN plugstores ps ON ps.id = pl.id_plugstore";
 
 pub async fn get(db: &D1Database, id: Id) -> AppResult<Option<PluginRow>> {
     db::first(db, &format!("{PLUGIN_SELECT} WHERE pl.id = ?1"), &[int(id)], "plugin").await
@@ -49,13 +52,15 @@ pub async fn of_application(db: &D1Database, id_app: Id) -> AppResult<Vec<Plugin
 pub struct StoreRow {
     pub kind: String,
     pub display_name_en: String,
+    /// A developer's entry's published form and action.
+    pub spec: Option<String>,
 }
 
-/// A published plugstore entry.
+/// A plugstore entry owners may add: published and in the catalogue.
 pub async fn published(db: &D1Database, id_store: Id) -> AppResult<Option<StoreRow>> {
     db::first(
         db,
-        "SELECT kind, display_name_en FROM plugstores WHERE id = ?1 AND status = 'publish'",
+        "SELECT kind, display_name_en, spec FROM plugstores WHERE id = ?1 AND status = 'publish' AND is_enabled = 1",
         &[int(id_store)],
         "plugstore",
     )
