@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/:action") view=routes::account::Account />
                 <Route path=path!("/console") view=routes::console::Console />
                 <Route path=path!("/console/apps/:id") view=routes::console::ConsoleApp />
+                <Route path=path!("/console/plugstore/:id") view=routes::console_plugstore::EntryPage />
                 <Route path=path!("/docs/api") view=routes::docs::ApiReference />
                 <Route path=path!("/pair") view=routes::pair::Pair />
                 <Route path=path!("/dashboard") view=routes::dashboard::Dashboard />

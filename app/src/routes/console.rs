@@ -74,6 +74,7 @@ pub fn Console() -> impl IntoView {
                                     }).collect_view()}
                                 </div>
                                 <CreateApp reload new_key />
+                                <crate::routes::console_plugstore::PlugstorePanel developer=developer.id />
                                 <DeveloperProfile developer />
                                 <Guide />
                             }.into_any()

@@ -301,6 +301,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
         new.name.as_ref().map(|n| n.as_str()),
         new.display_name.as_str(),
         category,
+        version.id_icon,
         call.now,
     )
     .await?

@@ -68,15 +68,24 @@ pub async fn create_entry(
     name: Option<&str>,
     display_name: &str,
     category: &str,
+    id_icon: Option<Id>,
     now: i64,
 ) -> AppResult<Option<Id>> {
     db::id_of(
         db,
         "INSERT INTO plugstores (id, kind, name, display_name_fr, display_name_en, category, developer_name, status, \
-         id_developer, date_created) \
-         SELECT n, 'custom:' || n, ?1, ?2, ?2, ?3, '', 'draft', ?4, ?5 \
+         id_developer, id_icon, date_created) \
+         SELECT n, 'custom:' || n, ?1, ?2, ?2, ?3, '', 'draft', ?4, ?7, ?5 \
          FROM (SELECT max(?6 - 1, COALESCE(max(id), 0)) + 1 AS n FROM plugstores) RETURNING id",
-        &[opt_text(name), text(display_name), text(category), int(dev), int(now), int(FIRST_DEVELOPER_ENTRY)],
+        &[
+            opt_text(name),
+            text(display_name),
+            text(category),
+            int(dev),
+            int(now),
+            int(FIRST_DEVELOPER_ENTRY),
+            opt_int(id_icon),
+        ],
         "create plugstore entry",
     )
     .await
