@@ -46,7 +46,32 @@ impl Only {
     }
 }
 
+/// This very program, copied aside before anything rebuilds it: the browser
+/// stories run operator commands (`admin … --print`) with it, and the cargo
+/// steps below may relink `target/debug/senzu-xtask` meanwhile.
+static OPERATOR_BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+fn keep_operator_bin() -> Result<()> {
+    let copy = std::env::temp_dir().join(format!("senzu-xtask-operator-{}", std::process::id()));
+    std::fs::copy(std::env::current_exe()?, &copy).context("copying the xtask binary for the browser tests")?;
+    let _ = OPERATOR_BIN.set(copy);
+    Ok(())
+}
+
+fn operator_bin() -> std::path::PathBuf {
+    OPERATOR_BIN.get().cloned().unwrap_or_else(|| std::env::current_exe().unwrap_or_default())
+}
+
 pub fn run(only: &Only) -> Result<i32> {
+    keep_operator_bin()?;
+    let result = run_all(only);
+    if let Some(copy) = OPERATOR_BIN.get() {
+        let _ = std::fs::remove_file(copy);
+    }
+    result
+}
+
+fn run_all(only: &Only) -> Result<i32> {
     let tools = tools::ensure()?;
     let chromium = tools::ensure_chromium()?;
     build::all(&tools, Flavor::Dev)?;
@@ -143,7 +168,7 @@ fn subset(only: &Only, tools: &Tools, chromium: &std::path::Path) -> Result<i32>
         ok &= Command::new(paths::node_bin("playwright"))
             .args(["test", "--config", "e2e/playwright.config.mjs"])
             // Operator commands (`admin … --print`) the stories run, as an operator would.
-            .env("SENZU_XTASK_BIN", std::env::current_exe()?)
+            .env("SENZU_XTASK_BIN", operator_bin())
             .args(&only.e2e_specs)
             .current_dir(paths::root())
             .env("SENZU_BASE_URL", &server.base_url)
@@ -321,7 +346,7 @@ fn with_server(state: &std::path::Path, tools: &Tools, chromium: &std::path::Pat
     let e2e_ok = Command::new(paths::node_bin("playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
         // Operator commands (`admin … --print`) the stories run, as an operator would.
-        .env("SENZU_XTASK_BIN", std::env::current_exe()?)
+        .env("SENZU_XTASK_BIN", operator_bin())
         .current_dir(paths::root())
         .env("SENZU_BASE_URL", &server.base_url)
         .env("SENZU_DEMO_JSON", &demo)
