@@ -63,6 +63,13 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await expect(page.getByTestId('catalogue')).toContainText('Social networks');
   await expect(page.getByTestId('catalogue')).not.toContainText('Réseaux');
   await page.getByTestId('catalogue').getByRole('button', { name: 'Call', exact: true }).click();
+  // Reported when the field is left, before any save, and gone once the value is right.
+  const phoneError = page.locator('[data-field="phone_number"] .field__error');
+  await page.getByTestId('plugin-form').getByLabel('Phone number').fill('12ab');
+  await page.getByTestId('plugin-form').getByLabel('Phone number').blur();
+  await expect(phoneError).toContainText('phone number');
+  await page.getByTestId('plugin-form').getByLabel('Phone number').fill('+33 6 11 22 33 44');
+  await expect(phoneError).toHaveCount(0);
   await page.getByTestId('plugin-form').getByLabel('Phone number').fill('call me maybe');
   await page.getByRole('button', { name: 'Save plugin' }).click();
   await expect(page.locator('[data-field="phone_number"] .field__error')).toContainText('phone number');
@@ -249,4 +256,26 @@ test('a group shares its objects and gives them one application', async ({ brows
   await expect(friend.getByTestId('product-card').filter({ hasText: tag })).toContainText('Shared · Reader');
   await friendContext.close();
   await owner.close();
+});
+
+test('a pasted profile address links to the profile and Wi-Fi security is a choice', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the editor at desktop size');
+  await page.goto('/signin?next=/dashboard/applications');
+  await signIn(page, demo.owner);
+  await page.waitForURL('**/dashboard/applications');
+  await page.getByTestId('new-app').getByLabel('New application').fill('Socials app');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/dashboard\/applications\/\d+/);
+  await addPlugin(page, 'Instagram', { 'Username': 'https://www.instagram.com/senzu.app/?hl=fr' }, 'Insta');
+  await expect(page.getByTestId('preview').getByRole('link', { name: 'Insta' }))
+    .toHaveAttribute('href', 'https://www.instagram.com/senzu.app');
+  await page.getByRole('button', { name: 'Add a plugin' }).click();
+  await page.getByTestId('catalogue').getByRole('button', { name: 'Wi-Fi', exact: true }).click();
+  const form = page.getByTestId('plugin-form');
+  await form.getByLabel('Network name').fill('Guests');
+  await form.getByLabel('Security').selectOption({ label: 'None (open network)' });
+  await form.getByRole('button', { name: 'Save plugin' }).click();
+  await expect(page.getByTestId('plugin-list').getByText('Wi-Fi')).toBeVisible();
+  await page.getByTestId('plugin-row').filter({ hasText: 'Wi-Fi' }).getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByTestId('plugin-form').getByLabel('Security')).toHaveValue('nopass');
 });

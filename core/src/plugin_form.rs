@@ -48,11 +48,18 @@ pub trait FormRule {
     fn name(&self) -> &str;
     fn input(&self) -> &str;
     fn required(&self) -> bool;
+    /// A `select`'s values (none for other inputs).
+    fn options(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 impl FormRule for Field {
     fn name(&self) -> &str {
         self.name
+    }
+    fn options(&self) -> Vec<&str> {
+        self.options.iter().map(|(v, _, _)| *v).collect()
     }
     fn input(&self) -> &str {
         self.input
@@ -83,6 +90,9 @@ impl FormRule for crate::api::plugstores::FormField {
     }
     fn required(&self) -> bool {
         self.attributes.required
+    }
+    fn options(&self) -> Vec<&str> {
+        self.attributes.options.iter().map(|o| o.value.as_str()).collect()
     }
 }
 
@@ -129,6 +139,15 @@ pub fn validate_fields<F: FormRule>(fields: &[F], data: &Value) -> Result<Map<St
             "email" if !looks_like_email(value) => return Err(bad("must be an e-mail address")),
             "url" if http_url(value).is_none() => return Err(bad("must be an http(s) web address")),
             "number" if !value.bytes().all(|b| b.is_ascii_digit()) => return Err(bad("must be a whole number")),
+            "select" => {
+                // Stored as the choice's own spelling, whatever the case it came in.
+                let options = field.options();
+                let Some(choice) = options.iter().find(|o| o.eq_ignore_ascii_case(value)) else {
+                    return Err(bad(&format!("must be one of {}", options.join(", "))));
+                };
+                clean.insert(field.name().into(), Value::String(choice.to_string()));
+                continue;
+            }
             _ => {}
         }
         clean.insert(field.name().into(), Value::String(value.to_string()));
@@ -181,6 +200,20 @@ mod tests {
         let long = "x".repeat(501);
         assert!(validate(Kind::Linkedin, &json!({"username": long})).is_err());
         assert!(validate(Kind::Text, &json!({"text": long})).is_ok());
+    }
+
+    #[test]
+    fn a_choice_is_one_of_its_options() {
+        let ok = validate(Kind::Wifi, &json!({"ssid": "Home", "security": "wep"})).unwrap();
+        assert_eq!(ok["security"], "WEP");
+        let err = validate(Kind::Wifi, &json!({"ssid": "Home", "security": "WPA9"})).unwrap_err();
+        assert_eq!(err.to_string(), "data.security must be one of WPA, WEP, nopass");
+        // The served form says the same.
+        let form = crate::api::plugstores::PlugstoreForm::of(Kind::Wifi, crate::plugins::Lang::En);
+        let security = form.fields.iter().find(|f| f.attributes.name == "security").unwrap();
+        assert_eq!(security.attributes.input, "select");
+        assert_eq!(security.attributes.options[2].label, "None (open network)");
+        assert!(validate_fields(&form.fields, &json!({"ssid": "Home", "security": "nopass"})).is_ok());
     }
 
     #[test]

@@ -78,11 +78,20 @@ pub struct Field {
     pub required: bool,
     pub label_fr: &'static str,
     pub label_en: &'static str,
+    /// A `select`'s choices: (value stored, label fr, label en).
+    pub options: &'static [(&'static str, &'static str, &'static str)],
 }
 
 const fn f(name: &'static str, input: &'static str, required: bool, fr: &'static str, en: &'static str) -> Field {
-    Field { name, input, required, label_fr: fr, label_en: en }
+    Field { name, input, required, label_fr: fr, label_en: en, options: &[] }
 }
+
+/// The Wi-Fi security choices: the values the Wi-Fi QR code format (`T:`) takes.
+const WIFI_SECURITY: [(&str, &str, &str); 3] = [
+    ("WPA", "WPA / WPA2 / WPA3", "WPA / WPA2 / WPA3"),
+    ("WEP", "WEP", "WEP"),
+    ("nopass", "Aucune (réseau ouvert)", "None (open network)"),
+];
 
 const USERNAME: [Field; 1] = [f("username", "text", true, "Nom d'utilisateur", "Username")];
 
@@ -232,7 +241,7 @@ impl Kind {
         const WIFI: [Field; 3] = [
             f("ssid", "text", true, "Nom du réseau", "Network name"),
             f("password", "text", false, "Mot de passe", "Password"),
-            f("security", "text", false, "Sécurité (WPA, WEP, aucune)", "Security (WPA, WEP, none)"),
+            Field { options: &WIFI_SECURITY, ..f("security", "select", false, "Sécurité", "Security") },
         ];
         const TEXT: [Field; 1] = [f("text", "textarea", true, "Texte", "Text")];
         // Partner plugins: `password` inputs are the owner's credentials — write-only,
@@ -298,10 +307,20 @@ impl Kind {
             .fields()
             .iter()
             .map(|fl| {
+                let options: Vec<Value> = fl
+                    .options
+                    .iter()
+                    .map(|(value, fr, en)| json!({ "value": value, "label": if lang == Lang::Fr { fr } else { en } }))
+                    .collect();
+                // `secret`: write-only (credentials): never sent back, only whether it is set.
+                let mut attributes = json!({ "name": fl.name, "type": fl.input, "required": fl.required,
+                                             "multiple": false, "secret": fl.input == "password" });
+                // `options`: a select's choices (only on selects).
+                if !options.is_empty() {
+                    attributes["options"] = Value::Array(options);
+                }
                 json!({
-                    // `secret`: write-only (credentials): never sent back, only whether it is set.
-                    "attributes": { "name": fl.name, "type": fl.input, "required": fl.required, "multiple": false,
-                                    "secret": fl.input == "password" },
+                    "attributes": attributes,
                     "label": match lang { Lang::Fr => fl.label_fr, Lang::En => fl.label_en },
                     "placeholder": null,
                 })
@@ -314,7 +333,9 @@ impl Kind {
     /// does not make a safe action (missing field, a URL that is not http(s)).
     pub fn action(self, data: &Map<String, Value>, plugin_name: &str) -> Option<Action> {
         let get = |k: &str| data.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
-        let handle = |k: &str| get(k).map(|s| encode(s.trim_start_matches('@')));
+        // A social network's handle: typed as `name`, `@name` or a pasted profile address.
+        let handle_in = |k: &str, skip: &[&str]| get(k).and_then(|s| profile_handle(s, skip)).map(encode);
+        let handle = |k: &str| handle_in(k, &[]);
         let link = |href: String| Some(Action::Link { href });
         match self {
             Kind::Phone => link(format!("tel:{}", phone(get("phone_number")?)?)),
@@ -333,7 +354,7 @@ impl Kind {
                 }
             }
             Kind::Website => link(http_url(get("url")?)?),
-            Kind::Linkedin => link(format!("https://www.linkedin.com/in/{}", handle("username")?)),
+            Kind::Linkedin => link(format!("https://www.linkedin.com/in/{}", handle_in("username", &["in"])?)),
             Kind::Telegram => link(format!("https://t.me/{}", handle("username")?)),
             Kind::Whatsapp => {
                 let digits: String = phone(get("phone_number")?)?.chars().filter(char::is_ascii_digit).collect();
@@ -342,7 +363,7 @@ impl Kind {
             Kind::Instagram => link(format!("https://www.instagram.com/{}", handle("username")?)),
             Kind::Facebook => link(format!("https://www.facebook.com/{}", handle("username")?)),
             Kind::X => link(format!("https://x.com/{}", handle("username")?)),
-            Kind::Youtube => link(format!("https://www.youtube.com/@{}", handle("channel")?)),
+            Kind::Youtube => link(format!("https://www.youtube.com/@{}", handle_in("channel", &["c", "user"])?)),
             Kind::Tiktok => link(format!("https://www.tiktok.com/@{}", handle("username")?)),
             Kind::Address => {
                 link(format!("https://www.google.com/maps/search/?api=1&query={}", encode(get("address")?)))
@@ -488,6 +509,34 @@ pub(crate) fn phone(s: &str) -> Option<String> {
     (out.chars().filter(char::is_ascii_digit).count() >= 3).then_some(out)
 }
 
+/// The handle in what an owner typed for a social network: `name` and
+/// `@name` as they are, or the first path segment of a pasted profile
+/// address (`https://www.instagram.com/name/?hl=fr` → `name`), past the
+/// network's own prefixes (`skip`: LinkedIn's `in`). `None` when a pasted
+/// address has no such segment.
+pub(crate) fn profile_handle<'a>(typed: &'a str, skip: &[&str]) -> Option<&'a str> {
+    let typed = typed.trim();
+    let after_scheme = typed.split_once("://").map(|(_, rest)| rest);
+    // `instagram.com/name`: a host (labels of letters, digits and -, ending in letters) before the first /.
+    let is_host = |h: &str| {
+        let labels: Vec<&str> = h.split('.').collect();
+        labels.len() >= 2
+            && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    };
+    let bare_address = typed.split_once('/').is_some_and(|(host, _)| is_host(host));
+    let Some(address) = after_scheme.or(bare_address.then_some(typed)) else {
+        let name = typed.trim_start_matches('@');
+        return (!name.is_empty()).then_some(name);
+    };
+    let path = address.split_once('/').map_or("", |(_, p)| p);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .filter(|seg| !seg.is_empty() && !skip.contains(&seg.to_ascii_lowercase().as_str()))
+        .map(|seg| seg.trim_start_matches('@'))
+        .find(|seg| !seg.is_empty())
+}
+
 /// Only http(s) URLs become links; a bare host gets https.
 pub(crate) fn http_url(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
@@ -570,6 +619,44 @@ mod tests {
             href(Kind::Address, &[("address", "1 rue de Rivoli, Paris")]).unwrap(),
             "https://www.google.com/maps/search/?api=1&query=1%20rue%20de%20Rivoli%2C%20Paris"
         );
+    }
+
+    #[test]
+    fn a_pasted_profile_address_or_an_at_handle_makes_the_same_link() {
+        for typed in [
+            "senzu",
+            "@senzu",
+            " @senzu ",
+            "https://www.instagram.com/senzu/",
+            "https://instagram.com/senzu?hl=fr",
+            "instagram.com/senzu",
+            "www.instagram.com/@senzu#top",
+        ] {
+            assert_eq!(
+                href(Kind::Instagram, &[("username", typed)]).unwrap(),
+                "https://www.instagram.com/senzu",
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            href(Kind::Linkedin, &[("username", "https://www.linkedin.com/in/ryan-murati/")]).unwrap(),
+            "https://www.linkedin.com/in/ryan-murati"
+        );
+        assert_eq!(
+            href(Kind::Youtube, &[("channel", "https://www.youtube.com/@senzu/videos")]).unwrap(),
+            "https://www.youtube.com/@senzu"
+        );
+        assert_eq!(
+            href(Kind::Tiktok, &[("username", "https://www.tiktok.com/@senzu")]).unwrap(),
+            "https://www.tiktok.com/@senzu"
+        );
+        assert_eq!(href(Kind::X, &[("username", "https://x.com/senzu/status/1")]).unwrap(), "https://x.com/senzu");
+        // A handle with dots is a handle, not an address; an address without a profile is no link.
+        assert_eq!(
+            href(Kind::Instagram, &[("username", "ada.lovelace")]).unwrap(),
+            "https://www.instagram.com/ada.lovelace"
+        );
+        assert_eq!(href(Kind::Instagram, &[("username", "https://www.instagram.com/")]), None);
     }
 
     #[test]

@@ -112,6 +112,17 @@ pub struct FieldAttributes {
     pub multiple: bool,
     /// Write-only (credentials): never sent back, only whether it is set.
     pub secret: bool,
+    /// A `select`'s choices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<FieldOption>,
+}
+
+/// One choice of a `select` field: the value stored and its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldOption {
+    pub value: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +156,7 @@ impl PlugstoreForm {
                         required: f.required,
                         multiple: false,
                         secret: false,
+                        options: Vec::new(),
                     },
                     label: f.label(lang).to_string(),
                     placeholder: None,
@@ -167,6 +179,14 @@ impl PlugstoreForm {
                         required: f.required,
                         multiple: false,
                         secret: f.input == "password",
+                        options: f
+                            .options
+                            .iter()
+                            .map(|(value, fr, en)| FieldOption {
+                                value: value.to_string(),
+                                label: if lang == Lang::Fr { fr } else { en }.to_string(),
+                            })
+                            .collect(),
                     },
                     label: if lang == Lang::Fr { f.label_fr } else { f.label_en }.to_string(),
                     placeholder: None,

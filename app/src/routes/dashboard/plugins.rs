@@ -314,7 +314,14 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                             <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(fields) }>
                                 <label class="field"><span>"Name on the tile"</span>
                                     <input required maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                                {form.fields.into_iter().map(|f| view! { <DataField f values local_error saved is_stored=Callback::new(move |n: String| is_stored(&n)) /> }).collect_view()}
+                                {form.fields.into_iter().map(|f| {
+                                    // The whole form checked as the worker will, when a field is left or typed in.
+                                    let check = Callback::new(move |_: ()| {
+                                        let typed = values.get_untracked();
+                                        fields.with_value(|f| contract::check_form(f, &typed, is_stored)).err()
+                                    });
+                                    view! { <DataField f values local_error saved check is_stored=Callback::new(move |n: String| is_stored(&n)) /> }
+                                }).collect_view()}
                                 <fieldset class="field schedule"><legend>"Show only at these times (optional, your time)"</legend>
                                     <div class="form__row">
                                         <label class="field"><span>"From"</span>
@@ -371,18 +378,39 @@ fn DataField(
     values: RwSignal<BTreeMap<String, String>>,
     local_error: RwSignal<Option<FormError>>,
     saved: MappedSignal<Option<Result<Plugin, ApiError>>>,
+    check: Callback<(), Option<FormError>>,
     is_stored: Callback<String, bool>,
 ) -> impl IntoView {
     let key = f.attributes.name.clone();
     let required = f.attributes.required;
     let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let this_field = StoredValue::new(key.clone());
     let value = move || values.get().get(&k1).cloned().unwrap_or_default();
+    // The worker's answer about this field is stale once the owner types again.
+    let edited_since_save = RwSignal::new(false);
+    Effect::new(move |_| {
+        saved.track();
+        edited_since_save.set(false);
+    });
+    let mine = move |e: &FormError| this_field.with_value(|k| e.field().as_deref() == Some(k.as_str()));
+    // Left (change) or typed in (input): the message follows the value, not the last save.
+    let recheck = move |report: bool| {
+        let found = check.run(()).filter(|e| mine(e));
+        match found {
+            Some(e) if report => local_error.set(Some(e)),
+            None if local_error.get_untracked().as_ref().is_some_and(mine) => local_error.set(None),
+            _ => {}
+        }
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         values.update(|m| {
             m.insert(k2.clone(), v);
         });
+        edited_since_save.set(true);
+        recheck(false);
     };
+    let on_change = move |_: leptos::ev::Event| recheck(true);
     let error = move || {
         let local = local_error
             .try_get()
@@ -390,22 +418,35 @@ fn DataField(
             .filter(|e| e.field().as_deref() == Some(k3.as_str()))
             .map(|e| e.to_string());
         let field = format!("data.{k3}");
-        local.or_else(|| error_naming(&saved, |f| f == field))
+        local.or_else(|| (!edited_since_save.get()).then(|| error_naming(&saved, |f| f == field)).flatten())
     };
     let stored = is_stored.run(key.clone());
     let input = if f.attributes.secret {
         // Write-only: never filled from the server; blank keeps the stored one.
         let placeholder = if stored { "stored — type to replace" } else { "" };
         view! { <input type="password" autocomplete="off" placeholder=placeholder
-        required=required && !stored on:input=on_input /> }
+        required=required && !stored on:input=on_input on:change=on_change /> }
+        .into_any()
+    } else if f.attributes.input == "select" {
+        let current = value.clone();
+        let options = f.attributes.options.clone();
+        view! {
+            <select required=required on:input=on_input on:change=on_change>
+                <option value="" selected=current().is_empty()>"—"</option>
+                {options.into_iter().map(|o| {
+                    let chosen = current().eq_ignore_ascii_case(&o.value);
+                    view! { <option value=o.value.clone() selected=chosen>{o.label}</option> }
+                }).collect_view()}
+            </select>
+        }
         .into_any()
     } else if f.attributes.input == "textarea" {
-        view! { <textarea rows="4" required=required prop:value=value on:input=on_input></textarea> }.into_any()
+        view! { <textarea rows="4" required=required prop:value=value on:input=on_input on:change=on_change></textarea> }.into_any()
     } else if f.attributes.input == "url" {
         // A bare "senzu.app/me" is accepted (https is added): the browser's url type would refuse it.
-        view! { <input type="text" inputmode="url" required=required prop:value=value on:input=on_input /> }.into_any()
+        view! { <input type="text" inputmode="url" required=required prop:value=value on:input=on_input on:change=on_change /> }.into_any()
     } else {
-        view! { <input type=f.attributes.input.clone() required=required prop:value=value on:input=on_input /> }
+        view! { <input type=f.attributes.input.clone() required=required prop:value=value on:input=on_input on:change=on_change /> }
             .into_any()
     };
     view! {
