@@ -198,17 +198,23 @@ impl PlayPluginSource<'_> {
         self.is_enabled && self.schedule.as_ref().is_none_or(|s| s.open_at(now))
     }
 
-    /// The tile's kind and action (`None` while locked or when the data makes no safe action).
-    pub fn tile(&self) -> Option<PlayPlugin> {
-        let (kind, id_icon, action) = match self.custom {
-            Some((spec, id_icon)) => {
-                (Kind::Custom, id_icon, (!self.is_locked).then(|| spec.action(self.data)).flatten())
-            }
+    /// Its kind and what opening it does, lock aside (whoever opens a locked
+    /// plugin checked its password first); `None` for a kind no one knows.
+    pub fn opened(&self) -> Option<(Kind, Option<Action>)> {
+        Some(match self.custom {
+            Some((spec, _)) => (Kind::Custom, spec.action(self.data)),
             None => {
                 let kind = Kind::parse(self.kind)?;
-                (kind, None, (!self.is_locked).then(|| kind.action(self.data, self.name)).flatten())
+                (kind, kind.action(self.data, self.name))
             }
-        };
+        })
+    }
+
+    /// The tile's kind and action (`None` while locked or when the data makes no safe action).
+    pub fn tile(&self) -> Option<PlayPlugin> {
+        let (kind, action) = self.opened()?;
+        let action = if self.is_locked { None } else { action };
+        let id_icon = self.custom.and_then(|(_, icon)| icon);
         Some(PlayPlugin { id: self.id, name: self.name.to_string(), kind, id_icon, is_locked: self.is_locked, action })
     }
 }

@@ -163,8 +163,8 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
         row.plugins.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
     // In play order; plugins scheduled for other times of day are not on the play (nor openable).
     let empty = serde_json::Map::new();
-    plugins.sort_by_key(|p| p.source(&empty).order());
-    plugins.retain(|p| p.source(&empty).is_shown(visitor.now));
+    plugins.sort_by_key(|p| p.source(&empty, None).order());
+    plugins.retain(|p| p.source(&empty, None).is_shown(visitor.now));
     let mut play = build_play(&row, &plugins, visitor);
     fill_partner_content(env, &db, &master, &mut play, &plugins, visitor).await;
     resolved.page.play = Some(play);
@@ -427,13 +427,11 @@ fn sun_keys(master: &MasterKey, stored: Option<&str>, version: Option<i64>) -> O
     }
 }
 
+/// What opening plugin `p` does: core's rule, the one its tile is built with.
 fn plugin_action(p: &PluginRow) -> (Option<Kind>, Option<Action>) {
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&p.data).unwrap_or_default();
-    if let Some(spec) = p.custom_spec() {
-        return (Some(Kind::Custom), spec.action(&data));
-    }
-    let kind = Kind::parse(&p.kind);
-    (kind, kind.and_then(|k| k.action(&data, &p.name)))
+    let spec = p.custom_spec();
+    p.source(&data, spec.as_ref()).opened().map_or((None, None), |(kind, action)| (Some(kind), action))
 }
 
 /// The play of a row and its plugins (already in play order and shown now), by core's one builder.
@@ -441,12 +439,8 @@ fn build_play(row: &PlayRow, plugins: &[PluginRow], visitor: &Visitor) -> Play {
     let data: Vec<serde_json::Map<String, serde_json::Value>> =
         plugins.iter().map(|p| serde_json::from_str(&p.data).unwrap_or_default()).collect();
     let specs: Vec<Option<CustomSpec>> = plugins.iter().map(PluginRow::custom_spec).collect();
-    let sources: Vec<PlayPluginSource<'_>> = plugins
-        .iter()
-        .zip(&data)
-        .zip(&specs)
-        .map(|((p, data), spec)| PlayPluginSource { custom: spec.as_ref().map(|s| (s, p.id_icon)), ..p.source(data) })
-        .collect();
+    let sources: Vec<PlayPluginSource<'_>> =
+        plugins.iter().zip(&data).zip(&specs).map(|((p, data), spec)| p.source(data, spec.as_ref())).collect();
     let app = PlaySource {
         id: row.id_application.unwrap_or_default(),
         name: row.name.as_deref().unwrap_or_default(),
@@ -468,8 +462,13 @@ impl PluginRow {
         self.spec.as_deref().and_then(|s| serde_json::from_str(s).ok())
     }
 
-    /// As core's play builder reads it; the query keeps enabled plugins only.
-    fn source<'a>(&'a self, data: &'a serde_json::Map<String, serde_json::Value>) -> PlayPluginSource<'a> {
+    /// As core's play builder reads it (with its published form, for a
+    /// developer's plugin); the query keeps enabled plugins only.
+    fn source<'a>(
+        &'a self,
+        data: &'a serde_json::Map<String, serde_json::Value>,
+        spec: Option<&'a CustomSpec>,
+    ) -> PlayPluginSource<'a> {
         PlayPluginSource {
             id: self.id,
             name: &self.name,
@@ -479,7 +478,7 @@ impl PluginRow {
             is_enabled: true,
             sort_order: self.sort_order,
             schedule: self.filters.as_deref().and_then(|f| Schedule::parse(f).ok()),
-            custom: None,
+            custom: spec.map(|s| (s, self.id_icon)),
         }
     }
 }

@@ -44,10 +44,15 @@ fn first_party(id: &str) -> Option<(i64, Kind)> {
     Some((i as i64, store().nth(i.checked_sub(1)?)?))
 }
 
-/// Every plugstore route needs the `plugstore` role; the answer is the caller's
-/// developer, if the account is one (its own entries show whatever their state).
+/// Every plugstore read needs the `plugstore` role.
+async fn may_read(call: &Call<'_>) -> AppResult<()> {
+    call.caller.require(&call.db, Role::Plugstore, call.now).await
+}
+
+/// [`may_read`], and the caller's developer if the account is one (its own
+/// entries show whatever their state).
 async fn reader(call: &Call<'_>) -> AppResult<Option<Id>> {
-    call.caller.require(&call.db, Role::Plugstore, call.now).await?;
+    may_read(call).await?;
     let Some(user) = call.caller.user.as_ref() else { return Ok(None) };
     Ok(super::developers::repo::of_user(&call.db, user.id_user).await?.map(|d| d.id))
 }
@@ -74,6 +79,17 @@ async fn own_version(call: &Call<'_>, dev: Id, id: Id) -> AppResult<VersionRow> 
         .await?
         .filter(|e| e.id_developer == Some(dev))
         .ok_or_else(|| no_version(id))?;
+    Ok(version)
+}
+
+/// The caller's developer's version `id_version` of its entry `id` (reached
+/// through another of its entries: a 404, as for anyone else's).
+async fn own_version_of(call: &Call<'_>, dev: Id, id: &str, id_version: Id) -> AppResult<VersionRow> {
+    let entry = own_entry(call, dev, id).await?;
+    let version = own_version(call, dev, id_version).await?;
+    if version.id_plugstore != entry.id {
+        return Err(no_version(id_version));
+    }
     Ok(version)
 }
 
@@ -234,7 +250,7 @@ async fn readable(call: &Call<'_>, id: &str) -> AppResult<EntryRow> {
 /// `GET /v1/plugstores/{id}`.
 pub async fn get(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Response> {
     if let Some((n, kind)) = first_party(id) {
-        reader(call).await?;
+        may_read(call).await?;
         return Ok(json(&PlugstoreEntry::of(n, kind, call.lang)));
     }
     Ok(json(&entry_of(readable(call, id).await?, call.lang)))
@@ -244,7 +260,7 @@ pub async fn get(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Respons
 /// version's (its own developer sees the newest version's until then).
 pub async fn form(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Response> {
     if let Some((_, kind)) = first_party(id) {
-        reader(call).await?;
+        may_read(call).await?;
         return Ok(json(&PlugstoreForm::of(kind, call.lang)));
     }
     let entry = readable(call, id).await?;
@@ -261,7 +277,7 @@ pub async fn form(call: &Call<'_>, _req: &Request, id: &str) -> AppResult<Respon
 
 /// `GET /v1/plugstores/categories`, by name.
 pub async fn categories(call: &Call<'_>) -> AppResult<Response> {
-    reader(call).await?;
+    may_read(call).await?;
     let names = category_names();
     if names.is_empty() {
         return Err(AppError::api(ErrorCode::Internal, "no categories"));
@@ -274,7 +290,7 @@ pub async fn categories(call: &Call<'_>) -> AppResult<Response> {
 /// `GET /v1/icons`.
 pub async fn icons(call: &Call<'_>, req: &Request) -> AppResult<Response> {
     let filters = request::list(req, senzu_core::api::list::ListSpec::PLAIN)?;
-    reader(call).await?;
+    may_read(call).await?;
     let icons: Vec<Icon> = senzu_core::icons::all()
         .map(|(id, tags, path)| Icon { id, tags: tags.to_string(), svg_path: path.to_string() })
         .collect();
@@ -419,12 +435,7 @@ pub async fn create_version(call: &Call<'_>, req: &mut Request, id: &str) -> App
 /// `GET /v1/plugstores/{id}/versions/{id_version}`.
 pub async fn get_version(call: &Call<'_>, id: &str, id_version: Id) -> AppResult<Response> {
     let dev = developer(call).await?;
-    let entry = own_entry(call, dev, id).await?;
-    let version = own_version(call, dev, id_version).await?;
-    if version.id_plugstore != entry.id {
-        return Err(no_version(id_version));
-    }
-    Ok(json(&version_of(version)?))
+    Ok(json(&version_of(own_version_of(call, dev, id, id_version).await?)?))
 }
 
 /// `POST /v1/plugstores/{id}/versions/{id_version}`: a draft's fields, and
@@ -432,11 +443,7 @@ pub async fn get_version(call: &Call<'_>, id: &str, id_version: Id) -> AppResult
 /// withdraws a submitted one. Published versions are frozen.
 pub async fn update_version(call: &Call<'_>, req: &mut Request, id: &str, id_version: Id) -> AppResult<Response> {
     let dev = developer(call).await?;
-    let entry = own_entry(call, dev, id).await?;
-    let version = own_version(call, dev, id_version).await?;
-    if version.id_plugstore != entry.id {
-        return Err(no_version(id_version));
-    }
+    let version = own_version_of(call, dev, id, id_version).await?;
     let args = request::args(req).await?;
     let changes: UpdateVersion = parts(&args)?;
     let fields: VersionFields = parts(&args)?;
