@@ -25,6 +25,8 @@ pub enum ErrorCode {
     MissingApplication,
     ProductLost,
     Internal,
+    /// A service the request needs (the payment service) cannot be reached or is not configured.
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -51,6 +53,7 @@ impl ErrorCode {
             Self::MissingApplication => 464,
             Self::ProductLost => 465,
             Self::Internal => 500,
+            Self::Unavailable => 503,
         }
     }
 
@@ -68,7 +71,7 @@ impl ErrorCode {
     }
 }
 
-const ALL_CODES: [ErrorCode; 20] = [
+const ALL_CODES: [ErrorCode; 21] = [
     ErrorCode::TokenExpired,
     ErrorCode::BadRequest,
     ErrorCode::Unauthorized,
@@ -89,6 +92,7 @@ const ALL_CODES: [ErrorCode; 20] = [
     ErrorCode::MissingApplication,
     ErrorCode::ProductLost,
     ErrorCode::Internal,
+    ErrorCode::Unavailable,
 ];
 
 /// A Senzu error as it travels: `{"error":{"code":N,"message":"…"}}`.

@@ -87,9 +87,68 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// `minor` units of a currency with `exponent` decimals, as the API writes
+/// them: `render(12900, 2)` is `"129.00"`, `render(1500, 0)` is `"1500"`.
+pub fn render(minor: i64, exponent: u8) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let minor = minor.unsigned_abs();
+    if exponent == 0 {
+        return format!("{sign}{minor}");
+    }
+    let unit = 10u64.pow(u32::from(exponent.min(6)));
+    format!("{sign}{}.{:0width$}", minor / unit, minor % unit, width = usize::from(exponent.min(6)))
+}
+
+/// An amount written in major units (`"12.90"`, `"12,9"`, `"1500"`) as minor
+/// units of a currency with `exponent` decimals; more decimals than it has are refused.
+pub fn parse(text: &str, exponent: u8) -> Result<i64, String> {
+    let text = text.trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || (!fraction.is_empty() && !digits(fraction)) || text.ends_with('.') {
+        return Err("not an amount (digits, and a decimal point)".into());
+    }
+    if fraction.len() > usize::from(exponent) {
+        return Err(format!("at most {exponent} decimals in this currency"));
+    }
+    let unit = 10i64.pow(u32::from(exponent));
+    let whole: i64 = whole.parse().map_err(|_| "too large".to_string())?;
+    let minor: i64 = if exponent == 0 {
+        0
+    } else {
+        format!("{fraction:0<width$}", width = usize::from(exponent)).parse().unwrap_or(0)
+    };
+    whole
+        .checked_mul(unit)
+        .and_then(|w| w.checked_add(minor))
+        .filter(|m| *m <= MAX_MINOR)
+        .ok_or_else(|| "too large".into())
+}
+
+/// A rate kept as millionths (`1_080_000`), as the documented `"1.080000"`.
+pub fn render_rate(micro: i64) -> String {
+    render(micro, 6)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minor_units_render_with_their_currencys_exponent() {
+        assert_eq!(render(12900, 2), "129.00");
+        assert_eq!(render(5, 2), "0.05");
+        assert_eq!(render(1500, 0), "1500");
+        assert_eq!(render(1234, 3), "1.234");
+        assert_eq!(render(-250, 2), "-2.50");
+        assert_eq!(render_rate(1_080_000), "1.080000");
+        assert_eq!(parse("129.00", 2), Ok(12900));
+        assert_eq!(parse("12,9", 2), Ok(1290));
+        assert_eq!(parse("1500", 0), Ok(1500));
+        for (bad, exponent) in [("1.5", 0), ("1.234", 2), ("-1", 2), ("", 2), ("1.", 2), ("x", 2)] {
+            assert!(parse(bad, exponent).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn amounts_parse_to_minor_units_and_render_back() {

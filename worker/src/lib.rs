@@ -17,6 +17,7 @@ mod partners;
 mod plays;
 mod rate;
 mod request;
+mod stripe;
 
 use senzu_core::insight_event::InsightEvent;
 use worker::{event, Context, Env, MessageBatch, Request, Response, Result};

@@ -140,6 +140,19 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
     }
 }
 
+fn shop_address() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("alias", "Shop"),
+        ("firstname", "Ada"),
+        ("lastname", "Lovelace"),
+        ("street", "12 St James's Square"),
+        ("country_code", "GB"),
+        ("city", "London"),
+        ("zipcode", "SW1Y 4LB"),
+        ("state", "London"),
+    ]
+}
+
 struct Case<'a> {
     name: &'static str,
     auth: Auth<'a>,
@@ -318,6 +331,70 @@ fn no_route_answers_a_caller_without_the_right() {
         (single.clone(), vec![("uid", uid())]),
         (import.clone(), vec![("uids", format!("{},{}", chips[1], uid()))]),
     ];
+    // The shop (issue 14): the owner's address, company, provider account, an order paid on the
+    // Stripe stand-in (with its payment) and one waiting for payment.
+    let address =
+        made_ok(app().call("POST", "/v1/addresses", owner_account.auth(), &shop_address(), &[]))["id"].to_string();
+    let order_form = vec![
+        ("id_address_shipping", address.clone()),
+        ("id_address_billing", address.clone()),
+        ("items", format!(r#"[{{"id":{},"quantity":1}}]"#, d["shop"]["item"])),
+    ];
+    let order_refs: Vec<(&str, &str)> = order_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let paid_order = made_ok(app().call("POST", "/v1/orders", owner_account.auth(), &order_refs, &[]));
+    let unpaid_order =
+        made_ok(app().call("POST", "/v1/orders", owner_account.auth(), &order_refs, &[]))["id"].as_i64().unwrap();
+    let standin: ureq::Agent =
+        ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
+    let paid = standin
+        .post(paid_order["url_checkout"].as_str().unwrap())
+        .send_form([("card", senzu_xtask::stripe_standin::CARD_PAYS)])
+        .expect("paying on the stand-in");
+    assert_eq!(paid.status().as_u16(), 303);
+    let paid_order = paid_order["id"].as_i64().unwrap();
+    let payments = made_ok(app().call("GET", "/v1/payments?limit=null", owner_account.auth(), &[], &[]));
+    let payment = payments.as_object().unwrap().values().map(|p| p["id"].as_i64().unwrap()).max().unwrap();
+    let company = made_ok(app().call(
+        "POST",
+        "/v1/companies",
+        owner_account.auth(),
+        &[("name", "Matrix company"), ("email", "company@senzu.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let own_provider = made_ok(app().call(
+        "POST",
+        "/v1/providers",
+        owner_account.auth(),
+        &[("id_company", &company.to_string())],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let doomed_company = made_ok(app().call(
+        "POST",
+        "/v1/companies",
+        owner_account.auth(),
+        &[("name", "Doomed company"), ("email", "doomed@senzu.test")],
+        &[],
+    ))["id"]
+        .as_i64()
+        .unwrap();
+    let forms: Vec<(String, Vec<(&'static str, String)>)> = forms
+        .into_iter()
+        .chain([
+            ("/v1/orders".to_string(), order_form.clone()),
+            (format!("/v1/orders/{unpaid_order}"), vec![("id_address_billing", address.clone())]),
+            (
+                "/v1/payments".to_string(),
+                vec![("id_order", unpaid_order.to_string()), ("currency", "EUR".into()), ("amount", "12.90".into())],
+            ),
+            ("/v1/companies".to_string(), vec![("name", "Matrix company".into()), ("email", "c@senzu.test".into())]),
+            (format!("/v1/companies/{company}"), vec![("phone", "+33 1 23 45 67 89".into())]),
+            (format!("/v1/providers/{own_provider}"), vec![("name", "Matrix provider".into())]),
+        ])
+        .collect();
     let contact = leave(&unique_email("matrix-contact"));
     let doomed_contact = leave(&unique_email("matrix-contact"));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
@@ -379,6 +456,24 @@ fn no_route_answers_a_caller_without_the_right() {
         ("DELETE", format!("/v1/products/{loose_product}/records/{doomed_record}"), "maker", 200, Some(404)),
         ("POST", single, "maker", 200, Some(404)),
         ("POST", import, "maker", 200, Some(404)),
+        ("GET", "/v1/orders".into(), "user_financial", 200, None),
+        ("POST", "/v1/orders".into(), "user_financial", 201, None),
+        ("GET", format!("/v1/orders/{paid_order}"), "user_financial", 200, Some(404)),
+        ("POST", format!("/v1/orders/{unpaid_order}"), "user_financial", 200, Some(404)),
+        ("GET", "/v1/payments".into(), "user_financial", 200, None),
+        ("GET", format!("/v1/payments/{payment}"), "user_financial", 200, Some(404)),
+        // Another account's order is out of reach: 420 names `id_order` as not one of the caller's.
+        ("POST", "/v1/payments".into(), "user_financial", 201, Some(420)),
+        ("GET", "/v1/companies".into(), "user_financial", 200, None),
+        ("POST", "/v1/companies".into(), "user_financial", 201, None),
+        ("GET", format!("/v1/companies/{company}"), "user_financial", 200, Some(404)),
+        ("POST", format!("/v1/companies/{company}"), "user_financial", 200, Some(404)),
+        ("DELETE", format!("/v1/companies/{doomed_company}"), "user_financial", 200, Some(404)),
+        ("GET", "/v1/providers".into(), "providers", 200, None),
+        ("GET", format!("/v1/providers/{own_provider}"), "providers", 200, Some(404)),
+        ("POST", format!("/v1/providers/{own_provider}"), "providers", 200, Some(404)),
+        ("GET", format!("/v1/providers/{own_provider}/orders"), "providers", 200, Some(404)),
+        ("DELETE", format!("/v1/providers/{own_provider}"), "providers", 200, Some(404)),
     ];
     let routes: Vec<(&str, String, &str, u16, Option<u16>)> =
         ROUTES.iter().map(|(m, p, r, s, o)| (*m, p.to_string(), *r, *s, *o)).chain(made).collect();

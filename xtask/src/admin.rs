@@ -65,6 +65,15 @@ pub fn unpublish_plugstore_sql(entry: i64) -> String {
     )
 }
 
+/// Verifies a provider account (Senzu's staff checked the company): it sees
+/// the paid orders waiting for a provider and may take them.
+pub fn verify_provider_sql(provider: i64) -> String {
+    format!(
+        "UPDATE providers SET is_verified = 1, date_updated = unixepoch() WHERE id = {provider};\n\
+         SELECT id, id_user, name, is_verified FROM providers WHERE id = {provider};"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::paths;
 
 /// Bumped whenever the seed changes shape.
-pub const SEED_VERSION: u32 = 6;
+pub const SEED_VERSION: u32 = 7;
 
 pub const LOCKED_PASSWORD: &str = "senzu-demo";
 
@@ -22,6 +22,10 @@ pub const OWNER_EMAIL: &str = "owner@senzu.test";
 pub const OWNER_PASSWORD: &str = "Senzu-Demo-Owner-2026!";
 pub const FRIEND_EMAIL: &str = "friend@senzu.test";
 pub const FRIEND_PASSWORD: &str = "Senzu-Demo-Friend-2026!";
+/// The demo item on sale in the shop, its price in cents, and the friend's verified provider account.
+pub const SHOP_ITEM: i64 = 2;
+pub const SHOP_ITEM_PRICE_MINOR: i64 = 1290;
+pub const SHOP_PROVIDER: i64 = 1;
 
 /// The demo developer app (owned by the demo owner) and its private key.
 pub const DEMO_APP_ID: i64 = 2;
@@ -253,6 +257,7 @@ pub fn fixture() -> Value {
         "records": records,
         "owner": { "email": OWNER_EMAIL, "password": OWNER_PASSWORD, "id": 1 },
         "friend": { "email": FRIEND_EMAIL, "password": FRIEND_PASSWORD, "id": 2 },
+        "shop": { "item": SHOP_ITEM, "price_minor": SHOP_ITEM_PRICE_MINOR, "provider": SHOP_PROVIDER, "provider_user": 2 },
         "app": {
             "id": DEMO_APP_ID,
             "redirect_url": DEMO_APP_REDIRECT,
@@ -289,6 +294,17 @@ pub fn seed_sql() -> Result<String> {
         "INSERT OR IGNORE INTO makers (id, id_user, name, alias_name, contact_email, is_main_account) VALUES \
          (1, 1, 'Senzu Demo Maker', 'Senzu Demo Maker', 'makers@senzu.example', 1);".into(),
         "INSERT OR IGNORE INTO items (id, id_maker, name, display_name) VALUES (1, 1, 'Senzu Card', 'Senzu Card');".into(),
+        // The shop: an item on sale (12.90 €), and the friend's company as a verified provider.
+        format!(
+            "INSERT OR IGNORE INTO items (id, id_maker, name, display_name, id_currency, price_minor, is_onsale) VALUES \
+             ({SHOP_ITEM}, 1, 'Senzu Card (shop)', 'Senzu Card', 1, {SHOP_ITEM_PRICE_MINOR}, 1);"
+        ),
+        format!(
+            "INSERT OR IGNORE INTO companies (id, id_owner, name, email, date_created) VALUES \
+             (1, 2, 'Babbage Engines Ltd', 'factory@senzu.test', unixepoch()); \
+             INSERT OR IGNORE INTO providers (id, id_user, id_company, name, is_verified, date_created) VALUES \
+             ({SHOP_PROVIDER}, 2, 1, 'Babbage Engines', 1, unixepoch());"
+        ),
         "INSERT OR IGNORE INTO products (id, id_item, id_owner, alias, is_activated, is_lost, lost_message) VALUES \
          (1, 1, 1, 'My card', 1, 0, NULL), \
          (2, 1, 1, 'My keyring', 1, 1, 'This keyring is mine. Thank you for sending me a message — there is a reward!'), \

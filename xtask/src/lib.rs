@@ -5,3 +5,4 @@ pub mod admin;
 pub mod demo;
 pub mod paths;
 pub mod program;
+pub mod stripe_standin;

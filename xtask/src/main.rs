@@ -10,6 +10,7 @@
 //! - `admin rotate-signing-key`     retire the ID token signing key (a new one is made)
 //! - `admin publish-plugstore V`    publish a submitted plugstore version
 //! - `admin unpublish-plugstore E`  withdraw a developer's plugstore entry
+//! - `admin verify-provider P`      let a provider take paid shop orders
 //! - `tag verify|simulate|plan|program`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
@@ -89,6 +90,17 @@ fn run(args: &[String]) -> Result<i32> {
                 )?;
                 Ok(0)
             }
+            [sub, id, flags @ ..] if sub == "verify-provider" => {
+                let state =
+                    flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
+                let sql = senzu_xtask::admin::verify_provider_sql(id.parse()?);
+                if flags.iter().any(|f| f == "--print") {
+                    println!("{sql}");
+                } else {
+                    server::admin_sql(&state, flags.iter().any(|f| f == "--remote"), &sql)?;
+                }
+                Ok(0)
+            }
             [sub, id, flags @ ..] if sub == "publish-plugstore" || sub == "unpublish-plugstore" => {
                 let state =
                     flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
@@ -108,7 +120,7 @@ fn run(args: &[String]) -> Result<i32> {
             }
             _ => bail!(
                 "usage: cargo xtask admin approve-role APP ROLE | rotate-signing-key | publish-plugstore VERSION \
-                 | unpublish-plugstore ENTRY [--state DIR | --remote]"
+                 | unpublish-plugstore ENTRY | verify-provider PROVIDER [--state DIR | --remote]"
             ),
         },
         "help" | "--help" | "-h" => {
@@ -137,6 +149,8 @@ const HELP: &str = "usage: cargo xtask <command>
                    publish a plugstore version a developer submitted
   admin unpublish-plugstore ENTRY [--state DIR | --remote]
                    withdraw a developer's plugstore entry (its tiles leave the plays)
+  admin verify-provider PROVIDER [--state DIR | --remote | --print]
+                   let a provider account take paid shop orders (staff checked its company)
                    grant a role an app requested (local dev database by default)
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)

@@ -227,8 +227,18 @@ pub fn dev(port: u16) -> Result<i32> {
     ensure_dev_vars()?;
     let state = dev_state_dir();
     prepare_database(&state)?;
+    let mut extra = Extra::default();
+    // Without Stripe keys of one's own, checkout goes to the loopback stand-in (test cards).
+    let own_keys = std::fs::read_to_string(paths::root().join(".dev.vars"))
+        .is_ok_and(|v| v.lines().any(|l| l.trim_start().starts_with("STRIPE_SECRET_KEY=")));
+    if !own_keys {
+        let webhook = format!("http://127.0.0.1:{port}/v1/payments/stripe/webhook");
+        let stripe = senzu_xtask::stripe_standin::start(&webhook)?;
+        step(&format!("payments: the Stripe stand-in at {} (card 4242 4242 4242 4242 pays)", stripe.url));
+        extra.vars = stripe.vars();
+    }
     step(&format!("starting wrangler dev on http://127.0.0.1:{port}"));
-    let server = Server::start(port, &state, false, false, &Extra::default())?;
+    let server = Server::start(port, &state, false, false, &extra)?;
     let base = &server.base_url;
     eprintln!();
     eprintln!("  Senzu is running. Open:");

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use crate::build::{self, Flavor};
 use crate::server::{self, Extra, Server};
 use crate::tools::{self, step, Tools};
-use senzu_xtask::paths;
+use senzu_xtask::{paths, stripe_standin};
 
 /// What to run: everything (CI), or a quicker subset while working on one area.
 #[derive(Default)]
@@ -299,8 +299,12 @@ fn start(state: &std::path::Path) -> Result<(Server, std::path::PathBuf)> {
     server::prepare_database(state)?;
     let port = server::free_port()?;
     step(&format!("starting wrangler dev on a free port ({port}) with a fresh database"));
-    let (stub, vars) = partner_stub()?;
+    let (stub, mut vars) = partner_stub()?;
     std::fs::write(state.join("partner-stub"), &stub)?;
+    // Payments go to the loopback Stripe stand-in; tests read where it is and its webhook secret.
+    let stripe = stripe_standin::start(&format!("http://127.0.0.1:{port}/v1/payments/stripe/webhook"))?;
+    std::fs::write(stripe_standin::Config::file(state), serde_json::to_string(&stripe)?)?;
+    vars.extend(stripe.vars());
     let server = Server::start(port, state, true, true, &Extra { vars, ..Extra::default() })?;
     // The server has its own process group, so Ctrl-C does not reach it: stop it here.
     let group = server.pid();

@@ -29,6 +29,7 @@ pub mod products;
 pub mod routes;
 pub mod shares;
 pub mod sharing;
+pub mod shop;
 pub mod user;
 
 use std::fmt;

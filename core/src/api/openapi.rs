@@ -25,7 +25,7 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{batches, contacts, developers, encoding, finder_messages, makers, products, shares, sharing, user};
+use super::{batches, contacts, developers, encoding, finder_messages, makers, products, shares, sharing, shop, user};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -399,6 +399,30 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::GetVersionLang => ok().gives::<plugstores::VersionLang>(),
         Op::UpdateVersionLang => ok().takes::<plugstores::LangFields>().gives::<plugstores::VersionLang>(),
         Op::Icons => ok().gives::<Keyed<plugstores::Icon>>(),
+
+        Op::Currencies => ok().gives::<Keyed<shop::Currency>>(),
+        Op::GetCurrency => ok().gives::<shop::Currency>(),
+        Op::ShopItems => ok().gives::<Keyed<shop::ShopItem>>(),
+        Op::Companies => ok().gives::<Keyed<shop::CompanySummary>>(),
+        Op::CreateCompany => created().takes::<shop::CreateCompany>().gives::<shop::Company>(),
+        Op::GetCompany => ok().gives::<shop::Company>(),
+        Op::UpdateCompany => ok().takes::<shop::UpdateCompany>().gives::<shop::Company>(),
+        Op::DeleteCompany | Op::DeleteProvider => ok().gives::<Deleted>(),
+        Op::Orders => ok().gives::<Keyed<shop::OrderSummary>>(),
+        Op::CreateOrder => created().takes::<shop::CreateOrder>().gives::<shop::OrderCreated>(),
+        Op::GetOrder => ok().gives::<shop::Order>(),
+        Op::UpdateOrder => ok().takes::<shop::UpdateOrder>().gives::<shop::Order>(),
+        Op::Payments => ok().gives::<Keyed<shop::PaymentSummary>>(),
+        Op::CreatePayment => created().takes::<shop::CreatePayment>().gives::<shop::PaymentStarted>(),
+        Op::GetPayment => ok().gives::<shop::Payment>(),
+        // Stripe's event JSON, read raw for its signature.
+        Op::StripeWebhook => ok().takes_any().gives::<shop::WebhookReceived>(),
+        Op::Providers => ok().gives::<Keyed<shop::ProviderSummary>>(),
+        Op::CreateProvider => created().takes::<shop::CreateProvider>().gives::<shop::Provider>(),
+        Op::GetProvider => ok().gives::<shop::Provider>(),
+        Op::UpdateProvider => ok().takes::<shop::UpdateProvider>().gives::<shop::Provider>(),
+        Op::ProviderOrders => ok().gives::<Keyed<shop::ProviderOrder>>(),
+        Op::UpdateProviderOrder => ok().takes::<shop::UpdateProviderOrder>().gives::<shop::ProviderOrder>(),
     }
 }
 
@@ -567,6 +591,17 @@ pub fn tag(op: Op) -> &'static str {
         | Op::GetVersionLang
         | Op::UpdateVersionLang
         | Op::Icons => "plugstores",
+        Op::Currencies | Op::GetCurrency | Op::ShopItems => "shop",
+        Op::Companies | Op::CreateCompany | Op::GetCompany | Op::UpdateCompany | Op::DeleteCompany => "companies",
+        Op::Orders | Op::CreateOrder | Op::GetOrder | Op::UpdateOrder => "orders",
+        Op::Payments | Op::CreatePayment | Op::GetPayment | Op::StripeWebhook => "payments",
+        Op::Providers
+        | Op::CreateProvider
+        | Op::GetProvider
+        | Op::UpdateProvider
+        | Op::DeleteProvider
+        | Op::ProviderOrders
+        | Op::UpdateProviderOrder => "providers",
     }
 }
 
@@ -604,6 +639,10 @@ pub fn is_public(op: Op) -> bool {
             | Op::ConfirmResetPassword
             | Op::ConfirmChangeEmail
             | Op::ConfirmDeleteAccount
+            | Op::Currencies
+            | Op::GetCurrency
+            | Op::ShopItems
+            | Op::StripeWebhook
     )
 }
 
@@ -636,7 +675,14 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::ItemProducts
         | Op::Batches
         | Op::ProductRecords
-        | Op::FinderMessages => Some(ListSpec::PLAIN),
+        | Op::FinderMessages
+        | Op::Currencies
+        | Op::ShopItems
+        | Op::Companies
+        | Op::Orders
+        | Op::Payments
+        | Op::Providers
+        | Op::ProviderOrders => Some(ListSpec::PLAIN),
         _ => None,
     }
 }
@@ -683,6 +729,9 @@ fn errors(route: &Route) -> Vec<(u16, &'static str)> {
     // The routes answered before the caller is resolved never read a token.
     if !matches!(tag(op), "meta" | "plays") && op != Op::ServeFile {
         out.push((401, "No token, or a bad or expired one (code 190)"));
+    }
+    if matches!(op, Op::CreateOrder | Op::CreatePayment | Op::StripeWebhook) {
+        out.push((503, "The payment service cannot be reached or is not configured"));
     }
     if list_spec(op).is_some() {
         out.push((430, "An unknown or malformed list filter (the message names it)"));

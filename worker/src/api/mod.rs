@@ -17,7 +17,9 @@ mod apps;
 mod attached_groups;
 mod auth_routes;
 mod batches;
+mod companies;
 mod contacts;
+mod currencies;
 #[cfg(feature = "dev")]
 mod dev;
 mod developers;
@@ -29,11 +31,14 @@ mod health;
 mod insights;
 mod makers;
 mod openapi;
+mod orders;
+mod payments;
 mod play_routes;
 mod plugins;
 mod plugstores;
 mod procedures;
 mod products;
+mod providers;
 mod records;
 mod shares;
 mod sharing;
@@ -96,6 +101,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         Op::PlayPage => return play_routes::page(&req, env, ctx, play_routes::record_ref(p("tap"))?).await,
         Op::SharedPlayPage => return play_routes::page(&req, env, ctx, play_routes::shared_ref(p("key"))?).await,
         Op::ServeFile => return files::serve(env, p("name")).await,
+        Op::StripeWebhook => return payments::webhook(&mut req, env).await,
         Op::Play => return play_routes::json(&req, env, ctx, play_routes::record_ref(p("tap"))?, None).await,
         Op::PlayPlugin => {
             let (tap, plugin) = (play_routes::record_ref(p("tap"))?, plugin_id(p("id"))?);
@@ -144,6 +150,9 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             | Op::Activate
             | Op::ActivateGet
             | Op::ForgetContact
+            | Op::Currencies
+            | Op::GetCurrency
+            | Op::ShopItems
     );
     let caller = match auth::authenticate(&req, &db, now).await {
         Ok(c) => c,
@@ -370,8 +379,32 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         }
         Op::Icons => plugstores::icons(call, req).await,
 
+        Op::Currencies => currencies::list(call, req).await,
+        Op::GetCurrency => currencies::get(call, the_id()?).await,
+        Op::ShopItems => currencies::items(call, req).await,
+        Op::Companies => companies::list(call, req).await,
+        Op::CreateCompany => companies::create(call, req).await,
+        Op::GetCompany => companies::get(call, the_id()?).await,
+        Op::UpdateCompany => companies::update(call, req, the_id()?).await,
+        Op::DeleteCompany => companies::delete(call, the_id()?).await,
+        Op::Orders => orders::list(call, req).await,
+        Op::CreateOrder => orders::create(call, req).await,
+        Op::GetOrder => orders::get(call, the_id()?).await,
+        Op::UpdateOrder => orders::update(call, req, the_id()?).await,
+        Op::Payments => payments::list(call, req).await,
+        Op::CreatePayment => payments::create(call, req).await,
+        Op::GetPayment => payments::get(call, the_id()?).await,
+        Op::Providers => providers::list(call, req).await,
+        Op::CreateProvider => providers::create(call, req).await,
+        Op::GetProvider => providers::get(call, the_id()?).await,
+        Op::UpdateProvider => providers::update(call, req, the_id()?).await,
+        Op::DeleteProvider => providers::delete(call, the_id()?).await,
+        Op::ProviderOrders => providers::orders(call, req, the_id()?).await,
+        Op::UpdateProviderOrder => providers::update_order(call, req, the_id()?, id(p("id_order"), "id_order")?).await,
+
         // Answered before a caller is resolved (above).
         Op::Health
+        | Op::StripeWebhook
         | Op::OAuthDiscovery
         | Op::Jwks
         | Op::OpenApi

@@ -7,9 +7,9 @@
 //! a finished one is answered again as it is. `GET …/batches/{id}` shows the
 //! progress meanwhile.
 
-mod repo;
+pub mod repo;
 
-use senzu_core::api::batches::{self, CreateBatch};
+use senzu_core::api::batches::{self, Batch, CreateBatch};
 use senzu_core::api::list::ListSpec;
 use senzu_core::api::{Id, Keyed};
 use senzu_core::ErrorCode;
@@ -62,18 +62,26 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_maker: Id) -> AppResu
         quantity: new.quantity.get(),
         records: &new.records,
     };
-    let (batch, fresh) = match repo::create(&call.db, id_maker, &fields, call.now).await? {
+    let (done, fresh) = make(call, id_maker, &fields).await?;
+    Ok(if fresh { created(&done) } else { json(&done) })
+}
+
+/// Makes a batch of the maker's item, or resumes the one made with the same
+/// key (a conflict if its arguments differ). The finished batch, and whether
+/// this call started it. Production of a paid order makes its products here too.
+pub async fn make(call: &Call<'_>, id_maker: Id, fields: &repo::NewBatch<'_>) -> AppResult<(Batch, bool)> {
+    let (batch, fresh) = match repo::create(&call.db, id_maker, fields, call.now).await? {
         Some(batch) => (batch, true),
         None => {
             // The key was used before: the same batch, if it is the same request.
-            let key = key.as_deref().unwrap_or_default();
+            let key = fields.key.unwrap_or_default();
             let earlier = repo::by_key(&call.db, id_maker, key)
                 .await?
                 .ok_or_else(|| AppError::Internal { context: "batch by key", cause: "no row returned".into() })?;
-            let same = earlier.id_item() == new.id_item
-                && earlier.quantity() == new.quantity.get()
-                && earlier.records == new.records.to_json()
-                && earlier.reference() == reference;
+            let same = earlier.id_item() == fields.id_item
+                && earlier.quantity() == fields.quantity
+                && earlier.records == fields.records.to_json()
+                && earlier.reference() == fields.reference;
             if !same {
                 return Err(AppError::api(
                     ErrorCode::Conflict,
@@ -83,7 +91,7 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_maker: Id) -> AppResu
             (earlier, false)
         }
     };
-    let per_product = new.records.records().len();
+    let per_product = fields.records.records().len();
     for chunk in batches::remaining_chunks(batch.made(), batch.quantity()) {
         // One draw per chunk (at most 32 KB: under getRandomValues' 64 KB), 16 bytes a key.
         let random = random_hex(16 * (chunk.1 - chunk.0) as usize * per_product)?;
@@ -91,5 +99,5 @@ pub async fn create(call: &Call<'_>, req: &mut Request, id_maker: Id) -> AppResu
         repo::make_chunk(&call.db, &batch, chunk, &keys, call.now).await?;
     }
     let done = repo::get(&call.db, id_maker, batch.id()).await?.ok_or_else(|| no_batch(batch.id()))?.into_batch();
-    Ok(if fresh { created(&done) } else { json(&done) })
+    Ok((done, fresh))
 }
