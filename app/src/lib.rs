@@ -32,6 +32,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/console/plugstore/:id") view=routes::console_plugstore::EntryPage />
                 <Route path=path!("/docs/api") view=routes::docs::ApiReference />
                 <Route path=path!("/pair") view=routes::pair::Pair />
+                <Route path=path!("/shop") view=routes::shop::ShopPage />
+                <Route path=path!("/shop/orders") view=routes::shop::OrdersPage />
+                <Route path=path!("/shop/orders/:id") view=routes::shop::OrderPage />
+                <Route path=path!("/provider") view=routes::shop::provider::ProviderConsole />
                 <Route path=path!("/dashboard") view=routes::dashboard::Dashboard />
                 <Route path=path!("/dashboard/products/:id") view=routes::dashboard::product::ProductPage />
                 <Route path=path!("/dashboard/applications") view=routes::dashboard::application::Applications />

@@ -9,5 +9,6 @@ pub mod landing;
 pub mod not_found;
 pub mod pair;
 pub mod play;
+pub mod shop;
 pub mod signin;
 pub mod status;

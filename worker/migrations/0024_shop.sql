@@ -58,7 +58,8 @@ CREATE TABLE shop_orders (
     price_minor         INTEGER NOT NULL CHECK (price_minor > 0),
     status              TEXT NOT NULL DEFAULT 'created' CHECK (status IN
         ('created', 'paid', 'in_production', 'dispatched', 'delivered', 'cancelled', 'returned', 'refunded')),
-    id_provider         INTEGER REFERENCES providers(id),
+    -- A provider account that goes (its user's deletion) leaves its past orders.
+    id_provider         INTEGER REFERENCES providers(id) ON DELETE SET NULL,
     checkout_session    TEXT UNIQUE,
     checkout_url        TEXT,
     checkout_expires    INTEGER,
@@ -75,7 +76,7 @@ CREATE TABLE shop_order_details (
     name              TEXT NOT NULL,
     price_minor       INTEGER NOT NULL,
     quantity          INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 1000),
-    id_provider       INTEGER REFERENCES providers(id),
+    id_provider       INTEGER REFERENCES providers(id) ON DELETE SET NULL,
     quantity_returned INTEGER,
     quantity_refunded INTEGER,
     delivery_number   TEXT,

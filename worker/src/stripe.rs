@@ -54,6 +54,8 @@ pub struct Checkout<'a> {
     pub cancel_url: String,
     pub expires_at: i64,
     pub email: Option<&'a str>,
+    /// The session this one replaces, if any: part of the idempotency key.
+    pub replaces: Option<&'a str>,
 }
 
 fn encode(s: &str) -> String {
@@ -62,7 +64,8 @@ fn encode(s: &str) -> String {
 
 impl Stripe {
     /// A Checkout Session for the order. The idempotency key is the order and
-    /// its expiry: a retried request gets the same session, a renewal a new one.
+    /// the session it replaces: a retried request gets the same session, a
+    /// renewal (which replaces the last one) a new one.
     pub async fn create_checkout(&self, c: &Checkout<'_>) -> AppResult<CheckoutSession> {
         let mut form = vec![
             ("mode".to_string(), "payment".to_string()),
@@ -83,7 +86,7 @@ impl Stripe {
             form.push((format!("{p}[price_data][product_data][name]"), name.to_string()));
         }
         let body: Vec<String> = form.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-        let idempotency = format!("senzu-order-{}-{}", c.id_order, c.expires_at);
+        let idempotency = format!("senzu-order-{}-after-{}", c.id_order, c.replaces.unwrap_or("none"));
         let (status, text) = self.post("/v1/checkout/sessions", body.join("&"), &idempotency).await?;
         if !(200..300).contains(&status) {
             // Stripe's error message may name our request's fields, never a secret: it stays in the log.

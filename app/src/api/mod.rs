@@ -20,6 +20,7 @@ pub mod procedures;
 pub mod products;
 pub mod shares;
 pub mod sharing;
+pub mod shop;
 pub mod user;
 
 pub use plays::play;

@@ -34,7 +34,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/dashboard/applications">"Applications"</a>
                 <a href="/dashboard/contacts">"Contacts"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
+                <a href="/shop">"Shop"</a>
                 <a href="/maker">"Maker"</a>
+                <a href="/provider">"Provider"</a>
                 <a href="/pair">"Pair an object"</a>
                 <a href="/account">"Account"</a>
                 <span class="dash-nav__end"><SignOut /></span>

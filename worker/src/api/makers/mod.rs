@@ -235,12 +235,12 @@ pub async fn update_item(call: &Call<'_>, req: &mut Request, id: Id) -> AppResul
     Ok(json(&item.ok_or_else(|| missing_row("update item"))?))
 }
 
-/// `DELETE /v1/items/{id}`: only an item none of whose products exist.
+/// `DELETE /v1/items/{id}`: only an item none of whose products exist and nobody ordered.
 pub async fn delete_item(call: &Call<'_>, id: Id) -> AppResult<Response> {
     let me = maker_user(call).await?;
     own_item(call, me, id).await?;
     if !repo::delete_item(&call.db, id).await? {
-        return Err(AppError::api(ErrorCode::Conflict, format!("item {id} still has products")));
+        return Err(AppError::api(ErrorCode::Conflict, format!("item {id} still has products or shop orders")));
     }
     Ok(json(&Deleted::of(id)))
 }

@@ -404,11 +404,13 @@ pub async fn update_item(
     Ok(row.map(ItemRow::into_item))
 }
 
-/// Deletes an item none of whose products exist any more (`false` otherwise).
+/// Deletes an item none of whose products exist any more and that nobody
+/// ordered (orders keep their lines), `false` otherwise.
 pub async fn delete_item(db: &D1Database, id: Id) -> AppResult<bool> {
     let gone = db::run(
         db,
-        "DELETE FROM items WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM products WHERE id_item = ?1)",
+        "DELETE FROM items WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM products WHERE id_item = ?1) \
+         AND NOT EXISTS (SELECT 1 FROM shop_order_details WHERE id_item = ?1)",
         &[int(id)],
         "delete item",
     )

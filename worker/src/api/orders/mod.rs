@@ -37,8 +37,9 @@ pub async fn own(call: &Call<'_>, me: Id, id: Id) -> AppResult<OrderRow> {
     repo::get(&call.db, id).await?.filter(|o| o.id_user == Some(me)).ok_or_else(|| no_order(id))
 }
 
-pub fn view(o: OrderRow) -> Order {
-    let waiting = o.status == OrderStatus::Created && o.checkout_expires.is_some_and(|_| o.checkout_url.is_some());
+/// The order as its buyer sees it; its checkout link only while it still works.
+pub fn view(o: OrderRow, now: i64) -> Order {
+    let waiting = o.status == OrderStatus::Created && o.checkout_expires.is_some_and(|e| e > now);
     Order {
         id: o.id,
         price: o.price(),
@@ -67,7 +68,7 @@ pub async fn list(call: &Call<'_>, req: &Request) -> AppResult<Response> {
 /// `GET /v1/orders/{id}`.
 pub async fn get(call: &Call<'_>, id: Id) -> AppResult<Response> {
     let me = buyer(call).await?;
-    Ok(json(&view(own(call, me, id).await?)))
+    Ok(json(&view(own(call, me, id).await?, call.now)))
 }
 
 async fn address(call: &Call<'_>, me: Id, id: Id, field: &str) -> AppResult<Id> {
@@ -121,6 +122,7 @@ pub async fn checkout(call: &Call<'_>, stripe: &stripe::Stripe, o: &OrderRow) ->
             cancel_url: page,
             expires_at,
             email: None,
+            replaces: o.checkout_session.as_deref(),
         })
         .await?;
     let url = session.url.clone().unwrap_or_default();
@@ -178,5 +180,5 @@ pub async fn update(call: &Call<'_>, req: &mut Request, id: Id) -> AppResult<Res
             }
         }
     }
-    Ok(json(&view(own(call, me, id).await?)))
+    Ok(json(&view(own(call, me, id).await?, call.now)))
 }

@@ -104,7 +104,9 @@ pub async fn webhook(req: &mut Request, env: &Env) -> AppResult<Response> {
     };
     let currency = session.currency.clone().unwrap_or_default();
     let amount = session.amount_total.unwrap_or(-1);
-    let pays = order.status == OrderStatus::Created
+    // The order's own checkout, of its amount and currency. Once paid, another event of
+    // that checkout is the same payment (its paying row exists: a duplicate).
+    let pays = (order.status == OrderStatus::Created || order.status.is_paid())
         && order.checkout_session.as_deref() == Some(session.id.as_str())
         && amount == order.price_minor
         && currency.eq_ignore_ascii_case(&order.currency);

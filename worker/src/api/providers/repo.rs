@@ -159,7 +159,7 @@ pub async fn give_to_buyer(db: &D1Database, id_batch: Id, id_buyer: Id, id_detai
     )?;
     let data = db::statement(
         db,
-        "UPDATE shop_order_details SET provider_data = json_object('id_batch', ?2) WHERE id = ?1",
+        "UPDATE shop_order_details SET provider_data = json_object('id_batch', CAST(?2 AS INTEGER)) WHERE id = ?1",
         &[int(id_detail), int(id_batch)],
         "production data",
     )?;

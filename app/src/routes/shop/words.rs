@@ -1,0 +1,225 @@
+//! The shop's and the provider console's words, in the product's two languages.
+
+use senzu_core::order::OrderStatus;
+use senzu_core::plugins::Lang;
+
+pub struct Words {
+    pub lang: Lang,
+    pub shop: &'static str,
+    pub intro: &'static str,
+    pub nothing_on_sale: &'static str,
+    pub by: &'static str,
+    pub in_stock: &'static str,
+    pub quantity: &'static str,
+    pub add: &'static str,
+    pub cart: &'static str,
+    pub cart_empty: &'static str,
+    pub remove: &'static str,
+    pub estimate: &'static str,
+    pub shipping: &'static str,
+    pub billing: &'static str,
+    pub same_address: &'static str,
+    pub no_address: &'static str,
+    pub new_address: &'static str,
+    pub firstname: &'static str,
+    pub lastname: &'static str,
+    pub street: &'static str,
+    pub zipcode: &'static str,
+    pub city: &'static str,
+    pub region: &'static str,
+    pub country: &'static str,
+    pub save_address: &'static str,
+    pub checkout: &'static str,
+    pub checking_out: &'static str,
+    pub orders: &'static str,
+    pub no_orders: &'static str,
+    pub order: &'static str,
+    pub total: &'static str,
+    pub pay: &'static str,
+    pub new_checkout: &'static str,
+    pub cancel: &'static str,
+    pub thanks: &'static str,
+    pub waiting_payment: &'static str,
+    pub delivery_number: &'static str,
+    pub objects_ready: &'static str,
+    pub provider: &'static str,
+    pub provider_intro: &'static str,
+    pub not_verified: &'static str,
+    pub company_name: &'static str,
+    pub company_email: &'static str,
+    pub become_provider: &'static str,
+    pub waiting_orders: &'static str,
+    pub no_provider_orders: &'static str,
+    pub ship_to: &'static str,
+    pub returned: &'static str,
+    pub refunded: &'static str,
+    pub record: &'static str,
+}
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The browser's language, as the play page picks it.
+pub fn browser_lang() -> Lang {
+    let language = leptos::prelude::window().navigator().language().unwrap_or_default();
+    Lang::from_accept_language(&language)
+}
+
+/// What a stage is called for people.
+pub fn status(lang: Lang, s: OrderStatus) -> &'static str {
+    use OrderStatus::*;
+    match (lang, s) {
+        (Lang::En, Created) => "Waiting for payment",
+        (Lang::En, Paid) => "Paid",
+        (Lang::En, InProduction) => "In production",
+        (Lang::En, Dispatched) => "Dispatched",
+        (Lang::En, Delivered) => "Delivered",
+        (Lang::En, Cancelled) => "Cancelled",
+        (Lang::En, Returned) => "Returned",
+        (Lang::En, Refunded) => "Refunded",
+        (Lang::Fr, Created) => "En attente de paiement",
+        (Lang::Fr, Paid) => "Payée",
+        (Lang::Fr, InProduction) => "En production",
+        (Lang::Fr, Dispatched) => "Expédiée",
+        (Lang::Fr, Delivered) => "Livrée",
+        (Lang::Fr, Cancelled) => "Annulée",
+        (Lang::Fr, Returned) => "Retournée",
+        (Lang::Fr, Refunded) => "Remboursée",
+    }
+}
+
+/// What a provider's button does to reach a stage.
+pub fn action(lang: Lang, s: OrderStatus) -> &'static str {
+    use OrderStatus::*;
+    match (lang, s) {
+        (Lang::En, InProduction) => "Take and produce",
+        (Lang::En, Dispatched) => "Mark dispatched",
+        (Lang::En, Delivered) => "Mark delivered",
+        (Lang::En, Returned) => "Mark returned",
+        (Lang::En, Refunded) => "Mark refunded",
+        (Lang::Fr, InProduction) => "Prendre et produire",
+        (Lang::Fr, Dispatched) => "Marquer expédiée",
+        (Lang::Fr, Delivered) => "Marquer livrée",
+        (Lang::Fr, Returned) => "Marquer retournée",
+        (Lang::Fr, Refunded) => "Marquer remboursée",
+        (lang, other) => status(lang, other),
+    }
+}
+
+/// An amount as people of the language write it: `12.90 EUR` / `12,90 EUR`.
+pub fn money(lang: Lang, rendered: &str, currency: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{}\u{a0}{currency}", rendered.replace('.', ",")),
+        Lang::En => format!("{rendered}\u{a0}{currency}"),
+    }
+}
+
+static EN: Words = Words {
+    lang: Lang::En,
+    shop: "Shop",
+    intro: "Senzu objects made for you: each one arrives paired to your account and opens your application at the first tap.",
+    nothing_on_sale: "Nothing is on sale right now.",
+    by: "by",
+    in_stock: "in stock",
+    quantity: "Quantity",
+    add: "Add to cart",
+    cart: "Your cart",
+    cart_empty: "Your cart is empty.",
+    remove: "Remove",
+    estimate: "Estimated total (the order's price is confirmed at checkout)",
+    shipping: "Shipping address",
+    billing: "Billing address",
+    same_address: "Bill to the shipping address",
+    no_address: "Add an address to order.",
+    new_address: "New address",
+    firstname: "First name",
+    lastname: "Last name",
+    street: "Street",
+    zipcode: "Postcode",
+    city: "City",
+    region: "Region",
+    country: "Country (2 letters)",
+    save_address: "Save the address",
+    checkout: "Check out",
+    checking_out: "Opening the payment page…",
+    orders: "Your orders",
+    no_orders: "You have not ordered anything yet.",
+    order: "Order",
+    total: "Total",
+    pay: "Pay now",
+    new_checkout: "Pay (new payment page)",
+    cancel: "Cancel the order",
+    thanks: "Thank you: your payment was received.",
+    waiting_payment: "Waiting for the payment service to confirm your payment…",
+    delivery_number: "Tracking number",
+    objects_ready: "Your objects are made: find them among your objects.",
+    provider: "Provider console",
+    provider_intro: "Providers make and ship the paid orders. Senzu verifies a provider before it can take orders.",
+    not_verified: "Your provider account waits for Senzu's verification: paid orders will show here once it is done.",
+    company_name: "Company name",
+    company_email: "Company e-mail",
+    become_provider: "Create my provider account",
+    waiting_orders: "Orders",
+    no_provider_orders: "No order to make right now.",
+    ship_to: "Ship to",
+    returned: "Returned",
+    refunded: "Refunded",
+    record: "Save",
+};
+
+static FR: Words = Words {
+    lang: Lang::Fr,
+    shop: "Boutique",
+    intro: "Des objets Senzu fabriqués pour vous : chacun arrive associé à votre compte et ouvre votre application dès le premier contact.",
+    nothing_on_sale: "Rien n'est en vente pour le moment.",
+    by: "par",
+    in_stock: "en stock",
+    quantity: "Quantité",
+    add: "Ajouter au panier",
+    cart: "Votre panier",
+    cart_empty: "Votre panier est vide.",
+    remove: "Retirer",
+    estimate: "Total estimé (le prix de la commande est confirmé au paiement)",
+    shipping: "Adresse de livraison",
+    billing: "Adresse de facturation",
+    same_address: "Facturer à l'adresse de livraison",
+    no_address: "Ajoutez une adresse pour commander.",
+    new_address: "Nouvelle adresse",
+    firstname: "Prénom",
+    lastname: "Nom",
+    street: "Rue",
+    zipcode: "Code postal",
+    city: "Ville",
+    region: "Région",
+    country: "Pays (2 lettres)",
+    save_address: "Enregistrer l'adresse",
+    checkout: "Commander et payer",
+    checking_out: "Ouverture de la page de paiement…",
+    orders: "Vos commandes",
+    no_orders: "Vous n'avez encore rien commandé.",
+    order: "Commande",
+    total: "Total",
+    pay: "Payer maintenant",
+    new_checkout: "Payer (nouvelle page de paiement)",
+    cancel: "Annuler la commande",
+    thanks: "Merci : votre paiement est bien reçu.",
+    waiting_payment: "En attente de la confirmation du service de paiement…",
+    delivery_number: "Numéro de suivi",
+    objects_ready: "Vos objets sont fabriqués : retrouvez-les parmi vos objets.",
+    provider: "Console fournisseur",
+    provider_intro: "Les fournisseurs fabriquent et expédient les commandes payées. Senzu vérifie un fournisseur avant qu'il ne prenne des commandes.",
+    not_verified: "Votre compte fournisseur attend la vérification de Senzu : les commandes payées s'afficheront ici ensuite.",
+    company_name: "Nom de l'entreprise",
+    company_email: "E-mail de l'entreprise",
+    become_provider: "Créer mon compte fournisseur",
+    waiting_orders: "Commandes",
+    no_provider_orders: "Aucune commande à fabriquer pour le moment.",
+    ship_to: "Livrer à",
+    returned: "Retournés",
+    refunded: "Remboursés",
+    record: "Enregistrer",
+};

@@ -1,0 +1,133 @@
+// The shop (issue 14): a new buyer adds cards to the cart, checks out with a
+// test card on the payment service's page (the loopback Stripe stand-in that
+// `cargo xtask test` gives the worker), the signed webhook marks the order
+// paid, the demo provider produces and dispatches it in the provider console,
+// the objects appear in the buyer's dashboard and the first tap of one opens
+// the buyer's application.
+import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
+
+const BASE = process.env.SENZU_BASE_URL;
+const SAME_ORIGIN = { origin: BASE };
+const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
+
+function remember(secret) {
+  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
+}
+
+async function newBuyer(request) {
+  const email = `e2e-shop-${Date.now()}-${randomBytes(3).toString('hex')}@senzu.test`;
+  const password = `Aa1!${randomBytes(8).toString('hex')}`;
+  remember(password);
+  const created = await request.post('/v1/auth/signup', { headers: SAME_ORIGIN, form: { firstname: 'Grace',
+    lastname: 'Hopper', email, password, gender: '2', birthdate: '0' } });
+  expect(created.status()).toBe(201);
+  let mail;
+  await expect.poll(async () => {
+    const all = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
+    mail = all.find((m) => m.to === email && m.mail_type === 'registration');
+    return Boolean(mail);
+  }).toBe(true);
+  const code = new URL(mail.links[0]).searchParams.get('code');
+  expect((await request.get(`/v1/activate?code=${code}`)).status()).toBe(200);
+  return { email, password };
+}
+
+async function signIn(page, who, next) {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`**${next}`);
+}
+
+test('a buyer orders, pays with a test card, the provider ships, and a tap opens the new object', async ({ browser, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'one story: it opens its own phone context');
+  test.setTimeout(120_000);
+  const buyer = await newBuyer(request);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await signIn(page, buyer, '/dashboard');
+  // The application the new objects will open.
+  const app = await (await page.request.post('/v1/applications', { headers: SAME_ORIGIN,
+    form: { name: 'Grace at a tap' } })).json();
+
+  // The catalogue and the cart; a price the page could send is not the server's concern.
+  await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Shop' }).click();
+  await page.waitForURL('**/shop');
+  const item = page.getByTestId('shop-item').filter({ hasText: 'Senzu Card' });
+  await expect(item).toContainText('12.90');
+  await item.getByTestId('quantity').fill('2');
+  await item.getByTestId('add-to-cart').click();
+  await expect(page.getByTestId('cart-line')).toHaveText(/2 × Senzu Card/);
+  await expect(page.getByTestId('cart-estimate')).toHaveText(/25\.80/);
+  // The cart survives a reload (kept in this browser).
+  await page.reload();
+  await expect(page.getByTestId('cart-line')).toHaveText(/2 × Senzu Card/);
+
+  // Checkout: a shipping address, then the payment service's page.
+  await page.getByTestId('go-checkout').click();
+  const checkout = page.getByTestId('checkout');
+  await checkout.getByText('New address').click();
+  for (const [label, value] of [['First name', 'Grace'], ['Last name', 'Hopper'], ['Street', '1 Harbour Road'],
+    ['Postcode', '69007'], ['City', 'Lyon'], ['Region', 'Rhone'], ['Country (2 letters)', 'fr']]) {
+    await checkout.getByLabel(label, { exact: true }).fill(value);
+  }
+  await checkout.getByRole('button', { name: 'Save the address' }).click();
+  await expect(checkout.getByTestId('shipping')).toContainText('Grace Hopper, 1 Harbour Road');
+  await checkout.getByTestId('pay').click();
+  await page.waitForURL(/\/c\/pay\/cs_test_/);
+  await expect(page.getByRole('heading', { name: 'Test checkout' })).toBeVisible();
+  await expect(page.getByText('Total: 25.80 EUR')).toBeVisible();
+  // A declined card first, then the test card that pays.
+  await page.getByLabel('Card number').fill('4000 0000 0000 0002');
+  await page.getByRole('button', { name: /Pay 25.80 EUR/ }).click();
+  await expect(page.getByRole('alert')).toHaveText('Your card was declined.');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByRole('button', { name: /Pay 25.80 EUR/ }).click();
+  await page.waitForURL(/\/shop\/orders\/\d+\?paid=1/);
+  const idOrder = Number(new URL(page.url()).pathname.split('/').pop());
+  await expect(page.getByTestId('paid-notice')).toBeVisible();
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-total')).toHaveText(/25\.80/);
+  await page.screenshot({ path: 'e2e/artifacts/shop-paid.png', fullPage: true });
+
+  // The demo provider (the friend's company) takes it, produces and dispatches it.
+  const providerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const providerPage = await providerContext.newPage();
+  await signIn(providerPage, demo.friend, '/provider');
+  const card = providerPage.getByTestId('provider-order').filter({ hasText: `#${idOrder}` });
+  await expect(card.getByTestId('provider-order-status')).toHaveText('Paid');
+  await expect(card).toContainText('Grace Hopper, 1 Harbour Road');
+  await card.getByTestId('to-in_production').click();
+  await expect(card.getByTestId('provider-order-status')).toHaveText('In production');
+  await expect(card.getByTestId('to-dispatched')).toBeDisabled();
+  await card.getByTestId('delivery-number').fill('LP123456789FR');
+  await card.getByTestId('to-dispatched').click();
+  await expect(card.getByTestId('provider-order-status')).toHaveText('Dispatched');
+  await providerPage.screenshot({ path: 'e2e/artifacts/shop-provider.png', fullPage: true });
+
+  // The buyer follows it, and finds the two objects in the dashboard.
+  await page.goto(`/shop/orders/${idOrder}`);
+  await expect(page.getByTestId('order-status')).toHaveText('Dispatched');
+  await expect(page.getByTestId('order-lines')).toContainText('LP123456789FR');
+  await page.getByTestId('objects-ready').click();
+  await page.waitForURL('**/dashboard');
+  const products = await (await page.request.get('/v1/products?limit=null')).json();
+  const ids = Object.values(products).map((p) => p.id);
+  expect(ids).toHaveLength(2);
+
+  // The first tap of one (its printed code) opens the buyer's application, on a phone.
+  const records = await (await page.request.get(`/v1/products/${ids[0]}/records?limit=null`)).json();
+  const printed = Object.values(records).find((r) => r.technology === 'qrcode');
+  expect(printed.id_application).toBe(app.id);
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const tap = await phone.newPage();
+  await tap.goto(new URL(printed.play_url).pathname);
+  await expect(tap.getByRole('heading', { name: 'Grace at a tap' })).toBeVisible();
+  await tap.screenshot({ path: 'e2e/artifacts/shop-first-tap.png' });
+  await phone.close();
+  await providerContext.close();
+  await context.close();
+});
