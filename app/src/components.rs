@@ -66,6 +66,7 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <nav class="topbar__nav">
                 <a href="/dashboard">"Dashboard"</a>
+                <a href="/shop">"Shop"</a>
                 <a href="/console">"Developers"</a>
                 <a href="/status">"Status"</a>
             </nav>

@@ -21,6 +21,7 @@ pub mod order;
 pub mod page;
 pub mod partners;
 pub mod password;
+pub mod plan;
 pub mod play;
 pub mod plugin_form;
 pub mod plugins;

@@ -101,9 +101,11 @@ CREATE INDEX shop_order_history_of_order ON shop_order_history (id_order, id);
 -- One row per payment service event that reached us (UNIQUE event_id: a
 -- replay changes nothing), with what was paid and the rate to the euro then.
 -- At most one paying row per checkout: two events for one session pay once.
+-- A payment pays a shop order or a plan's subscription (0025).
 CREATE TABLE payments (
     id                    INTEGER PRIMARY KEY,
-    id_order              INTEGER NOT NULL REFERENCES shop_orders(id),
+    id_order              INTEGER REFERENCES shop_orders(id),
+    id_subscription       INTEGER,
     id_user               INTEGER REFERENCES users(id) ON DELETE SET NULL,
     id_currency           INTEGER REFERENCES currencies(id),
     currency_paid         TEXT NOT NULL,

@@ -47,7 +47,9 @@ pub fn webhook_secret(env: &Env) -> AppResult<String> {
 
 /// What a checkout sells: one line per order line, in the order's currency.
 pub struct Checkout<'a> {
-    pub id_order: i64,
+    /// What the payment is for, as the webhook reads it back (`client_reference_id`):
+    /// an order's id, or `subscription-{id}`.
+    pub reference: &'a str,
     pub currency: &'a str,
     pub lines: Vec<(&'a str, i64, u32)>,
     pub success_url: String,
@@ -63,14 +65,14 @@ fn encode(s: &str) -> String {
 }
 
 impl Stripe {
-    /// A Checkout Session for the order. The idempotency key is the order and
+    /// A Checkout Session for what `reference` names. The idempotency key is that and
     /// the session it replaces: a retried request gets the same session, a
     /// renewal (which replaces the last one) a new one.
     pub async fn create_checkout(&self, c: &Checkout<'_>) -> AppResult<CheckoutSession> {
         let mut form = vec![
             ("mode".to_string(), "payment".to_string()),
-            ("client_reference_id".into(), c.id_order.to_string()),
-            ("metadata[id_order]".into(), c.id_order.to_string()),
+            ("client_reference_id".into(), c.reference.to_string()),
+            ("metadata[reference]".into(), c.reference.to_string()),
             ("success_url".into(), c.success_url.clone()),
             ("cancel_url".into(), c.cancel_url.clone()),
             ("expires_at".into(), c.expires_at.to_string()),
@@ -86,7 +88,7 @@ impl Stripe {
             form.push((format!("{p}[price_data][product_data][name]"), name.to_string()));
         }
         let body: Vec<String> = form.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-        let idempotency = format!("senzu-order-{}-after-{}", c.id_order, c.replaces.unwrap_or("none"));
+        let idempotency = format!("senzu-{}-after-{}", c.reference, c.replaces.unwrap_or("none"));
         let (status, text) = self.post("/v1/checkout/sessions", body.join("&"), &idempotency).await?;
         if !(200..300).contains(&status) {
             // Stripe's error message may name our request's fields, never a secret: it stays in the log.

@@ -381,9 +381,19 @@ fn no_route_answers_a_caller_without_the_right() {
     ))["id"]
         .as_i64()
         .unwrap();
+    let subscription_form =
+        vec![("id_address_billing", address.clone()), ("id_plan", "1".to_string()), ("quantity", "12".to_string())];
+    let subscription_refs: Vec<(&str, &str)> = subscription_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let subscription = made_ok(app().call("POST", "/v1/subscriptions", owner_account.auth(), &subscription_refs, &[]))
+        ["id"]
+        .as_i64()
+        .unwrap();
+    let reseller = made_ok(app().call("POST", "/v1/resellers", owner_account.auth(), &[], &[]))["id"].as_i64().unwrap();
     let forms: Vec<(String, Vec<(&'static str, String)>)> = forms
         .into_iter()
         .chain([
+            ("/v1/subscriptions".to_string(), subscription_form.clone()),
+            (format!("/v1/resellers/{reseller}"), vec![("id_company", company.to_string())]),
             ("/v1/orders".to_string(), order_form.clone()),
             (format!("/v1/orders/{unpaid_order}"), vec![("id_address_billing", address.clone())]),
             (
@@ -474,6 +484,17 @@ fn no_route_answers_a_caller_without_the_right() {
         ("POST", format!("/v1/providers/{own_provider}"), "providers", 200, Some(404)),
         ("GET", format!("/v1/providers/{own_provider}/orders"), "providers", 200, Some(404)),
         ("DELETE", format!("/v1/providers/{own_provider}"), "providers", 200, Some(404)),
+        ("GET", "/v1/user/plan".into(), "basic", 200, None),
+        ("GET", "/v1/subscriptions".into(), "user_financial", 200, None),
+        ("POST", "/v1/subscriptions".into(), "user_financial", 201, None),
+        ("GET", format!("/v1/subscriptions/{subscription}"), "user_financial", 200, Some(404)),
+        ("GET", "/v1/resellers".into(), "reseller", 200, None),
+        ("GET", format!("/v1/resellers/{reseller}"), "reseller", 200, Some(404)),
+        ("POST", format!("/v1/resellers/{reseller}"), "reseller", 200, Some(404)),
+        ("GET", format!("/v1/resellers/{reseller}/products"), "reseller", 200, Some(404)),
+        ("DELETE", format!("/v1/resellers/{reseller}"), "reseller", 200, Some(404)),
+        // After the deletion above: the account has none, so it may make one.
+        ("POST", "/v1/resellers".into(), "reseller", 201, None),
     ];
     let routes: Vec<(&str, String, &str, u16, Option<u16>)> =
         ROUTES.iter().map(|(m, p, r, s, o)| (*m, p.to_string(), *r, *s, *o)).chain(made).collect();

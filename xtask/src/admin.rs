@@ -74,6 +74,14 @@ pub fn verify_provider_sql(provider: i64) -> String {
     )
 }
 
+/// Verifies a reseller account: makers may then hand it products.
+pub fn verify_reseller_sql(reseller: i64) -> String {
+    format!(
+        "UPDATE resellers SET is_verified = 1, date_updated = unixepoch() WHERE id = {reseller};\n\
+         SELECT id, id_user, is_verified FROM resellers WHERE id = {reseller};"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

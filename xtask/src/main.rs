@@ -11,6 +11,7 @@
 //! - `admin publish-plugstore V`    publish a submitted plugstore version
 //! - `admin unpublish-plugstore E`  withdraw a developer's plugstore entry
 //! - `admin verify-provider P`      let a provider take paid shop orders
+//! - `admin verify-reseller R`      let makers hand a reseller their products
 //! - `tag verify|simulate|plan|program`  NTAG 424 DNA tools for makers (see tag.rs)
 
 mod bench;
@@ -90,10 +91,14 @@ fn run(args: &[String]) -> Result<i32> {
                 )?;
                 Ok(0)
             }
-            [sub, id, flags @ ..] if sub == "verify-provider" => {
+            [sub, id, flags @ ..] if sub == "verify-provider" || sub == "verify-reseller" => {
                 let state =
                     flag_value(flags, "--state")?.map(std::path::PathBuf::from).unwrap_or_else(server::dev_state_dir);
-                let sql = senzu_xtask::admin::verify_provider_sql(id.parse()?);
+                let sql = if sub == "verify-provider" {
+                    senzu_xtask::admin::verify_provider_sql(id.parse()?)
+                } else {
+                    senzu_xtask::admin::verify_reseller_sql(id.parse()?)
+                };
                 if flags.iter().any(|f| f == "--print") {
                     println!("{sql}");
                 } else {
@@ -120,7 +125,7 @@ fn run(args: &[String]) -> Result<i32> {
             }
             _ => bail!(
                 "usage: cargo xtask admin approve-role APP ROLE | rotate-signing-key | publish-plugstore VERSION \
-                 | unpublish-plugstore ENTRY | verify-provider PROVIDER [--state DIR | --remote]"
+                 | unpublish-plugstore ENTRY | verify-provider PROVIDER | verify-reseller RESELLER [--state DIR | --remote]"
             ),
         },
         "help" | "--help" | "-h" => {
@@ -151,6 +156,8 @@ const HELP: &str = "usage: cargo xtask <command>
                    withdraw a developer's plugstore entry (its tiles leave the plays)
   admin verify-provider PROVIDER [--state DIR | --remote | --print]
                    let a provider account take paid shop orders (staff checked its company)
+  admin verify-reseller RESELLER [--state DIR | --remote | --print]
+                   let makers hand a reseller account their products
                    grant a role an app requested (local dev database by default)
   tag verify --vectors FILE.json
                    check SUN / plain / AN10922 vectors (format of shared/vectors/sun.json)

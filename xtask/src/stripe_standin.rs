@@ -346,7 +346,7 @@ fn create_session(stream: &TcpStream, shared: &Shared, req: &Request) {
         "status": "open",
         "client_reference_id": get("client_reference_id"),
         "customer_email": get("customer_email"),
-        "metadata": { "id_order": get("metadata[id_order]") },
+        "metadata": { "reference": get("metadata[reference]") },
         "success_url": success_url,
         "cancel_url": get("cancel_url"),
         "expires_at": get("expires_at").and_then(|e| e.parse::<i64>().ok()).unwrap_or_else(|| now() + 86_400),

@@ -135,7 +135,7 @@ fn Catalogue(w: &'static Words, all: StoredValue<Vec<ShopItem>>, lines: RwSignal
                                     <input type="number" min="1" max="1000" inputmode="numeric" aria-label=w.quantity
                                         data-testid="quantity" prop:value=move || quantity.get()
                                         on:input=move |ev| quantity.set(event_target_value(&ev)) /></label>
-                                <button type="submit" data-testid="add-to-cart">{w.add}</button>
+                                <button class="button" type="submit" data-testid="add-to-cart">{w.add}</button>
                             </form>
                         </li>
                     }
@@ -186,7 +186,7 @@ fn Cart(
                 </ul>
                 <p><span class="muted">{w.estimate}": "</span><strong data-testid="cart-estimate">{estimate}</strong></p>
                 <Show when=move || !checking_out.get()>
-                    <button type="button" data-testid="go-checkout" on:click=move |_| checking_out.set(true)>{w.checkout}</button>
+                    <button class="button" type="button" data-testid="go-checkout" on:click=move |_| checking_out.set(true)>{w.checkout}</button>
                 </Show>
             </Show>
         </section>
@@ -253,7 +253,7 @@ fn Checkout(w: &'static Words, lines: RwSignal<Vec<Wanted>>) -> impl IntoView {
                 </ErrorBoundary>
             </Suspense>
             <NewAddress w saved />
-            <button type="button" data-testid="pay" disabled=move || order.pending().get() || shipping.get().is_none()
+            <button class="button" type="button" data-testid="pay" disabled=move || order.pending().get() || shipping.get().is_none()
                 on:click=move |_| { order.dispatch(()); }>
                 {move || if order.pending().get() { w.checking_out } else { w.checkout }}
             </button>
@@ -312,7 +312,7 @@ fn NewAddress(w: &'static Words, saved: Callback<Address>) -> impl IntoView {
                         <input name=key required maxlength=if key == "country_code" { "2" } else { "100" }
                             prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /></label>
                 }).collect_view()}
-                <button type="submit">{w.save_address}</button>
+                <button class="button button--quiet" type="submit">{w.save_address}</button>
             </form>
             {action_status(save)}
         </details>
@@ -463,12 +463,12 @@ fn OrderView(
                 {match (unpaid, link) {
                     (true, Some(url)) => Some(view! { <a class="button" href=url data-testid="pay-now">{w.pay}</a> }.into_any()),
                     (true, None) => Some(view! {
-                        <button type="button" on:click=move |_| { renew.dispatch(again.clone()); }>{w.new_checkout}</button>
+                        <button class="button" type="button" on:click=move |_| { renew.dispatch(again.clone()); }>{w.new_checkout}</button>
                     }.into_any()),
                     _ => None,
                 }}
                 {can_cancel.then(|| view! {
-                    <button type="button" class="button--ghost" data-testid="cancel-order"
+                    <button type="button" class="button button--ghost" data-testid="cancel-order"
                         on:click=move |_| { cancel.dispatch(id); }>{w.cancel}</button>
                 })}
             </div>

@@ -400,6 +400,9 @@ pub struct CreateProduct {
     pub reference: Name<100>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_attached_group: Option<Id>,
+    /// A verified reseller who sells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_reseller: Option<Id>,
 }
 
 /// The documented answer of `POST /v1/products`.

@@ -423,6 +423,18 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::UpdateProvider => ok().takes::<shop::UpdateProvider>().gives::<shop::Provider>(),
         Op::ProviderOrders => ok().gives::<Keyed<shop::ProviderOrder>>(),
         Op::UpdateProviderOrder => ok().takes::<shop::UpdateProviderOrder>().gives::<shop::ProviderOrder>(),
+        Op::Plans => ok().gives::<Keyed<shop::PlanSummary>>(),
+        Op::GetPlan => ok().gives::<shop::Plan>(),
+        Op::CurrentPlan => ok().gives::<shop::CurrentPlan>(),
+        Op::Subscriptions => ok().gives::<Keyed<shop::SubscriptionSummary>>(),
+        Op::CreateSubscription => created().takes::<shop::CreateSubscription>().gives::<shop::Subscription>(),
+        Op::GetSubscription => ok().gives::<shop::Subscription>(),
+        Op::Resellers => ok().gives::<Keyed<shop::ResellerSummary>>(),
+        Op::CreateReseller => created().takes::<shop::SaveReseller>().gives::<shop::Reseller>(),
+        Op::GetReseller => ok().gives::<shop::Reseller>(),
+        Op::UpdateReseller => ok().takes::<shop::SaveReseller>().gives::<shop::Reseller>(),
+        Op::DeleteReseller => ok().gives::<Deleted>(),
+        Op::ResellerProducts => ok().gives::<Keyed<shop::ResellerProduct>>(),
     }
 }
 
@@ -602,6 +614,18 @@ pub fn tag(op: Op) -> &'static str {
         | Op::DeleteProvider
         | Op::ProviderOrders
         | Op::UpdateProviderOrder => "providers",
+        Op::Plans
+        | Op::GetPlan
+        | Op::CurrentPlan
+        | Op::Subscriptions
+        | Op::CreateSubscription
+        | Op::GetSubscription => "plans",
+        Op::Resellers
+        | Op::CreateReseller
+        | Op::GetReseller
+        | Op::UpdateReseller
+        | Op::DeleteReseller
+        | Op::ResellerProducts => "resellers",
     }
 }
 
@@ -643,6 +667,8 @@ pub fn is_public(op: Op) -> bool {
             | Op::GetCurrency
             | Op::ShopItems
             | Op::StripeWebhook
+            | Op::Plans
+            | Op::GetPlan
     )
 }
 
@@ -682,7 +708,11 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         | Op::Orders
         | Op::Payments
         | Op::Providers
-        | Op::ProviderOrders => Some(ListSpec::PLAIN),
+        | Op::ProviderOrders
+        | Op::Plans
+        | Op::Subscriptions
+        | Op::Resellers
+        | Op::ResellerProducts => Some(ListSpec::PLAIN),
         _ => None,
     }
 }
@@ -730,7 +760,10 @@ fn errors(route: &Route) -> Vec<(u16, &'static str)> {
     if !matches!(tag(op), "meta" | "plays") && op != Op::ServeFile {
         out.push((401, "No token, or a bad or expired one (code 190)"));
     }
-    if matches!(op, Op::CreateOrder | Op::CreatePayment | Op::StripeWebhook) {
+    if matches!(op, Op::CreateApplication | Op::CreatePlugin | Op::PairStatic | Op::PairDynamic) {
+        out.push((402, "The account's plan allows no more of these (GET /v1/user/plan; a bigger plan lifts it)"));
+    }
+    if matches!(op, Op::CreateOrder | Op::CreatePayment | Op::StripeWebhook | Op::CreateSubscription) {
         out.push((503, "The payment service cannot be reached or is not configured"));
     }
     if list_spec(op).is_some() {

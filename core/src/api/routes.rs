@@ -286,6 +286,18 @@ pub enum Op {
     DeleteProvider,
     ProviderOrders,
     UpdateProviderOrder,
+    Plans,
+    GetPlan,
+    CurrentPlan,
+    Subscriptions,
+    CreateSubscription,
+    GetSubscription,
+    Resellers,
+    CreateReseller,
+    GetReseller,
+    UpdateReseller,
+    DeleteReseller,
+    ResellerProducts,
 }
 
 /// One route: its method, its path (`{name}` is a segment parameter), its
@@ -638,6 +650,18 @@ const TAIL: &[Route] = &[
     r(D, "/v1/providers/{id}", Op::DeleteProvider, "Delete one's provider account"),
     r(G, "/v1/providers/{id}/orders", Op::ProviderOrders, "The orders a provider makes or may take"),
     r(P, "/v1/providers/{id}/orders/{id_order}", Op::UpdateProviderOrder, "Take, make, ship or deliver an order"),
+    r(G, "/v1/plans", Op::Plans, "The plans (annual subscriptions)"),
+    r(G, "/v1/plans/{id}", Op::GetPlan, "One plan and what it unlocks"),
+    r(G, "/v1/user/plan", Op::CurrentPlan, "The account's plan now and its usage"),
+    r(G, "/v1/subscriptions", Op::Subscriptions, "The user's subscriptions"),
+    r(P, "/v1/subscriptions", Op::CreateSubscription, "Subscribe to a plan (answers where to pay)"),
+    r(G, "/v1/subscriptions/{id}", Op::GetSubscription, "One subscription"),
+    r(G, "/v1/resellers", Op::Resellers, "The user's reseller account"),
+    r(P, "/v1/resellers", Op::CreateReseller, "Create a reseller account"),
+    r(G, "/v1/resellers/{id}", Op::GetReseller, "One reseller"),
+    r(P, "/v1/resellers/{id}", Op::UpdateReseller, "Update one's reseller account"),
+    r(D, "/v1/resellers/{id}", Op::DeleteReseller, "Delete one's reseller account"),
+    r(G, "/v1/resellers/{id}/products", Op::ResellerProducts, "The products a reseller sells"),
 ];
 
 static ROUTES: std::sync::LazyLock<Vec<Route>> =

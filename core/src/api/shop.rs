@@ -323,7 +323,9 @@ pub struct PaymentStarted {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payment {
     pub id: Id,
-    pub id_order: Id,
+    /// What it paid: a shop order or a plan's subscription.
+    pub id_order: Option<Id>,
+    pub id_subscription: Option<Id>,
     pub id_currency: Id,
     pub currency: String,
     /// The currency's rate to the euro when paid.
@@ -488,6 +490,205 @@ impl UpdateProviderOrder {
             && self.delivery_number.is_none()
             && self.quantity_returned.is_none()
             && self.quantity_refunded.is_none()
+    }
+}
+
+/// One entry of `GET /v1/plans` (documented: id and name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanSummary {
+    pub id: Id,
+    pub name: String,
+}
+
+impl crate::api::list::Listed for PlanSummary {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// What a plan allows of one resource (`max` null: no limit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanLimit {
+    pub resource: crate::plan::Resource,
+    pub max: Option<i64>,
+}
+
+/// The documented plan object, with what it unlocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Plan {
+    pub id: Id,
+    pub id_currency: Id,
+    pub name: String,
+    /// Months one period lasts.
+    pub duration: i64,
+    pub price: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub limits: Vec<PlanLimit>,
+    pub date_created: ApiDate,
+    pub date_updated: Option<ApiDate>,
+}
+
+/// `POST /v1/subscriptions` (documented): `quantity` is months, whole periods of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateSubscription {
+    pub id_address_billing: Id,
+    pub id_plan: Id,
+    pub quantity: u32,
+}
+
+/// The plan as a subscription shows it (documented).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubscribedPlan {
+    pub id: Id,
+    pub name: String,
+    pub price: String,
+    pub duration: i64,
+}
+
+/// Where a subscription stands: waiting for payment, paid (running from
+/// `date_start` to `date_end`), or cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SubscriptionStatus {
+    Created,
+    Paid,
+    Cancelled,
+}
+
+/// The documented subscription object, with its price and period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Subscription {
+    pub id: Id,
+    pub address_billing: Option<OrderAddress>,
+    pub id_currency: Id,
+    pub plan: SubscribedPlan,
+    /// Months bought.
+    pub quantity: i64,
+    pub price: String,
+    pub price_minor: i64,
+    pub currency: String,
+    /// Where to pay while it waits for payment ("" once paid, as documented).
+    pub url_checkout: String,
+    pub subscription_status: SubscriptionStatus,
+    pub date_start: Option<ApiDate>,
+    pub date_end: Option<ApiDate>,
+    pub date_created: ApiDate,
+}
+
+/// One entry of `GET /v1/subscriptions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubscriptionSummary {
+    pub id: Id,
+    pub date_created: ApiDate,
+    #[serde(skip)]
+    pub created: i64,
+}
+
+impl crate::api::list::Listed for SubscriptionSummary {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn date_created(&self) -> Option<i64> {
+        Some(self.created)
+    }
+}
+
+/// How much of a limit the account uses now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Usage {
+    pub resource: crate::plan::Resource,
+    pub max: Option<i64>,
+    /// For plugins: the most on one application.
+    pub used: i64,
+}
+
+/// `GET /v1/user/plan`: the account's plan now (none: `id_plan` 0) and its usage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CurrentPlan {
+    pub id_plan: Id,
+    pub name: Option<String>,
+    pub date_end: Option<ApiDate>,
+    pub usage: Vec<Usage>,
+}
+
+/// The documented reseller object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reseller {
+    pub id: Id,
+    pub user: ProviderUser,
+    pub url_image: Option<String>,
+    pub id_company: Option<Id>,
+    /// Set by Senzu's staff (`cargo xtask admin verify-reseller`).
+    pub is_verified: bool,
+    pub date_created: ApiDate,
+    pub date_updated: Option<ApiDate>,
+}
+
+/// One entry of `GET /v1/resellers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResellerSummary {
+    pub id: Id,
+    #[serde(skip)]
+    pub created: i64,
+}
+
+impl crate::api::list::Listed for ResellerSummary {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn date_created(&self) -> Option<i64> {
+        Some(self.created)
+    }
+}
+
+/// `POST /v1/resellers` and `POST /v1/resellers/{id}` (documented arguments).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SaveReseller {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_image: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_company: Option<Id>,
+}
+
+/// A product a reseller sells (`GET /v1/resellers/{id}/products`): never its
+/// keys, never its owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResellerProduct {
+    pub id: Id,
+    pub id_item: Id,
+    pub item: String,
+    pub reference: Option<String>,
+    /// Paired to someone already (sold and in use).
+    pub is_activated: bool,
+    pub date_created: ApiDate,
+    #[serde(skip)]
+    pub created: i64,
+}
+
+impl crate::api::list::Listed for ResellerProduct {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn date_created(&self) -> Option<i64> {
+        Some(self.created)
+    }
+    fn status(&self) -> Option<bool> {
+        Some(self.is_activated)
     }
 }
 

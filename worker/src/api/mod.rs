@@ -33,6 +33,7 @@ mod makers;
 mod openapi;
 mod orders;
 mod payments;
+mod plans;
 mod play_routes;
 mod plugins;
 mod plugstores;
@@ -40,8 +41,10 @@ mod procedures;
 mod products;
 mod providers;
 mod records;
+mod resellers;
 mod shares;
 mod sharing;
+mod subscriptions;
 mod user;
 
 use senzu_core::api::routes::{self, AppChild, InsightObject, Op, Procedure, Unrouted};
@@ -153,6 +156,8 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
             | Op::Currencies
             | Op::GetCurrency
             | Op::ShopItems
+            | Op::Plans
+            | Op::GetPlan
     );
     let caller = match auth::authenticate(&req, &db, now).await {
         Ok(c) => c,
@@ -401,6 +406,18 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::DeleteProvider => providers::delete(call, the_id()?).await,
         Op::ProviderOrders => providers::orders(call, req, the_id()?).await,
         Op::UpdateProviderOrder => providers::update_order(call, req, the_id()?, id(p("id_order"), "id_order")?).await,
+        Op::Plans => plans::list(call, req).await,
+        Op::GetPlan => plans::get(call, the_id()?).await,
+        Op::CurrentPlan => plans::current(call).await,
+        Op::Subscriptions => subscriptions::list(call, req).await,
+        Op::CreateSubscription => subscriptions::create(call, req).await,
+        Op::GetSubscription => subscriptions::get(call, the_id()?).await,
+        Op::Resellers => resellers::list(call, req).await,
+        Op::CreateReseller => resellers::create(call, req).await,
+        Op::GetReseller => resellers::get(call, the_id()?).await,
+        Op::UpdateReseller => resellers::update(call, req, the_id()?).await,
+        Op::DeleteReseller => resellers::delete(call, the_id()?).await,
+        Op::ResellerProducts => resellers::products(call, req, the_id()?).await,
 
         // Answered before a caller is resolved (above).
         Op::Health

@@ -61,7 +61,7 @@ fn BecomeProvider(w: &'static Words, reload: Callback<()>) -> impl IntoView {
                     <input required maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <label class="field"><span>{w.company_email}</span>
                     <input type="email" required prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) /></label>
-                <button type="submit">{w.become_provider}</button>
+                <button class="button" type="submit">{w.become_provider}</button>
             </form>
             {action_status(create)}
         </section>
@@ -145,7 +145,7 @@ fn OrderCard(
                                         prop:value=move || returned.get() on:input=move |ev| returned.set(event_target_value(&ev)) /></label>
                                     <label><span>{w.refunded}</span><input type="number" min="0" max=d.quantity.to_string()
                                         prop:value=move || refunded.get() on:input=move |ev| refunded.set(event_target_value(&ev)) /></label>
-                                    <button type="submit">{w.record}</button>
+                                    <button class="button button--quiet" type="submit">{w.record}</button>
                                 </form>
                             })}
                         </li>
@@ -161,7 +161,7 @@ fn OrderCard(
                                 <input data-testid="delivery-number" required maxlength="60"
                                     prop:value=move || tracking.get() on:input=move |ev| tracking.set(event_target_value(&ev)) /></label>
                         })}
-                        <button type="button" data-testid=format!("to-{}", to.as_str())
+                        <button class="button" type="button" data-testid=format!("to-{}", to.as_str())
                             disabled=move || needs_number && tracking.get().trim().is_empty()
                             on:click=move |_| stage(to)>{action(w.lang, to)}</button>
                     }

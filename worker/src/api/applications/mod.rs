@@ -8,6 +8,7 @@ use senzu_core::api::applications::{self as contract, ApplicationFilters, Create
 use senzu_core::api::{Deleted, Id, Keyed, Patch};
 use senzu_core::auth::Role;
 use senzu_core::chmod::Action;
+use senzu_core::plan::Resource;
 use senzu_core::{password, ErrorCode};
 use worker::{Request, Response};
 
@@ -73,6 +74,7 @@ async fn image_file(call: &Call<'_>, me: Id, id: Option<Id>) -> AppResult<Option
 pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let me = call.caller.require_user(&call.db, Role::ManageApplications, call.now).await?.id_user;
     let new: CreateApplication = request::parse(req).await?;
+    super::plans::require_room(call, me, Resource::Applications, None).await?;
     let url_image = checked_url(call, new.url_image.as_deref())?;
     let password = lock_change(new.password.as_deref(), new.is_locked)?;
     let file = image_file(call, me, new.id_image).await?;

@@ -269,7 +269,7 @@ pub async fn own_item_of(db: &worker::D1Database, me: Id, id_maker: Id, id_item:
     repo::item_reference(db, me, id_maker, id_item).await
 }
 
-/// `POST /v1/products` (documented): `id_maker`, `id_item`, `reference`, `id_attached_group`.
+/// `POST /v1/products` (documented): `id_maker`, `id_item`, `reference`, `id_attached_group`, `id_reseller`.
 pub async fn create_product(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let me = maker_user(call).await?;
     let new: CreateProduct = request::parse(req).await?;
@@ -277,15 +277,14 @@ pub async fn create_product(call: &Call<'_>, req: &mut Request) -> AppResult<Res
     if own_item_of(&call.db, me, new.id_maker, new.id_item).await?.is_none() {
         return Err(bad("id_item", format!("no item with id {} of maker {}", new.id_item, new.id_maker)));
     }
-    let made = repo::create_product(
-        &call.db,
-        new.id_maker,
-        new.id_item,
-        new.reference.as_str(),
-        new.id_attached_group,
-        call.now,
-    )
-    .await?;
+    if let Some(reseller) = new.id_reseller {
+        if !super::resellers::repo::is_verified(&call.db, reseller).await? {
+            return Err(bad("id_reseller", format!("no verified reseller with id {reseller}")));
+        }
+    }
+    let placed = repo::Placement { id_attached_group: new.id_attached_group, id_reseller: new.id_reseller };
+    let made =
+        repo::create_product(&call.db, new.id_maker, new.id_item, new.reference.as_str(), placed, call.now).await?;
     match made {
         Some(product) => Ok(created(&product)),
         None => Err(bad("id_attached_group", "no attached group with this id of this maker")),

@@ -469,9 +469,16 @@ struct MadeRow {
     id_maker: i64,
     id_item: i64,
     id_attached_group: Option<i64>,
+    id_reseller: Option<i64>,
     reference: Option<String>,
     date_created: i64,
     date_activated: Option<i64>,
+}
+
+/// Where a new product goes besides its maker: an attached group, a reseller.
+pub struct Placement {
+    pub id_attached_group: Option<Id>,
+    pub id_reseller: Option<Id>,
 }
 
 /// Makes one product of the maker's item, attached to one of the maker's groups
@@ -481,23 +488,30 @@ pub async fn create_product(
     id_maker: Id,
     id_item: Id,
     reference: &str,
-    id_attached_group: Option<Id>,
+    placed: Placement,
     now: i64,
 ) -> AppResult<Option<MadeProduct>> {
     let row: Option<MadeRow> = db::first(
         db,
-        "INSERT INTO products (id_item, reference, id_attached_group, is_activated, date_created) \
-         SELECT ?2, ?3, ?4, 0, ?5 WHERE ?4 IS NULL \
+        "INSERT INTO products (id_item, reference, id_attached_group, id_reseller, is_activated, date_created) \
+         SELECT ?2, ?3, ?4, ?6, 0, ?5 WHERE ?4 IS NULL \
          OR EXISTS (SELECT 1 FROM attached_groups WHERE id = ?4 AND id_maker = ?1) \
-         RETURNING id, ?1 AS id_maker, id_item, id_attached_group, reference, date_created, date_activated",
-        &[int(id_maker), int(id_item), text(reference), opt_int(id_attached_group), int(now)],
+         RETURNING id, ?1 AS id_maker, id_item, id_attached_group, id_reseller, reference, date_created, date_activated",
+        &[
+            int(id_maker),
+            int(id_item),
+            text(reference),
+            opt_int(placed.id_attached_group),
+            int(now),
+            opt_int(placed.id_reseller),
+        ],
         "create product",
     )
     .await?;
     Ok(row.map(|r| MadeProduct {
         id: r.id,
         id_maker: r.id_maker,
-        id_reseller: None,
+        id_reseller: r.id_reseller,
         id_item: r.id_item,
         id_attached_group: r.id_attached_group,
         reference: r.reference,

@@ -113,9 +113,10 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
 pub async fn checkout(call: &Call<'_>, stripe: &stripe::Stripe, o: &OrderRow) -> AppResult<String> {
     let expires_at = call.now + CHECKOUT_SECONDS;
     let page = format!("{}/shop/orders/{}", call.origin, o.id);
+    let reference = o.id.to_string();
     let session = stripe
         .create_checkout(&Checkout {
-            id_order: o.id,
+            reference: &reference,
             currency: &o.currency,
             lines: o.details.iter().map(|d| (d.name.as_str(), d.price_minor, d.quantity)).collect(),
             success_url: format!("{page}?paid=1"),

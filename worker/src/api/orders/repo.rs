@@ -74,7 +74,8 @@ struct DetailRow {
     date_created: i64,
 }
 
-const ADDRESS: &str = "json_object('id', a.id, 'firstname', a.firstname, 'lastname', a.lastname, 'street', a.street, \
+pub const ADDRESS: &str =
+    "json_object('id', a.id, 'firstname', a.firstname, 'lastname', a.lastname, 'street', a.street, \
     'additional', a.additional, 'country_code', a.country_code, 'city', a.city, 'zipcode', a.zipcode, \
     'state', a.state, 'phone_mobile', a.phone_mobile)";
 

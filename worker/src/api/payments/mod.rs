@@ -9,7 +9,7 @@
 mod repo;
 
 use senzu_core::api::list::ListSpec;
-use senzu_core::api::shop::{CreatePayment, PaymentStarted, WebhookReceived};
+use senzu_core::api::shop::{CreatePayment, PaymentStarted, SubscriptionStatus, WebhookReceived};
 use senzu_core::api::{Id, Keyed};
 use senzu_core::auth::Role;
 use senzu_core::order::OrderStatus;
@@ -18,6 +18,7 @@ use senzu_core::{money, ErrorCode};
 use worker::{Env, Request, Response};
 
 use super::orders::{self, repo as orders_repo};
+use super::subscriptions::repo as subscriptions_repo;
 use super::Call;
 use crate::args::bad;
 use crate::error::{AppError, AppResult};
@@ -71,6 +72,14 @@ pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     Ok(created(&PaymentStarted { id_order: o.id, url_checkout: url, payment_service: "stripe".into() }))
 }
 
+/// What a payment must match to pay its order or subscription.
+struct Expected {
+    open_or_paid: bool,
+    checkout: Option<String>,
+    amount: i64,
+    currency: String,
+}
+
 fn refused(why: impl std::fmt::Display) -> AppError {
     AppError::api(ErrorCode::BadRequest, format!("webhook refused: {why}"))
 }
@@ -95,23 +104,37 @@ pub async fn webhook(req: &mut Request, env: &Env) -> AppResult<Response> {
         // An async method that has not settled: its own event comes later.
         return Ok(answer("ignored"));
     }
-    let Some(id_order) = session.client_reference_id.as_deref().and_then(|r| r.parse::<Id>().ok()) else {
+    let Some(target) = session.client_reference_id.as_deref().and_then(repo::Target::parse) else {
         return Ok(answer("ignored"));
     };
     let db = crate::db::database(env)?;
-    let Some(order) = orders_repo::get(&db, id_order).await? else {
+    // What the target expects: its checkout, amount and currency, and whether it still waits
+    // for payment (or was paid already: another event of its checkout is the same payment).
+    let expected = match target {
+        repo::Target::Order(id) => orders_repo::get(&db, id).await?.map(|o| Expected {
+            open_or_paid: o.status == OrderStatus::Created || o.status.is_paid(),
+            checkout: o.checkout_session,
+            amount: o.price_minor,
+            currency: o.currency,
+        }),
+        repo::Target::Subscription(id) => subscriptions_repo::get(&db, id).await?.map(|s| Expected {
+            open_or_paid: s.status != SubscriptionStatus::Cancelled,
+            checkout: s.checkout_session,
+            amount: s.price_minor,
+            currency: s.currency,
+        }),
+    };
+    let Some(expected) = expected else {
         return Ok(answer("ignored"));
     };
     let currency = session.currency.clone().unwrap_or_default();
     let amount = session.amount_total.unwrap_or(-1);
-    // The order's own checkout, of its amount and currency. Once paid, another event of
-    // that checkout is the same payment (its paying row exists: a duplicate).
-    let pays = (order.status == OrderStatus::Created || order.status.is_paid())
-        && order.checkout_session.as_deref() == Some(session.id.as_str())
-        && amount == order.price_minor
-        && currency.eq_ignore_ascii_case(&order.currency);
+    let pays = expected.open_or_paid
+        && expected.checkout.as_deref() == Some(session.id.as_str())
+        && amount == expected.amount
+        && currency.eq_ignore_ascii_case(&expected.currency);
     let paid = repo::Paid {
-        id_order,
+        target,
         event_id: &event.id,
         session: &session.id,
         currency: &currency,
@@ -126,8 +149,8 @@ pub async fn webhook(req: &mut Request, env: &Env) -> AppResult<Response> {
             AppError::Internal {
                 context: "payment mismatch",
                 cause: format!(
-                    "order {id_order} ({}): event {} paid {amount} {currency} on checkout {} for {} {} on {:?}",
-                    order.status, event.id, session.id, order.price_minor, order.currency, order.checkout_session
+                    "{target:?}: event {} paid {amount} {currency} on checkout {} for {} {} on {:?}",
+                    event.id, session.id, expected.amount, expected.currency, expected.checkout
                 ),
             }
             .log("stripe webhook");

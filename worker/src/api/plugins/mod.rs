@@ -16,6 +16,7 @@ use senzu_core::auth::Role;
 use senzu_core::chmod::Action;
 use senzu_core::custom_plugin::CustomSpec;
 use senzu_core::partners::Partner;
+use senzu_core::plan::Resource;
 use senzu_core::plugin_form::{self, FormError};
 use senzu_core::plugins::Kind;
 use senzu_core::schedule::Schedule;
@@ -184,6 +185,7 @@ pub async fn list(call: &Call<'_>, req: &Request, id_app: Id) -> AppResult<Respo
 pub async fn create(call: &Call<'_>, req: &mut Request, id_app: Id) -> AppResult<Response> {
     let (me, _) = sharing::require(call, Shared::Application, id_app, Action::EditOwnPlugins).await?;
     let new: CreatePlugin = request::parse(req).await?;
+    super::plans::require_room(call, me, Resource::Plugins, Some(id_app)).await?;
     let store = repo::published(&call.db, new.id_plugstore)
         .await?
         .ok_or_else(|| bad("id_plugstore", format!("no published plugin {} in the plugstore", new.id_plugstore)))?;

@@ -12,6 +12,7 @@ use senzu_core::api::{Id, Keyed, Patch};
 use senzu_core::auth::Role;
 use senzu_core::chmod::{self, Action, GroupMoveError};
 use senzu_core::entry::PlayRef;
+use senzu_core::plan::Resource;
 use senzu_core::{ApiError, ErrorCode};
 use worker::{Request, Response};
 
@@ -152,6 +153,7 @@ pub async fn pair(call: &Call<'_>, req: &mut Request, play_ref: PlayRef, id_reco
             return Err(AppError::Api(error));
         }
     };
+    super::plans::require_room(call, me, Resource::Products, None).await?;
     if !repo::claim(&call.db, id_product, me, asked.alias_name.as_ref().map(|n| n.as_str()), call.now).await? {
         return Err(already());
     }
