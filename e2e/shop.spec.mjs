@@ -131,3 +131,36 @@ test('a buyer orders, pays with a test card, the provider ships, and a tap opens
   await providerContext.close();
   await context.close();
 });
+
+test('a French-speaking owner subscribes to a plan and its limits rise', async ({ browser, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
+  test.setTimeout(90_000);
+  const buyer = await newBuyer(request);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  expect((await context.request.post('/v1/auth/login', { headers: SAME_ORIGIN,
+    form: { email: buyer.email, password: buyer.password } })).ok()).toBeTruthy();
+  const page = await context.newPage();
+  await page.goto('/shop/plans');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abonnements');
+  await expect(page.getByTestId('current-plan')).toHaveText("Sans abonnement : l'offre gratuite.");
+  await expect(page.getByTestId('usage')).toContainText('Applications');
+  // A billing address first (the account page's form is the usual place; the API here).
+  expect((await page.request.post('/v1/addresses', { headers: SAME_ORIGIN, form: { alias: 'Bureau', firstname: 'Marie',
+    lastname: 'Curie', street: '11 rue Pierre et Marie Curie', country_code: 'FR', city: 'Paris', zipcode: '75005',
+    state: 'IDF' } })).status()).toBe(201);
+  await page.reload();
+  const basic = page.getByTestId('plan').filter({ hasText: 'Basic' });
+  await expect(basic).toContainText('120,00');
+  await basic.click();
+  await page.getByTestId('subscribe').click();
+  await page.waitForURL(/\/c\/pay\/cs_test_/);
+  await expect(page.getByText('Total: 120.00 EUR')).toBeVisible();
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByRole('button', { name: /Pay 120.00 EUR/ }).click();
+  await page.waitForURL(/\/shop\/plans\?paid=\d+/);
+  await expect(page.getByTestId('subscribed')).toHaveText('Merci : votre abonnement est actif.');
+  await expect(page.getByTestId('current-plan')).toContainText('Basic');
+  await expect(page.getByTestId('usage')).toContainText('0 / 1000');
+  await page.screenshot({ path: 'e2e/artifacts/shop-plan.png', fullPage: true });
+  await context.close();
+});

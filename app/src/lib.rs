@@ -35,7 +35,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/shop") view=routes::shop::ShopPage />
                 <Route path=path!("/shop/orders") view=routes::shop::OrdersPage />
                 <Route path=path!("/shop/orders/:id") view=routes::shop::OrderPage />
+                <Route path=path!("/shop/plans") view=routes::shop::plans::PlansPage />
                 <Route path=path!("/provider") view=routes::shop::provider::ProviderConsole />
+                <Route path=path!("/reseller") view=routes::shop::reseller::ResellerPage />
                 <Route path=path!("/dashboard") view=routes::dashboard::Dashboard />
                 <Route path=path!("/dashboard/products/:id") view=routes::dashboard::product::ProductPage />
                 <Route path=path!("/dashboard/applications") view=routes::dashboard::application::Applications />

@@ -1,10 +1,13 @@
 //! The shop: its catalogue, the buyer's orders and their checkouts
 //! (`/v1/shop/items`, `/v1/orders`, `/v1/payments`), companies, and the
-//! provider's console (`/v1/providers`). Prices are always the server's.
+//! provider's console (`/v1/providers`), plans and subscriptions, resellers.
+//! Prices are always the server's.
 
 use senzu_core::api::shop::{
-    Company, CompanySummary, CreateCompany, CreateOrder, CreatePayment, CreateProvider, Order, OrderCreated,
-    OrderSummary, PaymentStarted, Provider, ProviderOrder, ProviderSummary, ShopItem, UpdateOrder, UpdateProviderOrder,
+    Company, CompanySummary, CreateCompany, CreateOrder, CreatePayment, CreateProvider, CreateSubscription,
+    CurrentPlan, Order, OrderCreated, OrderSummary, PaymentStarted, Plan, PlanSummary, Provider, ProviderOrder,
+    ProviderSummary, Reseller, ResellerProduct, ResellerSummary, SaveReseller, ShopItem, Subscription, UpdateOrder,
+    UpdateProviderOrder,
 };
 use senzu_core::api::{Id, Keyed};
 use senzu_core::order::OrderStatus;
@@ -71,4 +74,42 @@ pub async fn update_provider_order(
     change: &UpdateProviderOrder,
 ) -> Result<ProviderOrder, ApiError> {
     super::post(&format!("/v1/providers/{id}/orders/{id_order}"), change).await
+}
+
+pub async fn plans() -> Result<Vec<Plan>, ApiError> {
+    let list = super::get::<Keyed<PlanSummary>>(&format!("/v1/plans?{}", all())).await?.0;
+    let mut plans = Vec::with_capacity(list.len());
+    for p in list {
+        plans.push(super::get(&format!("/v1/plans/{}", p.id)).await?);
+    }
+    Ok(plans)
+}
+
+pub async fn current_plan() -> Result<CurrentPlan, ApiError> {
+    super::get("/v1/user/plan").await
+}
+
+pub async fn subscribe(new: &CreateSubscription) -> Result<Subscription, ApiError> {
+    super::post("/v1/subscriptions", new).await
+}
+
+pub async fn subscription(id: Id) -> Result<Subscription, ApiError> {
+    super::get(&format!("/v1/subscriptions/{id}")).await
+}
+
+/// The account's reseller account, if it has one.
+pub async fn my_reseller() -> Result<Option<Reseller>, ApiError> {
+    let list = super::get::<Keyed<ResellerSummary>>(&format!("/v1/resellers?{}", all())).await?.0;
+    match list.first() {
+        Some(r) => super::get(&format!("/v1/resellers/{}", r.id)).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+pub async fn create_reseller(new: &SaveReseller) -> Result<Reseller, ApiError> {
+    super::post("/v1/resellers", new).await
+}
+
+pub async fn reseller_products(id: Id) -> Result<Vec<ResellerProduct>, ApiError> {
+    super::get::<Keyed<ResellerProduct>>(&format!("/v1/resellers/{id}/products?{}", all())).await.map(|k| k.0)
 }

@@ -37,6 +37,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/shop">"Shop"</a>
                 <a href="/maker">"Maker"</a>
                 <a href="/provider">"Provider"</a>
+                <a href="/reseller">"Reseller"</a>
                 <a href="/pair">"Pair an object"</a>
                 <a href="/account">"Account"</a>
                 <span class="dash-nav__end"><SignOut /></span>

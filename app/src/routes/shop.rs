@@ -3,7 +3,9 @@
 //! (`/shop/orders`, `/shop/orders/{id}`) with their stages. The total shown
 //! before checkout is an estimate: the order's price is the server's.
 
+pub mod plans;
 pub mod provider;
+pub mod reseller;
 pub mod words;
 
 use leptos::prelude::*;
@@ -60,7 +62,7 @@ fn named<const N: usize>(text: &str, field: &str) -> Result<Option<Name<N>>, Api
     Name::new(text).map(Some).map_err(|why| bad(field, why))
 }
 
-fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
+pub(crate) fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorCode::BadArgument, format!("bad argument: {field}: {why}"))
 }
 
@@ -78,6 +80,7 @@ pub fn ShopPage() -> impl IntoView {
                 <h1>{w.shop}</h1>
                 <p class="muted">{w.intro}</p>
                 <a href="/shop/orders" data-testid="my-orders">{w.orders}</a>
+                <a href="/shop/plans">{w.plans}</a>
             </div>
             <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
                 <ErrorBoundary fallback=errors_view>
@@ -262,7 +265,7 @@ fn Checkout(w: &'static Words, lines: RwSignal<Vec<Wanted>>) -> impl IntoView {
     }
 }
 
-fn describe(a: &Address) -> String {
+pub(crate) fn describe(a: &Address) -> String {
     format!("{} {}, {}, {} {} ({})", a.firstname, a.lastname, a.street, a.zipcode, a.city, a.country_code)
 }
 
@@ -355,7 +358,7 @@ pub fn OrdersPage() -> impl IntoView {
     }
 }
 
-async fn sleep(ms: i32) {
+pub(crate) async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });

@@ -54,6 +54,27 @@ pub struct Words {
     pub returned: &'static str,
     pub refunded: &'static str,
     pub record: &'static str,
+    pub plans: &'static str,
+    pub plans_intro: &'static str,
+    pub your_plan: &'static str,
+    pub no_plan: &'static str,
+    pub until: &'static str,
+    pub no_limit: &'static str,
+    pub months: &'static str,
+    pub subscribe: &'static str,
+    pub per_period: &'static str,
+    pub subscribed: &'static str,
+    pub res_objects: &'static str,
+    pub res_applications: &'static str,
+    pub res_plugins: &'static str,
+    pub reseller: &'static str,
+    pub reseller_intro: &'static str,
+    pub become_reseller: &'static str,
+    pub reseller_not_verified: &'static str,
+    pub reseller_products: &'static str,
+    pub no_reseller_products: &'static str,
+    pub sold: &'static str,
+    pub unsold: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -107,6 +128,15 @@ pub fn action(lang: Lang, s: OrderStatus) -> &'static str {
         (Lang::Fr, Returned) => "Marquer retournée",
         (Lang::Fr, Refunded) => "Marquer remboursée",
         (lang, other) => status(lang, other),
+    }
+}
+
+/// What a limit is called for people.
+pub fn resource(w: &Words, r: senzu_core::plan::Resource) -> &'static str {
+    match r {
+        senzu_core::plan::Resource::Products => w.res_objects,
+        senzu_core::plan::Resource::Applications => w.res_applications,
+        senzu_core::plan::Resource::Plugins => w.res_plugins,
     }
 }
 
@@ -169,6 +199,27 @@ static EN: Words = Words {
     returned: "Returned",
     refunded: "Refunded",
     record: "Save",
+    plans: "Plans",
+    plans_intro: "A plan is an annual subscription: it raises what your account may hold.",
+    your_plan: "Your plan",
+    no_plan: "No plan: the free allowance.",
+    until: "until",
+    no_limit: "no limit",
+    months: "Months",
+    subscribe: "Subscribe and pay",
+    per_period: "per",
+    subscribed: "Thank you: your plan is active.",
+    res_objects: "Objects",
+    res_applications: "Applications",
+    res_plugins: "Plugins on one application",
+    reseller: "Reseller",
+    reseller_intro: "Resellers sell the Senzu objects makers put in their hands.",
+    become_reseller: "Create my reseller account",
+    reseller_not_verified: "Your reseller account waits for Senzu's verification: makers can hand you products once it is done.",
+    reseller_products: "Your products",
+    no_reseller_products: "No product in your hands yet.",
+    sold: "Paired by its buyer",
+    unsold: "Not paired yet",
 };
 
 static FR: Words = Words {
@@ -222,4 +273,25 @@ static FR: Words = Words {
     returned: "Retournés",
     refunded: "Remboursés",
     record: "Enregistrer",
+    plans: "Abonnements",
+    plans_intro: "Un abonnement annuel augmente ce que votre compte peut contenir.",
+    your_plan: "Votre abonnement",
+    no_plan: "Sans abonnement : l'offre gratuite.",
+    until: "jusqu'au",
+    no_limit: "illimité",
+    months: "Mois",
+    subscribe: "S'abonner et payer",
+    per_period: "pour",
+    subscribed: "Merci : votre abonnement est actif.",
+    res_objects: "Objets",
+    res_applications: "Applications",
+    res_plugins: "Plugins par application",
+    reseller: "Revendeur",
+    reseller_intro: "Les revendeurs vendent les objets Senzu que les fabricants leur confient.",
+    become_reseller: "Créer mon compte revendeur",
+    reseller_not_verified: "Votre compte revendeur attend la vérification de Senzu : les fabricants pourront vous confier des produits ensuite.",
+    reseller_products: "Vos produits",
+    no_reseller_products: "Aucun produit ne vous est encore confié.",
+    sold: "Associé par son acheteur",
+    unsold: "Pas encore associé",
 };
