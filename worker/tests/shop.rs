@@ -467,7 +467,9 @@ fn orders_refuse_what_cannot_be_sold() {
     let other = new_account("other-address");
     let not_mine = address(&other).to_string();
     let item = shop_item().0;
-    let cases: Vec<(Vec<(&str, String)>, u16, &str)> = vec![
+    // (the form's items, the status, what the message names)
+    type Case<'a> = (Vec<(&'a str, String)>, u16, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![("items", json!([{"id": item, "quantity": 1}]).to_string())], 419, "id_address_shipping"),
         (vec![("items", "[]".into())], 420, "items"),
         (vec![("items", json!([{"id": item, "quantity": 0}]).to_string())], 420, "items"),
