@@ -114,6 +114,8 @@ test('a buyer orders, pays with a test card, the provider ships, and a tap opens
   await expect(page.getByTestId('order-lines')).toContainText('LP123456789FR');
   await page.getByTestId('objects-ready').click();
   await page.waitForURL('**/dashboard');
+  await expect(page.getByTestId('product-card')).toHaveCount(2);
+  await expect(page.getByTestId('product-card').first()).toContainText('Senzu Card');
   const products = await (await page.request.get('/v1/products?limit=null')).json();
   const ids = Object.values(products).map((p) => p.id);
   expect(ids).toHaveLength(2);

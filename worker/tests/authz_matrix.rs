@@ -140,19 +140,6 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
     }
 }
 
-fn shop_address() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("alias", "Shop"),
-        ("firstname", "Ada"),
-        ("lastname", "Lovelace"),
-        ("street", "12 St James's Square"),
-        ("country_code", "GB"),
-        ("city", "London"),
-        ("zipcode", "SW1Y 4LB"),
-        ("state", "London"),
-    ]
-}
-
 struct Case<'a> {
     name: &'static str,
     auth: Auth<'a>,
@@ -333,8 +320,7 @@ fn no_route_answers_a_caller_without_the_right() {
     ];
     // The shop (issue 14): the owner's address, company, provider account, an order paid on the
     // Stripe stand-in (with its payment) and one waiting for payment.
-    let address =
-        made_ok(app().call("POST", "/v1/addresses", owner_account.auth(), &shop_address(), &[]))["id"].to_string();
+    let address = common::new_address(&owner_account).to_string();
     let order_form = vec![
         ("id_address_shipping", address.clone()),
         ("id_address_billing", address.clone()),

@@ -22,22 +22,6 @@ fn pay(url: &str) {
     assert_eq!(paid.status().as_u16(), 303, "paying {url}");
 }
 
-fn address(who: &Account) -> String {
-    let form = [
-        ("alias", "Office"),
-        ("firstname", "Ada"),
-        ("lastname", "Lovelace"),
-        ("street", "12 St James's Square"),
-        ("country_code", "GB"),
-        ("city", "London"),
-        ("zipcode", "SW1Y 4LB"),
-        ("state", "London"),
-    ];
-    let made = app().call("POST", "/v1/addresses", who.auth(), &form, &[]);
-    assert_eq!(made.status, 201, "{}", made.body);
-    made.json()["id"].to_string()
-}
-
 fn subscribe(who: &Account, billing: &str, plan: &str, months: &str) -> common::Answer {
     app().call(
         "POST",
@@ -92,14 +76,14 @@ fn a_limit_is_a_402_until_a_paid_plan_lifts_it() {
     assert!(refused.body.contains(&format!("allows {max} applications")), "{}", refused.body);
 
     // Subscriptions take whole periods of a known plan and one's own address.
-    let billing = address(&who);
+    let billing = common::new_address(&who).to_string();
     for (plan, months, field) in [("1", "6", "quantity"), ("1", "0", "quantity"), ("99", "12", "id_plan")] {
         let bad = subscribe(&who, &billing, plan, months);
         assert_eq!(bad.status, 420, "{plan}/{months}: {}", bad.body);
         assert!(bad.body.contains(field), "{}", bad.body);
     }
     let stranger = new_account("not-billing");
-    let theirs = address(&stranger);
+    let theirs = common::new_address(&stranger).to_string();
     assert_eq!(subscribe(&who, &theirs, "1", "12").status, 420);
 
     // A year of Basic, paid on the test card page: the limit is lifted.
@@ -184,7 +168,7 @@ fn objects_and_plugins_are_limited_too() {
 #[test]
 fn a_subscription_is_paid_only_by_its_own_signed_checkout() {
     let who = new_account("subscriber");
-    let billing = address(&who);
+    let billing = common::new_address(&who).to_string();
     let sub = subscribe(&who, &billing, "2", "12").json();
     let id = sub["id"].as_i64().unwrap();
     let session = sub["url_checkout"].as_str().unwrap().rsplit('/').next().unwrap().to_string();

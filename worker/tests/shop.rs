@@ -11,9 +11,18 @@ use common::{app, demo, new_account, Account};
 use senzu_xtask::stripe_standin::{Config, CARD_DECLINED, CARD_PAYS};
 use serde_json::{json, Value};
 
+/// The stand-in's configuration. Its API key and webhook secret are secrets
+/// like production's: the at-rest scan that runs last finds them nowhere.
 fn stripe() -> Config {
-    let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR: run through `cargo xtask test`");
-    Config::read(std::path::Path::new(&state)).expect("the Stripe stand-in's configuration")
+    static ONCE: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let state = std::env::var("SENZU_STATE_DIR").expect("SENZU_STATE_DIR: run through `cargo xtask test`");
+        let config = Config::read(std::path::Path::new(&state)).expect("the Stripe stand-in's configuration");
+        common::remember_secret(&config.secret_key);
+        common::remember_secret(&config.webhook_secret);
+        config
+    })
+    .clone()
 }
 
 fn agent() -> ureq::Agent {
@@ -79,22 +88,6 @@ fn signed(body: &str) -> String {
     senzu_core::stripe::sign(&stripe().webhook_secret, now(), body.as_bytes())
 }
 
-fn address(who: &Account) -> i64 {
-    let form = [
-        ("alias", "Home"),
-        ("firstname", "Grace"),
-        ("lastname", "Hopper"),
-        ("street", "1 Harbour Road"),
-        ("country_code", "FR"),
-        ("city", "Lyon"),
-        ("zipcode", "69007"),
-        ("state", "Rhone"),
-    ];
-    let made = app().call("POST", "/v1/addresses", who.auth(), &form, &[]);
-    assert_eq!(made.status, 201, "{}", made.body);
-    made.json()["id"].as_i64().unwrap()
-}
-
 fn shop_item() -> (i64, i64) {
     let d = demo();
     (d["shop"]["item"].as_i64().unwrap(), d["shop"]["price_minor"].as_i64().unwrap())
@@ -102,7 +95,7 @@ fn shop_item() -> (i64, i64) {
 
 /// A buyer's order of `quantity` demo cards: (id_order, url_checkout, the answer).
 fn order(who: &Account, quantity: u32, extra: &[(&str, &str)]) -> (i64, String, Value) {
-    let a = address(who).to_string();
+    let a = common::new_address(who).to_string();
     let items = json!([{ "id": shop_item().0, "quantity": quantity }]).to_string();
     let mut form =
         vec![("id_address_shipping", a.as_str()), ("id_address_billing", a.as_str()), ("items", items.as_str())];
@@ -463,9 +456,9 @@ fn providers_reach_only_their_own_and_unverified_ones_take_nothing() {
 #[test]
 fn orders_refuse_what_cannot_be_sold() {
     let buyer = new_account("picky");
-    let a = address(&buyer).to_string();
+    let a = common::new_address(&buyer).to_string();
     let other = new_account("other-address");
-    let not_mine = address(&other).to_string();
+    let not_mine = common::new_address(&other).to_string();
     let item = shop_item().0;
     // (the form's items, the status, what the message names)
     type Case<'a> = (Vec<(&'a str, String)>, u16, &'a str);

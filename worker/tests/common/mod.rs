@@ -530,3 +530,20 @@ impl TestApp {
         (status, bytes, headers)
     }
 }
+
+/// A new address of `who` (`POST /v1/addresses`), as the shop's forms save one: its id.
+pub fn new_address(who: &Account) -> i64 {
+    let form = [
+        ("alias", "Home"),
+        ("firstname", "Grace"),
+        ("lastname", "Hopper"),
+        ("street", "1 Harbour Road"),
+        ("country_code", "FR"),
+        ("city", "Lyon"),
+        ("zipcode", "69007"),
+        ("state", "Rhone"),
+    ];
+    let made = app().call("POST", "/v1/addresses", who.auth(), &form, &[]);
+    assert_eq!(made.status, 201, "{}", made.body);
+    made.json()["id"].as_i64().expect("address id")
+}

@@ -50,9 +50,11 @@ pub async fn get(call: &Call<'_>, id: Id) -> AppResult<Response> {
 pub async fn create(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let me = payer(call).await?;
     let asked: CreatePayment = request::parse(req).await?;
-    let o = orders::own(call, me, asked.id_order)
-        .await
-        .map_err(|_| bad("id_order", format!("no order with id {} of yours", asked.id_order)))?;
+    // Another account's order is not named as such: it is just not one of the caller's.
+    let o = orders_repo::get(&call.db, asked.id_order)
+        .await?
+        .filter(|o| o.id_user == Some(me))
+        .ok_or_else(|| bad("id_order", format!("no order with id {} of yours", asked.id_order)))?;
     if o.status != OrderStatus::Created {
         return Err(AppError::api(ErrorCode::Conflict, format!("the order is {}: there is nothing to pay", o.status)));
     }
