@@ -65,9 +65,12 @@ fn encode(s: &str) -> String {
 }
 
 impl Stripe {
-    /// A Checkout Session for what `reference` names. The idempotency key is that and
-    /// the session it replaces: a retried request gets the same session, a
-    /// renewal (which replaces the last one) a new one.
+    /// A Checkout Session for what `reference` names. The idempotency key is
+    /// that, the session it replaces and its expiry: a request repeated within
+    /// the same second gets the same session, and a later attempt (after one
+    /// whose answer was lost) a new one rather than Stripe's "same key, other
+    /// parameters" refusal. A session whose link never reached the buyer cannot
+    /// be paid.
     pub async fn create_checkout(&self, c: &Checkout<'_>) -> AppResult<CheckoutSession> {
         let mut form = vec![
             ("mode".to_string(), "payment".to_string()),
@@ -88,7 +91,7 @@ impl Stripe {
             form.push((format!("{p}[price_data][product_data][name]"), name.to_string()));
         }
         let body: Vec<String> = form.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-        let idempotency = format!("senzu-{}-after-{}", c.reference, c.replaces.unwrap_or("none"));
+        let idempotency = format!("senzu-{}-after-{}-{}", c.reference, c.replaces.unwrap_or("none"), c.expires_at);
         let (status, text) = self.post("/v1/checkout/sessions", body.join("&"), &idempotency).await?;
         if !(200..300).contains(&status) {
             // Stripe's error message may name our request's fields, never a secret: it stays in the log.
