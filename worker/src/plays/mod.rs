@@ -21,7 +21,7 @@ use senzu_core::plugins::{Action, Kind, Lang};
 use senzu_core::rate::{Limit, Who};
 use senzu_core::schedule::Schedule;
 use senzu_core::secrets::{self, MasterKey};
-use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, SunMessage, TagUid};
+use senzu_core::sun::{self, Key16, KeySource, Mode, SunError, TagUid};
 use senzu_core::useragent;
 use senzu_core::visit::{self, Passes, Visit, VISIT_WINDOW_SECONDS};
 use senzu_core::{password, ApiError, ErrorCode};
@@ -119,7 +119,7 @@ pub async fn resolve(env: &Env, play_ref: &PlayRef, visitor: &Visitor) -> AppRes
                 let uid = tap.uid.to_hex();
                 let (row, advance) =
                     repo::verified_tap(&db, *id_record, tap.encryption, &uid, tap.ctr, visitor.now).await?;
-                verified = row.as_ref().filter(|r| tap.fits(&master, r)).map(|_| (tap.ctr, advance));
+                verified = row.as_ref().filter(|r| tap.fits(r)).map(|_| (tap.ctr, advance));
                 row
             }
             None => repo::by_id(&db, *id_record).await?,
@@ -339,8 +339,6 @@ fn rotation_target(row: &PlayRow) -> Option<u8> {
 /// before any D1 read.
 struct DerivedTap {
     encryption: &'static str,
-    message: SunMessage,
-    mac_input: String,
     uid: TagUid,
     ctr: u32,
 }
@@ -351,7 +349,7 @@ fn derived_tap(master: &MasterKey, play_ref: &PlayRef) -> Option<DerivedTap> {
     [(Mode::Aes, "aes-128"), (Mode::Lrp, "lrp-128")].into_iter().find_map(|(mode, encryption)| {
         let message = play_ref.sun_message(mode)?.ok()?;
         let data = sun::verify(&keys, &message, mac_input.as_bytes()).ok()?;
-        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr?, message, mac_input: mac_input.clone() })
+        Some(DerivedTap { encryption, uid: data.uid?, ctr: data.read_ctr? })
     })
 }
 
@@ -359,18 +357,15 @@ impl DerivedTap {
     /// Whether the record is one this tap opens — enabled, of this mode, keyed by
     /// derivation at version 0 (what this tap verified under) and bound to this
     /// chip: what the full check verifies first, and what the counter batch
-    /// required to advance (repo::verified_tap).
-    fn fits(&self, master: &MasterKey, row: &PlayRow) -> bool {
-        let keys = KeySource::Derived { master: master.tag_master() };
+    /// required to advance (repo::verified_tap). The tap's UID is the one its
+    /// verification under these keys authenticated, so comparing it is
+    /// `sun::verify_bound` without running the same cryptography a second time.
+    fn fits(&self, row: &PlayRow) -> bool {
         row.record_enabled == Some(1)
             && row.token_encryption.as_deref() == Some(self.encryption)
             && row.sun_keys.as_deref() == Some("derived")
             && row.key_version == Some(0)
-            && row
-                .uid
-                .as_deref()
-                .and_then(|u| TagUid::parse_hex(u).ok())
-                .is_some_and(|tag| sun::verify_bound(&keys, &self.message, self.mac_input.as_bytes(), &tag).is_ok())
+            && row.uid.as_deref().and_then(|u| TagUid::parse_hex(u).ok()).is_some_and(|tag| tag.is(&self.uid))
     }
 }
 
