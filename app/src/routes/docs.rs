@@ -121,7 +121,7 @@ fn operation(doc: &Document, method: &'static str, path: &str, op: &Operation) -
 fn parameters(params: &[Parameter]) -> impl IntoView {
     view! {
         <h4>"Parameters"</h4>
-        <table class="api-table">
+        <table class="api-table" tabindex="0">
             <thead>
                 <tr>
                     <th scope="col">"Name"</th>
@@ -178,7 +178,7 @@ fn responses(doc: &Document, op: &Operation) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="api-table">
+        <table class="api-table" tabindex="0">
             <thead>
                 <tr>
                     <th scope="col">"Status"</th>
@@ -214,7 +214,7 @@ fn fields(doc: &Document, schema: &Schema) -> AnyView {
         .collect_view();
     view! {
         {schema.ref_name().map(|n| view! { <p>"A " <a href=format!("#schema-{n}")>{n.to_string()}</a> ":"</p> })}
-        <table class="api-table">
+        <table class="api-table" tabindex="0">
             <thead>
                 <tr>
                     <th scope="col">"Field"</th>
