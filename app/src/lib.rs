@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard/applications/:id") view=routes::dashboard::application::ApplicationPage />
                 <Route path=path!("/dashboard/invitations") view=routes::dashboard::invitations::Invitations />
                 <Route path=path!("/dashboard/contacts") view=routes::dashboard::contacts::Contacts />
+                <Route path=path!("/dashboard/files") view=routes::dashboard::files::FilesPage />
                 <Route path=path!("/forget-contact") view=routes::forget_contact::ForgetContact />
                 <Route path=path!("/dashboard/groups/:id") view=routes::dashboard::groups::GroupPage />
                 <Route path=path!("/maker") view=routes::dashboard::maker::MakerWorkspace />

@@ -26,10 +26,12 @@ pub enum MailType {
     ContactExchange,
     /// What the visitor left, and how to delete it (to the visitor).
     ContactReceipt,
+    /// Another Senzu user wrote through `POST /v1/mails` (to the recipient).
+    UserMessage,
 }
 
 impl MailType {
-    pub const ALL: [MailType; 9] = [
+    pub const ALL: [MailType; 10] = [
         Self::Registration,
         Self::ChangePassword,
         Self::ResetPassword,
@@ -39,10 +41,21 @@ impl MailType {
         Self::FinderMessage,
         Self::ContactExchange,
         Self::ContactReceipt,
+        Self::UserMessage,
     ];
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The documented types a developer app may write its own template for
+    /// (the mails its users' procedures send); Senzu's own mails are not among them.
+    pub const APP_TEMPLATES: [MailType; 5] =
+        [Self::ChangeEmail, Self::ChangePassword, Self::DeleteAccount, Self::Registration, Self::ResetPassword];
+
+    /// [`MailType::parse`], among [`MailType::APP_TEMPLATES`] only.
+    pub fn parse_app_template(s: &str) -> Option<Self> {
+        Self::APP_TEMPLATES.into_iter().find(|t| t.as_str() == s)
     }
 
     pub const fn as_str(self) -> &'static str {
@@ -56,6 +69,7 @@ impl MailType {
             Self::FinderMessage => "finder_message",
             Self::ContactExchange => "contact_exchange",
             Self::ContactReceipt => "contact_receipt",
+            Self::UserMessage => "user_message",
         }
     }
 
@@ -71,6 +85,7 @@ impl MailType {
             Self::FinderMessage => "product_url",
             Self::ContactExchange => "contacts_url",
             Self::ContactReceipt => "forget_url",
+            Self::UserMessage => "mails_url",
         }
     }
 
@@ -90,6 +105,8 @@ impl MailType {
             (Self::Invitation, Lang::Fr) => "Un objet a été partagé avec vous sur Senzu",
             (Self::FinderMessage, Lang::En) => "Someone found your lost object",
             (Self::FinderMessage, Lang::Fr) => "Quelqu'un a trouvé votre objet perdu",
+            (Self::UserMessage, Lang::En) => "A new message on Senzu",
+            (Self::UserMessage, Lang::Fr) => "Un nouveau message sur Senzu",
             (Self::ContactExchange, Lang::En) => "Someone left you their contact details",
             (Self::ContactExchange, Lang::Fr) => "Quelqu'un vous a laissé ses coordonnées",
             (Self::ContactReceipt, Lang::En) => "The contact details you shared",
@@ -111,6 +128,8 @@ impl MailType {
             (Self::DeleteAccount, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Confirmez la suppression de votre compte dans l'heure. C'est définitif.</p><p><a href=\"{{ data.delete_account_url }}\">Supprimer mon compte</a></p>",
             (Self::Invitation, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.issuer }} shared “{{ data.object }}” with you on Senzu.</p><p><a href=\"{{ data.invitation_url }}\">See the invitation</a></p><p>Sign in (or create your account with this address) to accept or decline it.</p>",
             (Self::FinderMessage, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Someone found “{{ data.object }}”, which you marked lost, and wrote to you:</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>They left this to reach them: {{ data.contact }}</p>{% else %}<p>They left no way to reach them.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">See it on Senzu</a></p><p>Your own address was not shown to them.</p>",
+            (Self::UserMessage, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.sender }} wrote to you on Senzu:</p>{% if data.subject %}<p><strong>{{ data.subject }}</strong></p>{% endif %}<blockquote style=\"white-space: pre-wrap\">{{ data.content }}</blockquote><p><a href=\"{{ data.mails_url }}\">Read and answer it on Senzu</a></p><p>Your address is not shown to them.</p>",
+            (Self::UserMessage, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>{{ data.sender }} vous a écrit sur Senzu :</p>{% if data.subject %}<p><strong>{{ data.subject }}</strong></p>{% endif %}<blockquote style=\"white-space: pre-wrap\">{{ data.content }}</blockquote><p><a href=\"{{ data.mails_url }}\">Le lire et répondre sur Senzu</a></p><p>Votre adresse ne lui est pas montrée.</p>",
             (Self::FinderMessage, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Quelqu'un a trouvé « {{ data.object }} », que vous avez déclaré perdu, et vous a écrit :</p><blockquote>{{ data.message }}</blockquote>{% if data.contact %}<p>Pour le joindre : {{ data.contact }}</p>{% else %}<p>Il n'a laissé aucun moyen de le joindre.</p>{% endif %}<p><a href=\"{{ data.product_url }}\">Voir sur Senzu</a></p><p>Votre adresse ne lui a pas été montrée.</p>",
             (Self::ContactExchange, Lang::En) => "<p>Hello{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Someone who opened “{{ data.object }}” left you their contact details:</p><ul>{% if data.name %}<li>Name: {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail: {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Phone: {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Company: {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p><a href=\"{{ data.contacts_url }}\">See your contacts on Senzu</a></p>",
             (Self::ContactExchange, Lang::Fr) => "<p>Bonjour{% if data.firstname %} {{ data.firstname }}{% endif %},</p><p>Quelqu'un qui a ouvert « {{ data.object }} » vous a laissé ses coordonnées :</p><ul>{% if data.name %}<li>Nom : {{ data.name }}</li>{% endif %}{% if data.email %}<li>E-mail : {{ data.email }}</li>{% endif %}{% if data.phone %}<li>Téléphone : {{ data.phone }}</li>{% endif %}{% if data.company %}<li>Entreprise : {{ data.company }}</li>{% endif %}</ul>{% if data.note %}<blockquote>{{ data.note }}</blockquote>{% endif %}<p><a href=\"{{ data.contacts_url }}\">Voir vos contacts sur Senzu</a></p>",
@@ -185,17 +204,45 @@ fn html_formatter(
 
 /// Checks a template before it is stored, with placeholder data.
 pub fn check_template(mail_type: MailType, code: &str) -> Result<(), MailError> {
+    preview(mail_type, Lang::En, code).map(|_| ())
+}
+
+/// A template rendered as the mailer renders it, with placeholder data (the
+/// developer console's live preview; the same check a save goes through).
+pub fn preview(mail_type: MailType, lang: Lang, code: &str) -> Result<Mail, MailError> {
     let mut data = BTreeMap::new();
     data.insert("firstname", "Ada".to_string());
     data.insert("lastname", "Lovelace".to_string());
     data.insert("email", "ada@example.com".to_string());
     data.insert(mail_type.url_variable(), "https://senzu.example/confirm".to_string());
-    render(mail_type, Lang::En, Some(code), &data).map(|_| ())
+    render(mail_type, lang, Some(code), &data)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apps_template_only_the_documented_procedure_mails() {
+        assert_eq!(MailType::parse_app_template("registration"), Some(MailType::Registration));
+        for own in ["invitation", "finder_message", "contact_exchange", "contact_receipt", "user_message"] {
+            assert!(MailType::parse(own).is_some());
+            assert_eq!(MailType::parse_app_template(own), None, "{own}");
+        }
+    }
+
+    #[test]
+    fn a_preview_is_the_mail_the_mailer_sends() {
+        let code = "<p>Bonjour {{ data.firstname }}</p><a href=\"{{ data.reset_password_url }}\">lien</a>";
+        let shown = preview(MailType::ResetPassword, Lang::Fr, code).unwrap();
+        assert!(
+            shown.html.contains("Bonjour Ada") && shown.html.contains("https://senzu.example/confirm"),
+            "{}",
+            shown.html
+        );
+        assert_eq!(shown.subject, MailType::ResetPassword.subject(Lang::Fr));
+        assert!(preview(MailType::ResetPassword, Lang::En, "{% for %}").is_err());
+    }
 
     fn data(url_var: &str) -> BTreeMap<&str, String> {
         let mut d = BTreeMap::new();

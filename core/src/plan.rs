@@ -15,26 +15,47 @@ pub enum Resource {
     Applications,
     /// Plugins on one application.
     Plugins,
+    /// Bytes of the account's uploaded files.
+    Storage,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 3] = [Self::Products, Self::Applications, Self::Plugins];
+    pub const ALL: [Resource; 4] = [Self::Products, Self::Applications, Self::Plugins, Self::Storage];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Products => "products",
             Self::Applications => "applications",
             Self::Plugins => "plugins",
+            Self::Storage => "storage",
         }
     }
 
-    fn what(self) -> &'static str {
+    /// `n` of this resource, as a person reads it ("3 objects", "1.5 MiB of files").
+    pub fn amount(self, n: i64) -> String {
         match self {
-            Self::Products => "objects",
-            Self::Applications => "applications",
-            Self::Plugins => "plugins on one application",
+            Self::Products => format!("{n} objects"),
+            Self::Applications => format!("{n} applications"),
+            Self::Plugins => format!("{n} plugins on one application"),
+            Self::Storage => format!("{} of files", bytes(n)),
         }
     }
+}
+
+/// A byte count in the binary units people see in file managers: "512 B", "1.5 MiB".
+pub fn bytes(n: i64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let shown = format!("{value:.1}");
+    format!("{} {}", shown.strip_suffix(".0").unwrap_or(&shown), UNITS[unit])
 }
 
 /// The plan id of an account without a subscription (its row in `plan_limits`).
@@ -45,8 +66,12 @@ pub const NO_PLAN: i64 = 0;
 pub fn room(resource: Resource, max: Option<i64>, used: i64, adding: i64) -> Result<(), String> {
     match max {
         Some(max) if used.saturating_add(adding) > max => Err(format!(
-            "your plan allows {max} {} and you have {used}: a bigger plan (GET /v1/plans) allows more",
-            resource.what()
+            "your plan allows {} and you have {}: a bigger plan (GET /v1/plans) allows more",
+            resource.amount(max),
+            match resource {
+                Resource::Storage => bytes(used),
+                _ => used.to_string(),
+            }
         )),
         _ => Ok(()),
     }
@@ -80,6 +105,19 @@ mod tests {
         assert!(room(Resource::Applications, Some(0), 0, 1).is_err());
         assert!(room(Resource::Plugins, None, i64::MAX, 1).is_ok(), "no limit");
         assert!(room(Resource::Plugins, Some(5), i64::MAX, 1).is_err(), "no overflow");
+    }
+
+    #[test]
+    fn storage_counts_bytes_and_says_them_in_binary_units() {
+        assert_eq!(bytes(0), "0 B");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1024), "1 KiB");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(100 << 20), "100 MiB");
+        assert_eq!(bytes(5 << 30), "5 GiB");
+        assert!(room(Resource::Storage, Some(100 << 20), (100 << 20) - 10, 10).is_ok());
+        let refused = room(Resource::Storage, Some(100 << 20), 99 << 20, 2 << 20).unwrap_err();
+        assert!(refused.contains("allows 100 MiB of files") && refused.contains("you have 99 MiB"), "{refused}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! | `InvitationMail` | 20      | user                       | 1 h    |
 //! | `ContactExchange`| 5       | plugin × visitor (IP)      | 1 h    |
 //! | `ContactFlood`   | 100     | plugin, all visitors       | 1 h    |
+//! | `UserMail`       | 50      | user (one per recipient)   | 1 h    |
 //!
 //! A counter is keyed by the limit, the object and who (a user id, or the
 //! visitor's IP as a keyed hash: never the IP itself). The worker counts a hit
@@ -36,6 +37,8 @@ pub enum Limit {
     ContactExchange,
     /// The same, from everyone at once: what one object takes in an hour, whatever the IPs.
     ContactFlood,
+    /// `POST /v1/mails`: one mail per recipient, from one account.
+    UserMail,
 }
 
 /// Who a counter belongs to.
@@ -49,7 +52,7 @@ pub enum Who<'a> {
 }
 
 impl Limit {
-    pub const ALL: [Limit; 7] = [
+    pub const ALL: [Limit; 8] = [
         Limit::LostReport,
         Limit::Quote,
         Limit::ShareLink,
@@ -57,6 +60,7 @@ impl Limit {
         Limit::InvitationMail,
         Limit::ContactExchange,
         Limit::ContactFlood,
+        Limit::UserMail,
     ];
 
     /// Hits allowed in one window.
@@ -65,6 +69,7 @@ impl Limit {
             Limit::LostReport | Limit::ContactExchange => 5,
             Limit::ContactFlood => 100,
             Limit::Quote | Limit::InvitationMail => 20,
+            Limit::UserMail => 50,
             Limit::ShareLink | Limit::PlayShare => 30,
         }
     }
@@ -82,6 +87,7 @@ impl Limit {
             Limit::InvitationMail => "invitation-mail",
             Limit::ContactExchange => "contact-exchange",
             Limit::ContactFlood => "contact-flood",
+            Limit::UserMail => "user-mail",
         }
     }
 
@@ -123,6 +129,7 @@ impl std::fmt::Display for Refused {
             Limit::InvitationMail => "too many invitations sent",
             Limit::ContactExchange => "too many contacts left through this plugin",
             Limit::ContactFlood => "this object takes no more contacts for now",
+            Limit::UserMail => "too many mails sent",
         };
         write!(f, "{what} ({} an hour): try again in {} minutes", self.limit.max(), (self.retry_after + 59) / 60)
     }
@@ -149,7 +156,7 @@ mod tests {
     fn limits_a_person_never_meets() {
         assert_eq!(
             Limit::ALL.map(Limit::max),
-            [5, 20, 30, 30, 20, 5, 100],
+            [5, 20, 30, 30, 20, 5, 100, 50],
             "the table in the module doc says these numbers"
         );
         assert!(Limit::ALL.iter().all(|l| l.window_seconds() == 3600));

@@ -76,6 +76,11 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("POST", "/v1/groups", "manage_products", 201, None),
     ("GET", "/v1/groups/pending", "products", 200, None),
     ("GET", "/v1/files", "user_files", 200, None),
+    ("GET", "/v1/folders", "user_files", 200, None),
+    ("POST", "/v1/folders", "user_files", 201, None),
+    ("GET", "/v1/mails/sent", "mailboxes_read", 200, None),
+    ("GET", "/v1/mails/received", "mailboxes_read", 200, None),
+    ("GET", "/v1/mails/contacts", "mailboxes_post", 200, None),
     ("GET", "/v1/makers/1/attached-groups", "maker", 200, Some(404)),
     ("GET", "/v1/makers", "maker", 200, None),
     ("POST", "/v1/makers", "maker", 201, None),
@@ -136,6 +141,7 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
         "/v1/plugstores/1001" => vec![("is_enabled", "true".into())],
         "/v1/shares/1" => vec![("is_enabled", "true".into())],
         "/v1/groups" => vec![("alias_name", "Matrix group".into())],
+        "/v1/folders" => vec![("name", "Matrix folder".into())],
         _ => vec![],
     }
 }

@@ -1,7 +1,8 @@
 //! The developer console: developer account, apps and their children.
 
 use senzu_core::api::apps::{
-    App, AppCall, AppRole, AppSummary, Developer, Domain, Platform, Redirect, SavePlatform, SaveRole, SaveUrl,
+    App, AppCall, AppRole, AppSummary, Developer, Domain, MailPreview, MailTemplate, Platform, PreviewMailTemplate,
+    Redirect, SaveMailTemplate, SavePlatform, SaveRole, SaveUrl,
 };
 use senzu_core::api::{Deleted, Id, Keyed};
 use senzu_core::{ApiError, ErrorCode};
@@ -82,4 +83,29 @@ pub async fn add_platform(id: Id, platform: &SavePlatform) -> Result<Platform, A
 
 pub async fn add_role(id: Id, role: &SaveRole) -> Result<AppRole, ApiError> {
     super::post(&format!("/v1/apps/{id}/roles"), role).await
+}
+
+pub async fn mail_templates(id: Id) -> Result<Vec<MailTemplate>, ApiError> {
+    super::get::<Keyed<MailTemplate>>(&format!("/v1/apps/{id}/mail-templates?{}", all())).await.map(|k| k.0)
+}
+
+/// Creates a template (`id_template` none) or changes one.
+pub async fn save_mail_template(
+    id: Id,
+    id_template: Option<Id>,
+    template: &SaveMailTemplate,
+) -> Result<MailTemplate, ApiError> {
+    match id_template {
+        Some(t) => super::post(&format!("/v1/apps/{id}/mail-templates/{t}"), template).await,
+        None => super::post(&format!("/v1/apps/{id}/mail-templates"), template).await,
+    }
+}
+
+pub async fn delete_mail_template(id: Id, id_template: Id) -> Result<Deleted, ApiError> {
+    super::delete(&format!("/v1/apps/{id}/mail-templates/{id_template}")).await
+}
+
+/// A template rendered by the worker's mailer, as its recipient would read it.
+pub async fn preview_mail_template(id: Id, template: &PreviewMailTemplate) -> Result<MailPreview, ApiError> {
+    super::post(&format!("/v1/apps/{id}/mail-templates/preview"), template).await
 }

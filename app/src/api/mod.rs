@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod files;
 pub mod groups;
 pub mod insights;
+pub mod mails;
 pub mod makers;
 pub mod openapi;
 pub mod plays;

@@ -346,6 +346,7 @@ fn AppDetail(
             <Platforms id items=platforms reload />
             <Roles id items=roles reload />
         </div>
+        <super::console_mails::MailTemplates id />
         <section class="panel">
             <h2>"Recent calls"</h2>
             {if calls.is_empty() {
@@ -477,7 +478,7 @@ fn Roles(id: i64, items: Vec<(String, bool)>, reload: Callback<()>) -> impl Into
                 }).collect_view()}
             </ul>
             <form class="form form--inline" on:submit=submit>
-                <select on:change=move |ev| role.set(event_target_value(&ev))>
+                <select aria-label="Role to add" on:change=move |ev| role.set(event_target_value(&ev))>
                     {Role::ALL.iter().map(|r| view! {
                         <option value=r.alias()>{r.alias()} {if r.available() { "" } else { " (on request)" }}</option>
                     }).collect_view()}

@@ -6,8 +6,10 @@ pub mod account;
 pub mod application;
 mod charts;
 pub mod contacts;
+pub mod files;
 pub mod groups;
 pub mod invitations;
+mod mails;
 pub mod maker;
 mod plugins;
 pub mod product;
@@ -33,6 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="/dashboard">"Objects"</a>
                 <a href="/dashboard/applications">"Applications"</a>
                 <a href="/dashboard/contacts">"Contacts"</a>
+                <a href="/dashboard/files">"Files"</a>
                 <a href="/dashboard/invitations">"Invitations"</a>
                 <a href="/shop">"Shop"</a>
                 <a href="/maker">"Maker"</a>

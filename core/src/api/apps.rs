@@ -264,6 +264,25 @@ pub struct SaveRole {
     pub daily_quota: Option<i64>,
 }
 
+/// `POST /v1/apps/{id}/mail-templates/preview`: a template as it would be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviewMailTemplate {
+    pub mail_type: String,
+    /// `fr` or `en` (English when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    pub code: Name<32768>,
+}
+
+/// A rendered mail: what its recipient would read, with placeholder data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MailPreview {
+    pub subject: String,
+    pub html: String,
+}
+
 /// Adding (`mail_type` and `code` required) or changing a mail template.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,14 +2,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApiDate, Id, Name};
+use super::{ApiDate, Id, Name, Patch};
 use crate::api::list::Listed;
 
-/// `POST /v1/files/{id}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `POST /v1/files/{id}`: a new name, another folder (empty: out of any), or both.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateFile {
-    pub name: Name<100>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Name<100>>,
+    #[serde(default, skip_serializing_if = "Patch::is_keep")]
+    pub id_folder: Patch<Id>,
+}
+
+impl UpdateFile {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.id_folder.is_keep()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +36,9 @@ pub struct File {
     pub user: FileUser,
     /// `{origin}/files/{file_name}`: public.
     pub url: String,
+    /// The folder's name, and its id in `id_folder` (both null: in no folder).
     pub folder: Option<String>,
+    pub id_folder: Option<Id>,
     pub name: String,
     pub file_name: String,
     pub file_size: i64,

@@ -14,10 +14,12 @@ pub mod developers;
 pub mod encoding;
 pub mod files;
 pub mod finder_messages;
+pub mod folders;
 pub mod form;
 pub mod groups;
 pub mod insights;
 pub mod list;
+pub mod mails;
 pub mod makers;
 #[cfg(feature = "openapi")]
 pub mod openapi;

@@ -25,7 +25,10 @@ use super::routes::{routes, Method, Op, Route, Shared};
 use super::{
     applications, apps, attached_groups, auth, files, groups, insights, plays, plugins, plugstores, procedures,
 };
-use super::{batches, contacts, developers, encoding, finder_messages, makers, products, shares, sharing, shop, user};
+use super::{
+    batches, contacts, developers, encoding, finder_messages, folders, mails, makers, products, shares, sharing, shop,
+    user,
+};
 use super::{Deleted, Keyed, Name, Patch};
 use crate::chmod::Level;
 use crate::error::ErrorBody;
@@ -380,6 +383,19 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::GetFile | Op::GetUserFile => ok().gives::<files::File>(),
         Op::UpdateFile => ok().takes::<files::UpdateFile>().gives::<files::File>(),
         Op::DeleteFile => ok().gives::<files::FileDeleted>(),
+        Op::Folders => ok().gives::<Keyed<folders::FolderSummary>>(),
+        Op::CreateFolder => created().takes::<folders::CreateFolder>().gives::<folders::Folder>(),
+        Op::GetFolder => ok().gives::<folders::Folder>(),
+        Op::UpdateFolder => ok().takes::<folders::UpdateFolder>().gives::<folders::Folder>(),
+        Op::DeleteFolder => ok().gives::<Deleted>(),
+        Op::FolderFiles => ok().gives::<Keyed<files::File>>(),
+        Op::PreviewMailTemplate => ok().takes::<apps::PreviewMailTemplate>().gives::<apps::MailPreview>(),
+        Op::SentMails => ok().gives::<Keyed<mails::SentMail>>(),
+        Op::GetSentMail => ok().gives::<mails::SentMail>(),
+        Op::ReceivedMails => ok().gives::<Keyed<mails::ReceivedMail>>(),
+        Op::GetReceivedMail => ok().gives::<mails::ReceivedMail>(),
+        Op::SendMail => created().takes::<mails::SendMail>().gives::<Keyed<mails::SentMail>>(),
+        Op::MailContacts => ok().gives::<Keyed<mails::MailUser>>(),
 
         Op::Plugstores => ok().gives::<Keyed<plugstores::PlugstoreEntry>>(),
         Op::PlugstoreCategories => ok().gives::<Keyed<plugstores::Category>>(),
@@ -515,7 +531,8 @@ pub fn tag(op: Op) -> &'static str {
         | Op::CreateAppChild(_)
         | Op::GetAppChild(_)
         | Op::UpdateAppChild(_)
-        | Op::DeleteAppChild(_) => "apps",
+        | Op::DeleteAppChild(_)
+        | Op::PreviewMailTemplate => "apps",
         Op::Insights(_) | Op::InsightsView(_) => "insights",
         Op::Products
         | Op::PairStatic
@@ -587,6 +604,12 @@ pub fn tag(op: Op) -> &'static str {
         | Op::UpdateFile
         | Op::DeleteFile
         | Op::GetUserFile => "files",
+        Op::Folders | Op::CreateFolder | Op::GetFolder | Op::UpdateFolder | Op::DeleteFolder | Op::FolderFiles => {
+            "folders"
+        }
+        Op::SentMails | Op::GetSentMail | Op::ReceivedMails | Op::GetReceivedMail | Op::SendMail | Op::MailContacts => {
+            "mails"
+        }
         Op::Plugstores
         | Op::PlugstoreCategories
         | Op::GetPlugstore
@@ -687,6 +710,11 @@ pub fn list_spec(op: Op) -> Option<ListSpec> {
         Op::Groups
         | Op::GroupProducts
         | Op::Files
+        | Op::Folders
+        | Op::FolderFiles
+        | Op::SentMails
+        | Op::ReceivedMails
+        | Op::MailContacts
         | Op::Addresses
         | Op::UserLogs
         | Op::AppCalls
@@ -734,6 +762,7 @@ fn is_text_param(op: Op, name: &str) -> bool {
                 | Op::GetAppChild(_)
                 | Op::UpdateAppChild(_)
                 | Op::DeleteAppChild(_)
+                | Op::PreviewMailTemplate
                 | Op::Insights(_)
                 | Op::InsightsView(_)
                 | Op::GetPlugstore

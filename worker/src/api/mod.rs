@@ -26,9 +26,11 @@ mod developers;
 mod encoding;
 mod files;
 mod finder_messages;
+mod folders;
 mod groups;
 mod health;
 mod insights;
+mod mails;
 mod makers;
 mod openapi;
 mod orders;
@@ -362,6 +364,19 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::UpdateFile => files::update(call, req, the_id()?).await,
         Op::DeleteFile => files::delete(call, the_id()?).await,
         Op::GetUserFile => files::get(call, Some(id(p("id_user"), "id_user")?), the_id()?).await,
+        Op::Folders => folders::list(call, req).await,
+        Op::CreateFolder => folders::create(call, req).await,
+        Op::GetFolder => folders::get(call, the_id()?).await,
+        Op::UpdateFolder => folders::update(call, req, the_id()?).await,
+        Op::DeleteFolder => folders::delete(call, the_id()?).await,
+        Op::FolderFiles => files::in_folder(call, req, the_id()?).await,
+        Op::PreviewMailTemplate => apps::preview_template(call, req, p("id")).await,
+        Op::SentMails => mails::sent(call, req).await,
+        Op::GetSentMail => mails::get_sent(call, the_id()?).await,
+        Op::ReceivedMails => mails::received(call, req).await,
+        Op::GetReceivedMail => mails::get_received(call, the_id()?).await,
+        Op::SendMail => mails::send(call, req).await,
+        Op::MailContacts => mails::contacts(call, req).await,
 
         Op::Plugstores => plugstores::list(call, req).await,
         Op::PlugstoreCategories => plugstores::categories(call).await,

@@ -71,6 +71,7 @@ pub fn AccountPage() -> impl IntoView {
                 <a href="#addresses">"Addresses"</a>
                 <a href="#sign-in">"E-mail and password"</a>
                 <a href="#sessions">"Sessions and apps"</a>
+                <a href="#mails">"Mails"</a>
                 <a href="#activity">"Activity"</a>
                 <a href="#delete">"Delete the account"</a>
             </nav>
@@ -84,6 +85,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <AddressesSection />
                                 <MailProcedures email=email.clone() />
                                 <SessionsSection />
+                                <super::mails::MailsSection />
                                 <ActivitySection />
                                 <DeleteSection email />
                             }
@@ -521,7 +523,7 @@ type EndToken = Action<(Id, bool, bool), Result<senzu_core::api::Revoked, ApiErr
 #[component]
 fn SessionsTable(sessions: Vec<UserToken>, end: EndToken) -> impl IntoView {
     view! {
-        <table class="api-table" data-testid="sessions">
+        <table class="api-table" tabindex="0" data-testid="sessions">
             <thead><tr><th scope="col">"Signed in"</th><th scope="col">"Expires"</th><th scope="col">"Browser"</th><th scope="col">"Action"</th></tr></thead>
             <tbody>
                 {sessions.into_iter().map(|s| {
@@ -602,7 +604,7 @@ fn ActivitySection() -> impl IntoView {
                         logs.await.map(|page| {
                             let older = (page.len() == LOG_PAGE).then(|| page.last().map(|l| l.id)).flatten();
                             view! {
-                                <table class="api-table" data-testid="logs">
+                                <table class="api-table" tabindex="0" data-testid="logs">
                                     <thead><tr><th scope="col">"Date"</th><th scope="col">"Method"</th>
                                         <th scope="col">"Path"</th><th scope="col">"Status"</th><th scope="col">"App"</th></tr></thead>
                                     <tbody>{page.into_iter().map(row).collect_view()}</tbody>
@@ -635,8 +637,9 @@ fn DeleteSection(email: String) -> impl IntoView {
             <ul data-testid="what-goes">
                 <li>"your objects are unpaired: they go back to \"not activated\" and lose their names;"</li>
                 <li>"your applications are deleted, and the records that showed them show nothing;"</li>
-                <li>"your files, the share links you made, your addresses, your sessions and app tokens, \
+                <li>"your files and folders, the share links you made, your addresses, your sessions and app tokens, \
                     and the log of your API calls are deleted;"</li>
+                <li>"the mails you exchanged stay with the other person, without your name;"</li>
                 <li>"plugins and maker profiles you published stay, without your name;"</li>
                 <li>"then the account itself is deleted, and you are signed out everywhere."</li>
             </ul>

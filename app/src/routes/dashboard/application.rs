@@ -316,6 +316,20 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
             draft.image.set(app.url_image.unwrap_or_default());
         }
     });
+    // An image already among the owner's files.
+    let pick = Action::new_local(move |id_file: &Id| {
+        let id_file = *id_file;
+        async move {
+            applications::update(id, &UpdateApplication { id_image: Some(id_file), ..UpdateApplication::default() })
+                .await
+        }
+    });
+    let picked = pick.value();
+    Effect::new(move || {
+        if let Some(Some(Ok(app))) = picked.try_get() {
+            draft.image.set(app.url_image.unwrap_or_default());
+        }
+    });
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -349,6 +363,12 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                             Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
                             _ => None,
                         }).flatten()}</label>
+                    <div class="field"><span>"…or one of your files"</span>
+                        <super::files::ImagePicker on_pick=Callback::new(move |f: senzu_core::api::files::File| { pick.dispatch(f.id); }) />
+                        {move || picked.try_with(|v| match v {
+                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
+                            _ => None,
+                        }).flatten()}</div>
                     <label class="field"><span>"…or an https address"</span>
                         <input type="text" inputmode="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
                             on:input=move |ev| draft.image.set(event_target_value(&ev)) />{error_of("url_image")}</label>

@@ -69,8 +69,10 @@ fn Current(w: &'static Words, current: CurrentPlan) -> impl IntoView {
             <p data-testid="current-plan"><strong>{name}</strong></p>
             <ul class="rows" data-testid="usage">
                 {current.usage.into_iter().map(|u| {
-                    let limit = u.max.map_or_else(|| w.no_limit.to_string(), |m| m.to_string());
-                    view! { <li><span>{resource(w, u.resource)}</span><span>{format!("{} / {limit}", u.used)}</span></li> }
+                    let storage = u.resource == senzu_core::plan::Resource::Storage;
+                    let amount = move |n: i64| if storage { senzu_core::plan::bytes(n) } else { n.to_string() };
+                    let limit = u.max.map_or_else(|| w.no_limit.to_string(), amount);
+                    view! { <li><span>{resource(w, u.resource)}</span><span>{format!("{} / {limit}", amount(u.used))}</span></li> }
                 }).collect_view()}
             </ul>
         </section>
@@ -104,7 +106,11 @@ fn Subscribe(w: &'static Words, plans: Vec<Plan>, addresses: Vec<senzu_core::api
                         <span class="price">{format!("{} {} {} {}", price(w.lang, &p.price, &p.currency), w.per_period, p.duration, w.months.to_lowercase())}</span>
                         <ul class="rows">
                             {p.limits.iter().map(|l| {
-                                let limit = l.max.map_or_else(|| w.no_limit.to_string(), |m| m.to_string());
+                                let storage = l.resource == senzu_core::plan::Resource::Storage;
+                                let limit = l.max.map_or_else(
+                                    || w.no_limit.to_string(),
+                                    |m| if storage { senzu_core::plan::bytes(m) } else { m.to_string() },
+                                );
                                 view! { <li><span>{resource(w, l.resource)}</span><span>{limit}</span></li> }
                             }).collect_view()}
                         </ul>

@@ -67,6 +67,7 @@ pub struct Words {
     pub res_objects: &'static str,
     pub res_applications: &'static str,
     pub res_plugins: &'static str,
+    pub res_storage: &'static str,
     pub reseller: &'static str,
     pub reseller_intro: &'static str,
     pub become_reseller: &'static str,
@@ -137,6 +138,7 @@ pub fn resource(w: &Words, r: senzu_core::plan::Resource) -> &'static str {
         senzu_core::plan::Resource::Products => w.res_objects,
         senzu_core::plan::Resource::Applications => w.res_applications,
         senzu_core::plan::Resource::Plugins => w.res_plugins,
+        senzu_core::plan::Resource::Storage => w.res_storage,
     }
 }
 
@@ -212,6 +214,7 @@ static EN: Words = Words {
     res_objects: "Objects",
     res_applications: "Applications",
     res_plugins: "Plugins on one application",
+    res_storage: "Storage for your files",
     reseller: "Reseller",
     reseller_intro: "Resellers sell the Senzu objects makers put in their hands.",
     become_reseller: "Create my reseller account",
@@ -286,6 +289,7 @@ static FR: Words = Words {
     res_objects: "Objets",
     res_applications: "Applications",
     res_plugins: "Plugins par application",
+    res_storage: "Stockage de vos fichiers",
     reseller: "Revendeur",
     reseller_intro: "Les revendeurs vendent les objets Senzu que les fabricants leur confient.",
     become_reseller: "Créer mon compte revendeur",

@@ -2,7 +2,7 @@
 //! mail templates (`/v1/apps/{id}/{children}[/{id_child}]`), each with its
 //! own request and answer type.
 
-use senzu_core::api::apps::{SaveMailTemplate, SavePlatform, SaveRole, SaveUrl};
+use senzu_core::api::apps::{MailPreview, PreviewMailTemplate, SaveMailTemplate, SavePlatform, SaveRole, SaveUrl};
 use senzu_core::api::list::ListSpec;
 use senzu_core::api::{Deleted, Id};
 use senzu_core::auth::{redirect, Role};
@@ -133,7 +133,7 @@ pub async fn save_child(
                 one::<MailTemplateRow>(call, id_app, c).await?;
             }
             let mail_type = match given.mail_type.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                Some(t) => Some(MailType::parse(t).ok_or_else(|| {
+                Some(t) => Some(MailType::parse_app_template(t).ok_or_else(|| {
                     bad(
                         "mail_type",
                         "must be change_email, change_password, delete_account, registration or reset_password",
@@ -193,4 +193,22 @@ pub async fn delete_child(call: &Call<'_>, segment: &str, child: Child, id_child
         return Err(no_child(child, id_child));
     }
     Ok(json(&Deleted::of(id_child)))
+}
+
+/// `POST /v1/apps/{id}/mail-templates/preview`: the template rendered by the
+/// mailer's own renderer with placeholder data (a template that would not
+/// render is a 420 naming `code`, as its save would be). Nothing is stored.
+pub async fn preview_template(call: &Call<'_>, req: &mut Request, segment: &str) -> AppResult<Response> {
+    reach_app(call, segment, Role::DeveloperBasic).await?;
+    let given: PreviewMailTemplate = request::parse(req).await?;
+    let mail_type = MailType::parse_app_template(given.mail_type.trim()).ok_or_else(|| {
+        bad("mail_type", "must be change_email, change_password, delete_account, registration or reset_password")
+    })?;
+    let lang = match given.lang.as_deref().map(str::trim) {
+        None | Some("") | Some("en") => senzu_core::plugins::Lang::En,
+        Some("fr") => senzu_core::plugins::Lang::Fr,
+        Some(_) => return Err(bad("lang", "must be fr or en")),
+    };
+    let shown = mail::preview(mail_type, lang, given.code.as_str()).map_err(|e| bad("code", e))?;
+    Ok(json(&MailPreview { subject: shown.subject, html: shown.html }))
 }

@@ -7,7 +7,7 @@
 mod children;
 mod repo;
 
-pub use children::{delete_child, get_children, save_child};
+pub use children::{delete_child, get_children, preview_template, save_child};
 
 use senzu_core::api::apps::{App, AppTokens, SaveApp};
 use senzu_core::api::list::ListSpec;

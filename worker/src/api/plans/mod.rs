@@ -43,6 +43,7 @@ pub async fn current(call: &Call<'_>) -> AppResult<Response> {
                 Resource::Products => c.products,
                 Resource::Applications => c.applications,
                 Resource::Plugins => c.plugins,
+                Resource::Storage => c.storage,
             },
         })
         .collect();
@@ -58,10 +59,21 @@ pub async fn require_room(
     resource: Resource,
     id_application: Option<Id>,
 ) -> AppResult<()> {
+    require_room_for(call, id_user, resource, id_application, 1).await
+}
+
+/// 402 when `adding` more of `resource` (a file's bytes) would pass the plan.
+pub async fn require_room_for(
+    call: &Call<'_>,
+    id_user: Id,
+    resource: Resource,
+    id_application: Option<Id>,
+    adding: i64,
+) -> AppResult<()> {
     let whose = match (resource, id_application) {
         (Resource::Plugins, Some(app)) => repo::application_owner(&call.db, app).await?.unwrap_or(id_user),
         _ => id_user,
     };
     let room = repo::room(&call.db, whose, resource, id_application, call.now).await?;
-    plan::room(resource, room.max, room.used, 1).map_err(|why| AppError::api(ErrorCode::PaymentRequired, why))
+    plan::room(resource, room.max, room.used, adding).map_err(|why| AppError::api(ErrorCode::PaymentRequired, why))
 }

@@ -72,6 +72,7 @@ fn used(resource: Resource) -> &'static str {
         Resource::Applications => "SELECT count(*) FROM applications WHERE id_owner = ?1",
         // Plugins are counted per application (?3); the limit is its owner's (?1).
         Resource::Plugins => "SELECT count(*) FROM plugins WHERE id_application = ?3",
+        Resource::Storage => "SELECT COALESCE(sum(file_size), 0) FROM files WHERE id_user = ?1",
     }
 }
 
@@ -99,7 +100,7 @@ pub async fn room(
     // D1 wants exactly the parameters a statement names: ?3 only for plugins.
     let args = match resource {
         Resource::Plugins => vec![int(id_user), int(now), opt_int(id_application)],
-        Resource::Products | Resource::Applications => vec![int(id_user), int(now)],
+        Resource::Products | Resource::Applications | Resource::Storage => vec![int(id_user), int(now)],
     };
     let row: Option<Room> = db::first(db, &sql, &args, "plan room").await?;
     Ok(row.unwrap_or(Room { max: None, used: 0 }))
@@ -114,6 +115,7 @@ pub struct Current {
     pub products: i64,
     pub applications: i64,
     pub plugins: i64,
+    pub storage: i64,
 }
 
 /// The account's plan now, its limits and its usage (plugins: the most on one application).
@@ -128,7 +130,8 @@ pub async fn current(db: &D1Database, id_user: Id, now: i64) -> AppResult<Curren
          (SELECT count(*) FROM products WHERE id_owner = ?1) AS products, \
          (SELECT count(*) FROM applications WHERE id_owner = ?1) AS applications, \
          COALESCE((SELECT max(n) FROM (SELECT count(*) AS n FROM plugins p JOIN applications a \
-            ON a.id = p.id_application WHERE a.id_owner = ?1 GROUP BY p.id_application)), 0) AS plugins \
+            ON a.id = p.id_application WHERE a.id_owner = ?1 GROUP BY p.id_application)), 0) AS plugins, \
+         (SELECT COALESCE(sum(file_size), 0) FROM files WHERE id_user = ?1) AS storage \
          FROM mine"
     );
     let row: Option<Current> = db::first(db, &sql, &[int(id_user), int(now)], "current plan").await?;

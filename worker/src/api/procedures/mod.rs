@@ -36,8 +36,8 @@ fn account_path(kind: MailType) -> &'static str {
         MailType::ChangeEmail => "change-email",
         MailType::DeleteAccount => "delete-account",
         MailType::Invitation => "invitations",
-        // Not procedures: their links are the product's page, the contacts page, the forget page.
-        MailType::FinderMessage | MailType::ContactExchange | MailType::ContactReceipt => "",
+        // Not procedures: their links are the product's page, the contacts page, the forget page, the account.
+        MailType::FinderMessage | MailType::ContactExchange | MailType::ContactReceipt | MailType::UserMessage => "",
     }
 }
 
@@ -249,7 +249,8 @@ pub async fn request(call: &Call<'_>, req: &mut Request, kind: MailType) -> AppR
         | MailType::Invitation
         | MailType::FinderMessage
         | MailType::ContactExchange
-        | MailType::ContactReceipt => return Err(AppError::not_found("no such procedure")),
+        | MailType::ContactReceipt
+        | MailType::UserMessage => return Err(AppError::not_found("no such procedure")),
     };
     let app = call.caller.require_app(&call.db, role, call.now).await?;
     let id_app = (!app.is_first_party).then_some(app.id);
