@@ -42,9 +42,9 @@ pub fn ApiErrors(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
 pub fn ErrorView(error: ApiError) -> impl IntoView {
     view! {
         <div class="error-view" role="alert">
-            <p class="error-view__title">"Something went wrong"</p>
+            <p class="error-view__title">{crate::i18n::dash().went_wrong}</p>
             <p class="error-view__message">{error.message}</p>
-            <p class="error-view__code">"Code " {error.code}</p>
+            <p class="error-view__code">{crate::i18n::dash().code} " " {error.code}</p>
         </div>
     }
 }
@@ -58,6 +58,7 @@ pub fn page_title(page: Option<&str>) {
 /// The top bar with the brand and the main links.
 #[component]
 pub fn TopBar() -> impl IntoView {
+    let w = crate::i18n::dash();
     view! {
         <header class="topbar">
             <a class="brand" href="/">
@@ -65,10 +66,11 @@ pub fn TopBar() -> impl IntoView {
                 <span>"Senzu"</span>
             </a>
             <nav class="topbar__nav">
-                <a href="/dashboard">"Dashboard"</a>
-                <a href="/shop">"Shop"</a>
-                <a href="/console">"Developers"</a>
-                <a href="/status">"Status"</a>
+                <a href="/dashboard">{w.nav_dashboard}</a>
+                <a href="/shop">{w.nav_shop}</a>
+                <a href="/console">{w.nav_developers}</a>
+                <a href="/status">{w.nav_status}</a>
+                <crate::i18n::LangSwitch />
             </nav>
         </header>
     }

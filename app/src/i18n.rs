@@ -1,160 +1,85 @@
-//! The play page's words, in the two languages of the product.
+//! The SPA's language: the browser's (its Accept-Language, as
+//! `navigator.languages` says it) unless the person chose another with the
+//! switch in the top bar (kept in this browser). The words themselves are
+//! core's tables (`senzu_core::i18n`), one per area, every word in both languages.
 
+use leptos::prelude::*;
 use senzu_core::plugins::Lang;
 
-pub struct Words {
-    pub lang: Lang,
-    pub password_title: &'static str,
-    pub password_hint: &'static str,
-    pub password_label: &'static str,
-    pub unlock: &'static str,
-    pub unlocking: &'static str,
-    pub wrong_password: &'static str,
-    pub not_activated_title: &'static str,
-    pub not_activated_text: &'static str,
-    pub pair_it: &'static str,
-    pub disabled_title: &'static str,
-    pub disabled_text: &'static str,
-    pub expired_title: &'static str,
-    pub expired_text: &'static str,
-    pub no_app_title: &'static str,
-    pub no_app_text: &'static str,
-    pub lost_title: &'static str,
-    pub lost_text: &'static str,
-    pub lost_message_label: &'static str,
-    pub lost_contact_label: &'static str,
-    pub lost_send: &'static str,
-    pub lost_sent: &'static str,
-    pub forged_title: &'static str,
-    pub forged_text: &'static str,
-    pub missing_title: &'static str,
-    pub missing_text: &'static str,
-    pub wifi_network: &'static str,
-    pub wifi_password: &'static str,
-    pub wifi_security: &'static str,
-    pub close: &'static str,
-    pub locked_plugin: &'static str,
-    pub powered_by: &'static str,
-    pub quote_send: &'static str,
-    pub quote_sent: &'static str,
-    pub quote_failed: &'static str,
-    pub contact_name: &'static str,
-    pub contact_email: &'static str,
-    pub contact_phone: &'static str,
-    pub contact_company: &'static str,
-    pub contact_note: &'static str,
-    pub contact_hint: &'static str,
-    pub contact_consent: &'static str,
-    pub contact_save_card: &'static str,
-    pub contact_send: &'static str,
-    pub contact_sent: &'static str,
-    pub contact_card: &'static str,
+pub use senzu_core::i18n::play::PlayWords as Words;
+
+/// The play's words (the play bundle reads only these).
+pub fn words(lang: Lang) -> &'static Words {
+    Words::of(lang)
 }
 
-pub fn words(lang: Lang) -> &'static Words {
+const CHOICE: &str = "senzu.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The person's choice in this browser, else the browser's first language we speak.
+pub fn browser_lang() -> Lang {
+    match storage().and_then(|s| s.get_item(CHOICE).ok().flatten()).as_deref() {
+        Some("fr") => return Lang::Fr,
+        Some("en") => return Lang::En,
+        _ => {}
+    }
+    let navigator = window().navigator();
+    let listed: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    let header = if listed.is_empty() { navigator.language().unwrap_or_default() } else { listed.join(",") };
+    Lang::from_accept_language(&header)
+}
+
+/// The page's language, shared by every component below the app.
+#[derive(Clone, Copy)]
+struct UiLang(RwSignal<Lang>);
+
+fn code(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
+        Lang::En => "en",
+        Lang::Fr => "fr",
     }
 }
 
-const EN: Words = Words {
-    lang: Lang::En,
-    password_title: "This app is private",
-    password_hint: "Enter the password its owner gave you.",
-    password_label: "Password",
-    unlock: "Unlock",
-    unlocking: "Checking…",
-    wrong_password: "Wrong password. Try again.",
-    pair_it: "It's mine: pair it to my account",
-    not_activated_title: "Not activated yet",
-    not_activated_text:
-        "This object has not been paired to an account yet. Its owner pairs it from the Senzu dashboard.",
-    disabled_title: "This tag is switched off",
-    disabled_text: "Its owner has disabled this tag for now.",
-    expired_title: "Tap again",
-    expired_text: "This link has expired. Hold your phone against the object again to open it.",
-    no_app_title: "Nothing here yet",
-    no_app_text: "The owner has not put an app on this object yet.",
-    lost_title: "This object is lost",
-    lost_text:
-        "Its owner is looking for it. Leave a message: it goes straight to them, and their address stays private.",
-    lost_message_label: "Your message",
-    lost_contact_label: "How to reach you (optional)",
-    lost_send: "Send to the owner",
-    lost_sent: "Thank you! Your message has been sent to the owner.",
-    forged_title: "This tag could not be verified",
-    forged_text: "The link does not carry a valid signature. Tap the object itself rather than a copied link.",
-    missing_title: "Nothing at this address",
-    missing_text: "This link does not lead to any object.",
-    wifi_network: "Network",
-    wifi_password: "Password",
-    wifi_security: "Security",
-    close: "Close",
-    locked_plugin: "Protected",
-    powered_by: "Made with Senzu",
-    quote_send: "Send my request",
-    quote_sent: "Thank you! Your request has been sent.",
-    quote_failed: "The request could not be sent right now. Please try again later.",
-    contact_name: "Your name",
-    contact_email: "Your e-mail",
-    contact_phone: "Your phone",
-    contact_company: "Company",
-    contact_note: "A note",
-    contact_hint: "Leave an e-mail or a phone number so they can reach you.",
-    contact_consent: "I agree to share these details with the owner of this page.",
-    contact_save_card: "Also save their card to my contacts",
-    contact_send: "Send my details",
-    contact_sent:
-        "Thank you! Your details have been sent. A copy is on its way to your e-mail, with a link to delete them.",
-    contact_card: "Save their card",
-};
+/// Called once by the app: the language every page reads with [`use_lang`].
+pub fn provide_lang() {
+    let lang = RwSignal::new(browser_lang());
+    provide_context(UiLang(lang));
+    Effect::new(move || {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code(lang.get()));
+        }
+    });
+}
 
-const FR: Words = Words {
-    lang: Lang::Fr,
-    password_title: "Cette application est privée",
-    password_hint: "Saisissez le mot de passe que son propriétaire vous a donné.",
-    password_label: "Mot de passe",
-    unlock: "Déverrouiller",
-    unlocking: "Vérification…",
-    wrong_password: "Mot de passe incorrect. Réessayez.",
-    pair_it: "C'est le mien : l'associer à mon compte",
-    not_activated_title: "Pas encore activé",
-    not_activated_text: "Cet objet n'est encore associé à aucun compte. Son propriétaire l'associe depuis le tableau de bord Senzu.",
-    disabled_title: "Ce tag est désactivé",
-    disabled_text: "Son propriétaire l'a désactivé pour le moment.",
-    expired_title: "Scannez à nouveau",
-    expired_text: "Ce lien a expiré. Approchez de nouveau votre téléphone de l'objet pour l'ouvrir.",
-    no_app_title: "Rien pour le moment",
-    no_app_text: "Le propriétaire n'a pas encore mis d'application sur cet objet.",
-    lost_title: "Cet objet est perdu",
-    lost_text: "Son propriétaire le recherche. Laissez-lui un message : il lui parvient directement, et son adresse reste privée.",
-    lost_message_label: "Votre message",
-    lost_contact_label: "Comment vous joindre (facultatif)",
-    lost_send: "Envoyer au propriétaire",
-    lost_sent: "Merci ! Votre message a été envoyé au propriétaire.",
-    forged_title: "Ce tag n'a pas pu être vérifié",
-    forged_text: "Le lien ne porte pas de signature valide. Scannez l'objet lui-même plutôt qu'un lien copié.",
-    missing_title: "Rien à cette adresse",
-    missing_text: "Ce lien ne mène à aucun objet.",
-    wifi_network: "Réseau",
-    wifi_password: "Mot de passe",
-    wifi_security: "Sécurité",
-    close: "Fermer",
-    locked_plugin: "Protégé",
-    powered_by: "Créé avec Senzu",
-    quote_send: "Envoyer ma demande",
-    quote_sent: "Merci ! Votre demande a été envoyée.",
-    quote_failed: "La demande n'a pas pu être envoyée pour le moment. Réessayez plus tard.",
-    contact_name: "Votre nom",
-    contact_email: "Votre e-mail",
-    contact_phone: "Votre téléphone",
-    contact_company: "Entreprise",
-    contact_note: "Un mot",
-    contact_hint: "Laissez un e-mail ou un numéro de téléphone pour qu'on puisse vous joindre.",
-    contact_consent: "J'accepte de partager ces coordonnées avec le propriétaire de cette page.",
-    contact_save_card: "Enregistrer aussi sa carte dans mes contacts",
-    contact_send: "Envoyer mes coordonnées",
-    contact_sent: "Merci ! Vos coordonnées ont été envoyées. Une copie part vers votre e-mail, avec un lien pour les supprimer.",
-    contact_card: "Enregistrer sa carte",
-};
+/// The page's language.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<UiLang>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(browser_lang()))
+}
+
+/// English / Français, remembered in this browser (the page reloads in it).
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let label = move || senzu_core::i18n::dashboard::DashWords::of(lang.get()).language;
+    view! {
+        <label class="lang-switch"><span class="sr-only">{label}</span>
+            <select data-testid="lang-switch" prop:value=move || code(lang.get()) on:change=move |ev| {
+                let chosen = if event_target_value(&ev) == "fr" { Lang::Fr } else { Lang::En };
+                if let Some(s) = storage() { let _ = s.set_item(CHOICE, code(chosen)); }
+                lang.set(chosen);
+                // Every page reads its words once: a reload shows this one in the new language.
+                let _ = window().location().reload();
+            }>
+                <option value="en" lang="en">"English"</option>
+                <option value="fr" lang="fr">"Français"</option>
+            </select></label>
+    }
+}
+
+/// The dashboard's words in the page's language.
+pub fn dash() -> &'static senzu_core::i18n::dashboard::DashWords {
+    senzu_core::i18n::dashboard::DashWords::of(use_lang().get_untracked())
+}

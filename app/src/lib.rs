@@ -16,6 +16,7 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    i18n::provide_lang();
     view! {
         <Router>
             <Routes fallback=routes::not_found::NotFound>

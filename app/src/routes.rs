@@ -1,6 +1,7 @@
 pub mod account;
 pub mod consent;
 pub mod console;
+pub mod console_app;
 pub mod console_mails;
 pub mod console_plugstore;
 pub mod dashboard;

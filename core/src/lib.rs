@@ -12,6 +12,7 @@ pub mod custom_plugin;
 pub mod daylight;
 pub mod entry;
 pub mod error;
+pub mod i18n;
 pub mod icons;
 pub mod image;
 pub mod insight_event;

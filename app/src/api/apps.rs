@@ -1,8 +1,8 @@
 //! The developer console: developer account, apps and their children.
 
 use senzu_core::api::apps::{
-    App, AppCall, AppRole, AppSummary, Developer, Domain, MailPreview, MailTemplate, Platform, PreviewMailTemplate,
-    Redirect, SaveMailTemplate, SavePlatform, SaveRole, SaveUrl,
+    App, AppCall, AppRole, AppSummary, AppTokens, Category, Developer, Domain, MailPreview, MailTemplate, Platform,
+    PreviewMailTemplate, Redirect, SaveMailTemplate, SavePlatform, SaveRole, SaveUrl,
 };
 use senzu_core::api::{Deleted, Id, Keyed};
 use senzu_core::{ApiError, ErrorCode};
@@ -108,4 +108,28 @@ pub async fn delete_mail_template(id: Id, id_template: Id) -> Result<Deleted, Ap
 /// A template rendered by the worker's mailer, as its recipient would read it.
 pub async fn preview_mail_template(id: Id, template: &PreviewMailTemplate) -> Result<MailPreview, ApiError> {
     super::post(&format!("/v1/apps/{id}/mail-templates/preview"), template).await
+}
+
+pub async fn delete(id: Id) -> Result<Deleted, ApiError> {
+    super::delete(&format!("/v1/apps/{id}")).await
+}
+
+pub async fn categories() -> Result<Vec<Category>, ApiError> {
+    super::get::<Keyed<Category>>(&format!("/v1/apps/categories?{}", all())).await.map(|k| k.0)
+}
+
+pub async fn tokens(id: Id) -> Result<AppTokens, ApiError> {
+    super::get(&format!("/v1/apps/{id}/tokens")).await
+}
+
+/// The calls log, newest first, filtered by the documented list filters
+/// (`start_date`/`end_date` as YYYY-MM-DD, empty for none).
+pub async fn calls_between(id: Id, limit: usize, start: &str, end: &str) -> Result<Vec<AppCall>, ApiError> {
+    let mut url = format!("/v1/apps/{id}/calls?limit={limit}&sort_by=id:desc");
+    for (name, value) in [("start_date", start), ("end_date", end)] {
+        if !value.is_empty() {
+            url.push_str(&format!("&{name}={}", senzu_core::plugins::encode(value)));
+        }
+    }
+    super::get::<Keyed<AppCall>>(&url).await.map(|k| k.0)
 }

@@ -6,6 +6,11 @@ use senzu_core::ApiError;
 
 use super::all;
 
+/// The links made through one record, newest first.
+pub async fn of_record(id_record: Id) -> Result<Vec<Share>, ApiError> {
+    super::get::<Keyed<Share>>(&format!("/v1/records/{id_record}/shares?{}", all())).await.map(|k| k.0)
+}
+
 /// An application's links, newest first.
 pub async fn of_application(id_application: Id) -> Result<Vec<Share>, ApiError> {
     super::get::<Keyed<Share>>(&format!("/v1/applications/{id_application}/shares?{}", all())).await.map(|k| k.0)

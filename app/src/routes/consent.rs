@@ -15,52 +15,10 @@ use super::signin::{browser_lang, AuthForms};
 use crate::api;
 use crate::components::{ApiErrors, ErrorView};
 
-struct ConsentWords {
-    wants: &'static str,
-    signed_in_as: &'static str,
-    not_you: &'static str,
-    allow: &'static str,
-    cancel: &'static str,
-    invalid: &'static str,
-    invalid_text: &'static str,
-    cancelled: &'static str,
-    sign_in_first: &'static str,
-    never_expires: &'static str,
-    expires_days: &'static str,
-    loading: &'static str,
-}
+use senzu_core::i18n::consent::ConsentWords;
 
 fn words(lang: Lang) -> &'static ConsentWords {
-    match lang {
-        Lang::Fr => &ConsentWords {
-            wants: "souhaite accéder à votre compte Senzu pour :",
-            signed_in_as: "Connecté en tant que",
-            not_you: "Ce n'est pas vous ?",
-            allow: "Autoriser",
-            cancel: "Annuler",
-            invalid: "Cette demande de connexion n'est pas valide",
-            invalid_text: "Vous n'avez pas été redirigé. Vous pouvez fermer cette fenêtre.",
-            cancelled: "Demande annulée. Vous pouvez fermer cette fenêtre.",
-            sign_in_first: "Connectez-vous pour continuer",
-            never_expires: "Cet accès n'expire pas ; vous pouvez le révoquer à tout moment.",
-            expires_days: "Cet accès expire dans (jours) :",
-            loading: "Chargement…",
-        },
-        Lang::En => &ConsentWords {
-            wants: "wants to access your Senzu account to:",
-            signed_in_as: "Signed in as",
-            not_you: "Not you?",
-            allow: "Allow",
-            cancel: "Cancel",
-            invalid: "This sign-in request is not valid",
-            invalid_text: "You were not redirected. You can close this window.",
-            cancelled: "Request cancelled. You can close this window.",
-            sign_in_first: "Sign in to continue",
-            never_expires: "This access does not expire; you can revoke it at any time.",
-            expires_days: "This access expires in (days):",
-            loading: "Loading…",
-        },
-    }
+    ConsentWords::of(lang)
 }
 
 /// The developer app's request, as it sent it (the worker checks every argument).

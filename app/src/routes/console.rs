@@ -319,6 +319,7 @@ fn AppDetail(
     new_key: RwSignal<Option<(i64, String)>>,
 ) -> impl IntoView {
     let id = app.id;
+    let (settings, name) = (app.clone(), app.display_name.clone());
     let rotate = Action::new_local(move |_: &()| async move {
         let rotated = api::apps::update(id, &SaveApp { private_key: Some("new".into()), ..SaveApp::default() }).await?;
         new_key.set(Some((id, rotated.private_key.unwrap_or_default())));
@@ -347,22 +348,10 @@ fn AppDetail(
             <Roles id items=roles reload />
         </div>
         <super::console_mails::MailTemplates id />
-        <section class="panel">
-            <h2>"Recent calls"</h2>
-            {if calls.is_empty() {
-                view! { <p class="muted">"No call yet."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="calls">
-                        <thead><tr><th>"When (UTC)"</th><th>"Method"</th><th>"Route"</th><th>"Status"</th></tr></thead>
-                        <tbody>{calls.into_iter().map(|c| view! {
-                            <tr><td>{c.date_created.date.chars().take(19).collect::<String>()}</td>
-                                <td>{c.method}</td><td><code>{c.route}</code></td><td>{c.status}</td></tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                }.into_any()
-            }}
-        </section>
+        <super::console_app::AppSettings app=settings reload />
+        <super::console_app::AppTokensPanel id />
+        <super::console_app::CallsLog id first=calls />
+        <super::console_app::DeleteApp id name />
     }
 }
 

@@ -28,21 +28,22 @@ use crate::components::{needs_sign_in, ErrorView, TopBar};
 /// The dashboard's frame: the top bar, its own navigation, the page.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    let w = crate::i18n::dash();
     view! {
         <TopBar />
         <main class="page dashboard">
-            <nav class="dash-nav" aria-label="Dashboard">
-                <a href="/dashboard">"Objects"</a>
-                <a href="/dashboard/applications">"Applications"</a>
-                <a href="/dashboard/contacts">"Contacts"</a>
-                <a href="/dashboard/files">"Files"</a>
-                <a href="/dashboard/invitations">"Invitations"</a>
-                <a href="/shop">"Shop"</a>
-                <a href="/maker">"Maker"</a>
-                <a href="/provider">"Provider"</a>
-                <a href="/reseller">"Reseller"</a>
-                <a href="/pair">"Pair an object"</a>
-                <a href="/account">"Account"</a>
+            <nav class="dash-nav" aria-label=w.nav_label>
+                <a href="/dashboard">{w.nav_objects}</a>
+                <a href="/dashboard/applications">{w.nav_applications}</a>
+                <a href="/dashboard/contacts">{w.nav_contacts}</a>
+                <a href="/dashboard/files">{w.nav_files}</a>
+                <a href="/dashboard/invitations">{w.nav_invitations}</a>
+                <a href="/shop">{w.nav_shop}</a>
+                <a href="/maker">{w.nav_maker}</a>
+                <a href="/provider">{w.nav_provider}</a>
+                <a href="/reseller">{w.nav_reseller}</a>
+                <a href="/pair">{w.nav_pair}</a>
+                <a href="/account">{w.nav_account}</a>
                 <span class="dash-nav__end"><SignOut /></span>
             </nav>
             {children()}
@@ -59,7 +60,7 @@ fn SignOut() -> impl IntoView {
     });
     view! {
         <button class="link-button" type="button" data-testid="sign-out" on:click=move |_| { sign_out.dispatch(()); }>
-            "Sign out"</button>
+            {crate::i18n::dash().sign_out}</button>
     }
 }
 
@@ -98,7 +99,7 @@ pub fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiErro
                 Some(Err(e)) if !needs_sign_in(e) => {
                     view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
                 }
-                Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+                Some(Ok(_)) => view! { <p class="form-ok" role="status">{crate::i18n::dash().saved}</p> }.into_any(),
                 _ => ().into_any(),
             })
             .unwrap_or_else(|| ().into_any())
@@ -140,7 +141,8 @@ pub fn product_name(p: &Product) -> String {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    crate::components::page_title(Some("Your objects"));
+    let w = crate::i18n::dash();
+    crate::components::page_title(Some(w.objects_title));
     let data = LocalResource::new(|| async {
         let products = api::products::list().await?;
         let pending = api::sharing::pending(Shared::Product).await?.len()
@@ -150,20 +152,19 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <Shell>
             <div class="dash-head">
-                <h1>"Your objects"</h1>
-                <a class="button" href="/pair">"Pair an object"</a>
+                <h1>{w.objects_title}</h1>
+                <a class="button" href="/pair">{w.nav_pair}</a>
             </div>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|(products, pending)| view! {
                             {(pending > 0).then(|| view! {
                                 <a class="notice notice--link" href="/dashboard/invitations" data-testid="pending-notice">
-                                    {format!("{pending} invitation(s) waiting for your answer")}</a>
+                                    {senzu_core::i18n::fill(w.invitations_waiting, &[("n", &pending.to_string())])}</a>
                             })}
                             {if products.is_empty() {
-                                view! { <p class="empty">"No object yet. Tap a Senzu card, ring or pen with your phone, or "
-                                    <a href="/pair">"pair one here"</a> "."</p> }.into_any()
+                                view! { <p class="empty">{w.no_object} " " <a href="/pair">{w.nav_pair}</a></p> }.into_any()
                             } else {
                                 view! { <div class="product-grid" data-testid="products">
                                     {products.into_iter().map(|p| view! { <ProductCard p /> }).collect_view()}
@@ -180,6 +181,7 @@ pub fn Dashboard() -> impl IntoView {
 
 #[component]
 fn ProductCard(p: Product) -> impl IntoView {
+    let w = crate::i18n::dash();
     let name = product_name(&p);
     let initial = name.chars().next().unwrap_or('?').to_uppercase().to_string();
     let image = p.item.image_url.clone().filter(|s| !s.is_empty());
@@ -195,11 +197,11 @@ fn ProductCard(p: Product) -> impl IntoView {
             <span class="product-card__badges">
                 // One state: lost wins over active (a lost object is not "fine").
                 {match (p.lost, p.is_activated) {
-                    (true, _) => view! { <span class="badge badge--danger">"Lost"</span> }.into_any(),
-                    (false, true) => view! { <span class="badge badge--ok">"Active"</span> }.into_any(),
-                    (false, false) => view! { <span class="badge">"Not paired"</span> }.into_any(),
+                    (true, _) => view! { <span class="badge badge--danger">{w.badge_lost}</span> }.into_any(),
+                    (false, true) => view! { <span class="badge badge--ok">{w.badge_active}</span> }.into_any(),
+                    (false, false) => view! { <span class="badge">{w.badge_not_paired}</span> }.into_any(),
                 }}
-                {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{format!("Shared · {}", level.name(false))}</span> })}
+                {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{senzu_core::i18n::fill(w.badge_shared, &[("level", level.name(false))])}</span> })}
             </span>
         </a>
     }

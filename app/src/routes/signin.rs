@@ -12,72 +12,15 @@ use senzu_core::plugins::Lang;
 use crate::api;
 use crate::components::TopBar;
 
-pub struct AuthWords {
-    pub sign_in: &'static str,
-    pub signing_in: &'static str,
-    pub sign_up: &'static str,
-    pub signing_up: &'static str,
-    pub email: &'static str,
-    pub password: &'static str,
-    pub firstname: &'static str,
-    pub lastname: &'static str,
-    pub gender: &'static str,
-    pub genders: [&'static str; 3],
-    pub choose: &'static str,
-    pub birthdate: &'static str,
-    pub no_account: &'static str,
-    pub have_account: &'static str,
-    pub check_mail: &'static str,
-    pub policy: &'static str,
-    pub forgot: &'static str,
-}
+pub use senzu_core::i18n::auth::AuthWords;
 
 pub fn auth_words(lang: Lang) -> &'static AuthWords {
-    match lang {
-        Lang::Fr => &AuthWords {
-            sign_in: "Se connecter",
-            signing_in: "Connexion…",
-            sign_up: "Créer un compte",
-            signing_up: "Création…",
-            email: "Adresse e-mail",
-            password: "Mot de passe",
-            firstname: "Prénom",
-            lastname: "Nom",
-            gender: "Genre",
-            genders: ["Homme", "Femme", "Non binaire"],
-            choose: "Choisir…",
-            birthdate: "Date de naissance",
-            no_account: "Pas encore de compte ?",
-            have_account: "Déjà un compte ?",
-            check_mail: "Compte créé. Ouvrez le lien reçu par e-mail pour l'activer, puis connectez-vous.",
-            policy: "Plus de 12 caractères, avec une minuscule, une majuscule, un chiffre et un caractère spécial.",
-            forgot: "Mot de passe oublié ?",
-        },
-        Lang::En => &AuthWords {
-            sign_in: "Sign in",
-            signing_in: "Signing in…",
-            sign_up: "Create an account",
-            signing_up: "Creating…",
-            email: "E-mail address",
-            password: "Password",
-            firstname: "First name",
-            lastname: "Last name",
-            gender: "Gender",
-            genders: ["Male", "Female", "Non-binary"],
-            choose: "Choose…",
-            birthdate: "Birthdate",
-            no_account: "No account yet?",
-            have_account: "Already have an account?",
-            check_mail: "Account created. Open the link we e-mailed you to activate it, then sign in.",
-            policy:
-                "More than 12 characters, with a lowercase and an uppercase letter, a digit and a special character.",
-            forgot: "Forgot password?",
-        },
-    }
+    AuthWords::of(lang)
 }
 
+/// The page's language (the browser's, or the person's choice).
 pub fn browser_lang() -> Lang {
-    Lang::from_accept_language(&window().navigator().language().unwrap_or_default())
+    crate::i18n::use_lang().get_untracked()
 }
 
 /// Sign-in, with a switch to sign-up. `on_signed_in` runs after a successful
@@ -229,9 +172,9 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
                     <label class="field"><span>{w.gender}</span>
                         <select required on:change=move |ev| gender.set(event_target_value(&ev)) prop:value=move || gender.get()>
                             <option value="" disabled>{w.choose}</option>
-                            <option value="1">{w.genders[0]}</option>
-                            <option value="2">{w.genders[1]}</option>
-                            <option value="3">{w.genders[2]}</option>
+                            <option value="1">{w.gender_male}</option>
+                            <option value="2">{w.gender_female}</option>
+                            <option value="3">{w.gender_other}</option>
                         </select>{under("gender")}</label>
                     <label class="field"><span>{w.birthdate}</span>
                         <input type="date" required prop:value=move || birthdate.get()

@@ -61,19 +61,20 @@ fn form_status<I: 'static, T: 'static>(
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    crate::components::page_title(Some("Your account"));
+    let w = senzu_core::i18n::account::AccountWords::of(crate::i18n::use_lang().get_untracked());
+    crate::components::page_title(Some(w.title));
     let profile = LocalResource::new(user::profile);
     view! {
         <Shell>
-            <div class="dash-head"><h1>"Your account"</h1></div>
-            <nav class="account-nav" aria-label="Account sections">
-                <a href="#profile">"Profile"</a>
-                <a href="#addresses">"Addresses"</a>
-                <a href="#sign-in">"E-mail and password"</a>
-                <a href="#sessions">"Sessions and apps"</a>
-                <a href="#mails">"Mails"</a>
-                <a href="#activity">"Activity"</a>
-                <a href="#delete">"Delete the account"</a>
+            <div class="dash-head"><h1>{w.title}</h1></div>
+            <nav class="account-nav" aria-label=w.sections>
+                <a href="#profile">{w.profile}</a>
+                <a href="#addresses">{w.addresses}</a>
+                <a href="#sign-in">{w.sign_in}</a>
+                <a href="#sessions">{w.sessions}</a>
+                <a href="#mails">{w.mails}</a>
+                <a href="#activity">{w.activity}</a>
+                <a href="#delete">{w.delete}</a>
             </nav>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 <ErrorBoundary fallback=errors_view>

@@ -73,7 +73,8 @@ fn confirmed(question: &str) -> bool {
 
 #[component]
 pub fn FilesPage() -> impl IntoView {
-    crate::components::page_title(Some("Files"));
+    let w = crate::i18n::dash();
+    crate::components::page_title(Some(w.files_title));
     let query = use_query_map();
     let current = Memo::new(move |_| query.read().get("folder").and_then(|v| v.parse::<Id>().ok()));
     let data = LocalResource::new(library);
@@ -168,24 +169,24 @@ pub fn FilesPage() -> impl IntoView {
     view! {
         <Shell>
             <div class="dash-head">
-                <h1>"Files"</h1>
+                <h1>{w.files_title}</h1>
                 <label class="button">
-                    "Upload images"
+                    {w.files_upload}
                     <input class="sr-only" type="file" multiple accept="image/png,image/jpeg,image/gif,image/webp"
                         on:change=choose data-testid="files-upload" />
                 </label>
             </div>
-            <p class="muted">"PNG, JPEG, GIF or WebP, up to 2 MB each. Use them as your applications' images."</p>
+            <p class="muted">{w.files_hint}</p>
             <ul class="rows uploads" aria-live="polite" data-testid="uploads">
                 <For each=move || sending.get() key=|s| s.key let:s>
                     <li>
                         <span>{s.name.clone()}</span>
-                        <progress max="1" prop:value=move || s.sent.get() aria-label=format!("Uploading {}", s.name)></progress>
+                        <progress max="1" prop:value=move || s.sent.get() aria-label=senzu_core::i18n::fill(w.files_uploading, &[("name", &s.name)])></progress>
                     </li>
                 </For>
             </ul>
             {move || upload_error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="upload-error">{m}</p> })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|lib| {
@@ -194,10 +195,10 @@ pub fn FilesPage() -> impl IntoView {
                                 <Storage used=lib.used max=lib.max />
                                 <Breadcrumb folders=lib.folders.clone() here />
                                 <form class="inline-form" on:submit=submit data-testid="new-folder">
-                                    <label><span>"New folder"</span>
+                                    <label><span>{w.files_new_folder}</span>
                                         <input required maxlength="100" prop:value=move || new_name.get()
                                             on:input=move |ev| new_name.set(event_target_value(&ev)) /></label>
-                                    <button class="button button--ghost" type="submit">"Create"</button>
+                                    <button class="button button--ghost" type="submit">{w.files_create}</button>
                                 </form>
                                 <FolderList lib=lib.clone() here change_folder remove_folder />
                                 <FileList lib here change_file remove_file />
@@ -217,28 +218,30 @@ pub fn FilesPage() -> impl IntoView {
 
 #[component]
 fn Storage(used: i64, max: Option<i64>) -> impl IntoView {
+    let w = crate::i18n::dash();
     let text = match max {
-        Some(max) => format!("{} of {} used", bytes(used), bytes(max)),
-        None => format!("{} used", bytes(used)),
+        Some(max) => senzu_core::i18n::fill(w.files_used_of, &[("used", &bytes(used)), ("max", &bytes(max))]),
+        None => senzu_core::i18n::fill(w.files_used, &[("used", &bytes(used))]),
     };
     view! {
         <p class="storage" data-testid="storage">
             <span>{text}</span>
             {max.map(|max| view! {
                 <meter min="0" max=max.to_string() value=used.to_string() high=(max / 10 * 9).to_string()
-                    aria-label="Storage used"></meter>
+                    aria-label=w.files_storage></meter>
             })}
-            " " <a href="/shop/plans">"More storage"</a>
+            " " <a href="/shop/plans">{w.files_more}</a>
         </p>
     }
 }
 
 #[component]
 fn Breadcrumb(folders: Vec<FolderSummary>, here: Option<Id>) -> impl IntoView {
+    let w = crate::i18n::dash();
     let path = here.map(|id| path_to(&folders, id)).unwrap_or_default();
     view! {
-        <nav class="breadcrumb" aria-label="Folder" data-testid="breadcrumb">
-            <a href="/dashboard/files">"All files"</a>
+        <nav class="breadcrumb" aria-label=w.files_folder data-testid="breadcrumb">
+            <a href="/dashboard/files">{w.files_all}</a>
             {path.into_iter().map(|f| view! {
                 " / " <a href=format!("/dashboard/files?folder={}", f.id)>{f.name}</a>
             }).collect_view()}
@@ -253,6 +256,7 @@ fn FolderList(
     change_folder: Action<(Id, UpdateFolder), Result<senzu_core::api::folders::Folder, ApiError>>,
     remove_folder: Action<Id, Result<senzu_core::api::Deleted, ApiError>>,
 ) -> impl IntoView {
+    let w = crate::i18n::dash();
     let inside: Vec<FolderSummary> = lib.folders.iter().filter(|f| f.parent == here).cloned().collect();
     let all = lib.folders.clone();
     view! {
@@ -286,28 +290,28 @@ fn FolderList(
                         {move || if renaming.get() {
                             view! {
                                 <form class="inline-form" on:submit=rename>
-                                    <label><span class="sr-only">"Folder name"</span>
+                                    <label><span class="sr-only">{w.files_folder_name}</span>
                                         <input required maxlength="100" prop:value=move || name.get()
                                             on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                                    <button class="button button--ghost" type="submit">"Save"</button>
+                                    <button class="button button--ghost" type="submit">{w.files_save}</button>
                                 </form>
                             }.into_any()
                         } else {
                             view! { <a href=format!("/dashboard/files?folder={id}")>{name.get()}</a> }.into_any()
                         }}
-                        <span class="muted">{format!("{count} file{}", if count == 1 { "" } else { "s" })}</span>
+                        <span class="muted">{if count == 1 { w.files_count_one.to_string() } else { senzu_core::i18n::fill(w.files_count, &[("n", &count.to_string())]) }}</span>
                         <span class="row-actions">
-                            <button class="link-button" type="button" on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"</button>
-                            <label><span class="sr-only">{format!("Move {label} to")}</span>
+                            <button class="link-button" type="button" on:click=move |_| renaming.update(|r| *r = !*r)>{w.files_rename}</button>
+                            <label><span class="sr-only">{senzu_core::i18n::fill(w.files_move_label, &[("name", &label)])}</span>
                                 <select on:change=move_to data-testid="folder-move">
-                                    <option value="">"Move to…"</option>
-                                    {here.is_some().then(|| view! { <option value="top">"All files (top)"</option> })}
+                                    <option value="">{w.files_move_to}</option>
+                                    {here.is_some().then(|| view! { <option value="top">{w.files_top}</option> })}
                                     {targets.into_iter().map(|(id, path)| view! { <option value=id.to_string()>{path}</option> }).collect_view()}
                                 </select></label>
                             <button class="link-button danger" type="button" data-testid="folder-delete"
-                                on:click=move |_| if confirmed("Delete this folder? Only an empty folder can be deleted.") {
+                                on:click=move |_| if confirmed(w.files_delete_folder) {
                                     remove_folder.dispatch(id);
-                                }>"Delete"</button>
+                                }>{w.files_delete}</button>
                         </span>
                     </li>
                 }
@@ -323,11 +327,11 @@ fn FileList(
     change_file: Action<(Id, UpdateFile), Result<File, ApiError>>,
     remove_file: Action<Id, Result<senzu_core::api::files::FileDeleted, ApiError>>,
 ) -> impl IntoView {
+    let w = crate::i18n::dash();
     let files: Vec<File> = lib.files.iter().filter(|f| f.id_folder == here).cloned().collect();
     let targets = destinations(&lib.folders, None);
     if files.is_empty() {
-        return view! { <p class="empty" data-testid="no-files">"No file here yet. Upload images, or move some in."</p> }
-            .into_any();
+        return view! { <p class="empty" data-testid="no-files">{w.files_empty}</p> }.into_any();
     }
     view! {
         <ul class="file-grid" data-testid="files">
@@ -349,17 +353,17 @@ fn FileList(
                         <img src=f.url.clone() alt="" loading="lazy" />
                         <strong class="file-card__name">{f.name.clone()}</strong>
                         <span class="muted">{format!("{} · {date}", bytes(f.file_size))}</span>
-                        <label><span class="sr-only">{format!("Move {} to", f.name)}</span>
+                        <label><span class="sr-only">{senzu_core::i18n::fill(w.files_move_label, &[("name", &f.name)])}</span>
                             <select on:change=move_to data-testid="file-move">
-                                <option value="">"Move to…"</option>
-                                {here.is_some().then(|| view! { <option value="top">"All files (top)"</option> })}
+                                <option value="">{w.files_move_to}</option>
+                                {here.is_some().then(|| view! { <option value="top">{w.files_top}</option> })}
                                 {targets.into_iter().filter(|(t, _)| Some(*t) != here)
                                     .map(|(id, path)| view! { <option value=id.to_string()>{path}</option> }).collect_view()}
                             </select></label>
                         <button class="link-button danger" type="button" data-testid="file-delete"
-                            on:click=move |_| if confirmed("Delete this image? Applications showing it lose their image.") {
+                            on:click=move |_| if confirmed(w.files_delete_file) {
                                 remove_file.dispatch(id);
-                            }>"Delete"</button>
+                            }>{w.files_delete}</button>
                     </li>
                 }
             }).collect_view()}
@@ -377,18 +381,19 @@ pub fn ImagePicker(on_pick: Callback<File>) -> impl IntoView {
         Ok::<_, ApiError>((folders, files))
     });
     let open = RwSignal::new(false);
+    let w = crate::i18n::dash();
     view! {
         <div class="image-picker">
             <button class="button button--ghost" type="button" data-testid="pick-image"
                 on:click=move |_| { if !open.get_untracked() { data.refetch(); } open.update(|o| *o = !*o); }>
-                "Choose from my files"</button>
+                {w.files_pick}</button>
             <Show when=move || open.get()>
-                <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
                             Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
                             Ok((_, files)) if files.is_empty() => view! {
-                                <p class="muted">"No image yet: upload one here or in " <a href="/dashboard/files">"Files"</a> "."</p>
+                                <p class="muted"><a href="/dashboard/files">{w.files_none_yet}</a></p>
                             }.into_any(),
                             Ok((folders, files)) => view! {
                                 <ul class="file-grid file-grid--picker" data-testid="picker">

@@ -15,7 +15,7 @@ fn when(date: &ApiDate) -> String {
 }
 
 fn subject_of(subject: &Option<String>) -> String {
-    subject.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "(no subject)".into())
+    subject.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| crate::i18n::dash().mails_no_subject.into())
 }
 
 /// A typed text that may be left empty.
@@ -35,6 +35,7 @@ enum Open {
 
 #[component]
 pub fn MailsSection() -> impl IntoView {
+    let w = crate::i18n::dash();
     let boxes = LocalResource::new(|| async {
         let received = api::mails::received().await?;
         let sent = api::mails::sent().await?;
@@ -48,7 +49,7 @@ pub fn MailsSection() -> impl IntoView {
     let send = Action::new_local(move |_: &()| async move {
         let id = to.get_untracked();
         let id_user_recipient =
-            Recipients::parse(&id).map_err(|_| ApiError::new(ErrorCode::MissingArgument, "Choose who to write to."))?;
+            Recipients::parse(&id).map_err(|_| ApiError::new(ErrorCode::MissingArgument, w.mails_pick_someone))?;
         let mail = SendMail {
             id_user_recipient,
             subject: optional(&subject.get_untracked(), "subject")?,
@@ -73,10 +74,9 @@ pub fn MailsSection() -> impl IntoView {
     });
     view! {
         <section class="panel" id="mails" aria-labelledby="mails-title">
-            <h2 id="mails-title">"Mails"</h2>
-            <p class="muted">"Mails between you and the people you share objects with. Yours and theirs stay private: \
-                nobody sees the other's e-mail address."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="mails-title">{w.mails_title}</h2>
+            <p class="muted">{w.mails_intro}</p>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         boxes.await.map(|(received, sent, contacts)| view! {
@@ -101,9 +101,10 @@ fn Write(
     content: RwSignal<String>,
     send: Action<(), Result<Vec<SentMail>, ApiError>>,
 ) -> impl IntoView {
+    let w = crate::i18n::dash();
     if contacts.is_empty() {
         return view! {
-            <p class="empty" data-testid="no-mail-contacts">"Share an object or an application with someone to write to them here."</p>
+            <p class="empty" data-testid="no-mail-contacts">{w.mails_nobody}</p>
         }
         .into_any();
     }
@@ -113,25 +114,25 @@ fn Write(
     };
     view! {
         <form class="form" on:submit=submit data-testid="mail-form">
-            <label class="field"><span>"To"</span>
+            <label class="field"><span>{w.mails_to}</span>
                 <select required prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>
-                    <option value="">"Choose a person"</option>
+                    <option value="">{w.mails_choose}</option>
                     {contacts.into_iter().filter_map(|c| c.id.map(|id| (id, c.display()))).map(|(id, name)| view! {
                         <option value=id.to_string()>{name}</option>
                     }).collect_view()}
                 </select></label>
-            <label class="field"><span>"Subject"</span>
+            <label class="field"><span>{w.mails_subject}</span>
                 <input maxlength="200" prop:value=move || subject.get()
                     on:input=move |ev| subject.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>"Message"</span>
+            <label class="field"><span>{w.mails_message}</span>
                 <textarea id="mail-content" rows="4" maxlength="10000" prop:value=move || content.get()
                     on:input=move |ev| content.set(event_target_value(&ev))></textarea></label>
             <div class="form__actions">
                 <button class="button" type="submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { "Sending…" } else { "Send" }}</button>
+                    {move || if send.pending().get() { w.mails_sending } else { w.mails_send }}</button>
             </div>
             {move || send.value().try_with(|v| match v {
-                Some(Ok(_)) => Some(view! { <p class="form-ok" role="status" data-testid="mail-sent">"Sent."</p> }.into_any()),
+                Some(Ok(_)) => Some(view! { <p class="form-ok" role="status" data-testid="mail-sent">{w.mails_sent}</p> }.into_any()),
                 _ => None,
             }).flatten()}
             {move || match send.value().try_with(|v| matches!(v, Some(Err(_)))) {
@@ -145,12 +146,13 @@ fn Write(
 
 #[component]
 fn Inbox(received: Vec<ReceivedMail>, open: RwSignal<Option<Open>>, answer: Callback<(Id, String)>) -> impl IntoView {
+    let w = crate::i18n::dash();
     let unread = received.iter().filter(|m| !m.is_read).count();
     view! {
         <div class="mailbox">
-            <h3>{if unread > 0 { format!("Received ({unread} unread)") } else { "Received".to_string() }}</h3>
+            <h3>{if unread > 0 { senzu_core::i18n::fill(w.mails_received_unread, &[("n", &unread.to_string())]) } else { w.mails_received.to_string() }}</h3>
             {if received.is_empty() {
-                view! { <p class="muted">"No mail yet."</p> }.into_any()
+                view! { <p class="muted">{w.mails_none}</p> }.into_any()
             } else {
                 view! {
                     <ul class="rows mail-list" data-testid="received">
@@ -170,7 +172,7 @@ fn Inbox(received: Vec<ReceivedMail>, open: RwSignal<Option<Open>>, answer: Call
                                         {sender.map(|s| {
                                             let about = about.clone();
                                             view! { <button class="button button--ghost" type="button" data-testid="answer"
-                                                on:click=move |_| answer.run((s, about.clone()))>"Answer"</button> }
+                                                on:click=move |_| answer.run((s, about.clone()))>{w.mails_answer}</button> }
                                         })}
                                     </Show>
                                 </li>
@@ -185,11 +187,12 @@ fn Inbox(received: Vec<ReceivedMail>, open: RwSignal<Option<Open>>, answer: Call
 
 #[component]
 fn Outbox(sent: Vec<SentMail>, open: RwSignal<Option<Open>>) -> impl IntoView {
+    let w = crate::i18n::dash();
     view! {
         <div class="mailbox">
-            <h3>"Sent"</h3>
+            <h3>{w.mails_sent_box}</h3>
             {if sent.is_empty() {
-                view! { <p class="muted">"You have not written yet."</p> }.into_any()
+                view! { <p class="muted">{w.mails_not_written}</p> }.into_any()
             } else {
                 view! {
                     <ul class="rows mail-list" data-testid="sent">
@@ -201,7 +204,10 @@ fn Outbox(sent: Vec<SentMail>, open: RwSignal<Option<Open>>) -> impl IntoView {
                                     <button class="link-button" type="button" aria-expanded=move || (open.get() == Some(Open::Sent(id))).to_string()
                                         on:click=move |_| open.update(|o| *o = if *o == Some(Open::Sent(id)) { None } else { Some(Open::Sent(id)) })>
                                         {subject_of(&m.subject)}</button>
-                                    <span class="muted">{format!("to {to} · {} · {}", when(&m.date_created), if m.is_read { "read" } else { "not read yet" })}</span>
+                                    <span class="muted">{senzu_core::i18n::fill(w.mails_to_whom, &[
+                                        ("name", &to), ("date", &when(&m.date_created)),
+                                        ("state", if m.is_read { w.mails_read } else { w.mails_unread }),
+                                    ])}</span>
                                     <Show when=move || open.get() == Some(Open::Sent(id))>
                                         <MailBody id received=false />
                                     </Show>
@@ -226,7 +232,7 @@ fn MailBody(id: Id, received: bool) -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
             {move || Suspend::new(async move {
                 match text.await {
                     Ok(t) => view! { <p class="mail-body" data-testid="mail-body">{t}</p> }.into_any(),

@@ -17,6 +17,7 @@ use senzu_core::schedule::Schedule;
 use senzu_core::ApiError;
 
 use super::application::{bad, busy, error_naming, Draft};
+use super::charts::InsightsPanel;
 use super::{action_status, errors_view};
 use crate::api::{self, plugins, plugstores};
 
@@ -59,6 +60,8 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
         reorder.dispatch(ReorderPlugins { items: ids });
     };
     let can_order = Can::EditBasics.allowed(mine);
+    // The plugin whose insights show under the list (its id and name).
+    let watching = RwSignal::new(None::<(Id, String)>);
     view! {
         <section class="panel" data-testid="plugins">
             <div class="panel__head">
@@ -97,6 +100,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                                         }
                                     };
                                     let edit_value = p.clone();
+                                    let plugin_name = p.name.clone();
                                     view! {
                                         <li class="plugin-row" class:plugin-row--off=!enabled data-testid="plugin-row" data-plugin=pid
                                             draggable=if can_order { "true" } else { "false" }
@@ -119,6 +123,11 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                                                 {p.filters.is_some().then(|| view! { " " <span class="badge">"Scheduled"</span> })}
                                                 {(!enabled).then(|| view! { " " <span class="badge">"Off"</span> })}</span>
                                             <span class="plugin-row__actions">
+                                                <button class="link-button" type="button" data-testid="plugin-insights"
+                                                    aria-pressed=move || watching.with(|w| w.as_ref().is_some_and(|(id, _)| *id == pid)).to_string()
+                                                    on:click=move |_| watching.update(|w| {
+                                                        *w = if w.as_ref().is_some_and(|(id, _)| *id == pid) { None } else { Some((pid, plugin_name.clone())) };
+                                                    })>"Insights"</button>
                                                 {can_order.then(|| view! {
                                                     <button class="icon-button" type="button" aria-label="Move up" disabled=index == 0
                                                         on:click=move |_| to(pid, index.saturating_sub(1))>"↑"</button>
@@ -139,6 +148,12 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                     })}
                 </ErrorBoundary>
             </Transition>
+            {move || watching.get().map(|(pid, name)| view! {
+                <div class="plugin-insights" data-testid="plugin-insights-panel">
+                    <p class="muted">{format!("Insights of the plugin “{name}”: how often visitors opened it.")}</p>
+                    <InsightsPanel kind="plugins" id=pid />
+                </div>
+            })}
             {action_status(reorder)}
             {action_status(change)}
             {action_status(remove)}

@@ -300,13 +300,21 @@ fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl I
         Technology::Qrcode => "QR code",
         other => other.as_str(),
     };
+    // What tells two records of one object apart: their number, and the key's short form.
+    let key = r.record_key.as_deref().filter(|k| k.len() > 10).map(|k| format!("{}…{}", &k[..4], &k[k.len() - 4..]));
+    let since = r.date_created.date.get(..10).unwrap_or(&r.date_created.date).to_string();
+    let more = RwSignal::new(false);
     view! {
         <article class="record" data-testid="record" data-record=id_record>
             <header class="record__head">
-                <strong>{technology}</strong>
+                <strong>{format!("{technology} #{id_record}")}</strong>
                 <span class="badge">{if dynamic { "Signed (SUN)" } else { "Static" }}</span>
                 {(!r.is_enabled).then(|| view! { <span class="badge badge--danger">"Disabled"</span> })}
             </header>
+            <p class="muted record__meta" data-testid="record-meta">
+                {key.map(|k| view! { "Key " <code>{k}</code> " · " })}
+                {format!("since {since}")}
+            </p>
             <label class="field"><span>"Opens the application"</span>
                 <select disabled=!can_edit on:change=change prop:value=move || chosen.get() data-testid="record-app">
                     <option value="">"— none —"</option>
@@ -314,7 +322,49 @@ fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl I
                 </select></label>
             {action_status(save)}
             {qr_view}
+            <details class="record__more" on:toggle=move |ev| {
+                use leptos::wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                more.set(open);
+            }>
+                <summary data-testid="record-more">"Insights and share links"</summary>
+                <Show when=move || more.get()>
+                    <InsightsPanel kind="records" id=id_record />
+                    <RecordShares id_record />
+                </Show>
+            </details>
         </article>
+    }
+}
+
+/// The share links made through one record (by whoever holds its printed key).
+#[component]
+fn RecordShares(id_record: Id) -> impl IntoView {
+    let links = LocalResource::new(move || crate::api::shares::of_record(id_record));
+    view! {
+        <section class="record-shares" aria-label="Share links of this record">
+            <h3>"Share links"</h3>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match links.await {
+                        Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
+                        Ok(all) if all.is_empty() => view! {
+                            <p class="muted" data-testid="no-record-shares">"No link made through this record."</p>
+                        }.into_any(),
+                        Ok(all) => view! {
+                            <ul class="rows" data-testid="record-shares">
+                                {all.into_iter().map(|s| {
+                                    let state = if !s.is_enabled { "off" } else if s.is_expired { "expired" } else { "live" };
+                                    let until = s.date_expired.map(|d| format!(" · until {}", d.date.get(..10).unwrap_or(&d.date))).unwrap_or_default();
+                                    view! { <li><a href=s.url.clone() rel="noopener" target="_blank"><code>{s.public_key.clone()}</code></a>
+                                        <span class="muted">{format!("{state}{until}")}</span></li> }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

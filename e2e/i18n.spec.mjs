@@ -1,0 +1,40 @@
+// The SPA speaks the browser's language (Accept-Language / navigator.languages)
+// and the switch in the top bar changes it for this browser: a French-speaking
+// owner signs in and sees the dashboard in French, switches to English, and
+// the choice stays after a reload.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
+
+test('a French-language browser sees the dashboard in French, and can switch', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/signin?next=/dashboard');
+  await page.getByLabel('Adresse e-mail').fill(demo.owner.email);
+  await page.getByLabel('Mot de passe').fill(demo.owner.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => u.pathname === '/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vos objets');
+  const nav = page.getByRole('navigation', { name: 'Tableau de bord' });
+  await expect(nav.getByRole('link', { name: 'Fichiers' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page).toHaveTitle('Vos objets · Senzu');
+
+  // Files and the account page too.
+  await nav.getByRole('link', { name: 'Fichiers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fichiers');
+  await expect(page.getByTestId('breadcrumb')).toContainText('Tous les fichiers');
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte');
+
+  // The switch: English from now on in this browser.
+  await page.getByTestId('lang-switch').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your objects');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await context.close();
+});
