@@ -1,5 +1,5 @@
 // Accessibility of every page of the SPA, at desktop and phone width: axe-core
-// (from npm, WCAG 2.1 A/AA rules) finds no violation, signed out on the public
+// (from npm, WCAG 2.1 A/AA rules) finds no violation and nothing scrolls sideways, signed out on the public
 // pages and signed in as the demo owner on the rest. The violations by impact
 // go to e2e/artifacts/axe-<project>.json for the notes.
 import { test, expect } from '@playwright/test';
@@ -26,8 +26,15 @@ async function audit(page, path) {
   await page.goto(path);
   await settled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => ({ path, id: v.id, impact: v.impact, help: v.help,
+  const found = result.violations.map((v) => ({ path, id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  // Usable at this width: nothing makes the page scroll sideways (WCAG 1.4.10 reflow).
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+  if (scroll > width + 1) {
+    found.push({ path, id: 'horizontal-overflow', impact: 'serious', help: `the page is ${scroll}px wide in a ${width}px viewport`, targets: [] });
+  }
+  return found;
 }
 
 test('no page has an axe violation', async ({ browser }, testInfo) => {

@@ -11,6 +11,9 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vos objets, en petites applications.');
+  await expect(page.getByTestId('landing-sign-up')).toHaveText('Créer un compte');
   await page.goto('/signin?next=/dashboard');
   await page.getByLabel('Adresse e-mail').fill(demo.owner.email);
   await page.getByLabel('Mot de passe').fill(demo.owner.password);
@@ -27,6 +30,13 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   await nav.getByRole('link', { name: 'Fichiers' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fichiers');
   await expect(page.getByTestId('breadcrumb')).toContainText('Tous les fichiers');
+  await page.goto('/dashboard/invitations');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invitations');
+  await page.goto('/dashboard/contacts');
+  await expect(page.getByTestId('export-csv')).toHaveText('Exporter en CSV');
+  // An API refusal reads as a sentence in the language, its detail below.
+  await page.goto('/dashboard/products/999999');
+  await expect(page.getByRole('alert').first()).toContainText('Introuvable');
   await page.goto('/account');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte');
 

@@ -37,12 +37,19 @@ pub fn ApiErrors(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
     }
 }
 
-/// The one error view every page uses.
+/// What an API error means for people, in their language (the API's own
+/// message is the detail below it).
+pub fn sentence(error: &ApiError) -> &'static str {
+    let words = senzu_core::i18n::errors::ErrorWords::of(crate::i18n::use_lang().get_untracked());
+    error.kind().map_or(crate::i18n::dash().went_wrong, |code| words.sentence(code))
+}
+
+/// The one error view every page uses: a sentence, then the API's detail and code.
 #[component]
 pub fn ErrorView(error: ApiError) -> impl IntoView {
     view! {
         <div class="error-view" role="alert">
-            <p class="error-view__title">{crate::i18n::dash().went_wrong}</p>
+            <p class="error-view__title">{sentence(&error)}</p>
             <p class="error-view__message">{error.message}</p>
             <p class="error-view__code">{crate::i18n::dash().code} " " {error.code}</p>
         </div>

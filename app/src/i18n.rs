@@ -83,3 +83,18 @@ pub fn LangSwitch() -> impl IntoView {
 pub fn dash() -> &'static senzu_core::i18n::dashboard::DashWords {
     senzu_core::i18n::dashboard::DashWords::of(use_lang().get_untracked())
 }
+
+/// The landing, missing and contacts pages' words in the page's language.
+pub fn pages() -> &'static senzu_core::i18n::pages::PageWords {
+    senzu_core::i18n::pages::PageWords::of(use_lang().get_untracked())
+}
+
+/// The object page's words in the page's language.
+pub fn product() -> &'static senzu_core::i18n::product::ProductWords {
+    senzu_core::i18n::product::ProductWords::of(use_lang().get_untracked())
+}
+
+/// The applications pages' words in the page's language.
+pub fn app_words() -> &'static senzu_core::i18n::application::AppWords {
+    senzu_core::i18n::application::AppWords::of(use_lang().get_untracked())
+}

@@ -348,7 +348,7 @@ fn AppDetail(
             <Roles id items=roles reload />
         </div>
         <super::console_mails::MailTemplates id />
-        <super::console_app::AppSettings app=settings reload />
+        <super::console_app::AppSettings app=settings />
         <super::console_app::AppTokensPanel id />
         <super::console_app::CallsLog id first=calls />
         <super::console_app::DeleteApp id name />

@@ -116,17 +116,14 @@ const GDPR: &[(&str, &str, &str)] = &[
 ];
 
 #[component]
-pub fn AppSettings(app: App, reload: Callback<()>) -> impl IntoView {
+pub fn AppSettings(app: App) -> impl IntoView {
     let id = app.id;
     let draft = RwSignal::new(Details::of(&app));
     let categories = LocalResource::new(api::apps::categories);
     let save = Action::new_local(move |d: &Details| {
         let d = d.clone();
-        async move {
-            let saved = api::apps::update(id, &d.save()?).await?;
-            reload.run(());
-            Ok::<_, ApiError>(saved)
-        }
+        // The form keeps what it saved: reloading the page's app would re-make it (and lose "Saved").
+        async move { api::apps::update(id, &d.save()?).await }
     });
     let field = move |(name, label, kind): (&'static str, &'static str, &'static str)| {
         view! {

@@ -96,9 +96,12 @@ pub fn action_status<I: 'static, T: 'static>(action: Action<I, Result<T, ApiErro
         }
         value
             .try_with(|v| match v {
-                Some(Err(e)) if !needs_sign_in(e) => {
-                    view! { <p class="form-error" role="alert">{e.message.clone()}</p> }.into_any()
+                Some(Err(e)) if !needs_sign_in(e) => view! {
+                    <p class="form-error" role="alert">
+                        <strong>{crate::components::sentence(e)}</strong> " " {e.message.clone()}
+                    </p>
                 }
+                .into_any(),
                 Some(Ok(_)) => view! { <p class="form-ok" role="status">{crate::i18n::dash().saved}</p> }.into_any(),
                 _ => ().into_any(),
             })

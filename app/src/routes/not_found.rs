@@ -4,12 +4,13 @@ use crate::components::TopBar;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::components::page_title(Some("Page not found"));
+    let w = crate::i18n::pages();
+    crate::components::page_title(Some(w.not_found_title));
     view! {
         <TopBar />
         <main class="page">
-            <h1>"Page not found"</h1>
-            <p>"This address does not lead anywhere. " <a href="/">"Back to the start"</a></p>
+            <h1>{w.not_found_title}</h1>
+            <p>{w.not_found_text} " " <a href="/">{w.back_home}</a></p>
         </main>
     }
 }

@@ -9,10 +9,14 @@
 //! Dates and numbers are written for the language too ([`date`], [`number`]).
 
 pub mod account;
+pub mod application;
 pub mod auth;
 pub mod consent;
 pub mod dashboard;
+pub mod errors;
+pub mod pages;
 pub mod play;
+pub mod product;
 pub mod shop;
 
 pub use crate::plugins::Lang;
@@ -139,10 +143,26 @@ mod tests {
             ("consent", consent::ConsentWords::all()),
             ("dashboard", dashboard::DashWords::all()),
             ("account", account::AccountWords::all()),
+            ("errors", errors::ErrorWords::all()),
+            ("pages", pages::PageWords::all()),
+            ("product", product::ProductWords::all()),
+            ("application", application::AppWords::all()),
         ];
         let wrong: Vec<String> = areas.iter().flat_map(|(area, words)| check(area, words)).collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
         assert!(areas.iter().all(|(_, w)| !w.is_empty()));
+    }
+
+    #[test]
+    fn every_error_code_has_its_sentence() {
+        use crate::error::ErrorCode;
+        for code in [400, 401, 402, 403, 404, 405, 409, 413, 419, 420, 429, 430, 460, 461, 462, 463, 464, 465, 500, 503]
+        {
+            let code = ErrorCode::from_code(code).unwrap_or_else(|| panic!("code {code}"));
+            for lang in [Lang::En, Lang::Fr] {
+                assert!(!errors::ErrorWords::of(lang).sentence(code).is_empty());
+            }
+        }
     }
 
     #[test]

@@ -69,7 +69,8 @@ fn editor_href(id: Id) -> String {
 
 #[component]
 pub fn Applications() -> impl IntoView {
-    crate::components::page_title(Some("Applications"));
+    let w = crate::i18n::app_words();
+    crate::components::page_title(Some(w.list_title));
     let apps = LocalResource::new(applications::list);
     let name = RwSignal::new(String::new());
     let create = Action::new_local(|name: &String| {
@@ -92,14 +93,14 @@ pub fn Applications() -> impl IntoView {
     };
     view! {
         <Shell>
-            <div class="dash-head"><h1>"Applications"</h1></div>
-            <p class="muted">"An application is what a tap shows: a title, a theme and plugins. Put one on any of your objects."</p>
+            <div class="dash-head"><h1>{w.list_title}</h1></div>
+            <p class="muted">{w.list_intro}</p>
             <form class="form form--inline panel" on:submit=submit data-testid="new-app">
-                <label class="field"><span>"New application"</span>
-                    <input required maxlength="100" placeholder="My business card" prop:value=move || name.get()
+                <label class="field"><span>{w.new_app}</span>
+                    <input required maxlength="100" placeholder=w.new_placeholder prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <button class="button" type="submit" disabled=busy(create)>
-                    {move || if busy(create)() { "Creating…" } else { "Create" }}</button>
+                    {move || if busy(create)() { w.creating } else { w.create }}</button>
             </form>
             {action_status(create)}
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -110,9 +111,9 @@ pub fn Applications() -> impl IntoView {
                                 {list.into_iter().map(|a| view! {
                                     <a class="app-card" href=editor_href(a.id)>
                                         <strong>{a.alias_name}</strong>
-                                        <span class="muted">{format!("{} plugin(s)", a.quantity_plugins)}
-                                            {a.is_locked.then_some(" · locked")}
-                                            {(!Can::Own.allowed(a.chmod)).then(|| format!(" · shared ({})", a.chmod.name(false)))}</span>
+                                        <span class="muted">{senzu_core::i18n::fill(w.plugins_count, &[("n", &a.quantity_plugins.to_string())])}
+                                            {a.is_locked.then_some(w.locked)}
+                                            {(!Can::Own.allowed(a.chmod)).then(|| senzu_core::i18n::fill(w.shared, &[("level", a.chmod.name(false))]))}</span>
                                     </a>
                                 }).collect_view()}
                             </div>
@@ -187,7 +188,7 @@ impl Draft {
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    crate::components::page_title(Some("Application"));
+    crate::components::page_title(Some(crate::i18n::app_words().title));
     let params = use_params_map();
     // Read inside the fetcher: moving from one application to another reloads the page's data.
     let app = LocalResource::new(move || {
@@ -219,14 +220,14 @@ fn Editor(app: Application) -> impl IntoView {
     view! {
         <div class="dash-head">
             <h1 data-testid="app-title">{move || draft.play(id).title}</h1>
-            <span class="muted">"your rights: " {mine.name(false)}</span>
+            <span class="muted">{crate::i18n::app_words().your_rights} " " {mine.name(false)}</span>
         </div>
         <div class="editor">
             <div class="editor__main">
                 {if Can::Administer.allowed(mine) {
                     view! { <AppForm id draft locked /> }.into_any()
                 } else {
-                    view! { <p class="notice">"You can see this application; its settings are for its admins."</p> }.into_any()
+                    view! { <p class="notice">{crate::i18n::app_words().read_only}</p> }.into_any()
                 }}
                 <PluginsPanel id mine draft />
                 <SharingPanel kind="applications" id mine />
@@ -234,11 +235,11 @@ fn Editor(app: Application) -> impl IntoView {
                 <InsightsPanel kind="applications" id />
                 {Can::Own.allowed(mine).then(|| view! { <DeleteApp id /> })}
             </div>
-            <aside class="editor__preview" aria-label="Preview">
+            <aside class="editor__preview" aria-label=crate::i18n::app_words().preview>
                 <div class="phone" data-testid="preview">
                     {move || view! { <PlayScreen play=draft.play(id) lang=Lang::En segment=String::new() /> }}
                 </div>
-                <p class="muted small">"Live preview: what a tap shows."</p>
+                <p class="muted small">{crate::i18n::app_words().preview_hint}</p>
             </aside>
         </div>
     }
@@ -247,6 +248,28 @@ fn Editor(app: Application) -> impl IntoView {
 const COLORS: [Color; 5] = [Color::Green, Color::Blue, Color::Red, Color::Purple, Color::Orange];
 const BACKGROUNDS: [(Background, &str); 3] =
     [(Background::Light, "Light"), (Background::Dark, "Dark"), (Background::Auto, "Auto (dark at night)")];
+
+/// A background's label in the page's language (the table names them in English).
+fn background_label(english: &str) -> &'static str {
+    let w = crate::i18n::app_words();
+    match english {
+        "Light" => w.light,
+        "Dark" => w.dark,
+        _ => w.auto,
+    }
+}
+
+/// A link validity's label in the page's language.
+fn validity_label(english: &str) -> &'static str {
+    let w = crate::i18n::app_words();
+    match english {
+        "1 hour" => w.one_hour,
+        "1 day" => w.one_day,
+        "7 days" => w.seven_days,
+        "30 days" => w.thirty_days,
+        _ => w.no_end,
+    }
+}
 
 /// The form's changes, checked here with the worker's rules before the round trip.
 fn changes(draft: Draft, password: &str) -> Result<UpdateApplication, ApiError> {
@@ -342,58 +365,58 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h2>"Settings"</h2>
+            <h2>{crate::i18n::app_words().settings}</h2>
             <form class="form" on:submit=submit data-testid="app-form">
                 <div class="form__row">
-                    <label class="field"><span>"Name"</span>
+                    <label class="field"><span>{crate::i18n::app_words().name}</span>
                         <input required maxlength="100" prop:value=move || draft.name.get()
                             on:input=move |ev| draft.name.set(event_target_value(&ev)) />{error_of("name")}</label>
-                    <label class="field"><span>"Title shown (alias)"</span>
+                    <label class="field"><span>{crate::i18n::app_words().alias}</span>
                         <input maxlength="100" prop:value=move || draft.alias.get()
                             on:input=move |ev| draft.alias.set(event_target_value(&ev)) />{error_of("alias_name")}</label>
                 </div>
-                <label class="field"><span>"Subtitle"</span>
+                <label class="field"><span>{crate::i18n::app_words().subtitle}</span>
                     <input maxlength="200" prop:value=move || draft.subtitle.get()
                         on:input=move |ev| draft.subtitle.set(event_target_value(&ev)) />{error_of("subtitle")}</label>
                 <div class="form__row">
-                    <label class="field"><span>"Image: upload (PNG, JPEG, GIF, WebP, 2 MB)"</span>
+                    <label class="field"><span>{crate::i18n::app_words().image_upload}</span>
                         <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=choose data-testid="image-upload" />
-                        {move || busy(upload)().then(|| view! { <small class="field__hint">"Uploading…"</small> })}
+                        {move || busy(upload)().then(|| view! { <small class="field__hint">{crate::i18n::app_words().uploading}</small> })}
                         {move || uploaded.try_with(|v| match v {
                             Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
                             _ => None,
                         }).flatten()}</label>
-                    <div class="field"><span>"…or one of your files"</span>
+                    <div class="field"><span>{crate::i18n::app_words().image_files}</span>
                         <super::files::ImagePicker on_pick=Callback::new(move |f: senzu_core::api::files::File| { pick.dispatch(f.id); }) />
                         {move || picked.try_with(|v| match v {
                             Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
                             _ => None,
                         }).flatten()}</div>
-                    <label class="field"><span>"…or an https address"</span>
+                    <label class="field"><span>{crate::i18n::app_words().image_url}</span>
                         <input type="text" inputmode="url" maxlength="500" placeholder="https://…" prop:value=move || draft.image.get()
                             on:input=move |ev| draft.image.set(event_target_value(&ev)) />{error_of("url_image")}</label>
                 </div>
-                <fieldset class="field swatches"><legend>"Colour"</legend>
+                <fieldset class="field swatches"><legend>{crate::i18n::app_words().colour}</legend>
                     {COLORS.into_iter().map(|c| view! {
                         <label class="swatch" data-color=c.as_str() title=c.as_str()>
                             <input type="radio" name="color" value=c.as_str() prop:checked=move || draft.color.get() == c
                                 on:change=move |_| draft.color.set(c) /><span>{c.as_str()}</span></label>
                     }).collect_view()}
                 </fieldset>
-                <fieldset class="field segmented"><legend>"Background"</legend>
-                    {BACKGROUNDS.into_iter().map(|(b, l)| view! {
+                <fieldset class="field segmented"><legend>{crate::i18n::app_words().background}</legend>
+                    {BACKGROUNDS.into_iter().map(|(b, l)| (b, background_label(l))).map(|(b, l)| view! {
                         <label><input type="radio" name="background" value=b.as_str() prop:checked=move || draft.background.get() == b
                             on:change=move |_| draft.background.set(b) /><span>{l}</span></label>
                     }).collect_view()}
                 </fieldset>
-                <label class="field"><span>{move || if locked.get() { "New password (the app is locked)" } else { "Password (locks the app)" }}</span>
+                <label class="field"><span>{move || if locked.get() { crate::i18n::app_words().new_password } else { crate::i18n::app_words().password }}</span>
                     <input type="password" autocomplete="new-password" minlength="4" prop:value=move || password.get()
                         on:input=move |ev| password.set(event_target_value(&ev)) />{error_of("password")}</label>
                 {move || locked.get().then(|| view! {
-                    <button class="link-button" type="button" on:click=unlock>"Remove the password"</button>
+                    <button class="link-button" type="button" on:click=unlock>{crate::i18n::app_words().remove_password}</button>
                 })}
                 <button class="button" type="submit" disabled=busy(save)>
-                    {move || if busy(save)() { "Saving…" } else { "Save" }}</button>
+                    {move || if busy(save)() { crate::i18n::app_words().saving } else { crate::i18n::app_words().save }}</button>
                 {action_status(save)}
             </form>
         </section>
@@ -430,14 +453,14 @@ fn ShareLinks(id: Id) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="share-links">
-            <h2>"Share links"</h2>
-            <p class="muted">"A link that opens this application without the object, until it expires or you turn it off."</p>
+            <h2>{crate::i18n::app_words().share_links}</h2>
+            <p class="muted">{crate::i18n::app_words().share_intro}</p>
             <form class="form form--inline" on:submit=submit>
-                <label class="field field--narrow"><span>"Valid for"</span>
+                <label class="field field--narrow"><span>{crate::i18n::app_words().valid_for}</span>
                     <select on:change=move |ev| expiry.set(event_target_value(&ev).parse().unwrap_or(2))
                         prop:value=move || expiry.get().to_string()>
                         {VALIDITY.iter().enumerate().map(|(i, (_, label))| view! {
-                            <option value=i.to_string() selected=i == 2>{*label}</option>
+                            <option value=i.to_string() selected=i == 2>{validity_label(label)}</option>
                         }).collect_view()}
                     </select></label>
                 <button class="button" type="submit" disabled=busy(create)>"Create a link"</button>

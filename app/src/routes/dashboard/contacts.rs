@@ -13,7 +13,8 @@ use crate::api;
 
 #[component]
 pub fn Contacts() -> impl IntoView {
-    crate::components::page_title(Some("Contacts"));
+    let w = crate::i18n::pages();
+    crate::components::page_title(Some(w.contacts_title));
     let data = LocalResource::new(api::contacts::list);
     let search = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
@@ -32,18 +33,16 @@ pub fn Contacts() -> impl IntoView {
     view! {
         <Shell>
             <div class="dash-head">
-                <h1>"Contacts"</h1>
-                <p class="muted">"What visitors left for you through an Exchange contacts plugin."</p>
+                <h1>{w.contacts_title}</h1>
+                <p class="muted">{w.contacts_intro}</p>
             </div>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|all| if all.is_empty() {
                             view! {
                                 <p class="empty" data-testid="no-contacts">
-                                    "No contacts yet. Add an “Exchange contacts” plugin to one of your "
-                                    <a href="/dashboard/applications">"applications"</a>
-                                    " and visitors can leave you their details at a tap."
+                                    <a href="/dashboard/applications">{w.contacts_none}</a>
                                 </p>
                             }.into_any()
                         } else {
@@ -66,6 +65,7 @@ fn ContactList(
     save: Action<(Id, UpdateContact), Result<Contact, ApiError>>,
     remove: Action<Id, Result<senzu_core::api::Deleted, ApiError>>,
 ) -> impl IntoView {
+    let w = crate::i18n::pages();
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let stats = contacts::exchanges(&all, now);
     let mut tags: Vec<String> = all.iter().flat_map(|c| c.tags.iter().cloned()).collect();
@@ -79,27 +79,27 @@ fn ContactList(
         })
     };
     view! {
-        <section class="panel" aria-label="Exchanges">
+        <section class="panel" aria-label=w.contacts_exchanges>
             <dl class="totals" data-testid="exchange-totals">
-                <div><dt>"All"</dt><dd>{stats.total}</dd></div>
-                <div><dt>"Last 7 days"</dt><dd>{stats.last_7_days}</dd></div>
-                <div><dt>"Last 30 days"</dt><dd>{stats.last_30_days}</dd></div>
+                <div><dt>{w.contacts_all}</dt><dd>{stats.total}</dd></div>
+                <div><dt>{w.contacts_7}</dt><dd>{stats.last_7_days}</dd></div>
+                <div><dt>{w.contacts_30}</dt><dd>{stats.last_30_days}</dd></div>
             </dl>
             <div class="chart-box" inner_html=charts::bars(&stats.by_application)></div>
         </section>
         <div class="toolbar">
-            <label><span>"Search"</span>
+            <label><span>{w.contacts_search}</span>
                 <input type="search" data-testid="contact-search" prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev)) /></label>
-            <label><span>"Tag"</span>
+            <label><span>{w.contacts_tag}</span>
                 <select data-testid="contact-tag" on:change=move |ev| tag.set(event_target_value(&ev))>
-                    <option value="">"Any"</option>
+                    <option value="">{w.contacts_any}</option>
                     {tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                 </select></label>
             <a class="button button--ghost" data-testid="export-csv" download="" rel="external"
-                href=move || api::contacts::export_url("csv", &search.get(), &tag.get())>"Export CSV"</a>
+                href=move || api::contacts::export_url("csv", &search.get(), &tag.get())>{w.contacts_csv}</a>
             <a class="button button--ghost" data-testid="export-vcard" download="" rel="external"
-                href=move || api::contacts::export_url("vcard", &search.get(), &tag.get())>"Export vCard"</a>
+                href=move || api::contacts::export_url("vcard", &search.get(), &tag.get())>{w.contacts_vcard}</a>
         </div>
         <ul class="rows contacts" data-testid="contacts">
             <For each=shown key=|c| (c.id, c.tags.clone(), c.owner_note.clone()) let:c>
@@ -141,7 +141,7 @@ fn ContactRow(
         }
     };
     let confirm_delete = move |_| {
-        if window().confirm_with_message("Delete this contact for good?").unwrap_or(false) {
+        if window().confirm_with_message(crate::i18n::pages().contacts_confirm).unwrap_or(false) {
             remove.dispatch(id);
         }
     };
@@ -158,16 +158,16 @@ fn ContactRow(
                 <span class="muted">{date} " UTC · " {c.application_name.clone()}</span>
             </div>
             <form class="contact__edit" on:submit=submit>
-                <label><span>"Tags"</span>
+                <label><span>{crate::i18n::pages().contacts_tags}</span>
                     <input type="text" maxlength="1000" placeholder="lead, conference" prop:value=move || tags.get()
                         on:input=move |ev| tags.set(event_target_value(&ev)) /></label>
-                <label><span>"Your note"</span>
+                <label><span>{crate::i18n::pages().contacts_note}</span>
                     <textarea rows="2" maxlength="2000" prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea></label>
                 {move || invalid.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <span class="contact__actions">
-                    <button class="button" type="submit">"Save"</button>
-                    <button class="link-button danger" type="button" on:click=confirm_delete>"Delete"</button>
+                    <button class="button" type="submit">{crate::i18n::pages().contacts_save}</button>
+                    <button class="link-button danger" type="button" on:click=confirm_delete>{crate::i18n::pages().contacts_delete}</button>
                 </span>
             </form>
         </li>

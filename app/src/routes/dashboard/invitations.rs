@@ -12,7 +12,8 @@ use crate::api::sharing;
 
 #[component]
 pub fn Invitations() -> impl IntoView {
-    crate::components::page_title(Some("Invitations"));
+    let w = crate::i18n::pages();
+    crate::components::page_title(Some(w.invitations_title));
     // The mail's agree-share-application link lands here: that invitation is the one asked about.
     let asked = leptos_router::hooks::use_query_map()
         .with_untracked(|q| q.get("application").and_then(|v| v.parse::<Id>().ok()));
@@ -33,12 +34,12 @@ pub fn Invitations() -> impl IntoView {
     });
     view! {
         <Shell>
-            <div class="dash-head"><h1>"Invitations"</h1></div>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <div class="dash-head"><h1>{w.invitations_title}</h1></div>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|all| if all.is_empty() {
-                            view! { <p class="empty" data-testid="no-invitations">"Nothing waiting for you."</p> }.into_any()
+                            view! { <p class="empty" data-testid="no-invitations">{w.invitations_none}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="rows invitations" data-testid="invitations">
@@ -64,22 +65,27 @@ fn Invitation(
     asked: bool,
     answer: Action<(Shared, Id, bool), Result<Answered, ApiError>>,
 ) -> impl IntoView {
+    let w = crate::i18n::pages();
     let id = p.id;
     let name = p.object().and_then(|o| o.alias_name.clone()).unwrap_or_default();
     let issuer =
         format!("{} {}", p.issuer.firstname.clone().unwrap_or_default(), p.issuer.lastname.clone().unwrap_or_default());
     let noun = match kind {
-        Shared::Product => "object",
-        Shared::Group => "group of objects",
-        Shared::Application => "application",
+        Shared::Product => w.invitation_object,
+        Shared::Group => w.invitation_group,
+        Shared::Application => w.invitation_application,
     };
+    let from = senzu_core::i18n::fill(
+        w.invitation_from,
+        &[("what", noun), ("who", issuer.trim()), ("level", p.chmod.name(false))],
+    );
     view! {
         <li data-testid="invitation" class:invitation--asked=asked aria-current=asked.then_some("true")>
             <span><strong>{name}</strong> " "
-                <span class="muted">{noun} " shared by " {issuer} " · " {p.chmod.name(false)}</span></span>
+                <span class="muted">{from}</span></span>
             <span>
-                <button class="button button--ghost" type="button" on:click=move |_| { answer.dispatch((kind, id, false)); }>"Decline"</button> " "
-                <button class="button" type="button" on:click=move |_| { answer.dispatch((kind, id, true)); }>"Accept"</button>
+                <button class="button button--ghost" type="button" on:click=move |_| { answer.dispatch((kind, id, false)); }>{w.invitation_decline}</button> " "
+                <button class="button" type="button" on:click=move |_| { answer.dispatch((kind, id, true)); }>{w.invitation_accept}</button>
             </span>
         </li>
     }

@@ -25,7 +25,7 @@ fn typed_name<const MAX: usize>(field: &str, text: &str) -> Result<Name<MAX>, Ap
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    crate::components::page_title(Some("Object"));
+    crate::components::page_title(Some(crate::i18n::product().title));
     let params = use_params_map();
     // Read inside the resource: going from one object to another reloads the page's data.
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());
@@ -41,11 +41,11 @@ pub fn ProductPage() -> impl IntoView {
     });
     view! {
         <Shell>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|(product, records, apps)| view! {
-                            {just_paired.then(|| view! { <p class="notice" role="status">"Paired. It is yours: give it an application below."</p> })}
+                            {just_paired.then(|| view! { <p class="notice" role="status">{crate::i18n::product().paired}</p> })}
                             <ProductView product records apps data />
                         })
                     })}
@@ -67,14 +67,15 @@ fn ProductView(
     let can_edit = Can::EditBasics.allowed(mine);
     let name = product_name(&product);
     let lost = product.lost;
+    let w = crate::i18n::product();
     view! {
         <div class="dash-head">
             <div>
                 <h1 data-testid="product-name">{name.clone()}</h1>
                 <p class="muted">{product.item.reference.clone()} " · " {product.maker.reference.clone()}
-                    " · your rights: " <strong data-testid="my-chmod">{mine.name(false)}</strong></p>
+                    " · " {w.your_rights} " " <strong data-testid="my-chmod">{mine.name(false)}</strong></p>
             </div>
-            {lost.then(|| view! { <span class="badge badge--danger badge--big">"Lost"</span> })}
+            {lost.then(|| view! { <span class="badge badge--danger badge--big">{w.lost}</span> })}
         </div>
         <div class="dash-grid">
             <div class="dash-col">
@@ -82,7 +83,7 @@ fn ProductView(
                 {Can::Administer.allowed(mine).then(|| view! { <GroupPicker id current=product.id_group /> })}
                 <LostPanel id lost message=product.lost_message.clone().unwrap_or_default() can_edit data />
                 <section class="panel">
-                    <h2>"Records"</h2>
+                    <h2>{w.records}</h2>
                     <div class="records">
                         {records.into_iter().map(|r| view! { <RecordCard id r apps=apps.clone() can_edit /> }).collect_view()}
                     </div>
@@ -116,10 +117,10 @@ fn NameForm(id: Id, name: String, data: LocalResource<Result<Loaded, ApiError>>)
     view! {
         <section class="panel">
             <form class="form form--inline" on:submit=submit>
-                <label class="field"><span>"Name"</span>
+                <label class="field"><span>{crate::i18n::product().name}</span>
                     <input required maxlength="100" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /></label>
                 <button class="button" type="submit" disabled=move || rename.pending().get()>
-                    {move || if rename.pending().get() { "Saving…" } else { "Rename" }}</button>
+                    {move || if rename.pending().get() { crate::i18n::product().saving } else { crate::i18n::product().rename }}</button>
             </form>
             {action_status(rename)}
         </section>
@@ -142,13 +143,13 @@ fn GroupPicker(id: Id, current: Option<Id>) -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <label class="field"><span>"Group"</span>
+            <label class="field"><span>{crate::i18n::product().group}</span>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let list = groups.await.unwrap_or_default();
                         view! {
                             <select on:change=change prop:value=move || chosen.get() data-testid="product-group">
-                                <option value="">"— no group —"</option>
+                                <option value="">{crate::i18n::product().no_group}</option>
                                 {list.into_iter().filter(|g| Can::EditBasics.allowed(g.chmod)).map(|g| view! {
                                     <option value=g.id.to_string()>{g.alias_name}</option>
                                 }).collect_view()}
@@ -156,7 +157,7 @@ fn GroupPicker(id: Id, current: Option<Id>) -> impl IntoView {
                         }
                     })}
                 </Suspense></label>
-            <p class="muted small">"Everyone the group is shared with gets this object too."</p>
+            <p class="muted small">{crate::i18n::product().group_hint}</p>
             {action_status(move_to)}
         </section>
     }
@@ -190,17 +191,17 @@ fn LostPanel(
     };
     view! {
         <section class="panel" class:panel--alert=move || is_lost.get() data-testid="lost-panel">
-            <h2>"Lost mode"</h2>
-            <p class="muted">"When it is lost, a tap shows your message and lets the finder write to you — your address stays private."</p>
+            <h2>{crate::i18n::product().lost_mode}</h2>
+            <p class="muted">{crate::i18n::product().lost_hint}</p>
             <form class="form" on:submit=submit>
                 <label class="switch"><input type="checkbox" disabled=!can_edit prop:checked=move || is_lost.get()
-                    on:change=move |ev| is_lost.set(event_target_checked(&ev)) /> <span>"This object is lost"</span></label>
-                <label class="field" class:hidden=move || !is_lost.get()><span>"Message to the finder"</span>
+                    on:change=move |ev| is_lost.set(event_target_checked(&ev)) /> <span>{crate::i18n::product().is_lost}</span></label>
+                <label class="field" class:hidden=move || !is_lost.get()><span>{crate::i18n::product().finder_message}</span>
                     <textarea maxlength="500" rows="3" disabled=!can_edit prop:value=move || text_value.get()
                         on:input=move |ev| text_value.set(event_target_value(&ev))></textarea></label>
                 {can_edit.then(|| view! {
                     <button class="button" type="submit" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save" }}</button>
+                        {move || if save.pending().get() { crate::i18n::product().saving } else { crate::i18n::product().save }}</button>
                 })}
                 {action_status(save)}
             </form>
@@ -232,7 +233,7 @@ fn FinderMessages(id: Id) -> impl IntoView {
                     }
                     let unread = list.iter().filter(|m| !m.is_read).count();
                     Ok(view! {
-                        <h3 data-testid="finder-messages-title">{format!("Messages from finders ({unread} unread)")}</h3>
+                        <h3 data-testid="finder-messages-title">{senzu_core::i18n::fill(crate::i18n::product().finder_messages, &[("n", &unread.to_string())])}</h3>
                         <ul class="finder-messages" data-testid="finder-messages">
                             {list.into_iter().map(|m| {
                                 let (mid, read) = (m.id, m.is_read);
@@ -242,12 +243,12 @@ fn FinderMessages(id: Id) -> impl IntoView {
                                     <li class="finder-message" class:finder-message--unread=!read data-testid="finder-message">
                                         <p class="finder-message__text">{m.message}</p>
                                         <p class="muted">{m.date_created.date.chars().take(16).collect::<String>()} " · "
-                                            {match m.contact { Some(c) => format!("Contact: {c}"), None => "No contact left".into() }}
-                                            {(!read).then(|| view! { " " <span class="badge">"Unread"</span> })}</p>
+                                            {match m.contact { Some(c) => senzu_core::i18n::fill(crate::i18n::product().contact, &[("contact", &c)]), None => crate::i18n::product().no_contact.into() }}
+                                            {(!read).then(|| view! { " " <span class="badge">{crate::i18n::product().unread}</span> })}</p>
                                         <p class="finder-message__actions">
-                                            {reply.map(|href| view! { <a class="link-button" href=href>"Reply by mail"</a> })}
+                                            {reply.map(|href| view! { <a class="link-button" href=href>{crate::i18n::product().reply}</a> })}
                                             <button class="link-button" type="button" on:click=move |_| { mark.dispatch((mid, !read)); }>
-                                                {if read { "Mark unread" } else { "Mark read" }}</button>
+                                                {if read { crate::i18n::product().mark_unread } else { crate::i18n::product().mark_read }}</button>
                                         </p>
                                     </li>
                                 }
@@ -290,34 +291,35 @@ fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl I
                 <div class="qr__links">
                     <a href=data_url("image/svg+xml", svg.as_bytes()) download=format!("senzu-{id_record}.svg")>"SVG"</a>
                     <a href=data_url("image/png", &png) download=format!("senzu-{id_record}.png")>"PNG"</a>
-                    <a href=url.clone() target="_blank" rel="noopener">"Open"</a>
+                    <a href=url.clone() target="_blank" rel="noopener">{crate::i18n::product().open}</a>
                 </div>
             </div>
         }
     });
     let technology = match r.technology {
-        Technology::Nfc => "NFC chip",
-        Technology::Qrcode => "QR code",
+        Technology::Nfc => crate::i18n::product().nfc,
+        Technology::Qrcode => crate::i18n::product().qrcode,
         other => other.as_str(),
     };
     // What tells two records of one object apart: their number, and the key's short form.
     let key = r.record_key.as_deref().filter(|k| k.len() > 10).map(|k| format!("{}…{}", &k[..4], &k[k.len() - 4..]));
     let since = r.date_created.date.get(..10).unwrap_or(&r.date_created.date).to_string();
     let more = RwSignal::new(false);
+    let w = crate::i18n::product();
     view! {
         <article class="record" data-testid="record" data-record=id_record>
             <header class="record__head">
                 <strong>{format!("{technology} #{id_record}")}</strong>
-                <span class="badge">{if dynamic { "Signed (SUN)" } else { "Static" }}</span>
-                {(!r.is_enabled).then(|| view! { <span class="badge badge--danger">"Disabled"</span> })}
+                <span class="badge">{if dynamic { w.signed } else { w.static_record }}</span>
+                {(!r.is_enabled).then(|| view! { <span class="badge badge--danger">{w.disabled}</span> })}
             </header>
             <p class="muted record__meta" data-testid="record-meta">
-                {key.map(|k| view! { "Key " <code>{k}</code> " · " })}
-                {format!("since {since}")}
+                {key.map(|k| view! { {w.key} " " <code>{k}</code> " · " })}
+                {senzu_core::i18n::fill(w.since, &[("date", &senzu_core::i18n::date(&since, w.lang))])}
             </p>
-            <label class="field"><span>"Opens the application"</span>
+            <label class="field"><span>{w.opens_app}</span>
                 <select disabled=!can_edit on:change=change prop:value=move || chosen.get() data-testid="record-app">
-                    <option value="">"— none —"</option>
+                    <option value="">{w.none}</option>
                     {apps.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                 </select></label>
             {action_status(save)}
@@ -327,7 +329,7 @@ fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl I
                 let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
                 more.set(open);
             }>
-                <summary data-testid="record-more">"Insights and share links"</summary>
+                <summary data-testid="record-more">{w.more}</summary>
                 <Show when=move || more.get()>
                     <InsightsPanel kind="records" id=id_record />
                     <RecordShares id_record />
@@ -342,20 +344,21 @@ fn RecordCard(id: Id, r: Record, apps: Vec<AppChoice>, can_edit: bool) -> impl I
 fn RecordShares(id_record: Id) -> impl IntoView {
     let links = LocalResource::new(move || crate::api::shares::of_record(id_record));
     view! {
-        <section class="record-shares" aria-label="Share links of this record">
-            <h3>"Share links"</h3>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <section class="record-shares" aria-label=crate::i18n::product().share_links_of>
+            <h3>{crate::i18n::product().share_links}</h3>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 {move || Suspend::new(async move {
                     match links.await {
                         Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
                         Ok(all) if all.is_empty() => view! {
-                            <p class="muted" data-testid="no-record-shares">"No link made through this record."</p>
+                            <p class="muted" data-testid="no-record-shares">{crate::i18n::product().no_share_link}</p>
                         }.into_any(),
                         Ok(all) => view! {
                             <ul class="rows" data-testid="record-shares">
                                 {all.into_iter().map(|s| {
-                                    let state = if !s.is_enabled { "off" } else if s.is_expired { "expired" } else { "live" };
-                                    let until = s.date_expired.map(|d| format!(" · until {}", d.date.get(..10).unwrap_or(&d.date))).unwrap_or_default();
+                                    let w = crate::i18n::product();
+                                    let state = if !s.is_enabled { w.link_off } else if s.is_expired { w.link_expired } else { w.link_live };
+                                    let until = s.date_expired.map(|d| senzu_core::i18n::fill(w.link_until, &[("date", &senzu_core::i18n::date(&d.date, w.lang))])).unwrap_or_default();
                                     view! { <li><a href=s.url.clone() rel="noopener" target="_blank"><code>{s.public_key.clone()}</code></a>
                                         <span class="muted">{format!("{state}{until}")}</span></li> }
                                 }).collect_view()}
@@ -395,18 +398,18 @@ fn DangerZone(id: Id, mine: Level) -> impl IntoView {
             act.dispatch(step);
         }
     };
-    let leave = move |_| ask(Step::Leave, "Remove this object from your account? Others keep it.");
-    let reset =
-        move |_| ask(Step::Reset, "Reset it so someone else can pair it? Its applications and shares are removed.");
-    let erase = move |_| ask(Step::Erase, "Erase it for everyone? Nobody will have it any more.");
+    let w = crate::i18n::product();
+    let leave = move |_| ask(Step::Leave, w.confirm_leave);
+    let reset = move |_| ask(Step::Reset, w.confirm_reset);
+    let erase = move |_| ask(Step::Erase, w.confirm_erase);
     view! {
         <section class="panel panel--danger">
-            <h2>"Leave or give away"</h2>
+            <h2>{w.give_away}</h2>
             <div class="danger-actions">
-                <button class="button button--ghost" type="button" on:click=leave>"Remove from my account"</button>
+                <button class="button button--ghost" type="button" on:click=leave>{w.leave}</button>
                 {Can::Own.allowed(mine).then(|| view! {
-                    <button class="button button--ghost" type="button" on:click=reset>"Reset to give it away"</button>
-                    <button class="button button--danger" type="button" on:click=erase>"Erase for everyone"</button>
+                    <button class="button button--ghost" type="button" on:click=reset>{w.reset}</button>
+                    <button class="button button--danger" type="button" on:click=erase>{w.erase}</button>
                 })}
             </div>
             {action_status(act)}

@@ -1,0 +1,51 @@
+//! The landing page, the missing page and the contacts page.
+
+crate::words! {
+    /// Pages outside the dashboard's frame, and the contacts page.
+    pub struct PageWords {
+        hero_title: "Your objects, as small apps.", "Vos objets, en petites applications.";
+        hero_lead: "A card, a ring or a pen carries an NFC chip or a printed code. Tap it with a phone and it opens your app: call, text, your vCard, your links — whatever you put on it.",
+            "Une carte, une bague ou un stylo porte une puce NFC ou un code imprimé. Approchez un téléphone : votre application s'ouvre — appel, SMS, votre vCard, vos liens, tout ce que vous y mettez.";
+        create_account: "Create an account", "Créer un compte";
+        sign_in: "Sign in", "Se connecter";
+        feature_tap: "Tap, and it opens", "Un geste, et ça s'ouvre";
+        feature_tap_text: "No app to install. Every tap of a secure chip is signed, so a copied link cannot be replayed.",
+            "Aucune application à installer. Chaque lecture d'une puce sécurisée est signée : un lien copié ne peut pas resservir.";
+        feature_shape: "Yours to shape", "À votre image";
+        feature_shape_text: "Pick a title, colours and plugins. Change them any time; the object stays the same.",
+            "Choisissez un titre, des couleurs et des plugins. Changez-les quand vous voulez : l'objet reste le même.";
+        feature_share: "Share and find", "Partager et retrouver";
+        feature_share_text: "Share an object with people you trust, mark it lost, and see where it is being tapped.",
+            "Partagez un objet avec qui vous voulez, déclarez-le perdu, et voyez où il est lu.";
+        not_found_title: "Page not found", "Page introuvable";
+        not_found_text: "This address does not lead anywhere.", "Cette adresse ne mène nulle part.";
+        back_home: "Back to the start", "Retour à l'accueil";
+        contacts_title: "Contacts", "Contacts";
+        contacts_intro: "What visitors left for you through an Exchange contacts plugin.",
+            "Ce que les visiteurs vous ont laissé via un plugin « Échange de contacts ».";
+        contacts_none: "No contacts yet. Add an “Exchange contacts” plugin to one of your applications and visitors can leave you their details at a tap.",
+            "Aucun contact pour l'instant. Ajoutez un plugin « Échange de contacts » à l'une de vos applications : les visiteurs pourront vous laisser leurs coordonnées d'un geste.";
+        contacts_exchanges: "Exchanges", "Échanges";
+        contacts_all: "All", "Tous";
+        contacts_7: "Last 7 days", "7 derniers jours";
+        contacts_30: "Last 30 days", "30 derniers jours";
+        contacts_search: "Search", "Rechercher";
+        contacts_tag: "Tag", "Étiquette";
+        contacts_any: "Any", "Toutes";
+        contacts_csv: "Export CSV", "Exporter en CSV";
+        contacts_vcard: "Export vCard", "Exporter en vCard";
+        contacts_tags: "Tags", "Étiquettes";
+        contacts_note: "Your note", "Votre note";
+        contacts_save: "Save", "Enregistrer";
+        contacts_delete: "Delete", "Supprimer";
+        contacts_confirm: "Delete this contact for good?", "Supprimer définitivement ce contact ?";
+        invitations_title: "Invitations", "Invitations";
+        invitations_none: "Nothing waiting for you.", "Rien ne vous attend.";
+        invitation_object: "object", "objet";
+        invitation_group: "group of objects", "groupe d'objets";
+        invitation_application: "application", "application";
+        invitation_from: "{what} shared by {who} · {level}", "{what} partagé par {who} · {level}";
+        invitation_decline: "Decline", "Refuser";
+        invitation_accept: "Accept", "Accepter";
+    }
+}
