@@ -128,6 +128,9 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   await sharing.getByLabel('Rights').selectOption('1');
   await sharing.getByRole('button', { name: 'Invite' }).click();
   await expect(sharing.getByTestId('share-row').filter({ hasText: demo.friend.email })).toContainText('Invited');
+  // Not yet accepted: the invitee's address shows once (they have no name on this object yet).
+  const invited = await sharing.getByTestId('share-row').filter({ hasText: demo.friend.email }).textContent();
+  expect(invited.split(demo.friend.email).length - 1).toBe(1);
   await page.screenshot({ path: 'e2e/artifacts/dashboard-product.png', fullPage: true });
 
   const friendContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -21,13 +21,13 @@ async fn pairing_path(link: &str) -> Result<String, String> {
     let segment = link
         .split_once("/p/")
         .map(|(_, s)| s.split(['?', '#']).next().unwrap_or_default().to_string())
-        .ok_or("this is not the link of a Senzu object (it has no /p/…)")?;
+        .ok_or(crate::i18n::pages().pair_not_a_link)?;
     match api::play(&segment, None).await {
         Err((e, _, Some(path))) if e.kind() == Some(ErrorCode::NotActivated) => Ok(path),
-        Ok(_) => Err("this object is already paired to an account".into()),
+        Ok(_) => Err(crate::i18n::pages().pair_already.into()),
         Err((e, _, _)) => match e.kind() {
             Some(ErrorCode::ProductLost | ErrorCode::MissingApplication | ErrorCode::WrongPassword) => {
-                Err("this object is already paired to an account".into())
+                Err(crate::i18n::pages().pair_already.into())
             }
             _ => Err(e.message),
         },
@@ -36,7 +36,7 @@ async fn pairing_path(link: &str) -> Result<String, String> {
 
 #[component]
 pub fn Pair() -> impl IntoView {
-    crate::components::page_title(Some("Pair an object"));
+    crate::components::page_title(Some(crate::i18n::pages().pair_title));
     let query = use_query_map();
     let path = RwSignal::new(query.get_untracked().get("path").filter(|p| !p.is_empty()));
     let me = LocalResource::new(api::me);
@@ -45,16 +45,16 @@ pub fn Pair() -> impl IntoView {
         <TopBar />
         <main class="auth-page">
             <section class="auth-card" data-testid="pair-page">
-                <h1 class="auth-card__title">"Pair an object"</h1>
-                <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <h1 class="auth-card__title">{crate::i18n::pages().pair_title}</h1>
+                <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                     {move || Suspend::new(async move {
                         match me.await {
                             Err(_) => view! {
-                                <p class="muted">"Sign in to pair this object to your account."</p>
+                                <p class="muted">{crate::i18n::pages().pair_sign_in}</p>
                                 <AuthForms lang on_signed_in=Callback::new(move |_| me.refetch()) />
                             }.into_any(),
                             Ok(user) => view! {
-                                <p class="muted">"Signed in as " {user.email.unwrap_or_default()}</p>
+                                <p class="muted">{senzu_core::i18n::fill(crate::i18n::pages().pair_signed_in_as, &[("email", &user.email.unwrap_or_default())])}</p>
                                 {move || match path.get() {
                                     Some(p) => view! { <PairForm path=p /> }.into_any(),
                                     None => view! { <FindObject path /> }.into_any(),
@@ -104,16 +104,16 @@ fn FindObject(path: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         {nfc::available().then(|| view! {
             <button class="button button--block" type="button" on:click=scan disabled=move || busy.get()>
-                "Hold your phone against the object"</button>
-            <p class="muted auth-switch">"or"</p>
+                {crate::i18n::pages().pair_hold}</button>
+            <p class="muted auth-switch">{crate::i18n::pages().pair_or}</p>
         })}
-        <p>"Tap the object with your phone (its page offers to pair it), or paste the link it opened — or the link of its printed code:"</p>
+        <p>{crate::i18n::pages().pair_how}</p>
         <form class="form" on:submit=from_link>
-            <label class="field"><span>"Link of the object"</span>
+            <label class="field"><span>{crate::i18n::pages().pair_link}</span>
                 <input type="url" required placeholder="https://…/p/…" prop:value=move || link.get()
                     on:input=move |ev| link.set(event_target_value(&ev)) /></label>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            <button class="button button--block" type="submit" disabled=move || busy.get()>"Continue"</button>
+            <button class="button button--block" type="submit" disabled=move || busy.get()>{crate::i18n::pages().pair_continue}</button>
         </form>
     }
 }
@@ -139,15 +139,15 @@ fn PairForm(path: String) -> impl IntoView {
     let busy = move || pair.pending().get() || pair.value().with(|v| matches!(v, Some(Ok(_))));
     view! {
         <form class="form" on:submit=submit data-testid="pair-form">
-            <p>"This object is not paired yet. Give it a name; you become its owner."</p>
-            <label class="field"><span>"Name (optional)"</span>
-                <input maxlength="100" placeholder="My card" prop:value=move || alias.get()
+            <p>{crate::i18n::pages().pair_intro}</p>
+            <label class="field"><span>{crate::i18n::pages().pair_name}</span>
+                <input maxlength="100" placeholder=crate::i18n::pages().pair_placeholder prop:value=move || alias.get()
                     on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
             {move || pair.value().with(|v| match v {
                 Some(Err(error)) => {
                     let message = match error.kind() {
-                        Some(ErrorCode::Conflict) => "This object is already paired to an account.".to_string(),
-                        Some(ErrorCode::DelayExpired) => "This tap has expired: tap the object again.".to_string(),
+                        Some(ErrorCode::Conflict) => crate::i18n::pages().pair_already.to_string(),
+                        Some(ErrorCode::DelayExpired) => crate::i18n::pages().pair_expired.to_string(),
                         _ => error.message.clone(),
                     };
                     Some(view! { <p class="form-error" role="alert">{message}</p> })
@@ -155,7 +155,7 @@ fn PairForm(path: String) -> impl IntoView {
                 _ => None,
             })}
             <button class="button button--block" type="submit" disabled=busy>
-                {move || if busy() { "Pairing…" } else { "Pair to my account" }}</button>
+                {move || if busy() { crate::i18n::pages().pairing } else { crate::i18n::pages().pair_submit }}</button>
         </form>
     }
 }

@@ -47,5 +47,22 @@ crate::words! {
         invitation_from: "{what} shared by {who} · {level}", "{what} partagé par {who} · {level}";
         invitation_decline: "Decline", "Refuser";
         invitation_accept: "Accept", "Accepter";
+        pair_title: "Pair an object", "Associer un objet";
+        pair_sign_in: "Sign in to pair this object to your account.", "Connectez-vous pour associer cet objet à votre compte.";
+        pair_signed_in_as: "Signed in as {email}", "Connecté en tant que {email}";
+        pair_hold: "Hold your phone against the object", "Approchez votre téléphone de l'objet";
+        pair_or: "or", "ou";
+        pair_how: "Tap the object with your phone (its page offers to pair it), or paste the link it opened — or the link of its printed code:",
+            "Approchez votre téléphone de l'objet (sa page propose de l'associer), ou collez le lien qu'il a ouvert — ou celui de son code imprimé :";
+        pair_link: "Link of the object", "Lien de l'objet";
+        pair_continue: "Continue", "Continuer";
+        pair_not_a_link: "This is not the link of a Senzu object (it has no /p/…).", "Ce n'est pas le lien d'un objet Senzu (il n'a pas de /p/…).";
+        pair_already: "This object is already paired to an account.", "Cet objet est déjà associé à un compte.";
+        pair_expired: "This tap has expired: tap the object again.", "Cette lecture a expiré : approchez à nouveau le téléphone de l'objet.";
+        pair_intro: "This object is not paired yet. Give it a name; you become its owner.", "Cet objet n'est pas encore associé. Donnez-lui un nom : vous en devenez propriétaire.";
+        pair_name: "Name (optional)", "Nom (facultatif)";
+        pair_placeholder: "My card", "Ma carte";
+        pairing: "Pairing…", "Association…";
+        pair_submit: "Pair to my account", "Associer à mon compte";
     }
 }

@@ -113,6 +113,8 @@ fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Res
         (Some(f), l) if !f.is_empty() => format!("{f} {}", l.clone().unwrap_or_default()),
         _ => email.clone(),
     };
+    // Before acceptance an invitee has no name yet: their address shows once, not twice.
+    let address = (name != email).then_some(email);
     let is_me = id_user.is_some() && id_user == me;
     // One manages others (never oneself) below oneself; only an owner touches an owner (core's rule).
     let editable = id_user.is_some() && chmod::may_grant(mine, Some(level), Level::Reader, is_me).is_ok();
@@ -136,7 +138,8 @@ fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Res
     view! {
         <li data-testid="share-row">
             <span>
-                <strong>{name}</strong> " " <span class="muted">{email}</span>
+                <strong>{name}</strong>
+                {address.map(|a| view! { " " <span class="muted">{a}</span> })}
                 {is_me.then(|| view! { " " <span class="badge">"You"</span> })}
                 {(!accepted).then(|| view! { " " <span class="badge">"Invited"</span> })}
             </span>
