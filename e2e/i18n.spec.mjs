@@ -37,6 +37,9 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   // An API refusal reads as a sentence in the language, its detail below.
   await page.goto('/dashboard/products/999999');
   await expect(page.getByRole('alert').first()).toContainText('Introuvable');
+  await page.goto('/dashboard/products/1');
+  await expect(page.getByTestId('sharing').getByRole('heading', { level: 2 })).toHaveText('Partage');
+  await expect(page.getByTestId('insights').getByRole('heading', { level: 2 })).toHaveText('Statistiques');
   await page.goto('/account');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte');
 

@@ -98,3 +98,8 @@ pub fn product() -> &'static senzu_core::i18n::product::ProductWords {
 pub fn app_words() -> &'static senzu_core::i18n::application::AppWords {
     senzu_core::i18n::application::AppWords::of(use_lang().get_untracked())
 }
+
+/// The sharing and insights panels' words in the page's language.
+pub fn panels() -> &'static senzu_core::i18n::panels::PanelWords {
+    senzu_core::i18n::panels::PanelWords::of(use_lang().get_untracked())
+}

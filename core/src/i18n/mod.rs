@@ -15,6 +15,7 @@ pub mod consent;
 pub mod dashboard;
 pub mod errors;
 pub mod pages;
+pub mod panels;
 pub mod play;
 pub mod product;
 pub mod shop;
@@ -147,6 +148,7 @@ mod tests {
             ("pages", pages::PageWords::all()),
             ("product", product::ProductWords::all()),
             ("application", application::AppWords::all()),
+            ("panels", panels::PanelWords::all()),
         ];
         let wrong: Vec<String> = areas.iter().flat_map(|(area, words)| check(area, words)).collect();
         assert!(wrong.is_empty(), "{wrong:#?}");

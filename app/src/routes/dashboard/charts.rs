@@ -58,6 +58,7 @@ fn of(kind: &str, id: Id) -> Of {
 
 #[component]
 pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
+    let w = crate::i18n::panels();
     let start = RwSignal::new(days_ago(29));
     let end = RwSignal::new(days_ago(0));
     let data = LocalResource::new(move || {
@@ -67,28 +68,28 @@ pub fn InsightsPanel(kind: &'static str, id: i64) -> impl IntoView {
     view! {
         <section class="panel insights" data-testid="insights">
             <div class="insights__head">
-                <h2>"Insights"</h2>
-                <label class="field field--narrow"><span>"From"</span>
+                <h2>{w.insights}</h2>
+                <label class="field field--narrow"><span>{w.from}</span>
                     <input type="date" prop:value=move || start.get() on:change=move |ev| start.set(event_target_value(&ev)) /></label>
-                <label class="field field--narrow"><span>"To"</span>
+                <label class="field field--narrow"><span>{w.to}</span>
                     <input type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) /></label>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|i| view! {
                             <p class="insights__totals">
-                                <span><strong data-testid="scans">{i.scans}</strong> {plural(i.scans, " scan", " scans")}</span>
-                                <span><strong data-testid="views">{i.views}</strong> {plural(i.views, " view", " views")}</span>
+                                <span><strong data-testid="scans">{i.scans}</strong> {plural(i.scans, w.scan_one, w.scan_many)}</span>
+                                <span><strong data-testid="views">{i.views}</strong> {plural(i.views, w.view_one, w.view_many)}</span>
                             </p>
                             <div class="chart-box" inner_html=charts::line(&i.days)></div>
-                            <p class="chart-legend"><span class="dot dot--views"></span>"views " <span class="dot dot--scans"></span>"scans"</p>
-                            <h3>"Countries"</h3>
+                            <p class="chart-legend"><span class="dot dot--views"></span>{w.legend_views} " " <span class="dot dot--scans"></span>{w.legend_scans}</p>
+                            <h3>{w.countries}</h3>
                             <div class="chart-box" inner_html=charts::bars(&i.countries)></div>
                             <div class="donuts">
-                                <div class="chart-box" inner_html=charts::donut("Browsers", &i.browsers)></div>
-                                <div class="chart-box" inner_html=charts::donut("Devices", &i.devices)></div>
-                                <div class="chart-box" inner_html=charts::donut("Platforms", &i.platforms)></div>
+                                <div class="chart-box" inner_html=charts::donut(w.browsers, &i.browsers)></div>
+                                <div class="chart-box" inner_html=charts::donut(w.devices, &i.devices)></div>
+                                <div class="chart-box" inner_html=charts::donut(w.platforms, &i.platforms)></div>
                             </div>
                         })
                     })}

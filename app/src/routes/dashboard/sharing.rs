@@ -67,8 +67,8 @@ pub fn SharingPanel(kind: &'static str, id: Id, mine: Level) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="sharing">
-            <h2>"Sharing"</h2>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2>{crate::i18n::panels().sharing}</h2>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 {move || Suspend::new(async move {
                     let me = me.await.ok().map(|m| m.id);
                     match users.await {
@@ -84,20 +84,19 @@ pub fn SharingPanel(kind: &'static str, id: Id, mine: Level) -> impl IntoView {
             {action_status(change)}
             {manages.then(|| view! {
                 <form class="form form--inline" on:submit=submit data-testid="invite">
-                    <label class="field"><span>"Invite by e-mail"</span>
+                    <label class="field"><span>{crate::i18n::panels().invite_by_email}</span>
                         <input type="email" required placeholder="friend@example.com" prop:value=move || email.get()
                             on:input=move |ev| email.set(event_target_value(&ev)) /></label>
-                    <label class="field field--narrow"><span>"Rights"</span>
+                    <label class="field field--narrow"><span>{crate::i18n::panels().rights}</span>
                         <select on:change=move |ev| chmod.set(Level::parse(&event_target_value(&ev)).unwrap_or(Level::Reader))
                             prop:value=move || u8::from(chmod.get()).to_string()>
                             {level_options(mine)}
                         </select></label>
                     <button class="button" type="submit" disabled=move || invite.pending().get()>
-                        {move || if invite.pending().get() { "Inviting…" } else { "Invite" }}</button>
+                        {move || if invite.pending().get() { crate::i18n::panels().inviting } else { crate::i18n::panels().invite }}</button>
                 </form>
                 {action_status(invite)}
-                <p class="muted small">"1 Reader sees it · 2 User · 3 Manager edits it · 4 Admin shares it · 5 Owner deletes it. "
-                    "People without an account get an e-mail and see it once they sign up."</p>
+                <p class="muted small">{crate::i18n::panels().levels}</p>
             })}
         </section>
     }
@@ -140,21 +139,21 @@ fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Res
             <span>
                 <strong>{name}</strong>
                 {address.map(|a| view! { " " <span class="muted">{a}</span> })}
-                {is_me.then(|| view! { " " <span class="badge">"You"</span> })}
-                {(!accepted).then(|| view! { " " <span class="badge">"Invited"</span> })}
+                {is_me.then(|| view! { " " <span class="badge">{crate::i18n::panels().you}</span> })}
+                {(!accepted).then(|| view! { " " <span class="badge">{crate::i18n::panels().invited}</span> })}
             </span>
             <span class="share-list__actions">
                 {if editable {
                     view! {
-                        <select aria-label="Rights" on:change=set_level prop:value=u8::from(level).to_string()>
+                        <select aria-label=crate::i18n::panels().rights on:change=set_level prop:value=u8::from(level).to_string()>
                             {level_options(mine)}
                         </select>
-                        <button class="link-button" type="button" on:click=remove>"Remove"</button>
+                        <button class="link-button" type="button" on:click=remove>{crate::i18n::panels().remove}</button>
                     }.into_any()
                 } else if withdrawable {
                     view! {
                         <span class="badge">{level.name(false)}</span>
-                        <button class="link-button" type="button" on:click=withdraw>"Withdraw"</button>
+                        <button class="link-button" type="button" on:click=withdraw>{crate::i18n::panels().withdraw}</button>
                     }.into_any()
                 } else {
                     view! { <span class="badge">{level.name(false)}</span> }.into_any()
