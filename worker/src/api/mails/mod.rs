@@ -83,9 +83,7 @@ pub async fn send(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let sender = repo::person(&call.db, me)
         .await?
         .ok_or_else(|| AppError::Internal { context: "mail sender", cause: "the caller has no row".into() })?;
-    for _ in wanted {
-        crate::rate::hit(&call.db, Limit::UserMail, 0, Who::User(me), call.now).await?;
-    }
+    crate::rate::hits(&call.db, Limit::UserMail, 0, Who::User(me), wanted.len() as i64, call.now).await?;
     let (subject, content) = (mail.subject.as_ref().map(|s| s.as_str()), mail.content.as_ref().map(|c| c.as_str()));
     let mut batch = Vec::with_capacity(people.len() * 2);
     for person in &people {
