@@ -4,6 +4,12 @@
 //! core's tables (`senzu_core::i18n`), one per area, every word in both languages.
 
 use leptos::prelude::*;
+use senzu_core::i18n::application::AppWords;
+use senzu_core::i18n::dashboard::DashWords;
+use senzu_core::i18n::pages::PageWords;
+use senzu_core::i18n::panels::PanelWords;
+use senzu_core::i18n::product::ProductWords;
+pub use senzu_core::i18n::Table;
 use senzu_core::plugins::Lang;
 
 pub use senzu_core::i18n::play::PlayWords as Words;
@@ -63,7 +69,7 @@ pub fn use_lang() -> RwSignal<Lang> {
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
-    let label = move || senzu_core::i18n::dashboard::DashWords::of(lang.get()).language;
+    let label = move || DashWords::of(lang.get()).language;
     view! {
         <label class="lang-switch"><span class="sr-only">{label}</span>
             <select data-testid="lang-switch" prop:value=move || code(lang.get()) on:change=move |ev| {
@@ -79,27 +85,24 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// The dashboard's words in the page's language.
-pub fn dash() -> &'static senzu_core::i18n::dashboard::DashWords {
-    senzu_core::i18n::dashboard::DashWords::of(use_lang().get_untracked())
+/// An area's words in the page's language: `tr::<AccountWords>()`.
+pub fn tr<T: Table>() -> &'static T {
+    T::of(use_lang().get_untracked())
 }
 
-/// The landing, missing and contacts pages' words in the page's language.
-pub fn pages() -> &'static senzu_core::i18n::pages::PageWords {
-    senzu_core::i18n::pages::PageWords::of(use_lang().get_untracked())
+// The areas most pages read, by a short name.
+pub fn dash() -> &'static DashWords {
+    tr()
 }
-
-/// The object page's words in the page's language.
-pub fn product() -> &'static senzu_core::i18n::product::ProductWords {
-    senzu_core::i18n::product::ProductWords::of(use_lang().get_untracked())
+pub fn pages() -> &'static PageWords {
+    tr()
 }
-
-/// The applications pages' words in the page's language.
-pub fn app_words() -> &'static senzu_core::i18n::application::AppWords {
-    senzu_core::i18n::application::AppWords::of(use_lang().get_untracked())
+pub fn product() -> &'static ProductWords {
+    tr()
 }
-
-/// The sharing and insights panels' words in the page's language.
-pub fn panels() -> &'static senzu_core::i18n::panels::PanelWords {
-    senzu_core::i18n::panels::PanelWords::of(use_lang().get_untracked())
+pub fn app_words() -> &'static AppWords {
+    tr()
+}
+pub fn panels() -> &'static PanelWords {
+    tr()
 }

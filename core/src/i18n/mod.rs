@@ -12,13 +12,18 @@ pub mod account;
 pub mod application;
 pub mod auth;
 pub mod consent;
+pub mod console;
 pub mod dashboard;
 pub mod errors;
+pub mod groups;
+pub mod maker;
 pub mod pages;
 pub mod panels;
 pub mod play;
+pub mod plugin_forms;
 pub mod product;
 pub mod shop;
+pub mod status;
 
 pub use crate::plugins::Lang;
 
@@ -51,7 +56,18 @@ macro_rules! words {
                 vec![$((stringify!($field), $en, $fr)),*]
             }
         }
+
+        impl $crate::i18n::Table for $name {
+            fn of(lang: $crate::plugins::Lang) -> &'static Self {
+                $name::of(lang)
+            }
+        }
     };
+}
+
+/// An area's table, for code that picks the table by type (the SPA's `tr::<T>()`).
+pub trait Table: 'static {
+    fn of(lang: Lang) -> &'static Self;
 }
 
 /// The `{name}` placeholders of a text, in order.
@@ -149,6 +165,11 @@ mod tests {
             ("product", product::ProductWords::all()),
             ("application", application::AppWords::all()),
             ("panels", panels::PanelWords::all()),
+            ("maker", maker::MakerWords::all()),
+            ("groups", groups::GroupWords::all()),
+            ("status", status::StatusWords::all()),
+            ("plugin_forms", plugin_forms::PluginFormWords::all()),
+            ("console", console::ConsoleWords::all()),
         ];
         let wrong: Vec<String> = areas.iter().flat_map(|(area, words)| check(area, words)).collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
