@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use senzu_core::api::user::{Address, CallLog, SaveAddress, UpdateUser, User, UserToken};
 use senzu_core::api::{ApiDate, Id, Name};
+use senzu_core::i18n::account::AccountWords;
 use senzu_core::ApiError;
 
 use super::application::{bad, busy, field_error};
@@ -24,9 +25,10 @@ fn text<const MAX: usize>(field: &str, value: &str) -> Result<Option<Name<MAX>>,
     Name::new(value).map(Some).map_err(|why| bad(field, why))
 }
 
-/// A date as the page shows it: `2026-12-02 04:10 UTC`.
-fn when(date: &ApiDate) -> String {
-    format!("{} UTC", date.date.get(..16).unwrap_or(&date.date))
+/// A date as the page shows it, with its time: `2 Dec 2026 04:10 UTC` / `2 déc. 2026 à 04:10 UTC`.
+fn when(date: &ApiDate, w: &AccountWords) -> String {
+    let Some(time) = date.date.get(11..16) else { return senzu_core::i18n::date(&date.date, w.lang) };
+    senzu_core::i18n::fill(w.when, &[("date", &senzu_core::i18n::date(&date.date, w.lang)), ("time", time)])
 }
 
 /// The field's error under it, when the action's error names it.
@@ -44,6 +46,7 @@ fn form_status<I: 'static, T: 'static>(
     fields: &'static [&'static str],
 ) -> impl Fn() -> AnyView {
     let (pending, value) = (action.pending(), action.value());
+    let saved = crate::i18n::dash().saved;
     move || {
         if pending.try_get().unwrap_or(false) {
             return ().into_any();
@@ -52,7 +55,7 @@ fn form_status<I: 'static, T: 'static>(
             .try_with(|v| match v {
                 Some(Err(e)) if e.field().is_some_and(|f| fields.contains(&f)) => ().into_any(),
                 Some(Err(e)) => failure(e.clone()),
-                Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+                Some(Ok(_)) => view! { <p class="form-ok" role="status">{saved}</p> }.into_any(),
                 None => ().into_any(),
             })
             .unwrap_or_else(|| ().into_any())
@@ -61,7 +64,7 @@ fn form_status<I: 'static, T: 'static>(
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let w = senzu_core::i18n::account::AccountWords::of(crate::i18n::use_lang().get_untracked());
+    let (w, loading) = (crate::i18n::tr::<AccountWords>(), crate::i18n::dash().loading);
     crate::components::page_title(Some(w.title));
     let profile = LocalResource::new(user::profile);
     view! {
@@ -76,7 +79,7 @@ pub fn AccountPage() -> impl IntoView {
                 <a href="#activity">{w.activity}</a>
                 <a href="#delete">{w.delete}</a>
             </nav>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         profile.await.map(|me| {
@@ -162,6 +165,7 @@ impl ProfileDraft {
 
 #[component]
 fn ProfileSection(me: User) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
     let draft = RwSignal::new(ProfileDraft::of(&me));
     let save = Action::new_local(move |d: &ProfileDraft| {
         let d = d.clone();
@@ -205,33 +209,33 @@ fn ProfileSection(me: User) -> impl IntoView {
     };
     view! {
         <section class="panel" id="profile" aria-labelledby="profile-title">
-            <h2 id="profile-title">"Profile"</h2>
+            <h2 id="profile-title">{w.profile}</h2>
             <form class="form" on:submit=submit data-testid="profile-form">
                 <div class="form__row">
-                    {input("First name", "firstname", "text", 100)}
-                    {input("Last name", "lastname", "text", 100)}
+                    {input(w.first_name, "firstname", "text", 100)}
+                    {input(w.last_name, "lastname", "text", 100)}
                 </div>
                 <div class="form__row">
-                    {input("Username", "username", "text", 64)}
-                    <label class="field"><span>"Gender"</span>
+                    {input(w.username, "username", "text", 64)}
+                    <label class="field"><span>{w.gender}</span>
                         <select on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.gender = v) }>
-                            {choice("", "Not said", |d| &d.gender)}
-                            {choice("1", "Male", |d| &d.gender)}
-                            {choice("2", "Female", |d| &d.gender)}
-                            {choice("3", "Non-binary", |d| &d.gender)}
+                            {choice("", w.gender_unsaid, |d| &d.gender)}
+                            {choice("1", w.gender_male, |d| &d.gender)}
+                            {choice("2", w.gender_female, |d| &d.gender)}
+                            {choice("3", w.gender_non_binary, |d| &d.gender)}
                         </select>{error_under(save, "gender")}</label>
                 </div>
                 <div class="form__row">
-                    {input("Birthdate", "birthdate", "date", 10)}
-                    <label class="field"><span>"Language"</span>
+                    {input(w.birthdate, "birthdate", "date", 10)}
+                    <label class="field"><span>{w.language}</span>
                         <select on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.language = v) }>
                             {choice("en", "English", |d| &d.language)}
                             {choice("fr", "Français", |d| &d.language)}
                         </select>{error_under(save, "language")}</label>
-                    {input("Country (two letters, e.g. FR)", "country", "text", 3)}
+                    {input(w.country, "country", "text", 3)}
                 </div>
                 <button class="button" type="submit" disabled=busy(save)>
-                    {move || if busy(save)() { "Saving…" } else { "Save profile" }}</button>
+                    {move || if busy(save)() { w.saving } else { w.save_profile }}</button>
                 {form_status(save, PROFILE_FIELDS)}
             </form>
         </section>
@@ -314,6 +318,7 @@ enum Editing {
 
 #[component]
 fn AddressesSection() -> impl IntoView {
+    let (w, loading) = (crate::i18n::tr::<AccountWords>(), crate::i18n::dash().loading);
     let list = LocalResource::new(user::addresses);
     let editing = RwSignal::new(Editing::Closed);
     let draft = RwSignal::new(AddressDraft::default());
@@ -345,13 +350,13 @@ fn AddressesSection() -> impl IntoView {
     };
     view! {
         <section class="panel" id="addresses" aria-labelledby="addresses-title">
-            <h2 id="addresses-title">"Addresses"</h2>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="addresses-title">{w.addresses}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         list.await.map(|addresses| {
                             if addresses.is_empty() {
-                                return view! { <p class="empty">"No address yet."</p> }.into_any();
+                                return view! { <p class="empty">{w.no_address}</p> }.into_any();
                             }
                             view! {
                                 <ul class="address-list" data-testid="addresses">
@@ -366,10 +371,10 @@ fn AddressesSection() -> impl IntoView {
                                                 {a.additional.clone().map(|x| view! { <span>{x}</span> })}
                                                 <span>{format!("{} {}, {} {}", a.zipcode, a.city, a.state, a.country_code)}</span>
                                                 <span class="address__actions">
-                                                    <button class="link-button" type="button" aria-label=format!("Edit {alias}")
-                                                        on:click=move |_| open(Editing::Existing(id), with.clone())>"Edit"</button>
-                                                    <button class="link-button" type="button" aria-label=format!("Delete {alias}")
-                                                        disabled=busy(remove) on:click=move |_| { remove.dispatch(id); }>"Delete"</button>
+                                                    <button class="link-button" type="button" aria-label=senzu_core::i18n::fill(w.edit_named, &[("alias", &alias)])
+                                                        on:click=move |_| open(Editing::Existing(id), with.clone())>{w.edit}</button>
+                                                    <button class="link-button" type="button" aria-label=senzu_core::i18n::fill(w.remove_named, &[("alias", &alias)])
+                                                        disabled=busy(remove) on:click=move |_| { remove.dispatch(id); }>{w.remove}</button>
                                                 </span>
                                             </li>
                                         }
@@ -383,7 +388,7 @@ fn AddressesSection() -> impl IntoView {
             {form_status(remove, &[])}
             {move || (editing.get() == Editing::Closed).then(|| view! {
                 <button class="button button--quiet" type="button"
-                    on:click=move |_| open(Editing::New, AddressDraft::default())>"Add an address"</button>
+                    on:click=move |_| open(Editing::New, AddressDraft::default())>{w.address_add}</button>
             })}
             {move || match editing.get() {
                 Editing::Closed => ().into_any(),
@@ -404,6 +409,7 @@ fn AddressForm(
     save: Action<(Option<Id>, AddressDraft), Result<Address, ApiError>>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
     let input = move |label: &'static str, field: &'static str, required: bool| {
         view! {
             <label class="field"><span>{label}</span>
@@ -418,26 +424,26 @@ fn AddressForm(
     };
     view! {
         <form class="form" on:submit=submit data-testid="address-form">
-            <h3>{if id.is_some() { "Edit the address" } else { "New address" }}</h3>
-            {input("Name of the address (e.g. Home)", "alias", true)}
+            <h3>{if id.is_some() { w.address_edit_title } else { w.address_new_title }}</h3>
+            {input(w.address_alias, "alias", true)}
             <div class="form__row">
-                {input("First name", "firstname", true)}
-                {input("Last name", "lastname", true)}
+                {input(w.first_name, "firstname", true)}
+                {input(w.last_name, "lastname", true)}
             </div>
-            {input("Street", "street", true)}
-            {input("Address line 2 (optional)", "additional", false)}
+            {input(w.street, "street", true)}
+            {input(w.address_more, "additional", false)}
             <div class="form__row">
-                {input("Postcode", "zipcode", true)}
-                {input("City", "city", true)}
+                {input(w.postcode, "zipcode", true)}
+                {input(w.city, "city", true)}
             </div>
             <div class="form__row">
-                {input("State or region", "state", true)}
-                {input("Country (two letters)", "country_code", true)}
-                {input("Phone (optional)", "phone", false)}
+                {input(w.state, "state", true)}
+                {input(w.country_code, "country_code", true)}
+                {input(w.phone, "phone", false)}
             </div>
             <div class="form__actions">
-                <button class="button" type="submit" disabled=busy(save)>"Save address"</button>
-                <button class="button button--quiet" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button class="button" type="submit" disabled=busy(save)>{w.save_address}</button>
+                <button class="button button--quiet" type="button" on:click=move |_| on_cancel.run(())>{w.cancel}</button>
             </div>
         </form>
     }
@@ -461,20 +467,20 @@ fn ProcedureButton(procedure: Requested, label: &'static str, sent: String) -> i
 
 #[component]
 fn MailProcedures(email: String) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
+    let with_email = |text: &str| senzu_core::i18n::fill(text, &[("email", &email)]);
     view! {
         <section class="panel" id="sign-in" aria-labelledby="sign-in-title">
-            <h2 id="sign-in-title">"E-mail and password"</h2>
-            <p>"Your e-mail address: " <strong data-testid="current-email">{email.clone()}</strong></p>
-            <p class="muted">"Both changes are confirmed by mail: we send a link to " {email.clone()}
-                ", and the change happens when you open it."</p>
+            <h2 id="sign-in-title">{w.sign_in}</h2>
+            <p>{w.your_email} " " <strong data-testid="current-email">{email.clone()}</strong></p>
+            <p class="muted">{with_email(w.by_mail)}</p>
             <div class="form__actions">
-                <ProcedureButton procedure=Requested::ChangeEmail label="Change my e-mail address"
-                    sent=format!("We sent a mail to {email}. Open its link to choose your new address; \
-                        a second mail to the new address confirms it.") />
+                <ProcedureButton procedure=Requested::ChangeEmail label=w.change_email
+                    sent=with_email(w.change_email_sent) />
             </div>
             <div class="form__actions">
-                <ProcedureButton procedure=Requested::ChangePassword label="Change my password"
-                    sent=format!("We sent a mail to {email}. Open its link to choose a new password.") />
+                <ProcedureButton procedure=Requested::ChangePassword label=w.change_password
+                    sent=with_email(w.change_password_sent) />
             </div>
         </section>
     }
@@ -482,6 +488,7 @@ fn MailProcedures(email: String) -> impl IntoView {
 
 #[component]
 fn SessionsSection() -> impl IntoView {
+    let (w, loading) = (crate::i18n::tr::<AccountWords>(), crate::i18n::dash().loading);
     let tokens = LocalResource::new(user::tokens);
     let end = Action::new_local(move |(id, session, current): &(Id, bool, bool)| {
         let (id, session, current) = (*id, *session, *current);
@@ -497,17 +504,17 @@ fn SessionsSection() -> impl IntoView {
     });
     view! {
         <section class="panel" id="sessions" aria-labelledby="sessions-title">
-            <h2 id="sessions-title">"Sessions and apps"</h2>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="sessions-title">{w.sessions}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         tokens.await.map(|all| {
                             let (sessions, apps): (Vec<UserToken>, Vec<UserToken>) =
                                 all.into_iter().partition(|t| t.kind == "session");
                             view! {
-                                <h3>"Signed-in browsers"</h3>
+                                <h3>{w.browsers_title}</h3>
                                 <SessionsTable sessions end />
-                                <h3>"Apps you authorized"</h3>
+                                <h3>{w.apps_title}</h3>
                                 <AppsList apps end />
                             }
                         })
@@ -523,20 +530,23 @@ type EndToken = Action<(Id, bool, bool), Result<senzu_core::api::Revoked, ApiErr
 
 #[component]
 fn SessionsTable(sessions: Vec<UserToken>, end: EndToken) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
     view! {
         <table class="api-table" tabindex="0" data-testid="sessions">
-            <thead><tr><th scope="col">"Signed in"</th><th scope="col">"Expires"</th><th scope="col">"Browser"</th><th scope="col">"Action"</th></tr></thead>
+            <thead><tr><th scope="col">{w.col_signed_in}</th><th scope="col">{w.col_expires}</th>
+                <th scope="col">{w.col_browser}</th><th scope="col">{w.col_action}</th></tr></thead>
             <tbody>
                 {sessions.into_iter().map(|s| {
                     let (id, current) = (s.id, s.is_current);
+                    let label = if current { w.sign_out_this_session } else { w.sign_out_session };
                     view! {
                         <tr data-testid="session" data-current=current.to_string()>
-                            <td>{when(&s.date_created)}</td>
-                            <td>{s.date_expired.as_ref().map(when).unwrap_or_else(|| "—".into())}</td>
-                            <td>{if current { "This browser" } else { "Another browser" }}</td>
+                            <td>{when(&s.date_created, w)}</td>
+                            <td>{s.date_expired.as_ref().map(|d| when(d, w)).unwrap_or_else(|| "—".into())}</td>
+                            <td>{if current { w.this_browser } else { w.another_browser }}</td>
                             <td><button class="link-button" type="button" disabled=busy(end)
-                                aria-label=format!("Sign out session {id}{}", if current { " (this browser)" } else { "" })
-                                on:click=move |_| { end.dispatch((id, true, current)); }>"Sign out"</button></td>
+                                aria-label=senzu_core::i18n::fill(label, &[("id", &id.to_string())])
+                                on:click=move |_| { end.dispatch((id, true, current)); }>{w.sign_out}</button></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -547,8 +557,9 @@ fn SessionsTable(sessions: Vec<UserToken>, end: EndToken) -> impl IntoView {
 
 #[component]
 fn AppsList(apps: Vec<UserToken>, end: EndToken) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
     if apps.is_empty() {
-        return view! { <p class="empty" data-testid="apps">"No app holds a token of your account."</p> }.into_any();
+        return view! { <p class="empty" data-testid="apps">{w.no_app}</p> }.into_any();
     }
     // The app tokens grouped by app, in the order the list gives them.
     let mut groups: Vec<(Id, String, Vec<UserToken>)> = Vec::new();
@@ -565,11 +576,13 @@ fn AppsList(apps: Vec<UserToken>, end: EndToken) -> impl IntoView {
                     <strong>{name.clone()}</strong>
                     {tokens.into_iter().map(|t| {
                         let id = t.id;
+                        let roles = t.roles.replace(',', ", ");
+                        let since = when(&t.date_created, w);
                         view! {
-                            <span>{format!("Roles: {} · since {}", t.roles.replace(',', ", "), when(&t.date_created))}
+                            <span>{senzu_core::i18n::fill(w.app_token, &[("roles", &roles), ("date", &since)])}
                                 " "<button class="link-button" type="button" disabled=busy(end)
-                                    aria-label=format!("Revoke the token {id} of {name}")
-                                    on:click=move |_| { end.dispatch((id, false, false)); }>"Revoke"</button></span>
+                                    aria-label=senzu_core::i18n::fill(w.revoke_token, &[("id", &id.to_string()), ("name", &name)])
+                                    on:click=move |_| { end.dispatch((id, false, false)); }>{w.revoke}</button></span>
                         }
                     }).collect_view()}
                 </li>
@@ -582,12 +595,13 @@ fn AppsList(apps: Vec<UserToken>, end: EndToken) -> impl IntoView {
 #[component]
 fn ActivitySection() -> impl IntoView {
     // The newest page, then older ones: each page starts below the last id seen.
+    let (w, loading) = (crate::i18n::tr::<AccountWords>(), crate::i18n::dash().loading);
     let before = RwSignal::new(None::<Id>);
     let logs = LocalResource::new(move || user::logs(LOG_PAGE, before.get()));
-    let row = |l: CallLog| {
+    let row = move |l: CallLog| {
         view! {
             <tr>
-                <td>{when(&l.date_created)}</td>
+                <td>{when(&l.date_created, w)}</td>
                 <td>{l.method}</td>
                 <td class="mono">{l.route}</td>
                 <td>{l.status}</td>
@@ -597,27 +611,27 @@ fn ActivitySection() -> impl IntoView {
     };
     view! {
         <section class="panel" id="activity" aria-labelledby="activity-title">
-            <h2 id="activity-title">"Activity"</h2>
-            <p class="muted">"The API calls made on your account, newest first."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="activity-title">{w.activity}</h2>
+            <p class="muted">{w.activity_intro}</p>
+            <Suspense fallback=move || view! { <p class="muted">{loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         logs.await.map(|page| {
                             let older = (page.len() == LOG_PAGE).then(|| page.last().map(|l| l.id)).flatten();
                             view! {
                                 <table class="api-table" tabindex="0" data-testid="logs">
-                                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Method"</th>
-                                        <th scope="col">"Path"</th><th scope="col">"Status"</th><th scope="col">"App"</th></tr></thead>
+                                    <thead><tr><th scope="col">{w.col_date}</th><th scope="col">{w.col_method}</th>
+                                        <th scope="col">{w.col_path}</th><th scope="col">{w.col_status}</th><th scope="col">{w.col_app}</th></tr></thead>
                                     <tbody>{page.into_iter().map(row).collect_view()}</tbody>
                                 </table>
                                 <div class="form__actions">
                                     {before.get_untracked().is_some().then(|| view! {
                                         <button class="button button--quiet" type="button"
-                                            on:click=move |_| before.set(None)>"Newest calls"</button>
+                                            on:click=move |_| before.set(None)>{w.newest_calls}</button>
                                     })}
                                     {older.map(|id| view! {
                                         <button class="button button--quiet" type="button"
-                                            on:click=move |_| before.set(Some(id))>"Older calls"</button>
+                                            on:click=move |_| before.set(Some(id))>{w.older_calls}</button>
                                     })}
                                 </div>
                             }
@@ -631,22 +645,21 @@ fn ActivitySection() -> impl IntoView {
 
 #[component]
 fn DeleteSection(email: String) -> impl IntoView {
+    let w = crate::i18n::tr::<AccountWords>();
     view! {
         <section class="panel panel--danger" id="delete" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete the account"</h2>
-            <p>"Deleting the account cannot be undone. When you confirm it from the mail:"</p>
+            <h2 id="delete-title">{w.delete}</h2>
+            <p>{w.delete_intro}</p>
             <ul data-testid="what-goes">
-                <li>"your objects are unpaired: they go back to \"not activated\" and lose their names;"</li>
-                <li>"your applications are deleted, and the records that showed them show nothing;"</li>
-                <li>"your files and folders, the share links you made, your addresses, your sessions and app tokens, \
-                    and the log of your API calls are deleted;"</li>
-                <li>"the mails you exchanged stay with the other person, without your name;"</li>
-                <li>"plugins and maker profiles you published stay, without your name;"</li>
-                <li>"then the account itself is deleted, and you are signed out everywhere."</li>
+                <li>{w.delete_objects}</li>
+                <li>{w.delete_applications}</li>
+                <li>{w.delete_data}</li>
+                <li>{w.delete_mails}</li>
+                <li>{w.delete_published}</li>
+                <li>{w.delete_last}</li>
             </ul>
-            <ProcedureButton procedure=Requested::DeleteAccount label="Delete my account"
-                sent=format!("We sent a mail to {email}. Open its link to delete the account for good; \
-                    nothing is deleted until then.") />
+            <ProcedureButton procedure=Requested::DeleteAccount label=w.delete_mine
+                sent=senzu_core::i18n::fill(w.delete_sent, &[("email", &email)]) />
         </section>
     }
 }
