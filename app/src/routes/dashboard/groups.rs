@@ -8,6 +8,7 @@ use senzu_core::api::groups::{CreateGroup, Group, UpdateGroup};
 use senzu_core::api::products::Product;
 use senzu_core::api::{Id, Name, Patch};
 use senzu_core::chmod::Action as Can;
+use senzu_core::i18n::groups::GroupWords;
 use senzu_core::{ApiError, ErrorCode};
 
 use super::sharing::SharingPanel;
@@ -17,6 +18,7 @@ use crate::api::{groups, products};
 /// The objects page's groups section.
 #[component]
 pub fn GroupsSection() -> impl IntoView {
+    let w = crate::i18n::tr::<GroupWords>();
     let list = LocalResource::new(groups::list);
     let name = RwSignal::new(String::new());
     let create = Action::new_local(move |alias: &String| {
@@ -36,8 +38,8 @@ pub fn GroupsSection() -> impl IntoView {
     };
     view! {
         <section class="panel groups" data-testid="groups">
-            <h2>"Groups"</h2>
-            <p class="muted">"Gather objects to share them all at once or give them one application."</p>
+            <h2>{w.groups}</h2>
+            <p class="muted">{w.intro}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match list.await {
@@ -46,7 +48,7 @@ pub fn GroupsSection() -> impl IntoView {
                             <ul class="rows">
                                 {list.into_iter().map(|g| view! {
                                     <li><a href=format!("/dashboard/groups/{}", g.id)>{g.alias_name}</a>
-                                        <span class="muted">{format!("{} object(s) · {}", g.quantity_product, g.chmod.name(false))}</span></li>
+                                        <span class="muted">{format!("{} · {}", objects(g.quantity_product, w), g.chmod.name(false))}</span></li>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -54,10 +56,10 @@ pub fn GroupsSection() -> impl IntoView {
                 })}
             </Suspense>
             <form class="form form--inline" on:submit=submit>
-                <label class="field"><span>"New group"</span>
-                    <input required maxlength="100" placeholder="Family" prop:value=move || name.get()
+                <label class="field"><span>{w.new_group}</span>
+                    <input required maxlength="100" placeholder=w.name_example prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || create.pending().get()>"Create"</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>{w.create}</button>
             </form>
             {action_status(create)}
         </section>
@@ -66,7 +68,8 @@ pub fn GroupsSection() -> impl IntoView {
 
 #[component]
 pub fn GroupPage() -> impl IntoView {
-    crate::components::page_title(Some("Group"));
+    let w = crate::i18n::tr::<GroupWords>();
+    crate::components::page_title(Some(w.title));
     let params = use_params_map();
     // Read inside the resource: going from one group to another reloads the page's data.
     let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default());
@@ -81,7 +84,7 @@ pub fn GroupPage() -> impl IntoView {
     });
     view! {
         <Shell>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|(group, products, apps)| view! { <GroupView group products apps /> })
@@ -94,6 +97,7 @@ pub fn GroupPage() -> impl IntoView {
 
 #[component]
 fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl IntoView {
+    let w = crate::i18n::tr::<GroupWords>();
     let id = group.id;
     let mine = group.chmod;
     let members: Vec<Product> = products.into_iter().filter(|p| group.products.contains(&p.id)).collect();
@@ -114,20 +118,20 @@ fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl
         Ok::<_, ApiError>(())
     });
     let delete = move |_| {
-        if window().confirm_with_message("Delete this group? Its objects stay yours.").unwrap_or(false) {
+        if window().confirm_with_message(w.delete_confirm).unwrap_or(false) {
             remove.dispatch(());
         }
     };
     let manages = Can::EditBasics.allowed(mine);
     view! {
         <div class="dash-head"><h1 data-testid="group-name">{group.alias_name.clone()}</h1>
-            <span class="muted">"your rights: " {mine.name(false)}</span></div>
+            <span class="muted">{w.your_rights} " " {mine.name(false)}</span></div>
         <div class="dash-grid">
             <div class="dash-col">
                 <section class="panel">
-                    <h2>"Objects in this group"</h2>
+                    <h2>{w.objects_title}</h2>
                     {if members.is_empty() {
-                        view! { <p class="empty">"None yet: open an object and choose this group."</p> }.into_any()
+                        view! { <p class="empty">{w.no_object}</p> }.into_any()
                     } else {
                         view! { <ul class="rows">{members.into_iter().map(|p| view! {
                             <li><a href=format!("/dashboard/products/{}", p.id)>{p.alias_name.clone().unwrap_or_else(|| product_name(&p))}</a></li>
@@ -136,15 +140,15 @@ fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl
                 </section>
                 {manages.then(|| view! {
                     <section class="panel">
-                        <h2>"For every object of the group"</h2>
-                        <label class="field"><span>"Application on all their records"</span>
+                        <h2>{w.for_all}</h2>
+                        <label class="field"><span>{w.application_all}</span>
                             <select on:change=set_app>
-                                <option value="">"— choose —"</option>
+                                <option value="">{w.choose}</option>
                                 {apps.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                             </select></label>
                         <div class="danger-actions">
-                            <button class="button button--ghost" type="button" on:click=move |_| set_enabled(true)>"Turn all on"</button>
-                            <button class="button button--ghost" type="button" on:click=move |_| set_enabled(false)>"Turn all off"</button>
+                            <button class="button button--ghost" type="button" on:click=move |_| set_enabled(true)>{w.turn_all_on}</button>
+                            <button class="button button--ghost" type="button" on:click=move |_| set_enabled(false)>{w.turn_all_off}</button>
                         </div>
                         {action_status(update)}
                     </section>
@@ -154,11 +158,17 @@ fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl
                 <SharingPanel kind="groups" id mine />
                 {Can::Own.allowed(mine).then(|| view! {
                     <section class="panel panel--danger">
-                        <button class="button button--danger" type="button" on:click=delete>"Delete this group"</button>
+                        <button class="button button--danger" type="button" on:click=delete>{w.delete}</button>
                         {action_status(remove)}
                     </section>
                 })}
             </div>
         </div>
     }
+}
+
+/// "1 object" / "3 objects", the number written for the language.
+fn objects(n: usize, w: &GroupWords) -> String {
+    let word = if n == 1 { w.objects_one } else { w.objects_many };
+    senzu_core::i18n::fill(word, &[("n", &senzu_core::i18n::number(i64::try_from(n).unwrap_or(i64::MAX), w.lang))])
 }

@@ -11,6 +11,8 @@ use senzu_core::api::batches::{Batch, CreateBatch, Quantity, RecordsTemplate};
 use senzu_core::api::makers::{ContactEmail, CreateItem, CreateMaker, EncodedProduct};
 use senzu_core::api::products::{Technology, TokenEncryption};
 use senzu_core::api::{Id, Name};
+use senzu_core::i18n::maker::MakerWords;
+use senzu_core::i18n::{fill, number, Lang};
 use senzu_core::money::Amount;
 use senzu_core::{ApiError, ErrorCode};
 
@@ -22,17 +24,42 @@ fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
 }
 
 /// The record templates a maker picks from (any other can be sent through the API).
-const TEMPLATES: [(&str, &str); 5] = [
-    ("nfc:aes-128,qrcode:static", "NFC chip (AES) + QR code"),
-    ("nfc:lrp-128,qrcode:static", "NFC chip (LRP) + QR code"),
-    ("nfc:aes-128", "NFC chip (AES)"),
-    ("nfc:static,qrcode:static", "Plain NFC tag + QR code"),
-    ("qrcode:static", "QR code only"),
-];
+fn templates(w: &'static MakerWords) -> [(&'static str, &'static str); 5] {
+    [
+        ("nfc:aes-128,qrcode:static", w.template_aes_qr),
+        ("nfc:lrp-128,qrcode:static", w.template_lrp_qr),
+        ("nfc:aes-128", w.template_aes),
+        ("nfc:static,qrcode:static", w.template_plain_qr),
+        ("qrcode:static", w.template_qr),
+    ]
+}
+
+/// A number as the language writes it.
+fn written(n: impl TryInto<i64>, lang: Lang) -> String {
+    number(n.try_into().unwrap_or(i64::MAX), lang)
+}
+
+/// A count as the language writes it, in its `_one` or `_many` word (`{n}`).
+fn count(n: impl TryInto<i64>, one: &str, many: &str, lang: Lang) -> String {
+    let n = n.try_into().unwrap_or(i64::MAX);
+    fill(if n == 1 { one } else { many }, &[("n", &number(n, lang))])
+}
+
+/// "{made} of {total} made", the numbers written for the language.
+fn made_of(w: &MakerWords, made: u32, total: u32) -> String {
+    fill(w.made_of, &[("made", &written(made, w.lang)), ("total", &written(total, w.lang))])
+}
+
+/// A sentence whose `{placeholder}` is a command or a format, shown as code.
+fn with_code(text: &'static str, placeholder: &str, code: &'static str) -> impl IntoView {
+    let (before, after) = text.split_once(placeholder).unwrap_or((text, ""));
+    view! { {before} <code>{code}</code> {after} }
+}
 
 #[component]
 pub fn MakerWorkspace() -> impl IntoView {
-    crate::components::page_title(Some("Maker"));
+    let w = crate::i18n::tr::<MakerWords>();
+    crate::components::page_title(Some(w.title));
     let list = LocalResource::new(makers::list);
     let (name, email) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let create = Action::new_local(move |(n, e): &(String, String)| {
@@ -58,13 +85,13 @@ pub fn MakerWorkspace() -> impl IntoView {
     };
     view! {
         <Shell>
-            <div class="dash-head"><h1>"Maker workspace"</h1></div>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <div class="dash-head"><h1>{w.heading}</h1></div>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         list.await.map(|makers| {
                             if makers.is_empty() {
-                                view! { <p class="empty" data-testid="no-maker">"You make nothing yet: create your maker below."</p> }.into_any()
+                                view! { <p class="empty" data-testid="no-maker">{w.no_maker}</p> }.into_any()
                             } else {
                                 makers.into_iter().map(|m| view! { <MakerPanel id=m.id name=m.reference /> }).collect_view().into_any()
                             }
@@ -73,13 +100,13 @@ pub fn MakerWorkspace() -> impl IntoView {
                 </ErrorBoundary>
             </Suspense>
             <section class="panel">
-                <h2>"New maker"</h2>
+                <h2>{w.new_maker}</h2>
                 <form class="form" on:submit=submit data-testid="new-maker">
-                    <label class="field"><span>"Name shown"</span>
+                    <label class="field"><span>{w.name_shown}</span>
                         <input required maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                    <label class="field"><span>"Contact e-mail"</span>
+                    <label class="field"><span>{w.contact_email}</span>
                         <input required type="email" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) /></label>
-                    <button class="button" type="submit" disabled=move || create.pending().get()>"Create the maker"</button>
+                    <button class="button" type="submit" disabled=move || create.pending().get()>{w.create_maker}</button>
                 </form>
                 {action_status(create)}
             </section>
@@ -90,6 +117,8 @@ pub fn MakerWorkspace() -> impl IntoView {
 /// One maker: its items (and a new one), its batches (and a new one, with its progress).
 #[component]
 fn MakerPanel(id: Id, name: String) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
+    let templates = templates(w);
     let items = LocalResource::new(move || makers::items(id));
     let batches = LocalResource::new(move || makers::batches(id));
     let (reference, display, price) =
@@ -123,7 +152,7 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
     };
 
     let (item, quantity, template) =
-        (RwSignal::new(String::new()), RwSignal::new("100".to_string()), RwSignal::new(TEMPLATES[0].0.to_string()));
+        (RwSignal::new(String::new()), RwSignal::new("100".to_string()), RwSignal::new(templates[0].0.to_string()));
     let progress = RwSignal::new(None::<(u32, u32)>);
     // The key of a submission that failed: the same batch again resumes it (the worker
     // keeps what was made), a changed one gets a new key.
@@ -132,8 +161,8 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
         let (i, q, t) = (i.clone(), q.clone(), t.clone());
         async move {
             let asked = (i.clone(), q.clone(), t.clone());
-            let id_item = i.parse::<Id>().map_err(|_| bad("id_item", "choose an item"))?;
-            let n = q.trim().parse::<u32>().map_err(|_| bad("quantity", "a number"))?;
+            let id_item = i.parse::<Id>().map_err(|_| bad("id_item", w.why_choose_item))?;
+            let n = q.trim().parse::<u32>().map_err(|_| bad("quantity", w.why_number))?;
             let new = CreateBatch {
                 id_item,
                 quantity: Quantity::new(n).map_err(|w| bad("quantity", w))?,
@@ -166,12 +195,12 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
     view! {
         <section class="panel" data-testid="maker">
             <h2>{name}</h2>
-            <h3>"Items"</h3>
+            <h3>{w.items}</h3>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match items.await {
                         Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No item yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_item}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows" data-testid="items">
                                 {list.into_iter().map(|i| view! { <li>{i.reference}</li> }).collect_view()}
@@ -181,34 +210,34 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
                 })}
             </Suspense>
             <form class="form form--inline" on:submit=add_item data-testid="new-item">
-                <label class="field"><span>"Reference"</span>
+                <label class="field"><span>{w.reference}</span>
                     <input required maxlength="100" placeholder="CARD-BLACK" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Name shown"</span>
-                    <input required maxlength="100" placeholder="Black card" prop:value=move || display.get() on:input=move |ev| display.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Price (€)"</span>
-                    <input inputmode="decimal" placeholder="25.90" prop:value=move || price.get() on:input=move |ev| price.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || new_item.pending().get()>"Add the item"</button>
+                <label class="field"><span>{w.name_shown}</span>
+                    <input required maxlength="100" placeholder=w.item_name_example prop:value=move || display.get() on:input=move |ev| display.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>{w.price}</span>
+                    <input inputmode="decimal" placeholder=w.price_example prop:value=move || price.get() on:input=move |ev| price.set(event_target_value(&ev)) /></label>
+                <button class="button" type="submit" disabled=move || new_item.pending().get()>{w.add_item}</button>
             </form>
             {action_status(new_item)}
 
-            <h3>"Batches"</h3>
+            <h3>{w.batches}</h3>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match batches.await {
                         Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No batch yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_batch}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows" data-testid="batches">
-                                {list.into_iter().map(|b| batch_row(id, b)).collect_view()}
+                                {list.into_iter().map(|b| batch_row(id, b, w)).collect_view()}
                             </ul>
                         }.into_any(),
                     }
                 })}
             </Suspense>
             <form class="form form--inline" on:submit=start data-testid="new-batch">
-                <label class="field"><span>"Item"</span>
+                <label class="field"><span>{w.item}</span>
                     <select required on:change=move |ev| item.set(event_target_value(&ev))>
-                        <option value="">"— choose —"</option>
+                        <option value="">{w.choose}</option>
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 items.await.unwrap_or_default().into_iter()
@@ -216,17 +245,17 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
                             })}
                         </Suspense>
                     </select></label>
-                <label class="field"><span>"Quantity"</span>
+                <label class="field"><span>{w.quantity}</span>
                     <input required type="number" min="1" max="10000" prop:value=move || quantity.get() on:input=move |ev| quantity.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Records of each product"</span>
+                <label class="field"><span>{w.records_each}</span>
                     <select on:change=move |ev| template.set(event_target_value(&ev))>
-                        {TEMPLATES.iter().map(|(v, label)| view! { <option value=*v>{*label}</option> }).collect_view()}
+                        {templates.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view()}
                     </select></label>
-                <button class="button" type="submit" disabled=move || make.pending().get()>"Make the batch"</button>
+                <button class="button" type="submit" disabled=move || make.pending().get()>{w.make_batch}</button>
             </form>
             {move || progress.get().map(|(made, of)| view! {
                 <p role="status"><progress max=of.to_string() value=made.to_string() data-testid="batch-progress"></progress>
-                    {format!(" {made} of {of} made")}</p>
+                    " " {made_of(w, made, of)}</p>
             })}
             {action_status(make)}
 
@@ -238,6 +267,7 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
 /// A maker's attached groups: named sets its products can be made into.
 #[component]
 fn AttachedGroups(id_maker: Id) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
     let groups = LocalResource::new(move || makers::attached_groups(id_maker));
     let (reference, alias) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let create = Action::new_local(move |(r, a): &(String, String)| {
@@ -271,19 +301,19 @@ fn AttachedGroups(id_maker: Id) -> impl IntoView {
         create.dispatch((reference.get_untracked(), alias.get_untracked()));
     };
     view! {
-        <h3>"Attached groups"</h3>
+        <h3>{w.attached_groups}</h3>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match groups.await {
                     Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"No attached group yet."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_attached_group}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="rows" data-testid="attached-groups">
                             {list.into_iter().map(|g| view! {
                                 <li>{g.reference.clone()}
                                     <button class="button button--ghost" type="button"
-                                        aria-label=format!("Delete {}", g.reference)
-                                        on:click=move |_| { remove.dispatch(g.id); }>"Delete"</button></li>
+                                        aria-label=fill(w.delete_named, &[("name", &g.reference)])
+                                        on:click=move |_| { remove.dispatch(g.id); }>{w.delete}</button></li>
                             }).collect_view()}
                         </ul>
                     }.into_any(),
@@ -291,20 +321,23 @@ fn AttachedGroups(id_maker: Id) -> impl IntoView {
             })}
         </Suspense>
         <form class="form form--inline" on:submit=submit data-testid="new-attached-group">
-            <label class="field"><span>"Group reference"</span>
+            <label class="field"><span>{w.group_reference}</span>
                 <input required maxlength="100" placeholder="SHOP-PARIS" prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>"Group name"</span>
-                <input maxlength="100" placeholder="Paris shop" prop:value=move || alias.get() on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
-            <button class="button" type="submit" disabled=move || create.pending().get()>"Add the group"</button>
+            <label class="field"><span>{w.group_name}</span>
+                <input maxlength="100" placeholder=w.group_name_example prop:value=move || alias.get() on:input=move |ev| alias.set(event_target_value(&ev)) /></label>
+            <button class="button" type="submit" disabled=move || create.pending().get()>{w.add_group}</button>
         </form>
         {action_status(create)}
         {action_status(remove)}
     }
 }
 
-fn batch_row(id_maker: Id, b: Batch) -> impl IntoView {
-    let status =
-        if b.is_complete { format!("{} products", b.quantity) } else { format!("{} of {} made", b.made, b.quantity) };
+fn batch_row(id_maker: Id, b: Batch, w: &'static MakerWords) -> impl IntoView {
+    let status = if b.is_complete {
+        count(b.quantity, w.products_one, w.products_many, w.lang)
+    } else {
+        made_of(w, b.made, b.quantity)
+    };
     view! {
         <li><a href=format!("/maker/{id_maker}/batches/{}", b.id)>{b.reference.clone()}</a>
             <span class="muted">{format!("{status} · {}", b.records)}</span></li>
@@ -336,7 +369,8 @@ async fn sleep(ms: i32) {
 
 #[component]
 pub fn BatchPage() -> impl IntoView {
-    crate::components::page_title(Some("Batch"));
+    let w = crate::i18n::tr::<MakerWords>();
+    crate::components::page_title(Some(w.batch_title));
     let params = use_params_map();
     let ids = move || {
         params.with(|p| {
@@ -354,7 +388,7 @@ pub fn BatchPage() -> impl IntoView {
     });
     view! {
         <Shell>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         data.await.map(|(batch, products)| {
@@ -370,6 +404,7 @@ pub fn BatchPage() -> impl IntoView {
 
 #[component]
 fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
     let origin = window().location().origin().unwrap_or_default();
     let chips = products
         .iter()
@@ -392,16 +427,20 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
         .collect();
     let origin_for_sheet = origin.clone();
     let can_write = web_nfc::available();
+    let encoded_of = fill(
+        if total == 1 { w.chips_encoded_one } else { w.chips_encoded_many },
+        &[("encoded", &written(encoded, w.lang)), ("total", &written(total, w.lang))],
+    );
     view! {
         <div class="dash-head"><h1 data-testid="batch-name">{batch.reference.clone()}</h1>
-            <span class="muted">{format!("{} of {} made · {}", batch.made, batch.quantity, batch.records)}</span></div>
+            <span class="muted">{format!("{} · {}", made_of(w, batch.made, batch.quantity), batch.records)}</span></div>
         <section class="panel">
-            <h2>"Encoding"</h2>
-            <p data-testid="encoding-status">{format!("{encoded} of {total} chips encoded")}</p>
-            <p class="muted">"Encode chips with " <code>"cargo xtask tag program"</code> " (a PC/SC reader) — each chip's UID binds its record."</p>
-            {(shown < batch.quantity as usize).then(|| view! { <p class="muted">{format!("The first {shown} products are shown.")}</p> })}
+            <h2>{w.encoding}</h2>
+            <p data-testid="encoding-status">{encoded_of}</p>
+            <p class="muted">{with_code(w.encode_hint, "{command}", "cargo xtask tag program")}</p>
+            {(shown < batch.quantity as usize).then(|| view! { <p class="muted">{fill(w.first_shown, &[("n", &written(shown, w.lang))])}</p> })}
             <table class="table" data-testid="batch-products">
-                <thead><tr><th>"Product"</th><th>"Records"</th></tr></thead>
+                <thead><tr><th>{w.product}</th><th>{w.records}</th></tr></thead>
                 <tbody>
                     {products.into_iter().map(|p| view! {
                         <tr><td>{p.reference.clone().unwrap_or_default()}</td>
@@ -409,10 +448,10 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
                                 let what = match (r.technology, r.uid) {
                                     (Technology::Qrcode, _) => "QR code".to_string(),
                                     (_, Some(uid)) if r.token_encryption != TokenEncryption::Static => match r.rekey_to {
-                                        Some(next) => format!("chip {uid} · keys v{} → re-encode with v{next}", r.key_version),
-                                        None => format!("chip {uid} · keys v{}", r.key_version),
+                                        Some(next) => fill(w.chip_rekey, &[("uid", &uid), ("version", &r.key_version.to_string()), ("next", &next.to_string())]),
+                                        None => fill(w.chip_keys, &[("uid", &uid), ("version", &r.key_version.to_string())]),
                                     },
-                                    (_, None) if r.token_encryption != TokenEncryption::Static => "chip not encoded".to_string(),
+                                    (_, None) if r.token_encryption != TokenEncryption::Static => w.chip_not_encoded.to_string(),
                                     (t, _) => t.as_str().to_string(),
                                 };
                                 // A static record's URL goes onto a plain NDEF tag from here (Web NFC).
@@ -427,8 +466,8 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
         <KeyRotationPanel batch=batch.clone() waiting changed />
         <FactoryImport id_maker=batch.id_maker id_batch=batch.id />
         <section class="panel qr-sheet" data-testid="qr-sheet">
-            <h2>"QR codes to print"</h2>
-            <button class="button button--ghost" type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            <h2>{w.qr_title}</h2>
+            <button class="button button--ghost" type="button" on:click=move |_| { let _ = window().print(); }>{w.print}</button>
             <div class="qr-grid">
                 {codes.into_iter().map(|(reference, key)| {
                     let url = format!("{origin_for_sheet}/p/{key}");
@@ -443,20 +482,19 @@ fn BatchView(batch: Batch, products: Vec<EncodedProduct>, changed: Callback<()>)
 /// Writes one static record's URL onto the NDEF tag the phone is held to.
 #[component]
 fn NfcWrite(url: String) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
     let write = Action::new_local(move |url: &String| {
         let url = url.clone();
-        async move { web_nfc::write_url(&url).await }
+        async move { web_nfc::write_url(&url, w).await }
     });
     let status = move || match write.value().get() {
-        _ if write.pending().get() => {
-            Some(view! { <span class="muted" role="status">"Hold the tag to the phone…"</span> }.into_any())
-        }
-        Some(Ok(())) => Some(view! { <span class="form-ok" role="status">"Written"</span> }.into_any()),
+        _ if write.pending().get() => Some(view! { <span class="muted" role="status">{w.nfc_hold}</span> }.into_any()),
+        Some(Ok(())) => Some(view! { <span class="form-ok" role="status">{w.nfc_written}</span> }.into_any()),
         Some(Err(why)) => Some(view! { <span class="form-error" role="alert">{why}</span> }.into_any()),
         None => None,
     };
     view! {
-        <button class="button button--ghost" type="button" on:click=move |_| { write.dispatch(url.clone()); }>"Write to an NFC tag"</button>
+        <button class="button button--ghost" type="button" on:click=move |_| { write.dispatch(url.clone()); }>{w.nfc_write}</button>
         " " {status}
     }
 }
@@ -465,6 +503,7 @@ fn NfcWrite(url: String) -> impl IntoView {
 /// through `js_sys` because web-sys binds it only behind its unstable APIs.
 mod web_nfc {
     use leptos::wasm_bindgen::{JsCast, JsValue};
+    use senzu_core::i18n::maker::MakerWords;
 
     fn reader_class() -> Option<js_sys::Function> {
         js_sys::Reflect::get(&leptos::prelude::window(), &JsValue::from_str("NDEFReader")).ok()?.dyn_into().ok()
@@ -475,16 +514,18 @@ mod web_nfc {
         reader_class().is_some()
     }
 
-    fn message_of(error: &JsValue) -> String {
+    /// The browser's own message, else ours.
+    fn message_of(error: &JsValue, w: &MakerWords) -> String {
         js_sys::Reflect::get(error, &JsValue::from_str("message"))
             .ok()
             .and_then(|m| m.as_string())
             .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "the tag could not be written".into())
+            .unwrap_or_else(|| w.nfc_failed.into())
     }
 
-    pub async fn write_url(url: &str) -> Result<(), String> {
-        let class = reader_class().ok_or("this browser cannot write NFC tags (Chrome on Android can)")?;
+    pub async fn write_url(url: &str, w: &'static MakerWords) -> Result<(), String> {
+        let message_of = |e: &JsValue| message_of(e, w);
+        let class = reader_class().ok_or(w.nfc_unsupported)?;
         let reader = js_sys::Reflect::construct(&class, &js_sys::Array::new()).map_err(|e| message_of(&e))?;
         let record = js_sys::Object::new();
         let set = |o: &js_sys::Object, k: &str, v: &JsValue| js_sys::Reflect::set(o, &JsValue::from_str(k), v);
@@ -495,7 +536,7 @@ mod web_nfc {
         let write: js_sys::Function = js_sys::Reflect::get(&reader, &JsValue::from_str("write"))
             .ok()
             .and_then(|w| w.dyn_into().ok())
-            .ok_or("this browser's NDEFReader cannot write")?;
+            .ok_or(w.nfc_no_write)?;
         let promise: js_sys::Promise =
             write.call1(&reader, &message).map_err(|e| message_of(&e))?.dyn_into().map_err(|e| message_of(&e))?;
         wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| message_of(&e))
@@ -506,6 +547,7 @@ mod web_nfc {
 /// to the next version (asked twice: every encoded chip must be re-encoded after it).
 #[component]
 fn KeyRotationPanel(batch: Batch, waiting: usize, changed: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
     let (id_maker, id_batch) = (batch.id_maker, batch.id);
     let rotate = Action::new_local(move |_: &()| async move {
         let done = makers::rotate_keys(id_maker, id_batch).await?;
@@ -513,23 +555,18 @@ fn KeyRotationPanel(batch: Batch, waiting: usize, changed: Callback<()>) -> impl
         Ok::<_, ApiError>(done)
     });
     let ask = move |_| {
-        let question = format!(
-            "Rotate the keys of this batch to version {}? Every encoded chip must then be re-encoded; \
-             until it is, its current keys keep opening it.",
-            batch.key_version.saturating_add(1)
-        );
+        let question = fill(w.rotate_confirm, &[("version", &batch.key_version.saturating_add(1).to_string())]);
         if window().confirm_with_message(&question).unwrap_or(false) {
             rotate.dispatch(());
         }
     };
     view! {
         <section class="panel" data-testid="key-rotation">
-            <h2>"Keys"</h2>
-            <p data-testid="key-version">{format!("Key version {}", batch.key_version)}
-                {(waiting > 0).then(|| format!(" · {waiting} chips wait to be re-encoded"))}</p>
-            <p class="muted">"A rotation gives every chip of the batch new keys. Re-encode each encoded chip with "
-                <code>"cargo xtask tag program --record ID"</code>" (its read-back tap confirms it); from then on its old keys are refused."</p>
-            <button class="button button--ghost" type="button" on:click=ask disabled=move || rotate.pending().get()>"Rotate keys"</button>
+            <h2>{w.keys}</h2>
+            <p data-testid="key-version">{fill(w.key_version, &[("version", &batch.key_version.to_string())])}
+                {(waiting > 0).then(|| format!(" · {}", count(waiting, w.chips_wait_one, w.chips_wait_many, w.lang)))}</p>
+            <p class="muted">{with_code(w.rotation_hint, "{command}", "cargo xtask tag program --record ID")}</p>
+            <button class="button button--ghost" type="button" on:click=ask disabled=move || rotate.pending().get()>{w.rotate}</button>
             {action_status(rotate)}
         </section>
     }
@@ -538,6 +575,7 @@ fn KeyRotationPanel(batch: Batch, waiting: usize, changed: Callback<()>) -> impl
 /// A factory that encodes with its own tools: paste the UIDs it read, get the keys file.
 #[component]
 fn FactoryImport(id_maker: Id, id_batch: Id) -> impl IntoView {
+    let w = crate::i18n::tr::<MakerWords>();
     let uids = RwSignal::new(String::new());
     let send = Action::new_local(move |text: &String| {
         let text = text.clone();
@@ -553,13 +591,12 @@ fn FactoryImport(id_maker: Id, id_batch: Id) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="factory-import">
-            <h2>"Encoded by a factory"</h2>
-            <p class="muted">"Paste the UIDs the factory read, one " <code>"id_record,uid"</code>
-                " per line: the chips are bound to their records and you get the file of their keys, once."</p>
+            <h2>{w.factory_title}</h2>
+            <p class="muted">{with_code(w.factory_hint, "{format}", "id_record,uid")}</p>
             <form class="form" on:submit=submit>
-                <label class="field"><span>"UIDs"</span>
+                <label class="field"><span>{w.uids}</span>
                     <textarea rows="5" required prop:value=move || uids.get() on:input=move |ev| uids.set(event_target_value(&ev))></textarea></label>
-                <button class="button" type="submit" disabled=move || send.pending().get()>"Bind and download the keys"</button>
+                <button class="button" type="submit" disabled=move || send.pending().get()>{w.bind_download}</button>
             </form>
             {action_status(send)}
         </section>
