@@ -9,24 +9,34 @@ use senzu_core::api::developers::Developer;
 use senzu_core::api::user::User;
 use senzu_core::api::{Id, Name};
 use senzu_core::auth::Role;
-use senzu_core::plugins::Lang;
+use senzu_core::i18n::console::ConsoleWords;
+use senzu_core::i18n::fill;
 use senzu_core::ApiError;
 
 use crate::api;
 use crate::api::apps::UrlKind;
 use crate::components::{ApiErrors, ErrorView, TopBar};
 
+/// A word with `` `code` `` parts: each such part in a `<code>`, the rest as text.
+fn with_code(text: &'static str) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_any() } else { part.into_any() })
+        .collect_view()
+}
+
 #[component]
 fn ConsoleBar() -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let sign_out = Action::new_local(|_: &()| async move {
         let _ = api::auth::sign_out().await;
         let _ = window().location().set_href("/signin");
     });
     view! {
         <div class="console-bar">
-            <a href="/console">"Developer console"</a>
-            <a href="/docs/api">"API reference"</a>
-            <button class="link-button" type="button" on:click=move |_| { sign_out.dispatch(()); }>"Sign out"</button>
+            <a href="/console">{w.title}</a>
+            <a href="/docs/api">{w.api_reference}</a>
+            <button class="link-button" type="button" on:click=move |_| { sign_out.dispatch(()); }>{w.sign_out}</button>
         </div>
     }
 }
@@ -44,7 +54,8 @@ async fn console_state() -> Result<(User, Option<Developer>, Vec<AppSummary>), A
 
 #[component]
 pub fn Console() -> impl IntoView {
-    crate::components::page_title(Some("Developer console"));
+    let w = crate::i18n::tr::<ConsoleWords>();
+    crate::components::page_title(Some(w.title));
     let state = LocalResource::new(console_state);
     let new_key = RwSignal::new(None::<(i64, String)>);
     let reload = Callback::new(move |_| state.refetch());
@@ -52,7 +63,7 @@ pub fn Console() -> impl IntoView {
         <TopBar />
         <main class="page console" data-testid="console">
             <ConsoleBar />
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
                     {move || Suspend::new(async move {
                         state.await.map(|(me, developer, apps)| {
@@ -60,15 +71,15 @@ pub fn Console() -> impl IntoView {
                                 return view! { <BecomeDeveloper me reload /> }.into_any();
                             };
                             view! {
-                                <h1>"Your apps"</h1>
-                                <p class="muted">"Signed in as " {me.email.unwrap_or_default()}</p>
+                                <h1>{w.your_apps}</h1>
+                                <p class="muted">{fill(w.signed_in_as, &[("email", &me.email.unwrap_or_default())])}</p>
                                 {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
                                 <div class="app-grid">
                                     {apps.into_iter().map(|a| {
                                         view! {
                                             <a class="app-card" href=format!("/console/apps/{}", a.id)>
                                                 <strong>{a.display_name}</strong>
-                                                <span class="muted">"App " {a.id}</span>
+                                                <span class="muted">{fill(w.app_card, &[("id", &a.id.to_string())])}</span>
                                             </a>
                                         }
                                     }).collect_view()}
@@ -88,6 +99,7 @@ pub fn Console() -> impl IntoView {
 
 #[component]
 fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let become_dev = Action::new_local(move |_: &()| async move {
         let became = api::apps::become_developer().await.map(|_| ());
         if became.is_ok() {
@@ -101,18 +113,18 @@ fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <h1>"Build on Senzu"</h1>
-        <p>"Hello " {firstname} ". A developer account lets you register apps that "
-           "sign users in with Senzu Auth and call the API with their consent."</p>
+        <h1>{w.build_title}</h1>
+        <p>{fill(w.build_intro, &[("firstname", &firstname)])}</p>
         {move || error().map(|error| view! { <ErrorView error /> })}
         <button class="button" type="button" disabled=move || become_dev.pending().get()
-            on:click=move |_| { become_dev.dispatch(()); }>"Become a developer"</button>
+            on:click=move |_| { become_dev.dispatch(()); }>{w.become_developer}</button>
     }
 }
 
 /// The developer's public profile: the name, contact and site its apps' users see.
 #[component]
 fn DeveloperProfile(developer: Developer) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let name = RwSignal::new(developer.alias_name.clone());
     let email = RwSignal::new(developer.contact_email.clone());
     let url = RwSignal::new(developer.url.clone().unwrap_or_default());
@@ -131,22 +143,22 @@ fn DeveloperProfile(developer: Developer) -> impl IntoView {
         save.dispatch((name.get_untracked(), email.get_untracked(), url.get_untracked()));
     };
     let status = move || match save.value().get() {
-        Some(Ok(_)) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+        Some(Ok(_)) => view! { <p class="form-ok" role="status">{w.saved}</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error /> }.into_any(),
         None => ().into_any(),
     };
     view! {
         <section class="panel" data-testid="developer-profile">
-            <h2>"Developer profile"</h2>
-            <p class="muted">{format!("Developer {} · {}", developer.id, developer.reference)}</p>
+            <h2>{w.profile_title}</h2>
+            <p class="muted">{fill(w.profile_id, &[("id", &developer.id.to_string()), ("reference", &developer.reference)])}</p>
             <form class="form" on:submit=submit>
-                <label class="field"><span>"Shown as"</span>
+                <label class="field"><span>{w.profile_shown_as}</span>
                     <input required maxlength="100" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Contact e-mail"</span>
+                <label class="field"><span>{w.profile_email}</span>
                     <input type="email" maxlength="254" prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Website"</span>
+                <label class="field"><span>{w.profile_website}</span>
                     <input type="url" maxlength="2000" placeholder="https://" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) /></label>
-                <button class="button" type="submit" disabled=move || save.pending().get()>"Save the profile"</button>
+                <button class="button" type="submit" disabled=move || save.pending().get()>{w.profile_save}</button>
             </form>
             {status}
         </section>
@@ -156,6 +168,7 @@ fn DeveloperProfile(developer: Developer) -> impl IntoView {
 /// The private key, shown once: only its hash is stored.
 #[component]
 fn KeyOnce(id: i64, key: String) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     // None: not tried yet; Some(false): the browser refused (select the key by hand).
     let copied = RwSignal::new(None::<bool>);
     let to_copy = key.clone();
@@ -167,13 +180,13 @@ fn KeyOnce(id: i64, key: String) -> impl IntoView {
     };
     view! {
         <div class="key-once" role="status" data-testid="private-key">
-            <p><strong>"Private key of app " {id}</strong> " — copy it now: it is stored as a hash and will not be shown again."</p>
+            <p><strong>{fill(w.key_of_app, &[("id", &id.to_string())])}</strong> {w.key_once}</p>
             <code>{key}</code>
             <button class="button button--ghost" type="button" data-testid="copy-key" on:click=copy>
                 {move || match copied.get() {
-                    Some(true) => "Copied",
-                    Some(false) => "Copy refused: select the key",
-                    None => "Copy",
+                    Some(true) => w.copied,
+                    Some(false) => w.copy_refused,
+                    None => w.copy,
                 }}
             </button>
         </div>
@@ -182,6 +195,7 @@ fn KeyOnce(id: i64, key: String) -> impl IntoView {
 
 #[component]
 fn CreateApp(reload: Callback<()>, new_key: RwSignal<Option<(i64, String)>>) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let name = RwSignal::new(String::new());
     let redirect = RwSignal::new(String::new());
     let create = Action::new_local(move |new: &SaveApp| {
@@ -208,16 +222,16 @@ fn CreateApp(reload: Callback<()>, new_key: RwSignal<Option<(i64, String)>>) -> 
     let error = move || create.value().get().and_then(Result::err);
     view! {
         <section class="panel">
-            <h2>"Create an app"</h2>
+            <h2>{w.create_title}</h2>
             <form class="form form--inline" on:submit=submit>
-                <label class="field"><span>"Name"</span>
+                <label class="field"><span>{w.create_name}</span>
                     <input required maxlength="100" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Redirect URL"</span>
+                <label class="field"><span>{w.create_redirect}</span>
                     <input type="url" placeholder="https://app.example.com/callback" prop:value=move || redirect.get()
                         on:input=move |ev| redirect.set(event_target_value(&ev)) /></label>
                 <button class="button" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Creating…" } else { "Create" }}</button>
+                    {move || if busy.get() { w.creating } else { w.create }}</button>
             </form>
             {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
@@ -226,6 +240,7 @@ fn CreateApp(reload: Callback<()>, new_key: RwSignal<Option<(i64, String)>>) -> 
 
 #[component]
 fn Guide() -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let origin = window().location().origin().unwrap_or_default();
     let code_url = format!(
         "{origin}/auth?id_api_app=APP_ID&roles=basic,user_mail&redirect_url=https%3A%2F%2Fapp.example.com%2Fcallback&response_type=code&code_challenge=BASE64URL_SHA256_OF_VERIFIER&code_challenge_method=S256&state=RANDOM"
@@ -235,18 +250,14 @@ fn Guide() -> impl IntoView {
     );
     view! {
         <section class="panel guide">
-            <h2>"Signing users in — recommended: authorization code with PKCE"</h2>
+            <h2>{w.guide_title}</h2>
             <ol>
-                <li>"Make a random " <code>"code_verifier"</code> " (43–128 characters) and keep it; its "
-                    <code>"code_challenge"</code> " is BASE64URL(SHA-256(verifier)). Only " <code>"S256"</code> " is accepted."</li>
-                <li>"Send the user to the consent screen:" <pre>{code_url}</pre></li>
-                <li>"Senzu redirects to your registered URL with " <code>"?code=…&state=…"</code>
-                    ". Check " <code>"state"</code> ", then exchange the code within 10 minutes, once:" <pre>{exchange}</pre></li>
-                <li>"Call the API with " <code>"Authorization: Bearer <token>"</code> ". A code used twice revokes the token it gave."</li>
+                <li>{with_code(w.guide_verifier)}</li>
+                <li>{w.guide_send} <pre>{code_url}</pre></li>
+                <li>{with_code(w.guide_exchange)} <pre>{exchange}</pre></li>
+                <li>{with_code(w.guide_call)}</li>
             </ol>
-            <p class="muted">"The documented implicit flow (" <code>"redirect_url?token=…"</code>
-                ") still works, but a token in a URL leaks through history and referrers. Redirect URLs match exactly; "
-                "only a loopback (127.0.0.1, localhost, [::1]) redirect may change port."</p>
+            <p class="muted">{with_code(w.guide_implicit)}</p>
         </section>
     }
 }
@@ -255,22 +266,19 @@ fn Guide() -> impl IntoView {
 /// the client id and secret, and which scopes there are.
 #[component]
 fn OpenIdSettings(id: i64) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let origin = window().location().origin().unwrap_or_default();
     let discovery = format!("{origin}/.well-known/openid-configuration");
     view! {
         <section class="panel guide" data-testid="openid-settings">
-            <h2>"Sign in with Senzu — OpenID Connect"</h2>
+            <h2>{w.openid_title}</h2>
             <dl class="settings">
-                <dt>"Discovery URL (issuer)"</dt><dd><code data-testid="discovery-url">{discovery}</code></dd>
+                <dt>{w.openid_discovery}</dt><dd><code data-testid="discovery-url">{discovery}</code></dd>
                 <dt>"client_id"</dt><dd><code>{id}</code></dd>
-                <dt>"client_secret"</dt><dd>"This app's private key (shown once; rotate it above). "
-                    "A public client (SPA, mobile) sends none and uses PKCE."</dd>
-                <dt>"Scopes"</dt><dd><code>"openid profile email"</code>" and any role your app holds ("
-                    <code>"products"</code>", …), space-separated."</dd>
+                <dt>"client_secret"</dt><dd>{w.openid_secret}</dd>
+                <dt>{w.openid_scopes}</dt><dd>{with_code(w.openid_scopes_text)}</dd>
             </dl>
-            <p class="muted">"Any standard library works (openid-client, oauth4webapi, Authlib, AppAuth…): "
-                "authorization code with PKCE (S256), client_secret_basic or client_secret_post, RS256 ID tokens, "
-                "userinfo, rotating refresh tokens and RFC 7009 revocation. Register the exact redirect URI below."</p>
+            <p class="muted">{w.openid_libraries}</p>
         </section>
     }
 }
@@ -280,7 +288,8 @@ const RECENT_CALLS: usize = 20;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
-    crate::components::page_title(Some("Developer console"));
+    let w = crate::i18n::tr::<ConsoleWords>();
+    crate::components::page_title(Some(w.title));
     let params = use_params_map();
     // Read inside the resource: moving from one app to another loads the other.
     let app = LocalResource::new(move || {
@@ -300,7 +309,7 @@ pub fn ConsoleApp() -> impl IntoView {
         <TopBar />
         <main class="page console" data-testid="console-app">
             <ConsoleBar />
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
                     {move || Suspend::new(async move {
                         app.await.map(|(app, calls)| view! { <AppDetail app calls reload new_key /> })
@@ -318,6 +327,7 @@ fn AppDetail(
     reload: Callback<()>,
     new_key: RwSignal<Option<(i64, String)>>,
 ) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let id = app.id;
     let (settings, name) = (app.clone(), app.display_name.clone());
     let rotate = Action::new_local(move |_: &()| async move {
@@ -335,15 +345,15 @@ fn AppDetail(
         app.roles.unwrap_or_default().into_iter().map(|r| (r.alias_role, r.status)).collect();
     view! {
         <h1>{app.display_name}</h1>
-        <p class="muted">"App id " <strong data-testid="app-id">{id}</strong> " · private key ending in "
+        <p class="muted">{w.app_id} <strong data-testid="app-id">{id}</strong> {w.key_ending}
             <code>{app.private_key_hint}</code> " "
-            <button class="link-button" type="button" on:click=move |_| { rotate.dispatch(()); }>"Rotate key"</button></p>
+            <button class="link-button" type="button" on:click=move |_| { rotate.dispatch(()); }>{w.rotate_key}</button></p>
         {move || rotate_error().map(|error| view! { <ErrorView error /> })}
         {move || new_key.get().map(|(id, key)| view! { <KeyOnce id key /> })}
         <OpenIdSettings id />
         <div class="console-grid">
-            <UrlList id kind=UrlKind::Redirects title="Redirect URLs" items=redirects reload placeholder="https://app.example.com/callback" />
-            <UrlList id kind=UrlKind::Domains title="Domains" items=domains reload placeholder="app.example.com" />
+            <UrlList id kind=UrlKind::Redirects title=w.redirects_title items=redirects reload placeholder="https://app.example.com/callback" />
+            <UrlList id kind=UrlKind::Domains title=w.domains_title items=domains reload placeholder="app.example.com" />
             <Platforms id items=platforms reload />
             <Roles id items=roles reload />
         </div>
@@ -382,6 +392,7 @@ fn UrlList(
     reload: Callback<()>,
     placeholder: &'static str,
 ) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let url = RwSignal::new(String::new());
     let add = save_then_reload(reload, move |u: String| async move {
         let given = SaveUrl { url: Name::new(&u).ok(), ulr: None };
@@ -406,12 +417,12 @@ fn UrlList(
             <ul class="rows">
                 {items.into_iter().map(|(child, u)| view! {
                     <li><code>{u}</code>
-                        <button class="link-button" type="button" on:click=move |_| { remove.dispatch(child); }>"Remove"</button></li>
+                        <button class="link-button" type="button" on:click=move |_| { remove.dispatch(child); }>{w.remove}</button></li>
                 }).collect_view()}
             </ul>
             <form class="form form--inline" on:submit=submit>
                 <input required placeholder=placeholder prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
-                <button class="button" type="submit">"Add"</button>
+                <button class="button" type="submit">{w.add}</button>
             </form>
             {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
@@ -420,6 +431,7 @@ fn UrlList(
 
 #[component]
 fn Platforms(id: i64, items: Vec<String>, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let names = RwSignal::new(String::new());
     let add = save_then_reload(reload, move |data: String| async move {
         api::apps::add_platform(id, &SavePlatform { data: Some(data) }).await.map(|_| ())
@@ -433,11 +445,11 @@ fn Platforms(id: i64, items: Vec<String>, reload: Callback<()>) -> impl IntoView
     };
     view! {
         <section class="panel">
-            <h2>"Platforms"</h2>
+            <h2>{w.platforms_title}</h2>
             <ul class="rows">{items.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
             <form class="form form--inline" on:submit=submit>
                 <input required placeholder="web, ios, android" prop:value=move || names.get() on:input=move |ev| names.set(event_target_value(&ev)) />
-                <button class="button" type="submit">"Add"</button>
+                <button class="button" type="submit">{w.add}</button>
             </form>
             {move || error().map(|error| view! { <ErrorView error /> })}
         </section>
@@ -446,6 +458,8 @@ fn Platforms(id: i64, items: Vec<String>, reload: Callback<()>) -> impl IntoView
 
 #[component]
 fn Roles(id: i64, items: Vec<(String, bool)>, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
+    let lang = w.lang;
     let role = RwSignal::new("basic".to_string());
     let add = save_then_reload(reload, move |alias: String| async move {
         api::apps::add_role(id, &SaveRole { alias_role: Some(alias), daily_quota: None }).await.map(|_| ())
@@ -457,22 +471,22 @@ fn Roles(id: i64, items: Vec<(String, bool)>, reload: Callback<()>) -> impl Into
     };
     view! {
         <section class="panel" data-testid="roles">
-            <h2>"Roles"</h2>
+            <h2>{w.roles_title}</h2>
             <ul class="rows">
                 {items.into_iter().map(|(alias, granted)| {
-                    let state = if granted { "granted" } else { "requested — waiting for Senzu" };
-                    let description = Role::parse(&alias).map(|r| r.description(Lang::En)).unwrap_or_default();
+                    let state = if granted { w.role_granted } else { w.role_requested };
+                    let description = Role::parse(&alias).map(|r| r.description(lang)).unwrap_or_default();
                     view! { <li title=description><code>{alias}</code>
                         <span class="badge" class:badge--ok=granted>{state}</span></li> }
                 }).collect_view()}
             </ul>
             <form class="form form--inline" on:submit=submit>
-                <select aria-label="Role to add" on:change=move |ev| role.set(event_target_value(&ev))>
+                <select aria-label=w.role_to_add on:change=move |ev| role.set(event_target_value(&ev))>
                     {Role::ALL.iter().map(|r| view! {
-                        <option value=r.alias()>{r.alias()} {if r.available() { "" } else { " (on request)" }}</option>
+                        <option value=r.alias() title=r.description(lang)>{r.alias()} {if r.available() { "" } else { w.role_on_request }}</option>
                     }).collect_view()}
                 </select>
-                <button class="button" type="submit">"Add role"</button>
+                <button class="button" type="submit">{w.add_role}</button>
             </form>
             {move || error().map(|error| view! { <ErrorView error /> })}
         </section>

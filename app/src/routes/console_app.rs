@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 use senzu_core::api::apps::{App, AppCall, Category, SaveApp};
 use senzu_core::api::{Id, Name};
+use senzu_core::i18n::console::ConsoleWords;
+use senzu_core::i18n::fill;
+use senzu_core::plugins::Lang;
 use senzu_core::{ApiError, ErrorCode};
 
 use crate::api;
@@ -96,27 +99,41 @@ impl Details {
     }
 }
 
-const CONTACT: &[(&str, &str, &str)] = &[
-    ("display_name", "Name shown on the consent screen", "text"),
-    ("url_image", "Logo (https address)", "url"),
-    ("contact_email", "Contact e-mail", "email"),
-    ("privacy_url", "Privacy policy URL", "url"),
-    ("tos_url", "Terms of service URL", "url"),
-];
+/// The contact fields: name, label, input type.
+fn contact(w: &'static ConsoleWords) -> [(&'static str, &'static str, &'static str); 5] {
+    [
+        ("display_name", w.details_display_name, "text"),
+        ("url_image", w.details_logo, "url"),
+        ("contact_email", w.details_contact_email, "email"),
+        ("privacy_url", w.details_privacy_url, "url"),
+        ("tos_url", w.details_tos_url, "url"),
+    ]
+}
 
-const GDPR: &[(&str, &str, &str)] = &[
-    ("gdpr_name", "Data controller", "text"),
-    ("gdpr_email", "Data protection e-mail", "email"),
-    ("gdpr_address_street", "Street", "text"),
-    ("gdpr_address_other", "Address, more", "text"),
-    ("gdpr_address_zipcode", "Postcode", "text"),
-    ("gdpr_address_city", "City", "text"),
-    ("gdpr_address_state", "Region", "text"),
-    ("gdpr_address_country", "Country", "text"),
-];
+/// The data controller's fields: name, label, input type.
+fn gdpr(w: &'static ConsoleWords) -> [(&'static str, &'static str, &'static str); 8] {
+    [
+        ("gdpr_name", w.gdpr_name, "text"),
+        ("gdpr_email", w.gdpr_email, "email"),
+        ("gdpr_address_street", w.gdpr_street, "text"),
+        ("gdpr_address_other", w.gdpr_other, "text"),
+        ("gdpr_address_zipcode", w.gdpr_zipcode, "text"),
+        ("gdpr_address_city", w.gdpr_city, "text"),
+        ("gdpr_address_state", w.gdpr_state, "text"),
+        ("gdpr_address_country", w.gdpr_country, "text"),
+    ]
+}
+
+/// An API date and time (`YYYY-MM-DD HH:MM:SS…`): the date as the language
+/// writes it, then the time to `time_len` characters (5: HH:MM, 8: HH:MM:SS).
+fn when(api_date: &str, lang: Lang, time_len: usize) -> String {
+    let time = api_date.get(11..11 + time_len).unwrap_or("");
+    format!("{} {time}", senzu_core::i18n::date(api_date, lang)).trim_end().to_string()
+}
 
 #[component]
 pub fn AppSettings(app: App) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let id = app.id;
     let draft = RwSignal::new(Details::of(&app));
     let categories = LocalResource::new(api::apps::categories);
@@ -138,23 +155,23 @@ pub fn AppSettings(app: App) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="app-settings" aria-labelledby="app-settings-title">
-            <h2 id="app-settings-title">"Details"</h2>
-            <p class="muted">"What users see on the consent screen, and who answers for their data (GDPR)."</p>
+            <h2 id="app-settings-title">{w.details_title}</h2>
+            <p class="muted">{w.details_intro}</p>
             <form class="form" on:submit=submit>
-                <div class="form__grid">{CONTACT.iter().copied().map(field).collect_view()}
-                    <label class="field"><span>"Category"</span>
+                <div class="form__grid">{contact(w).into_iter().map(field).collect_view()}
+                    <label class="field"><span>{w.details_category}</span>
                         <select prop:value=move || draft.with(|d| d.category.clone())
                             on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.category = v) }>
-                            <option value="">"— none —"</option>
+                            <option value="">{w.details_no_category}</option>
                             {move || categories.get().and_then(Result::ok).unwrap_or_default().into_iter()
                                 .map(|c: Category| view! { <option value=c.id.to_string()>{c.name}</option> }).collect_view()}
                         </select></label>
                 </div>
-                <h3>"Data controller (GDPR)"</h3>
-                <div class="form__grid">{GDPR.iter().copied().map(field).collect_view()}</div>
-                <div class="form__actions"><button class="button" type="submit">"Save details"</button></div>
+                <h3>{w.gdpr_title}</h3>
+                <div class="form__grid">{gdpr(w).into_iter().map(field).collect_view()}</div>
+                <div class="form__actions"><button class="button" type="submit">{w.details_save}</button></div>
                 {move || save.value().get().map(|r| match r {
-                    Ok(_) => view! { <p class="form-ok" role="status" data-testid="details-saved">"Saved"</p> }.into_any(),
+                    Ok(_) => view! { <p class="form-ok" role="status" data-testid="details-saved">{w.saved}</p> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 })}
             </form>
@@ -164,26 +181,26 @@ pub fn AppSettings(app: App) -> impl IntoView {
 
 #[component]
 pub fn AppTokensPanel(id: Id) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let tokens = LocalResource::new(move || api::apps::tokens(id));
     view! {
         <section class="panel" data-testid="app-tokens" aria-labelledby="app-tokens-title">
-            <h2 id="app-tokens-title">"Tokens"</h2>
-            <p class="muted">"The users' tokens your app holds now (their values are never stored, only their hashes). \
-                A user revokes one from their account page."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="app-tokens-title">{w.tokens_title}</h2>
+            <p class="muted">{w.tokens_intro}</p>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
                         Err(error) => view! { <ErrorView error /> }.into_any(),
-                        Ok(t) if t.token.is_empty() => view! { <p class="muted">"No live token."</p> }.into_any(),
+                        Ok(t) if t.token.is_empty() => view! { <p class="muted">{w.tokens_none}</p> }.into_any(),
                         Ok(t) => view! {
                             <table class="api-table" tabindex="0">
-                                <thead><tr><th scope="col">"Token"</th><th scope="col">"User"</th><th scope="col">"Roles"</th>
-                                    <th scope="col">"Since"</th><th scope="col">"Until"</th></tr></thead>
+                                <thead><tr><th scope="col">{w.tokens_token}</th><th scope="col">{w.tokens_user}</th><th scope="col">{w.tokens_roles}</th>
+                                    <th scope="col">{w.tokens_since}</th><th scope="col">{w.tokens_until}</th></tr></thead>
                                 <tbody>{t.token.into_iter().map(|k| view! {
                                     <tr><td>{format!("#{}", k.id)}</td><td>{format!("#{}", k.id_user)}</td>
                                         <td><code>{k.roles}</code></td>
-                                        <td>{k.date_created.date.chars().take(16).collect::<String>()}</td>
-                                        <td>{k.date_expired.map(|d| d.date.chars().take(16).collect::<String>()).unwrap_or_else(|| "—".into())}</td></tr>
+                                        <td>{when(&k.date_created.date, w.lang, 5)}</td>
+                                        <td>{k.date_expired.map(|d| when(&d.date, w.lang, 5)).unwrap_or_else(|| "—".into())}</td></tr>
                                 }).collect_view()}</tbody>
                             </table>
                         }.into_any(),
@@ -206,6 +223,7 @@ fn status_matches(filter: &str, status: i64) -> bool {
 
 #[component]
 pub fn CallsLog(id: Id, first: Vec<AppCall>) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let limit = RwSignal::new(20usize);
@@ -228,41 +246,41 @@ pub fn CallsLog(id: Id, first: Vec<AppCall>) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="calls-log" aria-labelledby="calls-title">
-            <h2 id="calls-title">"Calls"</h2>
+            <h2 id="calls-title">{w.calls_title}</h2>
             <div class="toolbar">
-                <label><span>"From"</span><input type="date" prop:value=move || start.get() on:change=move |ev| start.set(event_target_value(&ev)) /></label>
-                <label><span>"To"</span><input type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) /></label>
-                <label><span>"Method"</span>
+                <label><span>{w.calls_from}</span><input type="date" prop:value=move || start.get() on:change=move |ev| start.set(event_target_value(&ev)) /></label>
+                <label><span>{w.calls_to}</span><input type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) /></label>
+                <label><span>{w.calls_method}</span>
                     <select on:change=move |ev| method.set(event_target_value(&ev)) data-testid="calls-method">
-                        <option value="">"Any"</option>
+                        <option value="">{w.calls_any}</option>
                         {["GET", "POST", "DELETE"].into_iter().map(|m| view! { <option value=m>{m}</option> }).collect_view()}
                     </select></label>
-                <label><span>"Answer"</span>
+                <label><span>{w.calls_answer}</span>
                     <select on:change=move |ev| status.set(event_target_value(&ev)) data-testid="calls-status">
-                        <option value="">"Any"</option>
-                        <option value="ok">"Success (2xx)"</option>
-                        <option value="client">"Refused (4xx)"</option>
-                        <option value="server">"Server error (5xx)"</option>
+                        <option value="">{w.calls_any}</option>
+                        <option value="ok">{w.calls_success}</option>
+                        <option value="client">{w.calls_refused}</option>
+                        <option value="server">{w.calls_server_error}</option>
                     </select></label>
-                <label><span>"Show"</span>
+                <label><span>{w.calls_show}</span>
                     <select on:change=move |ev| limit.set(event_target_value(&ev).parse().unwrap_or(20))>
-                        {[20usize, 50, 100, 500].into_iter().map(|n| view! { <option value=n.to_string()>{format!("{n} calls")}</option> }).collect_view()}
+                        {[20usize, 50, 100, 500].into_iter().map(|n| view! { <option value=n.to_string()>{fill(w.calls_count, &[("n", &n.to_string())])}</option> }).collect_view()}
                     </select></label>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 {move || Suspend::new(async move {
                     match calls.await {
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                         Ok(all) => {
                             let rows = shown(all);
                             if rows.is_empty() {
-                                return view! { <p class="muted" data-testid="no-calls">"No call matches."</p> }.into_any();
+                                return view! { <p class="muted" data-testid="no-calls">{w.calls_none}</p> }.into_any();
                             }
                             view! {
                                 <table class="calls api-table" tabindex="0" data-testid="calls">
-                                    <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Method"</th><th scope="col">"Route"</th><th scope="col">"Status"</th></tr></thead>
+                                    <thead><tr><th scope="col">{w.calls_when}</th><th scope="col">{w.calls_method}</th><th scope="col">{w.calls_route}</th><th scope="col">{w.calls_status}</th></tr></thead>
                                     <tbody>{rows.into_iter().map(|c| view! {
-                                        <tr><td>{c.date_created.date.chars().take(19).collect::<String>()}</td>
+                                        <tr><td>{when(&c.date_created.date, w.lang, 8)}</td>
                                             <td>{c.method}</td><td><code>{c.route}</code></td><td>{c.status}</td></tr>
                                     }).collect_view()}</tbody>
                                 </table>
@@ -277,24 +295,23 @@ pub fn CallsLog(id: Id, first: Vec<AppCall>) -> impl IntoView {
 
 #[component]
 pub fn DeleteApp(id: Id, name: String) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let remove = Action::new_local(move |_: &()| async move {
         api::apps::delete(id).await?;
         let _ = window().location().set_href("/console");
         Ok::<_, ApiError>(())
     });
     let ask = move |_| {
-        let question = format!(
-            "Delete {name}? Its users' tokens stop working at once, its sign-ins end, and its settings go. This cannot be undone."
-        );
+        let question = fill(w.delete_confirm, &[("name", &name)]);
         if window().confirm_with_message(&question).unwrap_or(false) {
             remove.dispatch(());
         }
     };
     view! {
         <section class="panel panel--danger" data-testid="delete-app" aria-labelledby="delete-app-title">
-            <h2 id="delete-app-title">"Delete the app"</h2>
-            <p>"Every token users gave it is revoked and its calls log goes with it."</p>
-            <button class="button button--danger" type="button" on:click=ask>"Delete this app"</button>
+            <h2 id="delete-app-title">{w.delete_title}</h2>
+            <p>{w.delete_intro}</p>
+            <button class="button button--danger" type="button" on:click=ask>{w.delete_button}</button>
             {move || remove.value().get().and_then(Result::err).map(|error| view! { <ErrorView error /> })}
         </section>
     }

@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use senzu_core::api::apps::{MailTemplate, PreviewMailTemplate, SaveMailTemplate};
 use senzu_core::api::{Id, Name};
+use senzu_core::i18n::console::ConsoleWords;
+use senzu_core::i18n::fill;
 use senzu_core::mail::MailType;
 use senzu_core::{ApiError, ErrorCode};
 
@@ -26,6 +28,7 @@ const STARTER: &str =
 
 #[component]
 pub fn MailTemplates(id: Id) -> impl IntoView {
+    let w = crate::i18n::tr::<ConsoleWords>();
     let list = LocalResource::new(move || api::apps::mail_templates(id));
     let kind = RwSignal::new(MailType::Registration);
     let lang = RwSignal::new("en".to_string());
@@ -110,28 +113,27 @@ pub fn MailTemplates(id: Id) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="mail-templates" aria-labelledby="mail-templates-title">
-            <h2 id="mail-templates-title">"Mail templates"</h2>
-            <p class="muted">"The mails your users get when they sign up through your app or change their password, \
-                e-mail or account. Written in MiniJinja (Twig-like); values are escaped for you."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="mail-templates-title">{w.mails_title}</h2>
+            <p class="muted">{w.mails_intro}</p>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(error) => view! { <ErrorView error /> }.into_any(),
-                        Ok(all) if all.is_empty() => view! { <p class="muted" data-testid="no-templates">"No template yet: your users get Senzu's own mails."</p> }.into_any(),
+                        Ok(all) if all.is_empty() => view! { <p class="muted" data-testid="no-templates">{w.mails_none}</p> }.into_any(),
                         Ok(all) => view! {
                             <ul class="rows" data-testid="templates">
                                 {all.into_iter().map(|t| {
                                     let (tid, on) = (t.id, t.is_enabled);
-                                    let label = format!("{} · {}", t.mail_type, t.lang.clone().unwrap_or_else(|| "any language".into()));
+                                    let label = format!("{} · {}", t.mail_type, t.lang.clone().unwrap_or_else(|| w.mails_any_language.into()));
                                     let chosen = t.clone();
                                     view! {
                                         <li data-testid="template">
                                             <button class="link-button" type="button" on:click=move |_| load(chosen.clone())>{label}</button>
                                             <span class="row-actions">
-                                                <span class="badge" class:badge--ok=on>{if on { "in use" } else { "off" }}</span>
+                                                <span class="badge" class:badge--ok=on>{if on { w.mails_in_use } else { w.mails_off }}</span>
                                                 <button class="link-button" type="button" on:click=move |_| { toggle.dispatch((tid, !on)); }>
-                                                    {if on { "Switch off" } else { "Switch on" }}</button>
-                                                <button class="link-button danger" type="button" on:click=move |_| { remove.dispatch(tid); }>"Delete"</button>
+                                                    {if on { w.mails_switch_off } else { w.mails_switch_on }}</button>
+                                                <button class="link-button danger" type="button" on:click=move |_| { remove.dispatch(tid); }>{w.mails_delete}</button>
                                             </span>
                                         </li>
                                     }
@@ -143,32 +145,32 @@ pub fn MailTemplates(id: Id) -> impl IntoView {
             </Suspense>
             <form class="form template-editor" on:submit=submit data-testid="template-form">
                 <div class="form__row">
-                    <label class="field"><span>"Mail"</span>
+                    <label class="field"><span>{w.mails_mail}</span>
                         <select prop:value=move || kind.get().as_str() on:change=move |ev| {
                             if let Some(k) = MailType::parse_app_template(&event_target_value(&ev)) { kind.set(k); }
                         }>
                             {MailType::APP_TEMPLATES.into_iter().map(|t| view! { <option value=t.as_str()>{t.as_str()}</option> }).collect_view()}
                         </select></label>
-                    <label class="field"><span>"Language"</span>
+                    <label class="field"><span>{w.mails_language}</span>
                         <select prop:value=move || lang.get() on:change=move |ev| lang.set(event_target_value(&ev))>
                             <option value="en">"English"</option>
                             <option value="fr">"Français"</option>
                         </select></label>
                 </div>
-                <p class="muted">"You can use: " <code>{move || variables(kind.get())}</code></p>
+                <p class="muted">{w.mails_you_can_use} <code>{move || variables(kind.get())}</code></p>
                 <div class="template-editor__panes">
-                    <label class="field"><span>"Template"</span>
+                    <label class="field"><span>{w.mails_template}</span>
                         <textarea class="mono" rows="12" spellcheck="false" prop:value=move || code.get() on:input=typed
                             data-testid="template-code"></textarea></label>
                     <div class="field">
-                        <span>"Preview"</span>
-                        <Suspense fallback=|| view! { <p class="muted">"Rendering…"</p> }>
+                        <span>{w.mails_preview}</span>
+                        <Suspense fallback=move || view! { <p class="muted">{w.mails_rendering}</p> }>
                             {move || Suspend::new(async move {
                                 match preview.await {
                                     Ok(mail) => view! {
-                                        <p class="muted" data-testid="preview-subject">{format!("Subject: {}", mail.subject)}</p>
+                                        <p class="muted" data-testid="preview-subject">{fill(w.mails_subject, &[("subject", &mail.subject)])}</p>
                                         // Sandboxed: a template's HTML never runs in the console.
-                                        <iframe class="mail-preview" title="Mail preview" sandbox="" srcdoc=mail.html
+                                        <iframe class="mail-preview" title=w.mails_preview_title sandbox="" srcdoc=mail.html
                                             data-testid="template-preview"></iframe>
                                     }.into_any(),
                                     Err(e) => view! { <p class="form-error" role="alert" data-testid="preview-error">{e.message}</p> }.into_any(),
@@ -179,10 +181,10 @@ pub fn MailTemplates(id: Id) -> impl IntoView {
                 </div>
                 <div class="form__actions">
                     <button class="button" type="submit" disabled=move || save.pending().get()>
-                        {move || if existing().is_some() { "Save changes" } else { "Save template" }}</button>
+                        {move || if existing().is_some() { w.mails_save_changes } else { w.mails_save_template }}</button>
                 </div>
                 {move || save.value().get().map(|r| match r {
-                    Ok(_) => view! { <p class="form-ok" role="status" data-testid="template-saved">"Saved: your users get this mail from now on."</p> }.into_any(),
+                    Ok(_) => view! { <p class="form-ok" role="status" data-testid="template-saved">{w.mails_saved}</p> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 })}
             </form>

@@ -12,6 +12,8 @@ use senzu_core::api::plugstores::{
 };
 use senzu_core::api::{Id, Name};
 use senzu_core::custom_plugin::{CustomAction, CustomField, CustomSpec, Input};
+use senzu_core::i18n::fill;
+use senzu_core::i18n::plugstore::PlugstoreWords;
 use senzu_core::plugins::Lang;
 use senzu_core::{ApiError, ErrorCode};
 
@@ -22,18 +24,19 @@ fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorCode::BadArgument, format!("bad argument: {field}: {why}"))
 }
 
-fn status_label(status: &str) -> &'static str {
+fn status_label(w: &'static PlugstoreWords, status: &str) -> &'static str {
     match status {
-        "publish" => "Published",
-        "submitted" => "In review",
-        "unpublished" => "Withdrawn by Senzu",
-        _ => "Draft",
+        "publish" => w.status_published,
+        "submitted" => w.status_in_review,
+        "unpublished" => w.status_withdrawn,
+        _ => w.status_draft,
     }
 }
 
 /// The console's list of the developer's entries and the form for a new one.
 #[component]
 pub fn PlugstorePanel(developer: Id) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let entries = LocalResource::new(move || async move {
         let all = plugstores::list().await?;
         Ok::<_, ApiError>(all.into_iter().filter(|e| e.id_developer == Some(developer)).collect::<Vec<_>>())
@@ -42,17 +45,16 @@ pub fn PlugstorePanel(developer: Id) -> impl IntoView {
     view! {
         <section class="panel" data-testid="plugstore-panel">
             <div class="panel__head">
-                <h2>"Your plugstore plugins"</h2>
-                <button class="button" type="button" on:click=move |_| creating.set(true)>"New plugin"</button>
+                <h2>{w.panel_title}</h2>
+                <button class="button" type="button" on:click=move |_| creating.set(true)>{w.new_plugin}</button>
             </div>
-            <p class="muted">"Owners add published plugins to their objects' applications. A plugin is a form owners fill "
-               "and what a tap does with it: open a link on your site, or show a text. Senzu reviews each version before it is published."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="muted">{w.panel_intro}</p>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
                     {move || Suspend::new(async move {
                         entries.await.map(|list| {
                             if list.is_empty() {
-                                return view! { <p class="empty">"No plugin yet."</p> }.into_any();
+                                return view! { <p class="empty">{w.no_plugin}</p> }.into_any();
                             }
                             view! {
                                 <ul class="entry-list">
@@ -60,7 +62,7 @@ pub fn PlugstorePanel(developer: Id) -> impl IntoView {
                                         <li><a href=format!("/console/plugstore/{}", e.id) data-testid="plugstore-entry">
                                             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d=e.icon.svg_path.clone()></path></svg>
                                             " " {e.display_name.clone()}</a>
-                                            " " <span class="badge">{status_label(&e.status)}</span></li>
+                                            " " <span class="badge">{status_label(w, &e.status)}</span></li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
@@ -129,17 +131,22 @@ impl SpecDraft {
     }
 }
 
-const INPUTS: [(Input, &str); 6] = [
-    (Input::Text, "Text"),
-    (Input::Tel, "Phone number"),
-    (Input::Email, "E-mail"),
-    (Input::Url, "Web address"),
-    (Input::Number, "Whole number"),
-    (Input::Textarea, "Long text"),
-];
+const INPUTS: [Input; 6] = [Input::Text, Input::Tel, Input::Email, Input::Url, Input::Number, Input::Textarea];
+
+fn input_label(w: &'static PlugstoreWords, input: Input) -> &'static str {
+    match input {
+        Input::Text => w.inputs_text,
+        Input::Tel => w.inputs_tel,
+        Input::Email => w.inputs_email,
+        Input::Url => w.inputs_url,
+        Input::Number => w.inputs_number,
+        Input::Textarea => w.inputs_textarea,
+    }
+}
 
 #[component]
 fn SpecEditor(draft: SpecDraft) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let icons = LocalResource::new(plugstores::icons);
     let edit = move |i: usize, f: Box<dyn Fn(&mut CustomField)>| {
         draft.fields.update(|fields| {
@@ -149,32 +156,32 @@ fn SpecEditor(draft: SpecDraft) -> impl IntoView {
         })
     };
     view! {
-        <fieldset class="field spec-editor" data-testid="spec-editor"><legend>"What owners fill"</legend>
+        <fieldset class="field spec-editor" data-testid="spec-editor"><legend>{w.what_owners_fill}</legend>
             {move || draft.fields.get().into_iter().enumerate().map(|(i, f)| view! {
                 <div class="form__row spec-field" data-testid="spec-field">
-                    <label class="field"><span>"Key"</span>
+                    <label class="field"><span>{w.field_key}</span>
                         <input required maxlength="32" pattern="[a-z][a-z0-9_]*" prop:value=f.name.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |f| f.name = v.clone())) } /></label>
-                    <label class="field"><span>"Input"</span>
+                    <label class="field"><span>{w.field_input}</span>
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let input = INPUTS.iter().find(|(i, _)| i.as_str() == v).map_or(Input::Text, |(i, _)| *i);
+                            let input = INPUTS.iter().copied().find(|i| i.as_str() == v).unwrap_or(Input::Text);
                             edit(i, Box::new(move |f| f.input = input))
                         }>
-                            {INPUTS.iter().map(|(input, label)| view! {
-                                <option value=input.as_str() selected=*input == f.input>{*label}</option>
+                            {INPUTS.iter().map(|input| view! {
+                                <option value=input.as_str() selected=*input == f.input>{input_label(w, *input)}</option>
                             }).collect_view()}
                         </select></label>
-                    <label class="field"><span>"Label (French)"</span>
+                    <label class="field"><span>{w.field_label_fr}</span>
                         <input required maxlength="60" prop:value=f.label_fr.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |f| f.label_fr = v.clone())) } /></label>
-                    <label class="field"><span>"Label (English)"</span>
+                    <label class="field"><span>{w.field_label_en}</span>
                         <input required maxlength="60" prop:value=f.label_en.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |f| f.label_en = v.clone())) } /></label>
                     <label class="checkbox"><input type="checkbox" prop:checked=f.required
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(i, Box::new(move |f| f.required = on)) } />
-                        <span>"Required"</span></label>
-                    <button class="link-button" type="button" on:click=move |_| draft.fields.update(|fields| { fields.remove(i); })>"Remove"</button>
+                        <span>{w.field_required}</span></label>
+                    <button class="link-button" type="button" on:click=move |_| draft.fields.update(|fields| { fields.remove(i); })>{w.field_remove}</button>
                 </div>
             }).collect_view()}
             <button class="button button--ghost" type="button"
@@ -183,18 +190,18 @@ fn SpecEditor(draft: SpecDraft) -> impl IntoView {
                     let n = fields.len() + 1;
                     fields.push(CustomField { name: format!("field{n}"), input: Input::Text, required: false,
                         label_fr: format!("Champ {n}"), label_en: format!("Field {n}") });
-                })>"Add a field"</button>
+                })>{w.add_field}</button>
         </fieldset>
-        <fieldset class="field"><legend>"What a tap does"</legend>
+        <fieldset class="field"><legend>{w.what_tap_does}</legend>
             <label class="radio"><input type="radio" name="action" prop:checked=move || draft.link.get()
-                on:change=move |_| draft.link.set(true) /><span>"Open a link"</span></label>
+                on:change=move |_| draft.link.set(true) /><span>{w.open_link}</span></label>
             <label class="radio"><input type="radio" name="action" prop:checked=move || !draft.link.get()
-                on:change=move |_| draft.link.set(false) /><span>"Show a text"</span></label>
-            <label class="field"><span>{move || if draft.link.get() { "Link (https://, {key} is the owner's value)" } else { "Text ({key} is the owner's value)" }}</span>
+                on:change=move |_| draft.link.set(false) /><span>{w.show_text}</span></label>
+            <label class="field"><span>{move || if draft.link.get() { w.link_hint } else { w.text_hint }}</span>
                 <textarea rows="2" data-testid="spec-template" prop:value=move || draft.template.get()
                     on:input=move |ev| draft.template.set(event_target_value(&ev))></textarea></label>
         </fieldset>
-        <fieldset class="field"><legend>"Icon"</legend>
+        <fieldset class="field"><legend>{w.icon}</legend>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     icons.await.map(|list| view! {
@@ -219,6 +226,7 @@ fn SpecEditor(draft: SpecDraft) -> impl IntoView {
 
 #[component]
 fn NewEntry(close: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let display_name = RwSignal::new(String::new());
     let catchphrase = RwSignal::new(String::new());
     let draft = SpecDraft::new(None);
@@ -250,17 +258,17 @@ fn NewEntry(close: Callback<()>) -> impl IntoView {
     view! {
         <form class="form panel panel--inner" data-testid="new-plugstore-entry"
             on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save.dispatch(()); }>
-            <h3>"New plugin"</h3>
-            <label class="field"><span>"Plugin title (French page)"</span>
+            <h3>{w.new_plugin}</h3>
+            <label class="field"><span>{w.new_title}</span>
                 <input required maxlength="100" data-testid="entry-title" prop:value=move || display_name.get()
                     on:input=move |ev| display_name.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>"Catchphrase (French page)"</span>
+            <label class="field"><span>{w.new_catchphrase}</span>
                 <input maxlength="200" prop:value=move || catchphrase.get() on:input=move |ev| catchphrase.set(event_target_value(&ev)) /></label>
             <SpecEditor draft />
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorView error /> })}
             <div class="form__actions">
-                <button class="button button--ghost" type="button" on:click=move |_| close.run(())>"Cancel"</button>
-                <button class="button" type="submit" disabled=move || save.pending().get()>"Create the plugin"</button>
+                <button class="button button--ghost" type="button" on:click=move |_| close.run(())>{w.cancel}</button>
+                <button class="button" type="submit" disabled=move || save.pending().get()>{w.create_plugin}</button>
             </div>
         </form>
     }
@@ -269,7 +277,8 @@ fn NewEntry(close: Callback<()>) -> impl IntoView {
 /// `/console/plugstore/:id`: one entry, its versions and their languages.
 #[component]
 pub fn EntryPage() -> impl IntoView {
-    crate::components::page_title(Some("Plugstore plugin"));
+    let w = crate::i18n::tr::<PlugstoreWords>();
+    crate::components::page_title(Some(w.page_title));
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|i| i.parse::<Id>().ok()).unwrap_or_default();
     let data = LocalResource::new(move || {
@@ -284,8 +293,8 @@ pub fn EntryPage() -> impl IntoView {
     view! {
         <TopBar />
         <main class="page console" data-testid="plugstore-entry-page">
-            <p><a href="/console">"← Developer console"</a></p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p><a href="/console">{w.back_to_console}</a></p>
+            <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ApiErrors errors /> }>
                     {move || Suspend::new(async move {
                         data.await.map(|(entry, versions)| view! { <EntryDetail entry versions reload /> })
@@ -298,6 +307,7 @@ pub fn EntryPage() -> impl IntoView {
 
 #[component]
 fn EntryDetail(entry: PlugstoreEntry, versions: Vec<PlugstoreVersion>, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let id = entry.id;
     let enabled = entry.is_enabled;
     let toggle = Action::new_local(move |_: &()| async move {
@@ -313,20 +323,20 @@ fn EntryDetail(entry: PlugstoreEntry, versions: Vec<PlugstoreVersion>, reload: C
     view! {
         <h1>{entry.display_name.clone()}</h1>
         <p>
-            <span class="badge" data-testid="entry-status">{status_label(&entry.status)}</span>
-            " " <span class="muted">{format!("Plugstore id {id}")}</span>
+            <span class="badge" data-testid="entry-status">{status_label(w, &entry.status)}</span>
+            " " <span class="muted">{fill(w.plugstore_id, &[("id", &id.to_string())])}</span>
         </p>
         {(entry.status == "publish").then(|| view! {
-            <p>{if enabled { "Owners can add it from the plugstore." } else { "Out of the catalogue: owners who have it keep it." }}
+            <p>{if enabled { w.in_catalogue } else { w.out_of_catalogue }}
                 " " <button class="link-button" type="button" on:click=move |_| { toggle.dispatch(()); }>
-                    {if enabled { "Take it out of the catalogue" } else { "Put it back in the catalogue" }}</button></p>
+                    {if enabled { w.take_out } else { w.put_back }}</button></p>
         })}
         {move || toggle.value().get().and_then(Result::err).map(|error| view! { <ErrorView error /> })}
         {versions.into_iter().rev().map(|v| view! { <VersionPanel id_entry=id version=v reload /> }).collect_view()}
         <section class="panel">
-            <div class="panel__head"><h2>"A new version"</h2>
-                <button class="button button--ghost" type="button" on:click=move |_| adding.set(true)>"New version"</button></div>
-            <p class="muted">"A version in review or published cannot change: the next one starts from the newest."</p>
+            <div class="panel__head"><h2>{w.new_version_title}</h2>
+                <button class="button button--ghost" type="button" on:click=move |_| adding.set(true)>{w.new_version}</button></div>
+            <p class="muted">{w.frozen_versions}</p>
             {move || adding.get().then(|| view! { <NewVersion id_entry=id from=newest.clone() reload /> })}
         </section>
     }
@@ -334,6 +344,7 @@ fn EntryDetail(entry: PlugstoreEntry, versions: Vec<PlugstoreVersion>, reload: C
 
 #[component]
 fn NewVersion(id_entry: Id, from: Option<(CustomSpec, Id)>, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let name = RwSignal::new(String::new());
     let draft = SpecDraft::new(from.as_ref().map(|(s, i)| (s, *i)));
     let save = Action::new_local(move |_: &()| async move {
@@ -349,17 +360,18 @@ fn NewVersion(id_entry: Id, from: Option<(CustomSpec, Id)>, reload: Callback<()>
     });
     view! {
         <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save.dispatch(()); }>
-            <label class="field"><span>"Version number"</span>
+            <label class="field"><span>{w.version_number}</span>
                 <input required maxlength="40" placeholder="2.0" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
             <SpecEditor draft />
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorView error /> })}
-            <button class="button" type="submit" disabled=move || save.pending().get()>"Create the version"</button>
+            <button class="button" type="submit" disabled=move || save.pending().get()>{w.create_version}</button>
         </form>
     }
 }
 
 #[component]
 fn VersionPanel(id_entry: Id, version: PlugstoreVersion, reload: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let id_version = version.id;
     let status = version.status;
     let submit = Action::new_local(move |request: &bool| {
@@ -373,27 +385,27 @@ fn VersionPanel(id_entry: Id, version: PlugstoreVersion, reload: Callback<()>) -
     });
     let fields: Vec<String> = version.form.fields.iter().map(|f| f.label_en.clone()).collect();
     let does = match &version.form.action {
-        CustomAction::Link { url } => format!("Opens {url}"),
-        CustomAction::Text { text } => format!("Shows: {text}"),
+        CustomAction::Link { url } => fill(w.opens, &[("url", url)]),
+        CustomAction::Text { text } => fill(w.shows, &[("text", text)]),
     };
     view! {
         <section class="panel" data-testid="version-panel" data-version=id_version>
             <div class="panel__head">
-                <h2>{format!("Version {}", version.name)}</h2>
-                <span class="badge" data-testid="version-status">{status_label(status.as_str())}</span>
+                <h2>{fill(w.version, &[("name", &version.name)])}</h2>
+                <span class="badge" data-testid="version-status">{status_label(w, status.as_str())}</span>
             </div>
-            <p class="muted">{format!("Fields: {}", if fields.is_empty() { "none".to_string() } else { fields.join(", ") })}</p>
+            <p class="muted">{fill(w.fields, &[("fields", &if fields.is_empty() { w.no_fields.to_string() } else { fields.join(", ") })])}</p>
             <p class="muted">{does}</p>
             <LangForm id_version lang=Lang::Fr editable=status == VersionStatus::Draft />
             <LangForm id_version lang=Lang::En editable=status == VersionStatus::Draft />
             {match status {
                 VersionStatus::Draft => view! {
                     <button class="button" type="button" data-testid="submit-version" on:click=move |_| { submit.dispatch(true); }>
-                        "Submit for review"</button>
+                        {w.submit_for_review}</button>
                 }.into_any(),
                 VersionStatus::Submitted => view! {
-                    <p>"Waiting for Senzu's review. " <button class="link-button" type="button" on:click=move |_| { submit.dispatch(false); }>
-                        "Withdraw to edit"</button></p>
+                    <p>{w.waiting_review} <button class="link-button" type="button" on:click=move |_| { submit.dispatch(false); }>
+                        {w.withdraw_to_edit}</button></p>
                 }.into_any(),
                 _ => ().into_any(),
             }}
@@ -405,6 +417,7 @@ fn VersionPanel(id_entry: Id, version: PlugstoreVersion, reload: Callback<()>) -
 /// One language's texts of a version: added, or changed while a draft.
 #[component]
 fn LangForm(id_version: Id, lang: Lang, editable: bool) -> impl IntoView {
+    let w = crate::i18n::tr::<PlugstoreWords>();
     let stored = LocalResource::new(move || plugstores::lang(id_version, lang));
     let title = RwSignal::new(String::new());
     let phrase = RwSignal::new(String::new());
@@ -439,23 +452,25 @@ fn LangForm(id_version: Id, lang: Lang, editable: bool) -> impl IntoView {
         }
         Ok::<_, ApiError>(())
     });
-    let language = if lang == Lang::Fr { "French" } else { "English" };
+    let (heading, language) =
+        if lang == Lang::Fr { (w.french, w.french_inline) } else { (w.english, w.english_inline) };
+    let named = move |word: &str| fill(word, &[("language", language)]);
     view! {
         <form class="form lang-form" data-testid=format!("lang-{}", lang.code())
             on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save.dispatch(()); }>
-            <h3>{language} {move || (!exists.get()).then_some(" (not written yet)")}</h3>
-            <label class="field"><span>{format!("Title ({language})")}</span>
+            <h3>{heading} {move || (!exists.get()).then_some(w.not_written)}</h3>
+            <label class="field"><span>{named(w.lang_title)}</span>
                 <input required maxlength="100" disabled=!editable prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>{format!("Catchphrase ({language})")}</span>
+            <label class="field"><span>{named(w.lang_catchphrase)}</span>
                 <input maxlength="200" disabled=!editable prop:value=move || phrase.get() on:input=move |ev| phrase.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>{format!("Description ({language})")}</span>
+            <label class="field"><span>{named(w.lang_description)}</span>
                 <textarea rows="3" maxlength="4000" disabled=!editable prop:value=move || description.get()
                     on:input=move |ev| description.set(event_target_value(&ev))></textarea></label>
             {editable.then(|| view! {
-                <button class="button button--ghost" type="submit" disabled=move || save.pending().get()>{format!("Save the {language} texts")}</button>
+                <button class="button button--ghost" type="submit" disabled=move || save.pending().get()>{named(w.lang_save)}</button>
             })}
             {move || match save.value().get() {
-                Some(Ok(())) => view! { <p class="form-ok" role="status">"Saved"</p> }.into_any(),
+                Some(Ok(())) => view! { <p class="form-ok" role="status">{w.saved}</p> }.into_any(),
                 Some(Err(error)) => view! { <ErrorView error /> }.into_any(),
                 None => ().into_any(),
             }}

@@ -28,10 +28,40 @@ crate::words! {
         product_lost: "This object has been reported lost.", "Cet objet a été déclaré perdu.";
         internal: "Something went wrong on our side. Try again in a moment.", "Un problème est survenu de notre côté. Réessayez dans un instant.";
         unavailable: "This service is unavailable for now. Try again later.", "Ce service est indisponible pour le moment. Réessayez plus tard.";
+        // Under a form's field: what is wrong with this value.
+        field_required: "Required.", "Obligatoire.";
+        field_too_long: "At most {max} characters.", "{max} caractères au plus.";
+        field_in_future: "This date is in the future.", "Cette date est dans le futur.";
+        field_invalid: "Not valid: {why}", "Valeur non valide : {why}";
     }
 }
 
 impl ErrorWords {
+    /// What is wrong with one field, for under it: a sentence in the language
+    /// for the reasons people meet most, else the generic one with the API's
+    /// reason (without its `bad argument: name:` prefix, which is for developers).
+    pub fn field_message(&self, error: &crate::ApiError) -> String {
+        if error.kind() == Some(ErrorCode::MissingArgument) {
+            return self.field_required.to_string();
+        }
+        let field = error.field().unwrap_or("");
+        let why = error
+            .message
+            .strip_prefix("bad argument: ")
+            .and_then(|rest| rest.strip_prefix(field))
+            .map(|rest| rest.trim_start_matches(':').trim())
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(&error.message);
+        let max = why.strip_prefix("longer than ").and_then(|r| r.strip_suffix(" characters"));
+        if let Some(max) = max.filter(|m| m.bytes().all(|b| b.is_ascii_digit())) {
+            return crate::i18n::fill(self.field_too_long, &[("max", max)]);
+        }
+        if why == "is in the future" {
+            return self.field_in_future.to_string();
+        }
+        crate::i18n::fill(self.field_invalid, &[("why", why)])
+    }
+
     /// The sentence for an error's code.
     pub fn sentence(&self, code: ErrorCode) -> &'static str {
         match code {

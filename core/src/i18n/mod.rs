@@ -14,6 +14,7 @@ pub mod auth;
 pub mod consent;
 pub mod console;
 pub mod dashboard;
+pub mod docs;
 pub mod errors;
 pub mod groups;
 pub mod maker;
@@ -21,6 +22,7 @@ pub mod pages;
 pub mod panels;
 pub mod play;
 pub mod plugin_forms;
+pub mod plugstore;
 pub mod product;
 pub mod shop;
 pub mod status;
@@ -170,6 +172,8 @@ mod tests {
             ("status", status::StatusWords::all()),
             ("plugin_forms", plugin_forms::PluginFormWords::all()),
             ("console", console::ConsoleWords::all()),
+            ("plugstore", plugstore::PlugstoreWords::all()),
+            ("docs", docs::DocsWords::all()),
         ];
         let wrong: Vec<String> = areas.iter().flat_map(|(area, words)| check(area, words)).collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
@@ -186,6 +190,25 @@ mod tests {
                 assert!(!errors::ErrorWords::of(lang).sentence(code).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_field_error_reads_as_a_sentence_without_the_developer_prefix() {
+        use crate::error::{ApiError, ErrorCode};
+        let fr = errors::ErrorWords::of(Lang::Fr);
+        let en = errors::ErrorWords::of(Lang::En);
+        let missing = ApiError::new(ErrorCode::MissingArgument, "missing argument: email");
+        assert_eq!(fr.field_message(&missing), "Obligatoire.");
+        let long = ApiError::new(ErrorCode::BadArgument, "bad argument: name: longer than 100 characters");
+        assert_eq!(en.field_message(&long), "At most 100 characters.");
+        assert_eq!(fr.field_message(&long), "100 caractères au plus.");
+        let future = ApiError::new(ErrorCode::BadArgument, "bad argument: birthdate: is in the future");
+        assert_eq!(fr.field_message(&future), "Cette date est dans le futur.");
+        let other = ApiError::new(ErrorCode::BadArgument, "bad argument: image: must be an https address or /files/{name}");
+        assert_eq!(en.field_message(&other), "Not valid: must be an https address or /files/{name}");
+        // A message without the usual shape is shown whole, never dropped.
+        let odd = ApiError::new(ErrorCode::BadArgument, "bad argument");
+        assert_eq!(en.field_message(&odd), "Not valid: bad argument");
     }
 
     #[test]
