@@ -44,6 +44,15 @@ pub fn sentence(error: &ApiError) -> &'static str {
     error.kind().map_or(crate::i18n::dash().went_wrong, |code| words.sentence(code))
 }
 
+/// An error in one line for people: what is wrong with the field it names, else its code's sentence.
+pub fn short_sentence(error: &ApiError) -> String {
+    let words = senzu_core::i18n::errors::ErrorWords::of(crate::i18n::use_lang().get_untracked());
+    if error.field().is_some() {
+        return words.field_message(error);
+    }
+    sentence(error).to_string()
+}
+
 /// The one error view every page uses: a sentence, then the API's detail and code.
 #[component]
 pub fn ErrorView(error: ApiError) -> impl IntoView {

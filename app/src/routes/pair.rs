@@ -29,7 +29,7 @@ async fn pairing_path(link: &str) -> Result<String, String> {
             Some(ErrorCode::ProductLost | ErrorCode::MissingApplication | ErrorCode::WrongPassword) => {
                 Err(crate::i18n::pages().pair_already.into())
             }
-            _ => Err(e.message),
+            _ => Err(crate::components::short_sentence(&e)),
         },
     }
 }
@@ -148,7 +148,7 @@ fn PairForm(path: String) -> impl IntoView {
                     let message = match error.kind() {
                         Some(ErrorCode::Conflict) => crate::i18n::pages().pair_already.to_string(),
                         Some(ErrorCode::DelayExpired) => crate::i18n::pages().pair_expired.to_string(),
-                        _ => error.message.clone(),
+                        _ => crate::components::short_sentence(error),
                     };
                     Some(view! { <p class="form-error" role="alert">{message}</p> })
                 }

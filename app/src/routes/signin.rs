@@ -81,7 +81,7 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
                 <input type="password" name="password" autocomplete="current-password" required
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
             </label>
-            {move || error().map(|e| view! { <p class="form-error" role="alert">{e.message}</p> })}
+            {move || error().map(|e| view! { <p class="form-error" role="alert">{crate::components::short_sentence(&e)}</p> })}
             <button class="button button--block" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { w.signing_in } else { w.sign_in }}
             </button>
@@ -113,11 +113,11 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     let done = move || matches!(sign_up.value().get(), Some(Ok(())));
     let failed = move || sign_up.value().get().and_then(Result::err);
     // The API names the argument at fault: its message goes next to that field.
-    let field_error = move |name: &'static str| move || failed().filter(|e| e.field() == Some(name)).map(|e| e.message);
+    let field_error = move |name: &'static str| move || failed().filter(|e| e.field() == Some(name)).map(|e| crate::components::short_sentence(&e));
     let other_error = move || {
         local_error
             .get()
-            .or_else(|| failed().filter(|e| e.field().is_none_or(|f| !SIGN_UP_FIELDS.contains(&f))).map(|e| e.message))
+            .or_else(|| failed().filter(|e| e.field().is_none_or(|f| !SIGN_UP_FIELDS.contains(&f))).map(|e| crate::components::short_sentence(&e)))
     };
     // Checked here with the same rules the worker applies, so the message is next to the field.
     let email_error = move || {
@@ -193,10 +193,10 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
 /// goes to `next` (a same-origin path) or the owner's dashboard.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    crate::components::page_title(Some("Sign in"));
     let query = use_query_map();
     let lang = browser_lang();
     let w = auth_words(lang);
+    crate::components::page_title(Some(w.sign_in));
     let on_signed_in = Callback::new(move |_| {
         // Only a same-origin path (core's rule): the browser reads `/\evil.example` as another host.
         let next = query.get_untracked().get("next").and_then(|n| same_origin_path(&n));

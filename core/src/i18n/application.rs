@@ -46,5 +46,16 @@ crate::words! {
         seven_days: "7 days", "7 jours";
         thirty_days: "30 days", "30 jours";
         no_end: "No end", "Sans fin";
+        create_link: "Create a link", "Créer un lien";
+        until: "until {date} UTC", "jusqu'au {date} UTC";
+        no_end_short: "no end", "sans fin";
+        expired: "Expired", "Expiré";
+        off: "Off", "Désactivé";
+        turn_off: "Turn off", "Désactiver";
+        turn_on: "Turn on", "Activer";
+        delete: "Delete", "Supprimer";
+        delete_confirm: "Delete this application and its plugins for everyone?",
+            "Supprimer cette application et ses plugins, pour tout le monde ?";
+        delete_app: "Delete this application", "Supprimer cette application";
     }
 }

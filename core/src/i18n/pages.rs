@@ -64,5 +64,13 @@ crate::words! {
         pair_placeholder: "My card", "Ma carte";
         pairing: "Pairing…", "Association…";
         pair_submit: "Pair to my account", "Associer à mon compte";
+        // /forget-contact#{token}: a visitor deletes the details they left.
+        forget_title: "Delete my details", "Supprimer mes coordonnées";
+        forget_text: "The details you left will be deleted for good: the owner will not see them any more.",
+            "Les coordonnées que vous avez laissées seront supprimées pour de bon : le propriétaire ne les verra plus.";
+        forget_button: "Delete what I shared", "Supprimer ce que j'ai partagé";
+        forget_done: "Done: your details have been deleted.", "C'est fait : vos coordonnées ont été supprimées.";
+        forget_no_token: "This link is incomplete. Open the one from your e-mail as it is.",
+            "Ce lien est incomplet. Ouvrez celui de votre e-mail tel quel.";
     }
 }

@@ -11,7 +11,7 @@ use senzu_core::api::shares::{CreateShare, Share, UpdateShare};
 use senzu_core::api::{Id, Name, Patch};
 use senzu_core::chmod::Action as Can;
 use senzu_core::play::{self, Background, Color, Play, PlayPluginSource, PlaySource, Viewer};
-use senzu_core::plugins::Lang;
+use senzu_core::i18n::errors::ErrorWords;
 use senzu_core::{ApiError, ErrorCode};
 
 use super::charts::InsightsPanel;
@@ -30,14 +30,14 @@ pub(super) fn field_error<I: 'static, T: 'static>(
     move || error_naming(&value, |f| f == field)
 }
 
-/// An action's error, if it names a field `named` accepts (`try_`: see [`action_status`]).
+/// An action's error as a sentence for under its field, if it names a field `named` accepts (`try_`: see [`action_status`]).
 pub(super) fn error_naming<T: 'static>(
     value: &MappedSignal<Option<Result<T, ApiError>>>,
     named: impl Fn(&str) -> bool,
 ) -> Option<String> {
     value
         .try_with(|v| match v {
-            Some(Err(e)) if e.field().is_some_and(&named) => Some(e.message.clone()),
+            Some(Err(e)) if e.field().is_some_and(&named) => Some(crate::i18n::tr::<ErrorWords>().field_message(e)),
             _ => None,
         })
         .flatten()
@@ -103,7 +103,7 @@ pub fn Applications() -> impl IntoView {
                     {move || if busy(create)() { w.creating } else { w.create }}</button>
             </form>
             {action_status(create)}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         apps.await.map(|list| view! {
@@ -202,7 +202,7 @@ pub fn ApplicationPage() -> impl IntoView {
     });
     view! {
         <Shell>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move { app.await.map(|app| view! { <Editor app /> }) })}
                 </ErrorBoundary>
@@ -237,7 +237,7 @@ fn Editor(app: Application) -> impl IntoView {
             </div>
             <aside class="editor__preview" aria-label=crate::i18n::app_words().preview>
                 <div class="phone" data-testid="preview">
-                    {move || view! { <PlayScreen play=draft.play(id) lang=Lang::En segment=String::new() /> }}
+                    {move || view! { <PlayScreen play=draft.play(id) lang=crate::i18n::use_lang().get_untracked() segment=String::new() /> }}
                 </div>
                 <p class="muted small">{crate::i18n::app_words().preview_hint}</p>
             </aside>
@@ -383,13 +383,13 @@ fn AppForm(id: Id, draft: Draft, locked: RwSignal<bool>) -> impl IntoView {
                         <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" on:change=choose data-testid="image-upload" />
                         {move || busy(upload)().then(|| view! { <small class="field__hint">{crate::i18n::app_words().uploading}</small> })}
                         {move || uploaded.try_with(|v| match v {
-                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
+                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{crate::components::short_sentence(e)}</small> }),
                             _ => None,
                         }).flatten()}</label>
                     <div class="field"><span>{crate::i18n::app_words().image_files}</span>
                         <super::files::ImagePicker on_pick=Callback::new(move |f: senzu_core::api::files::File| { pick.dispatch(f.id); }) />
                         {move || picked.try_with(|v| match v {
-                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{e.message.clone()}</small> }),
+                            Some(Err(e)) => Some(view! { <small class="field__error" role="alert">{crate::components::short_sentence(e)}</small> }),
                             _ => None,
                         }).flatten()}</div>
                     <label class="field"><span>{crate::i18n::app_words().image_url}</span>
@@ -463,7 +463,7 @@ fn ShareLinks(id: Id) -> impl IntoView {
                             <option value=i.to_string() selected=i == 2>{validity_label(label)}</option>
                         }).collect_view()}
                     </select></label>
-                <button class="button" type="submit" disabled=busy(create)>"Create a link"</button>
+                <button class="button" type="submit" disabled=busy(create)>{crate::i18n::app_words().create_link}</button>
             </form>
             {action_status(create)}
             <Transition fallback=|| ()>
@@ -483,7 +483,13 @@ fn ShareLinks(id: Id) -> impl IntoView {
 fn ShareLinkRow(l: Share, links: LocalResource<Result<Vec<Share>, ApiError>>) -> impl IntoView {
     let id = l.id;
     let enabled = l.is_enabled;
-    let until = l.date_expired.as_ref().map(|d| format!("until {} UTC", &d.date[..16.min(d.date.len())]));
+    let w = crate::i18n::app_words();
+    let lang = crate::i18n::use_lang().get_untracked();
+    let until = l.date_expired.as_ref().map(|d| {
+        let day = senzu_core::i18n::date(&d.date, lang);
+        let time = d.date.get(11..16).unwrap_or("");
+        senzu_core::i18n::fill(w.until, &[("date", &format!("{day} {time}"))])
+    });
     let toggle = Action::new_local(move |on: &bool| {
         let on = *on;
         async move {
@@ -504,13 +510,13 @@ fn ShareLinkRow(l: Share, links: LocalResource<Result<Vec<Share>, ApiError>>) ->
     view! {
         <li>
             <span><a href=l.url.clone() target="_blank" rel="noopener"><code>{l.url.clone()}</code></a> " "
-                <span class="muted small">{until.unwrap_or_else(|| "no end".into())}</span>
-                {l.is_expired.then(|| view! { " " <span class="badge">"Expired"</span> })}
-                {(!enabled).then(|| view! { " " <span class="badge">"Off"</span> })}</span>
+                <span class="muted small">{until.unwrap_or_else(|| w.no_end_short.into())}</span>
+                {l.is_expired.then(|| view! { " " <span class="badge">{w.expired}</span> })}
+                {(!enabled).then(|| view! { " " <span class="badge">{w.off}</span> })}</span>
             <span>
                 <button class="link-button" type="button" on:click=move |_| { toggle.dispatch(!enabled); }>
-                    {if enabled { "Turn off" } else { "Turn on" }}</button> " "
-                <button class="link-button" type="button" on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
+                    {if enabled { w.turn_off } else { w.turn_on }}</button> " "
+                <button class="link-button" type="button" on:click=move |_| { remove.dispatch(()); }>{w.delete}</button>
             </span>
             {action_status(toggle)}
             {action_status(remove)}
@@ -528,13 +534,13 @@ fn DeleteApp(id: Id) -> impl IntoView {
         }
     });
     let ask = move |_| {
-        if window().confirm_with_message("Delete this application and its plugins for everyone?").unwrap_or(false) {
+        if window().confirm_with_message(crate::i18n::app_words().delete_confirm).unwrap_or(false) {
             delete.dispatch(());
         }
     };
     view! {
         <section class="panel panel--danger">
-            <button class="button button--danger" type="button" on:click=ask>"Delete this application"</button>
+            <button class="button button--danger" type="button" on:click=ask>{crate::i18n::app_words().delete_app}</button>
             {action_status(delete)}
         </section>
     }

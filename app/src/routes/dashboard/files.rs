@@ -152,7 +152,7 @@ pub fn FilesPage() -> impl IntoView {
                 sending.update(|s| s.retain(|x| x.key != key));
                 match result {
                     Ok(_) => data.refetch(),
-                    Err(e) => upload_error.set(Some(format!("{}: {}", item.name, e.message))),
+                    Err(e) => upload_error.set(Some(format!("{}: {}", item.name, crate::components::short_sentence(&e)))),
                 }
             });
         }
@@ -391,7 +391,7 @@ pub fn ImagePicker(on_pick: Callback<File>) -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="muted">{w.loading}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
-                            Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
+                            Err(error) => view! { <crate::components::ErrorView error /> }.into_any(),
                             Ok((_, files)) if files.is_empty() => view! {
                                 <p class="muted"><a href="/dashboard/files">{w.files_none_yet}</a></p>
                             }.into_any(),

@@ -236,7 +236,7 @@ fn MailBody(id: Id, received: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 match text.await {
                     Ok(t) => view! { <p class="mail-body" data-testid="mail-body">{t}</p> }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
+                    Err(error) => view! { <crate::components::ErrorView error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -349,7 +349,7 @@ fn RecordShares(id_record: Id) -> impl IntoView {
             <Suspense fallback=|| view! { <p class="muted">{crate::i18n::dash().loading}</p> }>
                 {move || Suspend::new(async move {
                     match links.await {
-                        Err(e) => view! { <p class="form-error" role="alert">{e.message}</p> }.into_any(),
+                        Err(error) => view! { <crate::components::ErrorView error /> }.into_any(),
                         Ok(all) if all.is_empty() => view! {
                             <p class="muted" data-testid="no-record-shares">{crate::i18n::product().no_share_link}</p>
                         }.into_any(),
