@@ -6,7 +6,9 @@
 use serde_json::{Map, Value};
 
 use crate::custom_plugin::CustomField;
-use crate::plugins::{http_url, phone, Field, Kind};
+use crate::i18n::plugin_forms::PluginFormWords;
+use crate::i18n::{fill, number};
+use crate::plugins::{http_url, phone, Field, Kind, Lang};
 
 /// The longest value a field takes (a note's text gets more room).
 const MAX_VALUE: usize = 500;
@@ -19,7 +21,48 @@ pub enum FormError {
     /// A required field is missing or blank (API code 419).
     Missing { field: String },
     /// A value of the wrong type or shape (API code 420).
-    Bad { field: String, reason: String },
+    Bad { field: String, reason: Problem },
+}
+
+/// What is wrong with a value: its [`Display`](std::fmt::Display) is the
+/// API's wording (after `data.{field} `), [`FormError::sentence`] the one
+/// people read next to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The name is none of the form's `fields`.
+    NotAField {
+        fields: Vec<String>,
+    },
+    NotAString,
+    /// Longer than `max` characters.
+    TooLong {
+        max: usize,
+    },
+    Phone,
+    Email,
+    Url,
+    WholeNumber,
+    /// A `select`'s value outside its `options`.
+    OneOf {
+        options: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::NotAField { fields } => {
+                write!(f, "is not a field of this plugin (fields: {})", fields.join(", "))
+            }
+            Problem::NotAString => f.write_str("must be a string"),
+            Problem::TooLong { max } => write!(f, "is longer than {max} characters"),
+            Problem::Phone => f.write_str("must be a phone number (digits, spaces, a leading +)"),
+            Problem::Email => f.write_str("must be an e-mail address"),
+            Problem::Url => f.write_str("must be an http(s) web address"),
+            Problem::WholeNumber => f.write_str("must be a whole number"),
+            Problem::OneOf { options } => write!(f, "must be one of {}", options.join(", ")),
+        }
+    }
 }
 
 impl std::fmt::Display for FormError {
@@ -39,6 +82,28 @@ impl FormError {
             FormError::NotAnObject => None,
             FormError::Missing { field } => Some(field.clone()),
             FormError::Bad { field, .. } => Some(field.clone()),
+        }
+    }
+
+    /// What people read next to the field, in `lang` (the Display is the API's wording).
+    pub fn sentence(&self, lang: Lang) -> String {
+        let w = PluginFormWords::of(lang);
+        match self {
+            FormError::NotAnObject => w.not_an_object.to_string(),
+            FormError::Missing { .. } => w.required.to_string(),
+            FormError::Bad { reason, .. } => match reason {
+                Problem::NotAField { fields } => fill(w.not_a_field, &[("fields", &fields.join(", "))]),
+                Problem::NotAString => w.not_text.to_string(),
+                Problem::TooLong { max } => {
+                    let max = i64::try_from(*max).unwrap_or(i64::MAX);
+                    fill(w.too_long, &[("max", &number(max, lang))])
+                }
+                Problem::Phone => w.phone.to_string(),
+                Problem::Email => w.email.to_string(),
+                Problem::Url => w.url.to_string(),
+                Problem::WholeNumber => w.whole_number.to_string(),
+                Problem::OneOf { options } => fill(w.one_of, &[("options", &options.join(", "))]),
+            },
         }
     }
 }
@@ -105,11 +170,8 @@ pub fn validate(kind: Kind, data: &Value) -> Result<Map<String, Value>, FormErro
 pub fn validate_fields<F: FormRule>(fields: &[F], data: &Value) -> Result<Map<String, Value>, FormError> {
     let object = data.as_object().ok_or(FormError::NotAnObject)?;
     if let Some(unknown) = object.keys().find(|k| !fields.iter().any(|f| f.name() == k.as_str())) {
-        let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
-        return Err(FormError::Bad {
-            field: unknown.clone(),
-            reason: format!("is not a field of this plugin (fields: {})", names.join(", ")),
-        });
+        let fields = fields.iter().map(|f| f.name().to_string()).collect();
+        return Err(FormError::Bad { field: unknown.clone(), reason: Problem::NotAField { fields } });
     }
     let mut clean = Map::new();
     for field in fields {
@@ -117,7 +179,7 @@ pub fn validate_fields<F: FormRule>(fields: &[F], data: &Value) -> Result<Map<St
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.trim()),
             Some(_) => {
-                return Err(FormError::Bad { field: field.name().into(), reason: "must be a string".into() });
+                return Err(FormError::Bad { field: field.name().into(), reason: Problem::NotAString });
             }
         }
         .filter(|s| !s.is_empty());
@@ -127,23 +189,22 @@ pub fn validate_fields<F: FormRule>(fields: &[F], data: &Value) -> Result<Map<St
             }
             continue;
         };
-        let bad = |reason: &str| FormError::Bad { field: field.name().into(), reason: reason.into() };
+        let bad = |reason: Problem| FormError::Bad { field: field.name().into(), reason };
         let max = if field.input() == "textarea" { MAX_TEXT } else { MAX_VALUE };
         if value.chars().count() > max {
-            return Err(bad(&format!("is longer than {max} characters")));
+            return Err(bad(Problem::TooLong { max }));
         }
         match field.input() {
-            "tel" if phone(value).is_none() => {
-                return Err(bad("must be a phone number (digits, spaces, a leading +)"));
-            }
-            "email" if !looks_like_email(value) => return Err(bad("must be an e-mail address")),
-            "url" if http_url(value).is_none() => return Err(bad("must be an http(s) web address")),
-            "number" if !value.bytes().all(|b| b.is_ascii_digit()) => return Err(bad("must be a whole number")),
+            "tel" if phone(value).is_none() => return Err(bad(Problem::Phone)),
+            "email" if !looks_like_email(value) => return Err(bad(Problem::Email)),
+            "url" if http_url(value).is_none() => return Err(bad(Problem::Url)),
+            "number" if !value.bytes().all(|b| b.is_ascii_digit()) => return Err(bad(Problem::WholeNumber)),
             "select" => {
                 // Stored as the choice's own spelling, whatever the case it came in.
                 let options = field.options();
                 let Some(choice) = options.iter().find(|o| o.eq_ignore_ascii_case(value)) else {
-                    return Err(bad(&format!("must be one of {}", options.join(", "))));
+                    let options = options.iter().map(|o| o.to_string()).collect();
+                    return Err(bad(Problem::OneOf { options }));
                 };
                 clean.insert(field.name().into(), Value::String(choice.to_string()));
                 continue;
@@ -200,6 +261,67 @@ mod tests {
         let long = "x".repeat(501);
         assert!(validate(Kind::Linkedin, &json!({"username": long})).is_err());
         assert!(validate(Kind::Text, &json!({"text": long})).is_ok());
+    }
+
+    #[test]
+    fn the_api_wording_stays_and_people_read_a_sentence_in_their_language() {
+        let cases = [
+            (validate(Kind::Phone, &json!(["0700000000"])), "data must be a JSON object of the plugin's form fields"),
+            (validate(Kind::Phone, &json!({})), "data.phone_number is required"),
+            (
+                validate(Kind::Phone, &json!({"phone_number": "0700000000", "colour": "red"})),
+                "data.colour is not a field of this plugin (fields: phone_number)",
+            ),
+            (validate(Kind::Text, &json!({"text": 42})), "data.text must be a string"),
+            (
+                validate(Kind::Linkedin, &json!({"username": "x".repeat(501)})),
+                "data.username is longer than 500 characters",
+            ),
+            (validate(Kind::Text, &json!({"text": "x".repeat(4_001)})), "data.text is longer than 4000 characters"),
+            (
+                validate(Kind::Phone, &json!({"phone_number": "call me"})),
+                "data.phone_number must be a phone number (digits, spaces, a leading +)",
+            ),
+            (validate(Kind::Email, &json!({"email": "not-an-address"})), "data.email must be an e-mail address"),
+            (
+                validate(Kind::Website, &json!({"url": "javascript:alert(1)"})),
+                "data.url must be an http(s) web address",
+            ),
+            (
+                validate(
+                    Kind::EduzzProduct,
+                    &json!({"content_id": "12a", "email": "a@b.fr", "publickey": "pk", "apikey": "ak"}),
+                ),
+                "data.content_id must be a whole number",
+            ),
+            (
+                validate(Kind::Wifi, &json!({"ssid": "Home", "security": "WPA9"})),
+                "data.security must be one of WPA, WEP, nopass",
+            ),
+        ];
+        for (result, api) in cases {
+            let err = result.unwrap_err();
+            assert_eq!(err.to_string(), api);
+            let (en, fr) = (err.sentence(Lang::En), err.sentence(Lang::Fr));
+            assert!(!en.is_empty() && !en.contains("data.") && !en.contains('{'), "{en}");
+            assert!(!fr.is_empty() && !fr.contains("data.") && !fr.contains('{') && fr != en, "{fr}");
+        }
+        let sentence = |data: Value, lang| validate(Kind::Phone, &data).unwrap_err().sentence(lang);
+        assert_eq!(sentence(json!({}), Lang::Fr), "Obligatoire.");
+        assert_eq!(sentence(json!({}), Lang::En), "Required.");
+        assert_eq!(
+            sentence(json!({"phone_number": "call me"}), Lang::Fr),
+            "Saisissez un numéro de téléphone : chiffres, espaces et un + au début."
+        );
+        assert_eq!(
+            sentence(json!({"phone_number": "call me"}), Lang::En),
+            "Enter a phone number: digits, spaces and a leading +."
+        );
+        let long = validate(Kind::Text, &json!({"text": "x".repeat(4_001)})).unwrap_err();
+        assert_eq!(long.sentence(Lang::Fr), "4\u{202f}000 caractères au maximum.");
+        assert_eq!(long.sentence(Lang::En), "Keep it to 4,000 characters or fewer.");
+        let choice = validate(Kind::Wifi, &json!({"ssid": "Home", "security": "WPA9"})).unwrap_err();
+        assert_eq!(choice.sentence(Lang::Fr), "Choisissez parmi : WPA, WEP, nopass.");
     }
 
     #[test]

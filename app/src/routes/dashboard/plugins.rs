@@ -11,6 +11,7 @@ use senzu_core::api::plugins::{self as contract, CreatePlugin, Plugin, ReorderPl
 use senzu_core::api::plugstores::{FormField, PlugstoreEntry};
 use senzu_core::api::{Id, Name, Patch};
 use senzu_core::chmod::{Action as Can, Level};
+use senzu_core::i18n::plugin_forms::PluginFormWords;
 use senzu_core::plugin_form::FormError;
 use senzu_core::plugins::Kind;
 use senzu_core::schedule::Schedule;
@@ -23,6 +24,7 @@ use crate::api::{self, plugins, plugstores};
 
 #[component]
 pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
+    let w = crate::i18n::tr::<PluginFormWords>();
     let adding = RwSignal::new(false);
     let editing = RwSignal::new(None::<Plugin>);
     let dragging = RwSignal::new(None::<Id>);
@@ -65,12 +67,12 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
     view! {
         <section class="panel" data-testid="plugins">
             <div class="panel__head">
-                <h2>"Plugins"</h2>
+                <h2>{w.title}</h2>
                 {Can::EditOwnPlugins.allowed(mine).then(|| view! {
-                    <button class="button" type="button" on:click=move |_| { editing.set(None); adding.set(true) }>"Add a plugin"</button>
+                    <button class="button" type="button" on:click=move |_| { editing.set(None); adding.set(true) }>{w.add}</button>
                 })}
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         let list = draft.plugins.await?;
@@ -78,7 +80,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                         let count = list.len();
                         if list.is_empty() {
                             return Ok::<_, ApiError>(view! {
-                                <p class="empty">"No plugin yet: add a phone number, your socials, a vCard…"</p>
+                                <p class="empty">{w.empty}</p>
                             }.into_any());
                         }
                         let order = StoredValue::new(list.clone());
@@ -95,7 +97,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                                         change.dispatch((pid, UpdatePlugin { is_enabled: Some(!enabled), ..UpdatePlugin::default() }));
                                     };
                                     let delete = move |_| {
-                                        if window().confirm_with_message("Delete this plugin?").unwrap_or(false) {
+                                        if window().confirm_with_message(w.delete_confirm).unwrap_or(false) {
                                             remove.dispatch(pid);
                                         }
                                     };
@@ -114,30 +116,30 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
                                                 if let Some(from) = dragging.get_untracked() { if from != pid { to(from, index); } }
                                                 dragging.set(None);
                                             }>
-                                            {can_order.then(|| view! { <span class="plugin-row__grip" aria-hidden="true">"⋮⋮"</span> })}
+                                            {can_order.then(|| view! { <span class="plugin-row__grip" aria-hidden="true" title=w.drag_hint>"⋮⋮"</span> })}
                                             <span class="plugin-row__icon" aria-hidden="true">
                                                 <svg viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=icon></path></svg>
                                             </span>
                                             <span class="plugin-row__name">{p.name.clone()}
-                                                {p.is_locked.then(|| view! { " " <span class="badge">"Locked"</span> })}
-                                                {p.filters.is_some().then(|| view! { " " <span class="badge">"Scheduled"</span> })}
-                                                {(!enabled).then(|| view! { " " <span class="badge">"Off"</span> })}</span>
+                                                {p.is_locked.then(|| view! { " " <span class="badge">{w.locked}</span> })}
+                                                {p.filters.is_some().then(|| view! { " " <span class="badge">{w.scheduled}</span> })}
+                                                {(!enabled).then(|| view! { " " <span class="badge">{w.off}</span> })}</span>
                                             <span class="plugin-row__actions">
                                                 <button class="link-button" type="button" data-testid="plugin-insights"
                                                     aria-pressed=move || watching.with(|w| w.as_ref().is_some_and(|(id, _)| *id == pid)).to_string()
                                                     on:click=move |_| watching.update(|w| {
                                                         *w = if w.as_ref().is_some_and(|(id, _)| *id == pid) { None } else { Some((pid, plugin_name.clone())) };
-                                                    })>"Insights"</button>
+                                                    })>{w.insights}</button>
                                                 {can_order.then(|| view! {
-                                                    <button class="icon-button" type="button" aria-label="Move up" disabled=index == 0
+                                                    <button class="icon-button" type="button" aria-label=w.move_up disabled=index == 0
                                                         on:click=move |_| to(pid, index.saturating_sub(1))>"↑"</button>
-                                                    <button class="icon-button" type="button" aria-label="Move down" disabled=index + 1 == count
+                                                    <button class="icon-button" type="button" aria-label=w.move_down disabled=index + 1 == count
                                                         on:click=move |_| to(pid, index + 1)>"↓"</button>
                                                 })}
                                                 {may_edit.then(|| view! {
-                                                    <button class="link-button" type="button" on:click=toggle>{if enabled { "Turn off" } else { "Turn on" }}</button>
-                                                    <button class="link-button" type="button" on:click=move |_| { adding.set(false); editing.set(Some(edit_value.clone())) }>"Edit"</button>
-                                                    <button class="link-button" type="button" on:click=delete>"Delete"</button>
+                                                    <button class="link-button" type="button" on:click=toggle>{if enabled { w.turn_off } else { w.turn_on }}</button>
+                                                    <button class="link-button" type="button" on:click=move |_| { adding.set(false); editing.set(Some(edit_value.clone())) }>{w.edit}</button>
+                                                    <button class="link-button" type="button" on:click=delete>{w.delete}</button>
                                                 })}
                                             </span>
                                         </li>
@@ -150,7 +152,7 @@ pub fn PluginsPanel(id: Id, mine: Level, draft: Draft) -> impl IntoView {
             </Transition>
             {move || watching.get().map(|(pid, name)| view! {
                 <div class="plugin-insights" data-testid="plugin-insights-panel">
-                    <p class="muted">{format!("Insights of the plugin “{name}”: how often visitors opened it.")}</p>
+                    <p class="muted">{senzu_core::i18n::fill(w.insights_of, &[("name", &name)])}</p>
                     <InsightsPanel kind="plugins" id=pid />
                 </div>
             })}
@@ -170,6 +172,8 @@ fn Catalogue(id: Id, draft: Draft, adding: RwSignal<bool>) -> impl IntoView {
     let stores = LocalResource::new(plugstores::list);
     let search = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<Id>);
+    let w = crate::i18n::tr::<PluginFormWords>();
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <div class="catalogue" data-testid="catalogue">
             {move || match chosen.get() {
@@ -178,11 +182,11 @@ fn Catalogue(id: Id, draft: Draft, adding: RwSignal<bool>) -> impl IntoView {
                 }.into_any(),
                 None => view! {
                     <div class="catalogue__head">
-                        <input type="search" placeholder="Search plugins" aria-label="Search plugins" prop:value=move || search.get()
+                        <input type="search" placeholder=w.search aria-label=w.search prop:value=move || search.get()
                             on:input=move |ev| search.set(event_target_value(&ev)) />
-                        <button class="link-button" type="button" on:click=move |_| adding.set(false)>"Cancel"</button>
+                        <button class="link-button" type="button" on:click=move |_| adding.set(false)>{w.cancel}</button>
                     </div>
-                    <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    <Suspense fallback=|| view! { <p class="muted">{w.loading}</p> }>
                         <ErrorBoundary fallback=errors_view>
                             {move || Suspend::new(async move {
                                 let list = stores.await?;
@@ -193,9 +197,12 @@ fn Catalogue(id: Id, draft: Draft, adding: RwSignal<bool>) -> impl IntoView {
                                 }) {
                                     by_category.entry(s.category.clone()).or_default().push(s);
                                 }
-                                Ok::<_, ApiError>(by_category.into_iter().map(|(cat, in_cat)| view! {
-                                    // The dashboard is English (until it speaks French too): so are the categories.
-                                    <h3 class="catalogue__category">{Kind::category_label(&cat, senzu_core::plugins::Lang::En).to_string()}</h3>
+                                if by_category.is_empty() {
+                                    return Ok::<_, ApiError>(view! { <p class="empty">{w.no_match}</p> }.into_any());
+                                }
+                                Ok(by_category.into_iter().map(|(cat, in_cat)| view! {
+                                    // The documented (French) category, named in the page's language.
+                                    <h3 class="catalogue__category">{Kind::category_label(&cat, lang).to_string()}</h3>
                                     <div class="catalogue__grid">
                                         {in_cat.into_iter().map(|s| {
                                             let sid = s.id;
@@ -207,7 +214,7 @@ fn Catalogue(id: Id, draft: Draft, adding: RwSignal<bool>) -> impl IntoView {
                                             }
                                         }).collect_view()}
                                     </div>
-                                }).collect_view())
+                                }).collect_view().into_any())
                             })}
                         </ErrorBoundary>
                     </Suspense>
@@ -227,6 +234,7 @@ enum Save {
 /// The form of plugstore entry `store`, to add a plugin or edit `existing`.
 #[component]
 fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: Callback<()>) -> impl IntoView {
+    let w = crate::i18n::tr::<PluginFormWords>();
     let form = LocalResource::new(move || async move {
         let form = plugstores::form(store).await?;
         let entry = plugstores::get(store).await?;
@@ -316,7 +324,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
     };
     view! {
         <div class="plugin-form panel panel--inner" data-testid="plugin-form">
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="muted">{w.loading}</p> }>
                 <ErrorBoundary fallback=errors_view>
                     {move || Suspend::new(async move {
                         let (form, kind_id) = form.await?;
@@ -327,7 +335,7 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                         Ok::<_, ApiError>(view! {
                             <h3>{form.name.clone()}</h3>
                             <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(fields) }>
-                                <label class="field"><span>"Name on the tile"</span>
+                                <label class="field"><span>{w.tile_name}</span>
                                     <input required maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                                 {form.fields.into_iter().map(|f| {
                                     // The whole form checked as the worker will, when a field is left or typed in.
@@ -337,15 +345,15 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                     });
                                     view! { <DataField f values local_error saved check is_stored=Callback::new(move |n: String| is_stored(&n)) /> }
                                 }).collect_view()}
-                                <fieldset class="field schedule"><legend>"Show only at these times (optional, your time)"</legend>
+                                <fieldset class="field schedule"><legend>{w.schedule}</legend>
                                     <div class="form__row">
-                                        <label class="field"><span>"From"</span>
+                                        <label class="field"><span>{w.from}</span>
                                             <input type="time" prop:value=move || from_time.get() on:input=move |ev| from_time.set(event_target_value(&ev)) /></label>
-                                        <label class="field"><span>"To"</span>
+                                        <label class="field"><span>{w.to}</span>
                                             <input type="time" prop:value=move || to_time.get() on:input=move |ev| to_time.set(event_target_value(&ev)) /></label>
                                     </div>
                                     <div class="days">
-                                        {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].into_iter().enumerate().map(|(i, label)| {
+                                        {[w.monday, w.tuesday, w.wednesday, w.thursday, w.friday, w.saturday, w.sunday].into_iter().enumerate().map(|(i, label)| {
                                             let day = i as u8 + 1;
                                             view! {
                                                 <label class="day"><input type="checkbox" prop:checked=move || days.get().contains(&day)
@@ -358,13 +366,13 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                     </div>
                                     {move || error_naming(&saved, |f| f == "filters").map(|m| view! { <small class="field__error">{m}</small> })}
                                 </fieldset>
-                                <label class="field"><span>"Password (optional: locks this plugin)"</span>
+                                <label class="field"><span>{w.password}</span>
                                     <input type="password" autocomplete="new-password" prop:value=move || password.get()
                                         on:input=move |ev| password.set(event_target_value(&ev)) /></label>
                                 {(is_partner && existing_id.is_some()).then(|| view! {
                                     <div class="test-connection">
                                         <button class="button button--ghost" type="button" data-testid="test-connection"
-                                            on:click=move |_| { if let Some(pid) = existing_id { test.dispatch(pid); } }>"Test connection"</button>
+                                            on:click=move |_| { if let Some(pid) = existing_id { test.dispatch(pid); } }>{w.test_connection}</button>
                                         {move || tested.try_get().flatten().map(|answer| {
                                             let (ok, m) = match answer { Ok(t) => (t.ok, t.message), Err(e) => (false, e.message) };
                                             view! { <p class:form-ok=ok class:form-error=!ok role="status">{m}</p> }
@@ -372,9 +380,9 @@ fn PluginForm(id: Id, draft: Draft, store: Id, existing: Option<Plugin>, close: 
                                     </div>
                                 })}
                                 <div class="form__actions">
-                                    <button class="button button--ghost" type="button" on:click=move |_| close.run(())>"Cancel"</button>
+                                    <button class="button button--ghost" type="button" on:click=move |_| close.run(())>{w.cancel}</button>
                                     <button class="button" type="submit" disabled=busy(save)>
-                                        {move || if busy(save)() { "Saving…" } else { "Save plugin" }}</button>
+                                        {move || if busy(save)() { w.saving } else { w.save }}</button>
                                 </div>
                                 {action_status(save)}
                             </form>
@@ -396,9 +404,11 @@ fn DataField(
     check: Callback<(), Option<FormError>>,
     is_stored: Callback<String, bool>,
 ) -> impl IntoView {
+    let w = crate::i18n::tr::<PluginFormWords>();
+    let lang = crate::i18n::use_lang().get_untracked();
     let key = f.attributes.name.clone();
     let required = f.attributes.required;
-    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let (k1, k2, k3, k4) = (key.clone(), key.clone(), key.clone(), key.clone());
     let this_field = StoredValue::new(key.clone());
     let value = move || values.get().get(&k1).cloned().unwrap_or_default();
     // The worker's answer about this field is stale once the owner types again.
@@ -426,19 +436,30 @@ fn DataField(
         recheck(false);
     };
     let on_change = move |_: leptos::ev::Event| recheck(true);
+    // This field's value alone, checked as the worker does (for a refusal from the worker after saving).
+    let rule = StoredValue::new(f.clone());
+    let check_this = move || {
+        let own: BTreeMap<String, String> =
+            values.get_untracked().get(&k4).map(|v| (k4.clone(), v.clone())).into_iter().collect();
+        rule.with_value(|r| contract::check_form(std::slice::from_ref(r), &own, |n| is_stored.run(n.to_string()))).err()
+    };
     let error = move || {
         let local = local_error
             .try_get()
             .flatten()
             .filter(|e| e.field().as_deref() == Some(k3.as_str()))
-            .map(|e| e.to_string());
+            .map(|e| e.sentence(lang));
         let field = format!("data.{k3}");
-        local.or_else(|| (!edited_since_save.get()).then(|| error_naming(&saved, |f| f == field)).flatten())
+        // The worker's refusal in the person's words when the local check sees it too, else as it said it.
+        local.or_else(|| {
+            let answer = (!edited_since_save.get()).then(|| error_naming(&saved, |f| f == field)).flatten()?;
+            Some(check_this().map(|e| e.sentence(lang)).unwrap_or(answer))
+        })
     };
     let stored = is_stored.run(key.clone());
     let input = if f.attributes.secret {
         // Write-only: never filled from the server; blank keeps the stored one.
-        let placeholder = if stored { "stored — type to replace" } else { "" };
+        let placeholder = if stored { w.stored } else { "" };
         view! { <input type="password" autocomplete="off" placeholder=placeholder
         required=required && !stored on:input=on_input on:change=on_change /> }
         .into_any()
