@@ -6,29 +6,12 @@
 // account's deletion through its mail.
 import { test, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { BASE, SAME_ORIGIN, firstLink, mailTo as mailOf, remember } from './lib.mjs';
 
-const BASE = process.env.SENZU_BASE_URL;
-const SAME_ORIGIN = { origin: BASE };
 
-// Every secret the browser saw goes to the at-rest scan that runs last.
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
-
-async function outbox(request) {
-  return (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
-}
-
-// The newest mail of a type to an address, waited for.
+// The same-origin link of the newest mail of a type to an address, waited for.
 async function mailTo(request, to, type) {
-  let found;
-  await expect.poll(async () => {
-    found = (await outbox(request)).filter((m) => m.to === to && m.mail_type === type).pop();
-    return Boolean(found);
-  }, { message: `a ${type} mail to ${to}` }).toBe(true);
-  const link = new URL(found.links[0]);
-  return link.pathname + link.search;
+  return firstLink(await mailOf(request, to, type));
 }
 
 test('the account page: profile, addresses, sessions, logs, e-mail change, deletion', async ({ browser, request }, testInfo) => {

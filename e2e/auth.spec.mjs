@@ -3,17 +3,13 @@
 // /v1/user with the token (CORS); sign-up with its activation mail; the
 // developer console shows a new app's private key once.
 import { test, expect } from '@playwright/test';
+import { remember } from './lib.mjs';
 import { createServer } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
 const BASE = process.env.SENZU_BASE_URL;
-
-// Every secret the browser saw goes to the at-rest scan that runs last.
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
 
 const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 

@@ -3,14 +3,11 @@
 // reload, the tokens users gave the app, the calls log filtered by answer and
 // date, and the app's deletion (its page is then gone).
 import { test, expect } from '@playwright/test';
+import { remember } from './lib.mjs';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
-
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
 
 test('an app’s details, tokens, calls and deletion', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the story runs once');

@@ -132,6 +132,18 @@ test('pair, build, reorder, share read-only, mark lost', async ({ browser }, tes
   const invited = await sharing.getByTestId('share-row').filter({ hasText: demo.friend.email }).textContent();
   expect(invited.split(demo.friend.email).length - 1).toBe(1);
   await page.screenshot({ path: 'e2e/artifacts/dashboard-product.png', fullPage: true });
+  // An address without an account: the rights it is offered change until it is accepted, and it can be withdrawn.
+  const newcomer = `e2e-newcomer-${Date.now()}@senzu.test`;
+  await sharing.getByTestId('invite').getByLabel('Invite by e-mail').fill(newcomer);
+  await sharing.getByTestId('invite').getByLabel('Rights').selectOption('1');
+  await sharing.getByTestId('invite').getByRole('button', { name: 'Invite' }).click();
+  const offer = sharing.getByTestId('share-row').filter({ hasText: newcomer });
+  await expect(offer).toContainText('Invited');
+  await offer.getByLabel('Rights').selectOption('3');
+  await page.reload();
+  await expect(offer.getByLabel('Rights')).toHaveValue('3');
+  await offer.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(offer).toHaveCount(0);
 
   const friendContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const friend = await friendContext.newPage();

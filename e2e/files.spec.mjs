@@ -3,48 +3,18 @@
 // out to the top and back, a non-empty folder refused, then an image picked
 // from the files in the application editor and shown by the preview.
 import { test, expect } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { BASE, newAccount, signIn } from './lib.mjs';
 
-const BASE = process.env.SENZU_BASE_URL;
-const SAME_ORIGIN = { origin: BASE };
 const onePixel = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPj/HwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
-
-async function freshAccount(request, prefix) {
-  const tag = `${Date.now()}-${randomBytes(3).toString('hex')}`;
-  const email = `e2e-${prefix}-${tag}@senzu.test`;
-  const password = `Aa1!${randomBytes(8).toString('hex')}`;
-  remember(password);
-  const created = await request.post('/v1/auth/signup', { headers: SAME_ORIGIN, form: { firstname: 'Grace',
-    lastname: 'Hopper', email, password, gender: '2', birthdate: '0' } });
-  expect(created.status()).toBe(201);
-  let mail;
-  await expect.poll(async () => {
-    const outbox = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
-    mail = outbox.filter((m) => m.to === email && m.mail_type === 'registration').pop();
-    return Boolean(mail);
-  }).toBe(true);
-  const code = new URL(mail.links[0]).searchParams.get('code');
-  expect((await request.get(`/v1/activate?code=${code}`)).status()).toBe(200);
-  return { email, password };
-}
 
 test('images filed in folders and picked for an application', async ({ browser, request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
   test.setTimeout(120_000);
-  const who = await freshAccount(request, 'files');
+  const who = await newAccount(request, 'files');
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/signin?next=/dashboard/files');
-  await page.getByLabel('E-mail address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.pathname === '/dashboard/files' && !u.search);
+  await signIn(page, who, '/dashboard/files');
   await expect(page.getByTestId('storage')).toContainText('0 B of 100 MiB used');
   await expect(page.getByTestId('no-files')).toBeVisible();
 

@@ -42,6 +42,29 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   await expect(page.getByTestId('insights').getByRole('heading', { level: 2 })).toHaveText('Statistiques');
   await page.goto('/account');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte');
+  await expect(page.getByRole('heading', { level: 2, name: 'Profil' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer le profil' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajouter une adresse' })).toBeVisible();
+  await expect(page.getByTestId('sessions').locator('[data-current="true"]')).toContainText('Ce navigateur');
+  await expect(page.getByTestId('what-goes')).toContainText('vos applications sont supprimées');
+
+  // The editor's plugins and their catalogue, the maker's workspace, the console, the API reference, the status.
+  await page.goto('/dashboard/applications/1');
+  const plugins = page.getByTestId('plugins');
+  await plugins.getByRole('button', { name: 'Ajouter un plugin' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Rechercher un plugin' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Communication' })).toBeVisible();
+  await page.goto('/maker');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace fabricant');
+  await page.goto('/console');
+  await expect(page.getByRole('heading', { name: 'Vos applications' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Profil développeur' })).toBeVisible();
+  await page.goto('/docs/api');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Référence de l'API");
+  await page.goto('/status');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('État du service');
+  await expect(page.getByRole('button', { name: 'Vérifier à nouveau' })).toBeVisible();
+  await page.goto('/account');
 
   // The switch: English from now on in this browser.
   await page.getByTestId('lang-switch').selectOption('en');

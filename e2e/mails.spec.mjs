@@ -7,51 +7,21 @@
 //    a mail made from it. The template is deleted at the end (the demo stays as seeded).
 import { test, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { SAME_ORIGIN, mailTo, newAccount, remember, signIn } from './lib.mjs';
 
-const BASE = process.env.SENZU_BASE_URL;
-const SAME_ORIGIN = { origin: BASE };
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
-
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
-
-async function mailTo(request, to, type) {
-  let found;
-  await expect.poll(async () => {
-    const outbox = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
-    found = outbox.filter((m) => m.to === to && m.mail_type === type).pop();
-    return Boolean(found);
-  }, { message: `a ${type} mail to ${to}` }).toBe(true);
-  return found;
-}
-
-async function signIn(page, email, password, next) {
-  await page.goto(`/signin?next=${next}`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('people who share an application write to each other', async ({ browser, request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
   test.setTimeout(120_000);
-  const tag = `${Date.now()}-${randomBytes(3).toString('hex')}`;
-  const email = `e2e-mails-${tag}@senzu.test`;
-  const password = `Aa1!${randomBytes(8).toString('hex')}`;
-  remember(password);
-  const created = await request.post('/v1/auth/signup', { headers: SAME_ORIGIN, form: { firstname: 'Grace',
-    lastname: 'Hopper', email, password, gender: '2', birthdate: '0' } });
-  expect(created.status()).toBe(201);
-  const code = new URL((await mailTo(request, email, 'registration')).links[0]).searchParams.get('code');
-  expect((await request.get(`/v1/activate?code=${code}`)).status()).toBe(200);
+  const who = await newAccount(request, 'mails');
+  const email = who.email;
 
   // The owner shares a new application with Grace; Grace accepts it.
   const owner = await browser.newContext();
   const page = await owner.newPage();
-  await signIn(page, demo.owner.email, demo.owner.password, '/account');
-  await page.waitForURL((u) => u.pathname === '/account');
+  await signIn(page, demo.owner, '/account');
   // The owner's browser session makes the application and the invitation.
   const made = await owner.request.post('/v1/applications', { headers: SAME_ORIGIN, data: { name: 'Shared to write' } });
   expect(made.status()).toBe(201);
@@ -61,8 +31,7 @@ test('people who share an application write to each other', async ({ browser, re
   expect(invited.status(), await invited.text()).toBe(201);
   const grace = await browser.newContext();
   const gracePage = await grace.newPage();
-  await signIn(gracePage, email, password, '/dashboard/invitations');
-  await gracePage.waitForURL((u) => u.pathname === '/dashboard/invitations');
+  await signIn(gracePage, who, '/dashboard/invitations');
   await gracePage.getByRole('button', { name: /Accept/ }).first().click();
   await expect(gracePage.getByRole('button', { name: /Accept/ })).toHaveCount(0);
 
@@ -103,8 +72,7 @@ test('a mail template previewed in the console is the next sign-up mail', async 
   test.setTimeout(120_000);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, demo.owner.email, demo.owner.password, `/console/apps/${demo.app.id}`);
-  await page.waitForURL((u) => u.pathname === `/console/apps/${demo.app.id}`);
+  await signIn(page, demo.owner, `/console/apps/${demo.app.id}`);
   const editor = page.getByTestId('template-form');
   await editor.getByLabel('Mail').selectOption('registration');
   await editor.getByLabel('Language').selectOption('en');

@@ -5,15 +5,11 @@
 // factory's UIDs imported, a static record written onto a tag (Web NFC) and a
 // key rotation that leaves the two encoded chips to re-encode.
 import { test, expect } from '@playwright/test';
+import { remember } from './lib.mjs';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
 
 const BASE = process.env.SENZU_BASE_URL;
 const SAME_ORIGIN = { origin: BASE };
-
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
 
 async function activationCode(request, email) {
   let found;

@@ -5,47 +5,15 @@
 // the objects appear in the buyer's dashboard and the first tap of one opens
 // the buyer's application.
 import { test, expect } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { SAME_ORIGIN, newAccount, signIn } from './lib.mjs';
 
-const BASE = process.env.SENZU_BASE_URL;
-const SAME_ORIGIN = { origin: BASE };
 const demo = JSON.parse(readFileSync(process.env.SENZU_DEMO_JSON, 'utf8'));
-
-function remember(secret) {
-  if (process.env.SENZU_STATE_DIR) appendFileSync(`${process.env.SENZU_STATE_DIR}/secrets.txt`, `${secret}\n`);
-}
-
-async function newBuyer(request) {
-  const email = `e2e-shop-${Date.now()}-${randomBytes(3).toString('hex')}@senzu.test`;
-  const password = `Aa1!${randomBytes(8).toString('hex')}`;
-  remember(password);
-  const created = await request.post('/v1/auth/signup', { headers: SAME_ORIGIN, form: { firstname: 'Grace',
-    lastname: 'Hopper', email, password, gender: '2', birthdate: '0' } });
-  expect(created.status()).toBe(201);
-  let mail;
-  await expect.poll(async () => {
-    const all = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
-    mail = all.find((m) => m.to === email && m.mail_type === 'registration');
-    return Boolean(mail);
-  }).toBe(true);
-  const code = new URL(mail.links[0]).searchParams.get('code');
-  expect((await request.get(`/v1/activate?code=${code}`)).status()).toBe(200);
-  return { email, password };
-}
-
-async function signIn(page, who, next) {
-  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`**${next}`);
-}
 
 test('a buyer orders, pays with a test card, the provider ships, and a tap opens the new object', async ({ browser, request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one story: it opens its own phone context');
   test.setTimeout(120_000);
-  const buyer = await newBuyer(request);
+  const buyer = await newAccount(request, 'shop');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
   await signIn(page, buyer, '/dashboard');
@@ -137,7 +105,7 @@ test('a buyer orders, pays with a test card, the provider ships, and a tap opens
 test('a French-speaking owner subscribes to a plan and its limits rise', async ({ browser, request }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the story runs once');
   test.setTimeout(90_000);
-  const buyer = await newBuyer(request);
+  const buyer = await newAccount(request, 'shop');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   expect((await context.request.post('/v1/auth/login', { headers: SAME_ORIGIN,
     form: { email: buyer.email, password: buyer.password } })).ok()).toBeTruthy();

@@ -85,6 +85,11 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// A chmod level's name in the page's language ("Reader" / "Lecteur").
+pub fn level_name(level: senzu_core::chmod::Level) -> &'static str {
+    level.name(use_lang().get_untracked() == Lang::Fr)
+}
+
 /// An area's words in the page's language: `tr::<AccountWords>()`.
 pub fn tr<T: Table>() -> &'static T {
     T::of(use_lang().get_untracked())

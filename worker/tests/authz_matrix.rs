@@ -28,6 +28,7 @@ const ROUTES: &[(&str, &str, &str, u16, Option<u16>)] = &[
     ("POST", "/v1/apps/2/domains", "developer_manage_basic", 201, Some(404)),
     ("GET", "/v1/apps/2/roles", "developer_basic", 200, Some(404)),
     ("GET", "/v1/apps/2/mail-templates", "developer_basic", 200, Some(404)),
+    ("POST", "/v1/apps/2/mail-templates/preview", "developer_basic", 200, Some(404)),
     ("GET", "/v1/apps/2/calls", "api_management", 200, Some(404)),
     ("GET", "/v1/apps/2/tokens", "api_management", 200, Some(404)),
     ("GET", "/v1/apps/categories", "developer_basic", 200, None),
@@ -112,6 +113,9 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
     if path.starts_with("/v1/makers/") && path.ends_with("/items") {
         return vec![("reference", "MATRIX".into()), ("display_name", "Matrix item".into())];
     }
+    if path.contains("/invitations/") {
+        return vec![("chmod", "2".into())];
+    }
     if path.ends_with("/plugins/order") {
         return vec![("items", "[]".into())];
     }
@@ -142,6 +146,9 @@ fn form_for(path: &str) -> Vec<(&'static str, String)> {
         "/v1/shares/1" => vec![("is_enabled", "true".into())],
         "/v1/groups" => vec![("alias_name", "Matrix group".into())],
         "/v1/folders" => vec![("name", "Matrix folder".into())],
+        "/v1/apps/2/mail-templates/preview" => {
+            vec![("mail_type", "registration".into()), ("code", "<p>{{ data.firstname }}</p>".into())]
+        }
         _ => vec![],
     }
 }
@@ -397,15 +404,55 @@ fn no_route_answers_a_caller_without_the_right() {
             (format!("/v1/providers/{own_provider}"), vec![("name", "Matrix provider".into())]),
         ])
         .collect();
+    // Folders and mails (issue 15): a folder of the owner's, a mail the owner sent to someone
+    // they share an application with, and one that person sent back.
+    let folder = made_ok(app().call("POST", "/v1/folders", owner_account.auth(), &[("name", "Matrix per-id")], &[]))
+        ["id"]
+        .as_i64()
+        .unwrap();
+    let peer = common::new_account("matrix-peer");
+    common::share(&owner_account, "applications", fresh_app, &peer, 1);
+    let mail_form = vec![
+        ("id_user_recipient", peer.id.to_string()),
+        ("subject", "Matrix".to_string()),
+        ("content", "Seen by the matrix".to_string()),
+    ];
+    let mail_refs: Vec<(&str, &str)> = mail_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let sent_mail =
+        made_ok(app().call("POST", "/v1/mails", owner_account.auth(), &mail_refs, &[]))["0"]["id"].as_i64().unwrap();
+    let answer = [("id_user_recipient", "1"), ("subject", "Re: Matrix"), ("content", "Answered")];
+    let received_mail =
+        made_ok(app().call("POST", "/v1/mails", peer.auth(), &answer, &[]))["0"]["id"].as_i64().unwrap();
+    let forms: Vec<(String, Vec<(&'static str, String)>)> = forms
+        .into_iter()
+        .chain([
+            ("/v1/mails".to_string(), mail_form.clone()),
+            (format!("/v1/folders/{folder}"), vec![("name", "Matrix renamed".to_string())]),
+        ])
+        .collect();
     let contact = leave(&unique_email("matrix-contact"));
     let doomed_contact = leave(&unique_email("matrix-contact"));
     let made: Vec<(&str, String, &str, u16, Option<u16>)> = vec![
+        ("GET", format!("/v1/folders/{folder}"), "user_files", 200, Some(404)),
+        ("POST", format!("/v1/folders/{folder}"), "user_files", 200, Some(404)),
+        ("GET", format!("/v1/folders/{folder}/files"), "user_files", 200, Some(404)),
+        ("DELETE", format!("/v1/folders/{folder}"), "user_files", 200, Some(404)),
+        ("GET", format!("/v1/mails/sent/{sent_mail}"), "mailboxes_read", 200, Some(404)),
+        ("GET", format!("/v1/mails/received/{received_mail}"), "mailboxes_read", 200, Some(404)),
+        ("POST", "/v1/mails".into(), "mailboxes_post", 201, None),
         ("GET", "/v1/contacts".into(), "manage_applications", 200, None),
         ("GET", "/v1/contacts/export?format=vcard".into(), "manage_applications", 200, None),
         ("GET", format!("/v1/contacts/{contact}"), "manage_applications", 200, Some(404)),
         ("POST", format!("/v1/contacts/{contact}"), "manage_applications", 200, Some(404)),
         ("DELETE", format!("/v1/contacts/{doomed_contact}"), "manage_applications", 200, Some(404)),
         ("POST", format!("/v1/agree-share-application?id={agree}"), "applications", 200, Some(404)),
+        (
+            "POST",
+            format!("/v1/products/{invited_product}/invitations/{product_invitation}"),
+            "manage_products",
+            200,
+            Some(404),
+        ),
         (
             "DELETE",
             format!("/v1/products/{invited_product}/invitations/{product_invitation}"),

@@ -13,24 +13,7 @@ fn share_an_application(owner: &Account, who: &Account) {
     let id = app().call("POST", "/v1/applications", owner.auth(), &[("name", "Shared for mails")], &[]).json()["id"]
         .as_i64()
         .unwrap();
-    let granted = app().call(
-        "POST",
-        &format!("/v1/applications/{id}/access"),
-        owner.auth(),
-        &[("email", &who.email), ("chmod", "1")],
-        &[],
-    );
-    assert_eq!(granted.status, 201, "{}", granted.body);
-    let pending = app().call("GET", "/v1/applications/pending", who.auth(), &[], &[]).json();
-    let invitation = pending.as_object().unwrap().values().find(|p| p["application"]["id"] == id).unwrap().clone();
-    let accepted = app().call(
-        "POST",
-        &format!("/v1/applications/pending/{}", invitation["id"]),
-        who.auth(),
-        &[("grant", "true")],
-        &[],
-    );
-    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    common::share(owner, "applications", id, who, 1);
 }
 
 fn keyed(v: &Value) -> Vec<Value> {

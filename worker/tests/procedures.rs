@@ -223,3 +223,50 @@ fn an_apps_mail_template_shapes_its_mails_and_broken_templates_are_refused() {
     let id = created.json()["id"].as_i64().unwrap();
     assert_eq!(app().call("DELETE", &format!("{path}/{id}"), Auth::Cookie(&session), &[], &[]).status, 200);
 }
+
+/// The console's live preview: rendered by the mailer's own renderer, nothing
+/// stored, a broken template a 420 naming `code`, and another developer's app
+/// out of reach (the same 404 as an app that does not exist).
+#[test]
+fn a_mail_template_preview_renders_without_storing_and_only_for_the_apps_developer() {
+    let owner = demo()["owner"].clone();
+    let session = app().sign_in(owner["email"].as_str().unwrap(), owner["password"].as_str().unwrap());
+    let id_app = demo()["app"]["id"].as_i64().unwrap();
+    let templates = format!("/v1/apps/{id_app}/mail-templates");
+    let preview = format!("{templates}/preview");
+    let count =
+        || app().call("GET", &templates, Auth::Cookie(&session), &[], &[]).json().as_object().map_or(0, |m| m.len());
+    let before = count();
+    let form = [("mail_type", "registration"), ("lang", "fr"), ("code", "<p>Bonjour {{ data.firstname }}</p>")];
+    let shown = app().call("POST", &preview, Auth::Cookie(&session), &form, &[]);
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    let html = shown.json()["html"].as_str().unwrap_or_default().to_string();
+    assert!(html.starts_with("<p>Bonjour ") && !html.contains("{{"), "{html}");
+    assert_eq!(count(), before, "a preview stores nothing");
+
+    let broken = app().call(
+        "POST",
+        &preview,
+        Auth::Cookie(&session),
+        &[("mail_type", "registration"), ("code", "{% if %}")],
+        &[],
+    );
+    assert_eq!(broken.error_code(), 420, "{}", broken.body);
+    assert!(broken.body.contains("code"), "{}", broken.body);
+    let unknown = app().call(
+        "POST",
+        &preview,
+        Auth::Cookie(&session),
+        &[("mail_type", "user_message"), ("code", "<p>x</p>")],
+        &[],
+    );
+    assert_eq!(unknown.error_code(), 420, "{}", unknown.body);
+
+    // Another developer: the app is not theirs, and they learn nothing about it.
+    let stranger = common::new_account("preview");
+    let theirs = app().call("POST", &preview, stranger.auth(), &form, &[]);
+    let nowhere = app().call("POST", "/v1/apps/999999/mail-templates/preview", stranger.auth(), &form, &[]);
+    assert_eq!(theirs.status, 404, "{}", theirs.body);
+    assert_eq!((theirs.status, theirs.error_code()), (nowhere.status, nowhere.error_code()));
+    assert_eq!(app().call("POST", &preview, Auth::None, &form, &[]).status, 401);
+}

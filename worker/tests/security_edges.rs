@@ -84,29 +84,6 @@ impl Listener {
     }
 }
 
-/// Shares an application at `chmod` and has `who` accept.
-fn share_application(owner: &common::Account, id_app: i64, who: &common::Account, chmod: u8) {
-    let granted = app().call(
-        "POST",
-        &format!("/v1/applications/{id_app}/access"),
-        owner.auth(),
-        &[("email", &who.email), ("chmod", &chmod.to_string())],
-        &[],
-    );
-    assert_eq!(granted.status, 201, "{}", granted.body);
-    let pending = app().call("GET", "/v1/applications/pending", who.auth(), &[], &[]).json();
-    let invitation =
-        pending.as_object().unwrap().values().find(|p| p["application"]["id"] == id_app).expect("the invitation");
-    let accepted = app().call(
-        "POST",
-        &format!("/v1/applications/pending/{}", invitation["id"]),
-        who.auth(),
-        &[("grant", "true")],
-        &[],
-    );
-    assert_eq!(accepted.status, 200, "{}", accepted.body);
-}
-
 /// Finding 3: a Manager points the owner's partner plugins at their own host
 /// and presses "Test connection", and visitors tap: 0 bytes reach that host.
 #[test]
@@ -134,7 +111,7 @@ fn partner_credentials_never_reach_a_host_set_in_plugin_data() {
     );
     assert_eq!(added.status, 201, "{}", added.body);
     let id_sengerio = added.json()["id"].as_i64().unwrap();
-    share_application(&ada, id_app, &mallory, 3);
+    common::share(&ada, "applications", id_app, &mallory, 3);
     let attacker = Listener::start();
 
     // 1. Through the API: the address is not plugin data (420, naming it), nothing saved.

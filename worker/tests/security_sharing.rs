@@ -136,3 +136,57 @@ fn a_share_link_ends_with_its_creators_access_and_with_its_record() {
     assert_eq!(app().get(&format!("/v1/plays/shared/{passed_key}")).error_code(), 462);
     assert_eq!(app().get(&format!("/s/{passed_key}")).status, 462);
 }
+
+/// An invitation to an address offers a level that its sharer may change until
+/// it is accepted, within the rules of any level change: never above one's own,
+/// never by a reader, never by a stranger, and never once accepted.
+#[test]
+fn an_invitations_level_changes_only_within_the_sharers_rights_and_only_while_pending() {
+    let ada = new_account("offer-own");
+    let mallory = new_account("offer-adm");
+    let reader = new_account("offer-rdr");
+    let stranger = new_account("offer-out");
+    let p = paired(&ada);
+    share(&ada, &format!("/v1/products/{p}/access"), "/v1/products/pending", &mallory, "4");
+    share(&ada, &format!("/v1/products/{p}/access"), "/v1/products/pending", &reader, "1");
+    let email = common::unique_email("offer-new");
+    let invited =
+        app().call("POST", &format!("/v1/products/{p}/access"), ada.auth(), &[("email", &email), ("chmod", "1")], &[]);
+    assert_eq!(invited.status, 201, "{}", invited.body);
+    let id = invited.json()["id"].as_i64().unwrap();
+    let path = format!("/v1/products/{p}/invitations/{id}");
+    let set = |who: &Account, chmod: &str| app().call("POST", &path, who.auth(), &[("chmod", chmod)], &[]);
+
+    // The attacks: an admin offering ownership, a reader, a stranger, level 0, an id that is not pending.
+    assert_eq!(set(&mallory, "5").status, 403);
+    assert_eq!(set(&reader, "2").status, 403);
+    assert_eq!(set(&stranger, "2").status, 404);
+    assert_eq!(set(&ada, "0").error_code(), 420);
+    let nowhere =
+        app().call("POST", &format!("/v1/products/{p}/invitations/999999"), ada.auth(), &[("chmod", "2")], &[]);
+    assert_eq!(nowhere.status, 404);
+    let members = app().call("GET", &format!("/v1/products/{p}/users"), ada.auth(), &[], &[]).json();
+    let row = members.as_object().unwrap().values().find(|m| m["id"] == id).unwrap().clone();
+    assert_eq!(row["chmod"], 1, "nothing changed: {row}");
+
+    // Within the rules: the admin offers Manager; the newcomer gets that level.
+    let changed = set(&mallory, "3");
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(changed.json()["chmod"], 3);
+    assert_eq!(changed.json()["is_enabled"], false);
+    let newcomer = common::new_account_with("offer-new", &email);
+    let pending = app().call("GET", "/v1/products/pending", newcomer.auth(), &[], &[]).json();
+    assert_eq!(pending["0"]["chmod"], 3);
+    let accepted = app().call(
+        "POST",
+        &format!("/v1/products/pending/{}", pending["0"]["id"]),
+        newcomer.auth(),
+        &[("grant", "true")],
+        &[],
+    );
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(chmod_of(&newcomer, p), Some(3));
+    // Accepted: no longer an invitation (the access's own route changes it now).
+    assert_eq!(set(&ada, "1").status, 404);
+    assert_eq!(chmod_of(&newcomer, p), Some(3));
+}

@@ -3,25 +3,8 @@
 //! touches owner), invitations by e-mail to people without an account yet.
 mod common;
 
-use common::{app, new_account, new_account_with, new_product, unique_email, Account};
+use common::{app, new_account, new_account_with, new_product, share, unique_email, Account};
 use serde_json::Value;
-
-/// Shares `path`'s object with `who` at `chmod` and has them accept.
-fn share(owner: &Account, kind: &str, id: i64, who: &Account, chmod: u8) {
-    let granted = app().call(
-        "POST",
-        &format!("/v1/{kind}/{id}/access"),
-        owner.auth(),
-        &[("email", &who.email), ("chmod", &chmod.to_string())],
-        &[],
-    );
-    assert_eq!(granted.status, 201, "{}", granted.body);
-    let pending = app().call("GET", &format!("/v1/{kind}/pending"), who.auth(), &[], &[]).json();
-    let invitation = pending.as_object().unwrap().values().find(|p| p[&kind[..kind.len() - 1]]["id"] == id).unwrap();
-    let accepted =
-        app().call("POST", &format!("/v1/{kind}/pending/{}", invitation["id"]), who.auth(), &[("grant", "true")], &[]);
-    assert_eq!(accepted.status, 200, "{}", accepted.body);
-}
 
 /// (method, path, form, the chmod it needs)
 type Route<'a> = (&'a str, String, Vec<(&'a str, &'a str)>, u8);

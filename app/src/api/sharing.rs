@@ -46,6 +46,16 @@ pub async fn revoke_invitation(kind: Shared, id: Id, id_invitation: Id) -> Resul
     super::delete(&format!("/v1/{}/{id}/invitations/{id_invitation}", collection(kind))).await
 }
 
+/// Changes the level an invitation nobody accepted yet offers.
+pub async fn update_invitation(
+    kind: Shared,
+    id: Id,
+    id_invitation: Id,
+    asked: &UpdateAccess,
+) -> Result<Access, ApiError> {
+    super::post(&format!("/v1/{}/{id}/invitations/{id_invitation}", collection(kind)), asked).await
+}
+
 /// The invitations waiting for the caller.
 pub async fn pending(kind: Shared) -> Result<Vec<Pending>, ApiError> {
     super::get::<Keyed<Pending>>(&format!("/v1/{}/pending?{}", collection(kind), all())).await.map(|k| k.0)

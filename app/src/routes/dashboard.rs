@@ -115,7 +115,7 @@ pub fn level_options(max: Level) -> impl IntoView {
         .into_iter()
         .filter(move |l| *l != Level::Nothing && chmod::may_grant(max, None, *l, false).is_ok())
         .map(|l| {
-            view! { <option value=u8::from(l).to_string()>{format!("{} — {}", u8::from(l), l.name(false))}</option> }
+            view! { <option value=u8::from(l).to_string()>{format!("{} — {}", u8::from(l), crate::i18n::level_name(l))}</option> }
         })
         .collect_view()
 }
@@ -204,7 +204,7 @@ fn ProductCard(p: Product) -> impl IntoView {
                     (false, true) => view! { <span class="badge badge--ok">{w.badge_active}</span> }.into_any(),
                     (false, false) => view! { <span class="badge">{w.badge_not_paired}</span> }.into_any(),
                 }}
-                {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{senzu_core::i18n::fill(w.badge_shared, &[("level", level.name(false))])}</span> })}
+                {(!Can::Own.allowed(level)).then(|| view! { <span class="badge">{senzu_core::i18n::fill(w.badge_shared, &[("level", crate::i18n::level_name(level))])}</span> })}
             </span>
         </a>
     }

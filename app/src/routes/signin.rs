@@ -113,11 +113,15 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
     let done = move || matches!(sign_up.value().get(), Some(Ok(())));
     let failed = move || sign_up.value().get().and_then(Result::err);
     // The API names the argument at fault: its message goes next to that field.
-    let field_error = move |name: &'static str| move || failed().filter(|e| e.field() == Some(name)).map(|e| crate::components::short_sentence(&e));
+    let field_error = move |name: &'static str| {
+        move || failed().filter(|e| e.field() == Some(name)).map(|e| crate::components::short_sentence(&e))
+    };
     let other_error = move || {
-        local_error
-            .get()
-            .or_else(|| failed().filter(|e| e.field().is_none_or(|f| !SIGN_UP_FIELDS.contains(&f))).map(|e| crate::components::short_sentence(&e)))
+        local_error.get().or_else(|| {
+            failed()
+                .filter(|e| e.field().is_none_or(|f| !SIGN_UP_FIELDS.contains(&f)))
+                .map(|e| crate::components::short_sentence(&e))
+        })
     };
     // Checked here with the same rules the worker applies, so the message is next to the field.
     let email_error = move || {

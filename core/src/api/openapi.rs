@@ -314,6 +314,7 @@ pub fn schemas(op: Op) -> OpSchemas {
         Op::UpdateAccess(_) => ok().takes::<sharing::UpdateAccess>().gives::<sharing::Access>(),
         Op::RemoveAccess(_) => ok().gives::<Deleted>(),
         Op::RevokeInvitation(_) => ok().gives::<sharing::Revoked>(),
+        Op::UpdateInvitation(_) => ok().takes::<sharing::UpdateAccess>().gives::<sharing::Access>(),
         Op::AgreeShareApplicationPage => OpSchemas::see_other().gives_any(),
         Op::AgreeShareApplication => ok().takes_any().gives_any(),
 
@@ -552,6 +553,7 @@ pub fn tag(op: Op) -> &'static str {
         | Op::UpdateAccess(_)
         | Op::RemoveAccess(_)
         | Op::RevokeInvitation(_)
+        | Op::UpdateInvitation(_)
         | Op::AgreeShareApplicationPage
         | Op::AgreeShareApplication => "sharing",
         Op::AttachedGroups

@@ -180,6 +180,7 @@ pub enum Op {
     UpdateAccess(Shared),
     RemoveAccess(Shared),
     RevokeInvitation(Shared),
+    UpdateInvitation(Shared),
     AgreeShareApplicationPage,
     AgreeShareApplication,
 
@@ -486,6 +487,12 @@ const MAIN: &[Route] = &[
         Op::RevokeInvitation(S::Product),
         "Revoke an invitation to a product",
     ),
+    r(
+        P,
+        "/v1/products/{id}/invitations/{id_invitation}",
+        Op::UpdateInvitation(S::Product),
+        "Change the level a pending invitation to a product offers",
+    ),
     r(G, "/v1/products/{id}/records", Op::ProductRecords, "A product's records"),
     r(G, "/v1/products/{id}/records/{id_record}", Op::GetRecord, "One record of a product"),
     r(P, "/v1/products/{id}/records/{id_record}", Op::UpdateRecord, "Update a record"),
@@ -569,6 +576,12 @@ const MAIN: &[Route] = &[
         Op::RevokeInvitation(S::Group),
         "Revoke an invitation to a group",
     ),
+    r(
+        P,
+        "/v1/groups/{id}/invitations/{id_invitation}",
+        Op::UpdateInvitation(S::Group),
+        "Change the level a pending invitation to a group offers",
+    ),
     r(G, "/v1/applications", Op::Applications, "The caller's applications"),
     r(P, "/v1/applications", Op::CreateApplication, "Create an application"),
     r(
@@ -602,6 +615,12 @@ const MAIN: &[Route] = &[
         "/v1/applications/{id}/invitations/{id_invitation}",
         Op::RevokeInvitation(S::Application),
         "Revoke an invitation to an application",
+    ),
+    r(
+        P,
+        "/v1/applications/{id}/invitations/{id_invitation}",
+        Op::UpdateInvitation(S::Application),
+        "Change the level a pending invitation to an application offers",
     ),
     r(G, "/v1/applications/{id}/plugins", Op::Plugins, "An application's plugins"),
     r(P, "/v1/applications/{id}/plugins", Op::CreatePlugin, "Add a plugin to an application"),

@@ -204,7 +204,8 @@ mod tests {
         assert_eq!(fr.field_message(&long), "100 caractères au plus.");
         let future = ApiError::new(ErrorCode::BadArgument, "bad argument: birthdate: is in the future");
         assert_eq!(fr.field_message(&future), "Cette date est dans le futur.");
-        let other = ApiError::new(ErrorCode::BadArgument, "bad argument: image: must be an https address or /files/{name}");
+        let other =
+            ApiError::new(ErrorCode::BadArgument, "bad argument: image: must be an https address or /files/{name}");
         assert_eq!(en.field_message(&other), "Not valid: must be an https address or /files/{name}");
         // A message without the usual shape is shown whole, never dropped.
         let odd = ApiError::new(ErrorCode::BadArgument, "bad argument");

@@ -291,6 +291,10 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::RevokeInvitation(s) => {
             sharing::revoke_invitation(call, shared(s), the_id()?, id(p("id_invitation"), "id_invitation")?).await
         }
+        Op::UpdateInvitation(s) => {
+            let id_invitation = id(p("id_invitation"), "id_invitation")?;
+            sharing::update_invitation(call, req, shared(s), the_id()?, id_invitation).await
+        }
         // The documented link for accepting a shared application (`id` of the invitation).
         // Following the link changes nothing: it opens the invitations page, whose Accept POSTs.
         Op::AgreeShareApplicationPage => sharing::confirmation_page(call, req),

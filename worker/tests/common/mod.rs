@@ -427,6 +427,25 @@ pub fn new_account_with(prefix: &str, email: &str) -> Account {
     Account { id: me.json()["id"].as_i64().expect("user id"), email, session }
 }
 
+/// `owner` shares object `id` of `kind` (`products`, `applications`, `groups`) with `who`
+/// at `chmod`, and `who` accepts the invitation.
+pub fn share(owner: &Account, kind: &str, id: i64, who: &Account, chmod: u8) {
+    let granted = app().call(
+        "POST",
+        &format!("/v1/{kind}/{id}/access"),
+        owner.auth(),
+        &[("email", &who.email), ("chmod", &chmod.to_string())],
+        &[],
+    );
+    assert_eq!(granted.status, 201, "{}", granted.body);
+    let pending = app().call("GET", &format!("/v1/{kind}/pending"), who.auth(), &[], &[]).json();
+    let invitation =
+        pending.as_object().unwrap().values().find(|p| p[&kind[..kind.len() - 1]]["id"] == id).expect("the invitation");
+    let accepted =
+        app().call("POST", &format!("/v1/{kind}/pending/{}", invitation["id"]), who.auth(), &[("grant", "true")], &[]);
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+}
+
 /// The demo owner, signed in.
 pub fn demo_owner() -> Account {
     let d = demo();

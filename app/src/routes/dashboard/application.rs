@@ -10,8 +10,8 @@ use senzu_core::api::plugins::Plugin;
 use senzu_core::api::shares::{CreateShare, Share, UpdateShare};
 use senzu_core::api::{Id, Name, Patch};
 use senzu_core::chmod::Action as Can;
-use senzu_core::play::{self, Background, Color, Play, PlayPluginSource, PlaySource, Viewer};
 use senzu_core::i18n::errors::ErrorWords;
+use senzu_core::play::{self, Background, Color, Play, PlayPluginSource, PlaySource, Viewer};
 use senzu_core::{ApiError, ErrorCode};
 
 use super::charts::InsightsPanel;
@@ -113,7 +113,7 @@ pub fn Applications() -> impl IntoView {
                                         <strong>{a.alias_name}</strong>
                                         <span class="muted">{senzu_core::i18n::fill(w.plugins_count, &[("n", &a.quantity_plugins.to_string())])}
                                             {a.is_locked.then_some(w.locked)}
-                                            {(!Can::Own.allowed(a.chmod)).then(|| senzu_core::i18n::fill(w.shared, &[("level", a.chmod.name(false))]))}</span>
+                                            {(!Can::Own.allowed(a.chmod)).then(|| senzu_core::i18n::fill(w.shared, &[("level", crate::i18n::level_name(a.chmod))]))}</span>
                                     </a>
                                 }).collect_view()}
                             </div>
@@ -220,7 +220,7 @@ fn Editor(app: Application) -> impl IntoView {
     view! {
         <div class="dash-head">
             <h1 data-testid="app-title">{move || draft.play(id).title}</h1>
-            <span class="muted">{crate::i18n::app_words().your_rights} " " {mine.name(false)}</span>
+            <span class="muted">{crate::i18n::app_words().your_rights} " " {crate::i18n::level_name(mine)}</span>
         </div>
         <div class="editor">
             <div class="editor__main">

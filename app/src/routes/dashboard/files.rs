@@ -152,7 +152,9 @@ pub fn FilesPage() -> impl IntoView {
                 sending.update(|s| s.retain(|x| x.key != key));
                 match result {
                     Ok(_) => data.refetch(),
-                    Err(e) => upload_error.set(Some(format!("{}: {}", item.name, crate::components::short_sentence(&e)))),
+                    Err(e) => {
+                        upload_error.set(Some(format!("{}: {}", item.name, crate::components::short_sentence(&e))))
+                    }
                 }
             });
         }

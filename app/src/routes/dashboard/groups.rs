@@ -43,12 +43,12 @@ pub fn GroupsSection() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Err(e) => crate::routes::dashboard::failure(e),
                         Ok(list) => view! {
                             <ul class="rows">
                                 {list.into_iter().map(|g| view! {
                                     <li><a href=format!("/dashboard/groups/{}", g.id)>{g.alias_name}</a>
-                                        <span class="muted">{format!("{} · {}", objects(g.quantity_product, w), g.chmod.name(false))}</span></li>
+                                        <span class="muted">{format!("{} · {}", objects(g.quantity_product, w), crate::i18n::level_name(g.chmod))}</span></li>
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -125,7 +125,7 @@ fn GroupView(group: Group, products: Vec<Product>, apps: Vec<AppChoice>) -> impl
     let manages = Can::EditBasics.allowed(mine);
     view! {
         <div class="dash-head"><h1 data-testid="group-name">{group.alias_name.clone()}</h1>
-            <span class="muted">{w.your_rights} " " {mine.name(false)}</span></div>
+            <span class="muted">{w.your_rights} " " {crate::i18n::level_name(mine)}</span></div>
         <div class="dash-grid">
             <div class="dash-col">
                 <section class="panel">

@@ -77,7 +77,7 @@ fn Invitation(
     };
     let from = senzu_core::i18n::fill(
         w.invitation_from,
-        &[("what", noun), ("who", issuer.trim()), ("level", p.chmod.name(false))],
+        &[("what", noun), ("who", issuer.trim()), ("level", crate::i18n::level_name(p.chmod))],
     );
     view! {
         <li data-testid="invitation" class:invitation--asked=asked aria-current=asked.then_some("true")>

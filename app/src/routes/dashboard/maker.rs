@@ -199,7 +199,7 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match items.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Err(e) => crate::routes::dashboard::failure(e),
                         Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_item}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows" data-testid="items">
@@ -224,7 +224,7 @@ fn MakerPanel(id: Id, name: String) -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match batches.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Err(e) => crate::routes::dashboard::failure(e),
                         Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_batch}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows" data-testid="batches">
@@ -305,7 +305,7 @@ fn AttachedGroups(id_maker: Id) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match groups.await {
-                    Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                    Err(e) => crate::routes::dashboard::failure(e),
                     Ok(list) if list.is_empty() => view! { <p class="empty">{w.no_attached_group}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="rows" data-testid="attached-groups">

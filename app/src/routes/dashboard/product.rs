@@ -73,7 +73,7 @@ fn ProductView(
             <div>
                 <h1 data-testid="product-name">{name.clone()}</h1>
                 <p class="muted">{product.item.reference.clone()} " · " {product.maker.reference.clone()}
-                    " · " {w.your_rights} " " <strong data-testid="my-chmod">{mine.name(false)}</strong></p>
+                    " · " {w.your_rights} " " <strong data-testid="my-chmod">{crate::i18n::level_name(mine)}</strong></p>
             </div>
             {lost.then(|| view! { <span class="badge badge--danger badge--big">{w.lost}</span> })}
         </div>

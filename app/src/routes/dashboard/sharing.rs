@@ -28,6 +28,7 @@ enum Change {
     Level(Id, Level),
     Remove(Id),
     Withdraw(Id),
+    InvitationLevel(Id, Level),
 }
 
 #[component]
@@ -56,6 +57,9 @@ pub fn SharingPanel(kind: &'static str, id: Id, mine: Level) -> impl IntoView {
                 }
                 Change::Remove(u) => sharing::remove_access(kind, id, u).await.map(|_| ()),
                 Change::Withdraw(i) => sharing::revoke_invitation(kind, id, i).await.map(|_| ()),
+                Change::InvitationLevel(i, chmod) => {
+                    sharing::update_invitation(kind, id, i, &UpdateAccess { chmod }).await.map(|_| ())
+                }
             }?;
             users.refetch();
             Ok::<_, ApiError>(())
@@ -72,7 +76,7 @@ pub fn SharingPanel(kind: &'static str, id: Id, mine: Level) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let me = me.await.ok().map(|m| m.id);
                     match users.await {
-                        Err(e) => view! { <p class="form-error">{e.message}</p> }.into_any(),
+                        Err(e) => crate::routes::dashboard::failure(e),
                         Ok(list) => view! {
                             <ul class="rows share-list">
                                 {list.into_iter().map(|user| view! { <UserRow user mine me change /> }).collect_view()}
@@ -134,6 +138,12 @@ fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Res
     let withdraw = move |_| {
         change.dispatch(Change::Withdraw(id_row));
     };
+    // An invitation to an address offers a level that may change until it is accepted.
+    let set_offered = move |ev: leptos::ev::Event| {
+        if let Ok(l) = Level::parse(&event_target_value(&ev)) {
+            change.dispatch(Change::InvitationLevel(id_row, l));
+        }
+    };
     view! {
         <li data-testid="share-row">
             <span>
@@ -152,11 +162,13 @@ fn UserRow(user: Access, mine: Level, me: Option<Id>, change: Action<Change, Res
                     }.into_any()
                 } else if withdrawable {
                     view! {
-                        <span class="badge">{level.name(false)}</span>
+                        <select aria-label=crate::i18n::panels().rights on:change=set_offered prop:value=u8::from(level).to_string()>
+                            {level_options(mine)}
+                        </select>
                         <button class="link-button" type="button" on:click=withdraw>{crate::i18n::panels().withdraw}</button>
                     }.into_any()
                 } else {
-                    view! { <span class="badge">{level.name(false)}</span> }.into_any()
+                    view! { <span class="badge">{crate::i18n::level_name(level)}</span> }.into_any()
                 }}
             </span>
         </li>

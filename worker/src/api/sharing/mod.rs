@@ -236,6 +236,38 @@ pub async fn revoke_invitation(call: &Call<'_>, shared: Shared, id: Id, id_invit
     Ok(json(&Revoked { id: invitation.id, revoked: true }))
 }
 
+/// `POST /v1/{products|groups|applications}/{id}/invitations/{id_invitation}` (chmod):
+/// the level an invitation offers, changed before anyone accepts it (an invitation
+/// to an address has no user id for `…/access/{id_user}`). The rules of a level change.
+pub async fn update_invitation(
+    call: &Call<'_>,
+    req: &mut Request,
+    shared: Shared,
+    id: Id,
+    id_invitation: Id,
+) -> AppResult<Response> {
+    let (me, my_level) = require(call, shared, id, Action::Administer).await?;
+    let asked: UpdateAccess = request::parse(req).await?;
+    if asked.chmod == Level::Nothing {
+        return Err(bad("chmod", "must be 1 to 5; withdraw an invitation with DELETE"));
+    }
+    let invitation = repo::invitation(&call.db, shared, id, id_invitation).await?.ok_or_else(|| {
+        AppError::not_found(format!("no pending invitation with id {id_invitation} on this {}", shared.noun()))
+    })?;
+    chmod::may_grant(my_level, Some(invitation.chmod), asked.chmod, invitation.user.id == Some(me)).map_err(refuse)?;
+    if !repo::set_invitation_level(&call.db, shared, invitation.id, asked.chmod, call.now).await? {
+        return Err(AppError::api(
+            ErrorCode::Conflict,
+            "this invitation was accepted meanwhile: change the access instead",
+        ));
+    }
+    let changed = repo::invitation(&call.db, shared, id, id_invitation).await?.ok_or_else(|| AppError::Internal {
+        context: "update invitation",
+        cause: "the invitation is missing after its update".into(),
+    })?;
+    Ok(json(&changed))
+}
+
 /// The caller's id and proven e-mail (invitations may be addressed to it; an
 /// unproven address matches none).
 async fn me_and_email(call: &Call<'_>, shared: Shared) -> AppResult<(Id, Option<String>)> {

@@ -186,6 +186,24 @@ pub async fn set_level(db: &D1Database, shared: Shared, id_row: Id, level: Level
     Ok(())
 }
 
+/// The level of an invitation still not accepted; whether it was still pending.
+pub async fn set_invitation_level(
+    db: &D1Database,
+    shared: Shared,
+    id_row: Id,
+    level: Level,
+    now: i64,
+) -> AppResult<bool> {
+    let changed = db::run(
+        db,
+        &format!("UPDATE {} SET chmod = ?2, date_updated = ?3 WHERE id = ?1 AND is_enabled = 0", shared.access_table()),
+        &[int(id_row), int(i64::from(u8::from(level))), int(now)],
+        "update invitation",
+    )
+    .await?;
+    Ok(changed > 0)
+}
+
 /// Removes an access row (or declines an invitation).
 pub async fn remove(db: &D1Database, shared: Shared, id_row: Id) -> AppResult<()> {
     db::run(db, &format!("DELETE FROM {} WHERE id = ?1", shared.access_table()), &[int(id_row)], "remove access")
