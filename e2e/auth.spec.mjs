@@ -121,11 +121,26 @@ test.describe('Senzu Auth', () => {
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('not-activated')).toContainText('not activated yet');
+    // The mail lost? It comes again from here, and its newer link is the one to open.
+    await page.getByRole('button', { name: 'Send the activation mail again' }).click();
+    await expect(page.getByTestId('not-activated').getByRole('status')).toContainText('on its way');
+    let again;
+    await expect.poll(async () => {
+      const all = await (await request.get('/v1/dev/outbox', { headers: { 'x-senzu-dev': '1' } })).json();
+      again = all.filter((m) => m.to === email && m.mail_type === 'registration');
+      return again.length;
+    }).toBe(2);
+    const newer = new URL(again.pop().links[0]);
 
-    await page.goto(link.pathname + link.search);
+    await page.goto(newer.pathname + newer.search);
     await page.getByRole('button', { name: 'Activate' }).click();
     await expect(page.getByRole('status')).toContainText('Your account is active');
+    // Opened again, the link says it was used and where to go, not a raw error.
+    await page.goto(newer.pathname + newer.search);
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await expect(page.getByTestId('link-spent')).toContainText('already used');
+    await expect(page.getByTestId('link-spent').getByRole('link', { name: 'If you already activated your account, sign in.' })).toHaveAttribute('href', '/signin');
 
     await page.goto('/signin?next=/console');
     await page.getByLabel('E-mail address').fill(email);

@@ -85,6 +85,11 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// The page's language, read once (pages read their words when they are made).
+pub fn page_lang() -> Lang {
+    use_lang().get_untracked()
+}
+
 /// A chmod level's name in the page's language ("Reader" / "Lecteur").
 pub fn level_name(level: senzu_core::chmod::Level) -> &'static str {
     level.name(use_lang().get_untracked() == Lang::Fr)

@@ -450,3 +450,54 @@ fn finding_10_a_squatted_sign_up_is_taken_over_and_anyone_can_reset_a_password()
     assert_eq!(statuses[10], 429);
     assert_eq!(forgot("not an address", &random_ip(108)).error_code(), 420);
 }
+
+fn resend(email: &str, ip: &str) -> Answer {
+    app().call("POST", "/v1/auth/activation-mail", Auth::None, &[("email", email)], &[("cf-connecting-ip", ip)])
+}
+
+/// Issue 15: someone who lost their activation mail asks for it again from the
+/// sign-in page. The answer is the same for an account waiting, an active
+/// account and no account (no one learns who has an account), only a waiting
+/// account gets a mail, its new link activates it, and the asking is limited.
+#[test]
+fn the_activation_mail_comes_again_only_to_a_waiting_account_and_tells_nobody_who_exists() {
+    let email = unique_email("resend");
+    let password = strong_password();
+    remember_secret(&password);
+    assert_eq!(sign_up(&email, &password, "Ada").status, 201);
+    let first = code_of(&app().mail_link(&email, "registration"));
+    assert_eq!(login(&email, &password, &random_ip(121)).status, 403, "not activated yet");
+
+    let registrations =
+        |to: &str| app().outbox().iter().filter(|m| m["to"] == to && m["mail_type"] == "registration").count();
+    let before = registrations(&email);
+    let waiting = resend(&email, &random_ip(122));
+    assert_eq!(waiting.status, 200, "{}", waiting.body);
+    common::wait_for("a second activation mail", std::time::Duration::from_secs(10), || {
+        (registrations(&email) > before).then_some(())
+    });
+    let second = code_of(&app().mail_link(&email, "registration"));
+    assert_ne!(second, first);
+    assert_eq!(app().get(&format!("/v1/activate?code={second}")).status, 200);
+    assert_eq!(login(&email, &password, &random_ip(123)).status, 200);
+
+    // Active now, or no account at all: the same answer, and no mail.
+    let active = resend(&email, &random_ip(124));
+    let nobody = unique_email("resend-nobody");
+    let unknown = resend(&nobody, &random_ip(125));
+    assert_eq!((active.status, unknown.status), (200, 200));
+    assert_eq!(active.body, waiting.body);
+    assert_eq!(unknown.body, waiting.body);
+    let after = registrations(&email);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(registrations(&email), after, "no mail to an active account");
+    assert_eq!(registrations(&nobody), 0, "no mail to an unknown address");
+
+    // Limited per address: 3 an hour (the two above and one more), then 429.
+    assert_eq!(resend(&email, &random_ip(126)).status, 200);
+    let limited = resend(&email, &random_ip(127));
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    assert!(retry_after(&limited) > 0);
+    assert_eq!(resend("not an address", &random_ip(128)).error_code(), 420);
+    assert_eq!(app().call("POST", "/v1/auth/activation-mail", Auth::None, &[], &[]).error_code(), 419);
+}

@@ -26,6 +26,11 @@ pub async fn forgot_password(given: &MailLink) -> Result<Status, ApiError> {
     super::post("/v1/auth/forgot-password", given).await
 }
 
+/// The activation mail again, for an account that never opened its link.
+pub async fn resend_activation(given: &MailLink) -> Result<Status, ApiError> {
+    super::post("/v1/auth/activation-mail", given).await
+}
+
 pub async fn delete_account(code: &Code) -> Result<Status, ApiError> {
     super::post("/v1/delete-account", code).await
 }

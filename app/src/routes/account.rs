@@ -9,51 +9,31 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use senzu_core::api::procedures::{ChangeEmail, ChangePassword, Code, MailLink, ResetPassword};
 use senzu_core::api::Name;
 use senzu_core::auth::NewPassword;
-use senzu_core::plugins::Lang;
+use senzu_core::i18n::procedures::ProcedureWords;
 use senzu_core::ApiError;
 
-use super::signin::{auth_words, browser_lang};
+use super::signin::auth_words;
 use crate::api;
 use crate::components::{ErrorView, TopBar};
 
-fn texts(action: &str, lang: Lang) -> (&'static str, &'static str, &'static str) {
-    // (title, button, done)
-    match (action, lang) {
-        ("activate", Lang::Fr) => {
-            ("Activation du compte", "Activer", "Votre compte est actif. Vous pouvez vous connecter.")
-        }
-        ("activate", Lang::En) => ("Account activation", "Activate", "Your account is active. You can sign in."),
-        ("reset-password", Lang::Fr) => ("Nouveau mot de passe", "Enregistrer", "Mot de passe changé. Connectez-vous."),
-        ("reset-password", Lang::En) => ("Choose a new password", "Save", "Password changed. Sign in with it."),
-        ("change-password", Lang::Fr) => ("Changer de mot de passe", "Changer", "Mot de passe changé. Connectez-vous."),
-        ("change-password", Lang::En) => ("Change your password", "Change", "Password changed. Sign in with it."),
-        ("change-email", Lang::Fr) => (
-            "Changer d'adresse e-mail",
-            "Changer",
-            "Ouvrez le lien envoyé à la nouvelle adresse pour confirmer le changement.",
-        ),
-        ("change-email", Lang::En) => {
-            ("Change your e-mail address", "Change", "Open the link we sent to the new address to confirm the change.")
-        }
-        ("confirm-email", Lang::Fr) => ("Confirmer la nouvelle adresse", "Confirmer", "Adresse e-mail changée."),
-        ("confirm-email", Lang::En) => ("Confirm your new e-mail address", "Confirm", "E-mail address changed."),
-        ("forgot-password", Lang::Fr) => (
-            "Mot de passe oublié",
-            "Recevoir un lien",
-            "Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé.",
-        ),
-        ("forgot-password", Lang::En) => (
-            "Forgot your password?",
-            "Send me a link",
-            "If an account uses this address, we just sent it a link to choose a new password.",
-        ),
-        ("delete-account", Lang::Fr) => {
-            ("Supprimer le compte", "Supprimer définitivement", "Votre compte est supprimé.")
-        }
-        ("delete-account", Lang::En) => ("Delete your account", "Delete for good", "Your account is deleted."),
-        (_, Lang::Fr) => ("Lien inconnu", "", ""),
-        (_, Lang::En) => ("Unknown link", "", ""),
+/// A link opened again or too late (its code refused) says so, with where to go
+/// next; any other refusal is the usual error view.
+fn spent_or_error(error: ApiError, action: &str, words: &'static ProcedureWords) -> AnyView {
+    if error.field() != Some("code") {
+        return view! { <ErrorView error /> }.into_any();
     }
+    let (next, href) = match action {
+        "activate" => (words.activated_already, "/signin"),
+        "reset-password" => (words.ask_again, "/account/forgot-password"),
+        _ => (words.ask_again, "/account"),
+    };
+    view! {
+        <div class="notice" role="alert" data-testid="link-spent">
+            <p>{words.link_spent}</p>
+            <p><a href=href>{next}</a></p>
+        </div>
+    }
+    .into_any()
 }
 
 #[component]
@@ -67,9 +47,10 @@ pub fn Account() -> impl IntoView {
         "change-email" if new_email.is_some() => "confirm-email".to_string(),
         other => other.to_string(),
     };
-    let lang = browser_lang();
+    let lang = crate::i18n::page_lang();
     let w = auth_words(lang);
-    let (title, button, done_text) = texts(&action, lang);
+    let words = crate::i18n::tr::<ProcedureWords>();
+    let (title, button, done_text) = words.of_action(&action);
     crate::components::page_title(Some(title));
     let (first, second) = (RwSignal::new(new_email.unwrap_or_default()), RwSignal::new(String::new()));
     let act = action.clone();
@@ -120,10 +101,10 @@ pub fn Account() -> impl IntoView {
                 <small class="field__hint" class:field__hint--ok=move || NewPassword::parse(&first.get()).is_ok()>{w.policy}</small></label>
         }.into_any(),
         "change-password" => view! {
-            <label class="field"><span>{w.password} " (actuel / current)"</span>
+            <label class="field"><span>{words.current_password}</span>
                 <input type="password" required autocomplete="current-password" prop:value=move || first.get()
                     on:input=move |ev| first.set(event_target_value(&ev)) /></label>
-            <label class="field"><span>{w.password} " (nouveau / new)"</span>
+            <label class="field"><span>{words.new_password}</span>
                 <input type="password" required autocomplete="new-password" prop:value=move || second.get()
                     on:input=move |ev| second.set(event_target_value(&ev)) />
                 <small class="field__hint" class:field__hint--ok=move || NewPassword::parse(&second.get()).is_ok()>{w.policy}</small></label>
@@ -140,6 +121,7 @@ pub fn Account() -> impl IntoView {
         _ => ().into_any(),
     };
     let known = !button.is_empty();
+    let action_shown = action.clone();
     view! {
         <TopBar />
         <main class="auth-page">
@@ -151,7 +133,7 @@ pub fn Account() -> impl IntoView {
                 </div>
                 <form class="form" on:submit=submit hidden=move || done() || !known>
                     {fields}
-                    {move || error().map(|error| view! { <ErrorView error /> })}
+                    {move || error().map(|error| spent_or_error(error, &action_shown, words))}
                     <button class="button button--block" class:button--danger=action == "delete-account"
                         type="submit" disabled=move || busy.get()>{button}</button>
                 </form>

@@ -11,7 +11,7 @@ use senzu_core::api::Name;
 use senzu_core::plugins::Lang;
 use senzu_core::{ApiError, ErrorCode};
 
-use super::signin::{browser_lang, AuthForms};
+use super::signin::AuthForms;
 use crate::api;
 use crate::components::{ApiErrors, ErrorView};
 
@@ -58,7 +58,7 @@ fn consent_request() -> Result<ConsentRequest, ApiError> {
 #[component]
 pub fn Consent() -> impl IntoView {
     crate::components::page_title(Some("Sign in with Senzu"));
-    let lang = browser_lang();
+    let lang = crate::i18n::page_lang();
     let w = words(lang);
     let asked = consent_request();
     let request = asked.clone();

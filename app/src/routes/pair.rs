@@ -10,7 +10,7 @@ use senzu_core::api::products::Pair;
 use senzu_core::api::Name;
 use senzu_core::{ApiError, ErrorCode};
 
-use super::signin::{browser_lang, AuthForms};
+use super::signin::AuthForms;
 use crate::api::products;
 use crate::components::TopBar;
 use crate::{api, nfc};
@@ -40,7 +40,7 @@ pub fn Pair() -> impl IntoView {
     let query = use_query_map();
     let path = RwSignal::new(query.get_untracked().get("path").filter(|p| !p.is_empty()));
     let me = LocalResource::new(api::me);
-    let lang = browser_lang();
+    let lang = crate::i18n::page_lang();
     view! {
         <TopBar />
         <main class="auth-page">

@@ -326,7 +326,7 @@ fn QuoteForm(id: i64, title: String, segment: String, words: &'static Words) -> 
             let result = match api::plays::quote(&segment, id, &fields).await {
                 Ok(answer) if answer.status == "sent" => Ok(words.quote_sent.to_string()),
                 Ok(_) => Err(words.quote_failed.to_string()),
-                Err(e) => Err(e.message),
+                Err(e) => Err(words.refusal(&e)),
             };
             outcome.set(Some(result));
             busy.set(false);
@@ -385,7 +385,7 @@ fn ContactForm(
             busy.set(false);
             match result {
                 Ok(_) => sent.set(true),
-                Err(e) => error.set(Some(e.message)),
+                Err(e) => error.set(Some(words.refusal(&e))),
             }
         });
     };
@@ -612,7 +612,7 @@ fn LostPage(lost: Option<Lost>, lang: Lang, segment: String) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(_) => sent.set(true),
-                Err(e) => error.set(Some(e.message)),
+                Err(e) => error.set(Some(w.refusal(&e))),
             }
         });
     };

@@ -18,7 +18,7 @@ use senzu_core::{money, ApiError, ErrorCode};
 
 use super::dashboard::{action_status, errors_view, Shell};
 use crate::api;
-use words::{browser_lang, money as price, status, words, Words};
+use words::{money as price, words, Words};
 
 /// The cart, in this browser's storage so that signing in on the way keeps it.
 mod cart {
@@ -68,7 +68,7 @@ pub(crate) fn bad(field: &str, why: impl std::fmt::Display) -> ApiError {
 
 #[component]
 pub fn ShopPage() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.shop));
     let items = LocalResource::new(api::shop::items);
     let lines = RwSignal::new(cart::load());
@@ -324,7 +324,7 @@ fn NewAddress(w: &'static Words, saved: Callback<Address>) -> impl IntoView {
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.orders));
     let orders = LocalResource::new(api::shop::orders);
     view! {
@@ -345,7 +345,7 @@ pub fn OrdersPage() -> impl IntoView {
                                             <a class="row__main" href=format!("/shop/orders/{}", o.id)>
                                                 {format!("{} #{}", w.order, o.id)}</a>
                                             <span>{price(w.lang, &o.price, &o.currency)}</span>
-                                            <span class="badge">{status(w.lang, o.order_status)}</span>
+                                            <span class="badge">{w.status(o.order_status)}</span>
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -367,7 +367,7 @@ pub(crate) async fn sleep(ms: i32) {
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.order));
     let params = use_params_map();
     let query = use_query_map();
@@ -442,7 +442,7 @@ fn OrderView(
     view! {
         <div class="dash-head">
             <h1>{format!("{} #{id}", w.order)}</h1>
-            <span class="badge" data-testid="order-status">{status(w.lang, stage)}</span>
+            <span class="badge" data-testid="order-status">{w.status(stage)}</span>
             <a href="/shop/orders">{w.orders}</a>
         </div>
         {(back && o.status).then(|| view! { <p class="notice" role="status" data-testid="paid-notice">{w.thanks}</p> })}

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use senzu_core::api::auth::{Login, Signup};
+use senzu_core::api::procedures::MailLink;
 use senzu_core::api::Name;
 use senzu_core::auth::next::same_origin_path;
 use senzu_core::auth::{Email, NewPassword};
 use senzu_core::plugins::Lang;
+use senzu_core::ErrorCode;
 
 use crate::api;
 use crate::components::TopBar;
@@ -16,11 +18,6 @@ pub use senzu_core::i18n::auth::AuthWords;
 
 pub fn auth_words(lang: Lang) -> &'static AuthWords {
     AuthWords::of(lang)
-}
-
-/// The page's language (the browser's, or the person's choice).
-pub fn browser_lang() -> Lang {
-    crate::i18n::use_lang().get_untracked()
 }
 
 /// Sign-in, with a switch to sign-up. `on_signed_in` runs after a successful
@@ -71,6 +68,34 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
     };
     let busy = sign_in.pending();
     let error = move || sign_in.value().get().and_then(Result::err);
+    // The sign-in route's 401 is a wrong address or password and its 403 an account not activated yet.
+    let resend = Action::new_local(move |_: &()| {
+        let given = MailLink { email: Name::new(&email.get_untracked()).ok(), redirect_url: None };
+        async move { api::procedures::resend_activation(&given).await.map(|_| ()) }
+    });
+    let refusal = move || {
+        error().map(|e| match e.kind() {
+            Some(ErrorCode::Unauthorized) => {
+                view! { <p class="form-error" role="alert">{w.wrong_credentials}</p> }.into_any()
+            }
+            Some(ErrorCode::Forbidden) => view! {
+                <div class="form-error" role="alert" data-testid="not-activated">
+                    <p>{w.not_activated}</p>
+                    {move || match resend.value().get() {
+                        Some(Ok(())) => view! { <p role="status">{w.resent}</p> }.into_any(),
+                        Some(Err(e)) => view! { <p>{crate::components::short_sentence(&e)}</p> }.into_any(),
+                        None => view! {
+                            <button class="link-button" type="button" disabled=move || resend.pending().get()
+                                on:click=move |_| { resend.dispatch(()); }>
+                                {move || if resend.pending().get() { w.resending } else { w.resend }}</button>
+                        }.into_any(),
+                    }}
+                </div>
+            }
+            .into_any(),
+            _ => view! { <p class="form-error" role="alert">{crate::components::short_sentence(&e)}</p> }.into_any(),
+        })
+    };
     view! {
         <form class="form" on:submit=submit data-testid="sign-in">
             <label class="field"><span>{w.email}</span>
@@ -81,7 +106,7 @@ fn SignInForm(lang: Lang, on_signed_in: Callback<()>) -> impl IntoView {
                 <input type="password" name="password" autocomplete="current-password" required
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
             </label>
-            {move || error().map(|e| view! { <p class="form-error" role="alert">{crate::components::short_sentence(&e)}</p> })}
+            {refusal}
             <button class="button button--block" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { w.signing_in } else { w.sign_in }}
             </button>
@@ -198,7 +223,7 @@ fn SignUpForm(lang: Lang) -> impl IntoView {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
-    let lang = browser_lang();
+    let lang = crate::i18n::page_lang();
     let w = auth_words(lang);
     crate::components::page_title(Some(w.sign_in));
     let on_signed_in = Callback::new(move |_| {

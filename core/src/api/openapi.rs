@@ -243,7 +243,7 @@ pub fn schemas(op: Op) -> OpSchemas {
 
         Op::Login => ok().takes::<auth::Login>().gives::<auth::SignedIn>(),
         Op::Signup => created().takes::<auth::Signup>().gives::<auth::SignedUp>(),
-        Op::ForgotPassword => ok().takes_any().gives::<auth::Status>(),
+        Op::ForgotPassword | Op::ResendActivation => ok().takes_any().gives::<auth::Status>(),
         Op::ConsentAnswer => ok().takes::<auth::ConsentAnswer>().gives::<auth::ConsentRedirect>(),
         Op::Token => ok().takes::<auth::TokenExchange>().gives::<auth::TokenGrant>(),
         Op::OAuthDiscovery | Op::Jwks | Op::UserInfo => ok().gives_any(),
@@ -483,6 +483,7 @@ pub fn tag(op: Op) -> &'static str {
         Op::Login
         | Op::Signup
         | Op::ForgotPassword
+        | Op::ResendActivation
         | Op::LogoutSession
         | Op::ConsentInfo
         | Op::ConsentAnswer
@@ -677,6 +678,7 @@ pub fn is_public(op: Op) -> bool {
             | Op::Login
             | Op::Signup
             | Op::ForgotPassword
+            | Op::ResendActivation
             | Op::Token
             | Op::OAuthDiscovery
             | Op::Jwks

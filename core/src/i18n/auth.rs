@@ -41,5 +41,16 @@ crate::words! {
             "Femme";
         gender_other: "Non-binary",
             "Non binaire";
+        // Sign-in refused: why, and what to do.
+        wrong_credentials: "Wrong e-mail address or password.",
+            "Adresse e-mail ou mot de passe incorrect.";
+        not_activated: "Your account is not activated yet: open the link we e-mailed you when you signed up.",
+            "Votre compte n'est pas encore activé : ouvrez le lien reçu par e-mail à l'inscription.";
+        resend: "Send the activation mail again",
+            "Renvoyer l'e-mail d'activation";
+        resending: "Sending…",
+            "Envoi…";
+        resent: "If this account waits for activation, its mail is on its way. Open its link, then sign in.",
+            "Si ce compte attend son activation, l'e-mail est en route. Ouvrez son lien, puis connectez-vous.";
     }
 }

@@ -23,6 +23,7 @@ pub mod panels;
 pub mod play;
 pub mod plugin_forms;
 pub mod plugstore;
+pub mod procedures;
 pub mod product;
 pub mod shop;
 pub mod status;
@@ -172,6 +173,7 @@ mod tests {
             ("status", status::StatusWords::all()),
             ("plugin_forms", plugin_forms::PluginFormWords::all()),
             ("console", console::ConsoleWords::all()),
+            ("procedures", procedures::ProcedureWords::all()),
             ("plugstore", plugstore::PlugstoreWords::all()),
             ("docs", docs::DocsWords::all()),
         ];
@@ -210,6 +212,19 @@ mod tests {
         // A message without the usual shape is shown whole, never dropped.
         let odd = ApiError::new(ErrorCode::BadArgument, "bad argument");
         assert_eq!(en.field_message(&odd), "Not valid: bad argument");
+    }
+
+    #[test]
+    fn a_visitors_refusal_names_the_field_by_its_label() {
+        use crate::error::{ApiError, ErrorCode};
+        let fr = play::PlayWords::of(Lang::Fr);
+        let email = ApiError::new(ErrorCode::BadArgument, "bad argument: email: must be an e-mail address");
+        assert_eq!(fr.refusal(&email), "Vérifiez « Votre e-mail » : la valeur n'est pas valide.");
+        let consent = ApiError::new(ErrorCode::MissingArgument, "missing argument: consent");
+        assert!(play::PlayWords::of(Lang::En).refusal(&consent).starts_with("Fill in “I agree"));
+        let busy = ApiError::new(ErrorCode::TooManyRequests, "too many messages");
+        assert_eq!(fr.refusal(&busy), fr.too_many);
+        assert_eq!(fr.refusal(&ApiError::new(ErrorCode::Internal, "boom")), fr.not_sent);
     }
 
     #[test]

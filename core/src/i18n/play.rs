@@ -93,5 +93,44 @@ crate::words! {
             "Merci ! Vos coordonnées ont été envoyées. Une copie part vers votre e-mail, avec un lien pour les supprimer.";
         contact_card: "Save their card",
             "Enregistrer sa carte";
+        // A visitor's form refused: which field, in the form's own words.
+        fill_field: "Fill in “{field}”.",
+            "Remplissez « {field} ».";
+        check_field: "Check “{field}”: it is not valid.",
+            "Vérifiez « {field} » : la valeur n'est pas valide.";
+        too_many: "Too many tries. Wait a little and try again.",
+            "Trop d'essais. Patientez un peu avant de réessayer.";
+        not_sent: "This could not be sent right now. Please try again later.",
+            "L'envoi n'a pas pu se faire pour le moment. Réessayez plus tard.";
+    }
+}
+
+impl PlayWords {
+    /// A refusal of a visitor's form as a sentence: the field it names by its
+    /// label in the form, too many tries, or could not be sent.
+    pub fn refusal(&self, error: &crate::ApiError) -> String {
+        use crate::ErrorCode;
+        let label = match error.field() {
+            Some("email") => self.contact_email,
+            Some("phone") => self.contact_phone,
+            Some("name" | "firstname" | "lastname") => self.contact_name,
+            Some("company") => self.contact_company,
+            Some("note") => self.contact_note,
+            Some("consent") => self.contact_consent,
+            Some("message") => self.lost_message_label,
+            Some("contact") => self.lost_contact_label,
+            Some(other) => other,
+            None => "",
+        };
+        match error.kind() {
+            Some(ErrorCode::MissingArgument) if !label.is_empty() => {
+                crate::i18n::fill(self.fill_field, &[("field", label)])
+            }
+            Some(ErrorCode::BadArgument) if !label.is_empty() => {
+                crate::i18n::fill(self.check_field, &[("field", label)])
+            }
+            Some(ErrorCode::TooManyRequests) => self.too_many.to_string(),
+            _ => self.not_sent.to_string(),
+        }
     }
 }

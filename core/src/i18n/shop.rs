@@ -145,5 +145,49 @@ crate::words! {
             "Associé par son acheteur";
         unsold: "Not paired yet",
             "Pas encore associé";
+        // An order's stages, and the provider's buttons that reach them.
+        stage_created: "Waiting for payment", "En attente de paiement";
+        stage_paid: "Paid", "Payée";
+        stage_in_production: "In production", "En production";
+        stage_dispatched: "Dispatched", "Expédiée";
+        stage_delivered: "Delivered", "Livrée";
+        stage_cancelled: "Cancelled", "Annulée";
+        stage_returned: "Returned", "Retournée";
+        stage_refunded: "Refunded", "Remboursée";
+        to_production: "Take and produce", "Prendre et produire";
+        to_dispatched: "Mark dispatched", "Marquer expédiée";
+        to_delivered: "Mark delivered", "Marquer livrée";
+        to_returned: "Mark returned", "Marquer retournée";
+        to_refunded: "Mark refunded", "Marquer remboursée";
+    }
+}
+
+impl ShopWords {
+    /// What an order's stage is called for people.
+    pub fn status(&self, stage: crate::order::OrderStatus) -> &'static str {
+        use crate::order::OrderStatus::*;
+        match stage {
+            Created => self.stage_created,
+            Paid => self.stage_paid,
+            InProduction => self.stage_in_production,
+            Dispatched => self.stage_dispatched,
+            Delivered => self.stage_delivered,
+            Cancelled => self.stage_cancelled,
+            Returned => self.stage_returned,
+            Refunded => self.stage_refunded,
+        }
+    }
+
+    /// What a provider's button that moves an order to `stage` says.
+    pub fn action(&self, stage: crate::order::OrderStatus) -> &'static str {
+        use crate::order::OrderStatus::*;
+        match stage {
+            InProduction => self.to_production,
+            Dispatched => self.to_dispatched,
+            Delivered => self.to_delivered,
+            Returned => self.to_returned,
+            Refunded => self.to_refunded,
+            other => self.status(other),
+        }
     }
 }

@@ -147,6 +147,7 @@ pub async fn dispatch(mut req: Request, env: &Env, ctx: &WorkerContext) -> AppRe
         Op::Login
             | Op::Signup
             | Op::ForgotPassword
+            | Op::ResendActivation
             | Op::Token
             | Op::RevokeOAuthToken
             | Op::ConsentInfo
@@ -190,6 +191,7 @@ async fn api(call: &Call<'_>, req: &mut Request, matched: &routes::Matched<'_>) 
         Op::Login => auth_routes::login(call, req).await,
         Op::Signup => auth_routes::signup(call, req).await,
         Op::ForgotPassword => procedures::forgot_password(call, req).await,
+        Op::ResendActivation => procedures::resend_activation(call, req).await,
         Op::LogoutSession => auth_routes::logout_session(call).await,
         Op::ConsentInfo => auth_routes::consent_info(call, req).await,
         Op::ConsentAnswer => auth_routes::consent_answer(call, req).await,

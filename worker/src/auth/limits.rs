@@ -63,6 +63,15 @@ pub fn lock(object: &str, id: i64, ip_hash: &str) -> [Limit; 2] {
     ]
 }
 
+/// Activation mails asked again: 3 per address and 10 per IP per hour (the
+/// same whether or not the address has an account waiting).
+pub fn activation_mail(email: &str, ip_hash: &str) -> [Limit; 2] {
+    [
+        Limit { key: format!("activation:{}", address_key(email)), max: 3, window: HOUR, backoff: 3 },
+        Limit { key: format!("activation-ip:{ip_hash}"), max: 10, window: HOUR, backoff: 3 },
+    ]
+}
+
 /// Password-reset mails: 3 per address and 10 per IP per hour (whether or not
 /// the address has an account, so the limit reveals nothing either).
 pub fn reset_mail(email: &str, ip_hash: &str) -> [Limit; 2] {

@@ -8,14 +8,14 @@ use senzu_core::api::shop::{CreateSubscription, CurrentPlan, Plan, SubscriptionS
 use senzu_core::api::Id;
 use senzu_core::ApiError;
 
-use super::words::{browser_lang, money as price, resource, words, Words};
+use super::words::{money as price, resource, words, Words};
 use super::{bad, sleep};
 use crate::api;
 use crate::routes::dashboard::{action_status, errors_view, Shell};
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.plans));
     let query = use_query_map();
     // Back from the payment page: wait for the subscription's payment to arrive, then show the plan.

@@ -10,14 +10,14 @@ use senzu_core::api::{Id, Name};
 use senzu_core::order::OrderStatus;
 use senzu_core::ApiError;
 
-use super::words::{action, browser_lang, status, words, Words};
+use super::words::{words, Words};
 use super::{bad, describe_order_address};
 use crate::api;
 use crate::routes::dashboard::{action_status, errors_view, Shell};
 
 #[component]
 pub fn ProviderConsole() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.provider));
     let me = LocalResource::new(api::shop::my_provider);
     let reload = Callback::new(move |_: ()| me.refetch());
@@ -118,7 +118,7 @@ fn OrderCard(
     };
     view! {
         <section class="panel order-card" data-testid="provider-order">
-            <h3>{format!("{} #{id_order}", w.order)} " " <span class="badge" data-testid="provider-order-status">{status(w.lang, o.order_status)}</span></h3>
+            <h3>{format!("{} #{id_order}", w.order)} " " <span class="badge" data-testid="provider-order-status">{w.status(o.order_status)}</span></h3>
             {o.address_shipping.as_ref().map(|a| view! { <p>{format!("{}: {}", w.ship_to, describe_order_address(a))}</p> })}
             <ul class="rows">
                 {o.order_details.iter().map(|d| {
@@ -163,7 +163,7 @@ fn OrderCard(
                         })}
                         <button class="button" type="button" data-testid=format!("to-{}", to.as_str())
                             disabled=move || needs_number && tracking.get().trim().is_empty()
-                            on:click=move |_| stage(to)>{action(w.lang, to)}</button>
+                            on:click=move |_| stage(to)>{w.action(to)}</button>
                     }
                 }).collect_view()}
             </div>

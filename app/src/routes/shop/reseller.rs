@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use senzu_core::api::shop::{Reseller, SaveReseller};
 use senzu_core::ApiError;
 
-use super::words::{browser_lang, words, Words};
+use super::words::{words, Words};
 use crate::api;
 use crate::routes::dashboard::{action_status, errors_view, Shell};
 
 #[component]
 pub fn ResellerPage() -> impl IntoView {
-    let w = words(browser_lang());
+    let w = words(crate::i18n::page_lang());
     crate::components::page_title(Some(w.reseller));
     let me = LocalResource::new(api::shop::my_reseller);
     let create = Action::new_local(move |_: &()| async move {

@@ -288,6 +288,32 @@ pub async fn forgot_password(call: &Call<'_>, req: &mut Request) -> AppResult<Re
     Ok(json(&Status::new("if an account uses this address, a mail to choose a new password is on its way")))
 }
 
+/// `POST /v1/auth/activation-mail` (email): the activation mail again, for an
+/// account that signed up and lost or never got it. The answer is the same
+/// whether the address has an account waiting, an active one or none (nothing
+/// to learn about who has an account), and the mails are limited per address and IP.
+pub async fn resend_activation(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
+    let given: MailLink = request::parse(req).await?;
+    let email = email_of(&given.email)?;
+    let [per_address, per_ip] = limits::activation_mail(email.as_str(), &call.ip_hash()?);
+    let message = "too many activation mails asked: wait before asking again";
+    limits::reserve(&call.db, &[&per_address, &per_ip], call.now, message).await?;
+    if let Some(user) = user_by_email(call, &email).await?.filter(|u| u.is_active == 0) {
+        let started = start(
+            call,
+            MailType::Registration,
+            &user,
+            Some(crate::auth::session::FIRST_PARTY_APP),
+            None,
+            None,
+            &user.email,
+        )
+        .await?;
+        commit(call, started).await?;
+    }
+    Ok(json(&Status::new("if an account waits for activation at this address, its activation mail is on its way")))
+}
+
 /// `POST /v1/change-password` (code, old_password, new_password).
 pub async fn confirm_change_password(call: &Call<'_>, req: &mut Request) -> AppResult<Response> {
     let given: ChangePassword = request::parse(req).await?;
