@@ -54,6 +54,8 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   await plugins.getByRole('button', { name: 'Ajouter un plugin' }).click();
   await expect(page.getByRole('searchbox', { name: 'Rechercher un plugin' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Communication' })).toBeVisible();
+  // The catalogue's names come from the worker, in the page's language too.
+  await expect(page.getByRole('button', { name: 'Appel', exact: true })).toBeVisible();
   await page.goto('/maker');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace fabricant');
   await page.goto('/console');
@@ -72,5 +74,9 @@ test('a French-language browser sees the dashboard in French, and can switch', a
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your objects');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The worker answers in the chosen language, whatever the browser's: its catalogue says "Call".
+  await page.goto('/dashboard/applications/1');
+  await page.getByTestId('plugins').getByRole('button', { name: 'Add a plugin' }).click();
+  await expect(page.getByRole('button', { name: 'Call', exact: true })).toBeVisible();
   await context.close();
 });

@@ -45,6 +45,7 @@ pub async fn create_batch(id_maker: Id, new: &CreateBatch, key: &str) -> Result<
     let request = Request::post(&format!("/v1/makers/{id_maker}/batches"))
         .header("content-type", "application/json")
         .header("idempotency-key", key)
+        .header("accept-language", super::language())
         .body(json);
     super::decode(&super::exchange(request).await?)
 }
@@ -63,6 +64,7 @@ pub async fn import_uids(id_maker: Id, id_batch: Id, uids: &str) -> Result<Strin
     let body = format!("uids={}", senzu_core::plugins::encode(uids));
     let request = Request::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/personalization"))
         .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-language", super::language())
         .body(body);
     super::exchange(request).await
 }

@@ -62,21 +62,37 @@ fn unbuildable(e: gloo_net::Error) -> ApiError {
     ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}"))
 }
 
+/// The page's language for the worker (the choice in this browser, else the
+/// browser's): the words it answers with (catalogue names, role descriptions)
+/// and the mails it sends follow the language the person reads, not only the
+/// browser's own Accept-Language.
+pub(crate) fn language() -> &'static str {
+    crate::i18n::browser_lang().code()
+}
+
 /// `GET` a contract type.
 pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(&exchange(Request::get(url).build()).await?)
+    decode(&exchange(Request::get(url).header("accept-language", language()).build()).await?)
 }
 
 /// `POST` a contract request as JSON (the API reads JSON and forms alike).
 pub(crate) async fn post<B: Serialize + ?Sized, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not write the request: {e}")))?;
-    decode(&exchange(Request::post(url).header("content-type", "application/json").body(json)).await?)
+    decode(
+        &exchange(
+            Request::post(url)
+                .header("content-type", "application/json")
+                .header("accept-language", language())
+                .body(json),
+        )
+        .await?,
+    )
 }
 
 /// `DELETE` an object.
 pub(crate) async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(&exchange(Request::delete(url).build()).await?)
+    decode(&exchange(Request::delete(url).header("accept-language", language()).build()).await?)
 }
 
 /// A list's filters as a query string: `limit=null` unless a page asks for fewer.
@@ -116,14 +132,16 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 
 /// A `POST` with a form body, for the partners' own fields (a quote request).
 pub(crate) async fn post_form<T: DeserializeOwned>(url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
-    let request =
-        Request::post(url).header("content-type", "application/x-www-form-urlencoded").body(form_body(fields));
+    let request = Request::post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-language", language())
+        .body(form_body(fields));
     decode(&exchange(request).await?)
 }
 
 /// A multipart upload (the browser sets the boundary).
 pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> Result<T, ApiError> {
-    decode(&exchange(Request::post(url).body(form)).await?)
+    decode(&exchange(Request::post(url).header("accept-language", language()).body(form)).await?)
 }
 
 /// The signed-in user of the dashboard, if any.

@@ -57,9 +57,9 @@ fn consent_request() -> Result<ConsentRequest, ApiError> {
 
 #[component]
 pub fn Consent() -> impl IntoView {
-    crate::components::page_title(Some("Sign in with Senzu"));
     let lang = crate::i18n::page_lang();
     let w = words(lang);
+    crate::components::page_title(Some(w.page_title));
     let asked = consent_request();
     let request = asked.clone();
     let info = LocalResource::new(move || {

@@ -3,6 +3,8 @@
 crate::words! {
     /// What the Senzu Auth consent screen says.
     pub struct ConsentWords {
+        page_title: "Sign in with Senzu",
+            "Se connecter avec Senzu";
         wants: "wants to access your Senzu account to:",
             "souhaite accéder à votre compte Senzu pour :";
         signed_in_as: "Signed in as",
