@@ -25,12 +25,19 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// The language the person chose with the switch in this browser, if they did.
+pub fn chosen_lang() -> Option<Lang> {
+    match storage().and_then(|s| s.get_item(CHOICE).ok().flatten()).as_deref() {
+        Some("fr") => Some(Lang::Fr),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    }
+}
+
 /// The person's choice in this browser, else the browser's first language we speak.
 pub fn browser_lang() -> Lang {
-    match storage().and_then(|s| s.get_item(CHOICE).ok().flatten()).as_deref() {
-        Some("fr") => return Lang::Fr,
-        Some("en") => return Lang::En,
-        _ => {}
+    if let Some(chosen) = chosen_lang() {
+        return chosen;
     }
     let navigator = window().navigator();
     let listed: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();

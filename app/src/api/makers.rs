@@ -42,11 +42,12 @@ pub async fn batch(id_maker: Id, id: Id) -> Result<Batch, ApiError> {
 pub async fn create_batch(id_maker: Id, new: &CreateBatch, key: &str) -> Result<Batch, ApiError> {
     let json = serde_json::to_string(new)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not write the request: {e}")))?;
-    let request = Request::post(&format!("/v1/makers/{id_maker}/batches"))
-        .header("content-type", "application/json")
-        .header("idempotency-key", key)
-        .header("accept-language", super::language())
-        .body(json);
+    let request = super::speak(
+        Request::post(&format!("/v1/makers/{id_maker}/batches"))
+            .header("content-type", "application/json")
+            .header("idempotency-key", key),
+    )
+    .body(json);
     super::decode(&super::exchange(request).await?)
 }
 
@@ -62,10 +63,11 @@ pub async fn encoded(id_maker: Id, id_batch: Id) -> Result<Vec<EncodedProduct>, 
 /// of each chip's plan and keys.
 pub async fn import_uids(id_maker: Id, id_batch: Id, uids: &str) -> Result<String, ApiError> {
     let body = format!("uids={}", senzu_core::plugins::encode(uids));
-    let request = Request::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/personalization"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept-language", super::language())
-        .body(body);
+    let request = super::speak(
+        Request::post(&format!("/v1/makers/{id_maker}/batches/{id_batch}/personalization"))
+            .header("content-type", "application/x-www-form-urlencoded"),
+    )
+    .body(body);
     super::exchange(request).await
 }
 

@@ -26,7 +26,7 @@ pub mod user;
 
 pub use plays::play;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use senzu_core::{wire::Health, ApiError, ErrorCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -62,37 +62,31 @@ fn unbuildable(e: gloo_net::Error) -> ApiError {
     ApiError::new(ErrorCode::Internal, format!("could not build the request: {e}"))
 }
 
-/// The page's language for the worker (the choice in this browser, else the
-/// browser's): the words it answers with (catalogue names, role descriptions)
-/// and the mails it sends follow the language the person reads, not only the
-/// browser's own Accept-Language.
-pub(crate) fn language() -> &'static str {
-    crate::i18n::browser_lang().code()
+/// The language the person chose with the switch, for the worker (its words,
+/// catalogue names and the mails it sends follow it). Without a choice the
+/// browser's own Accept-Language goes as it is (a visitor's `en-GB` reaches partners).
+pub(crate) fn speak(request: RequestBuilder) -> RequestBuilder {
+    match crate::i18n::chosen_lang() {
+        Some(lang) => request.header("accept-language", lang.code()),
+        None => request,
+    }
 }
 
 /// `GET` a contract type.
 pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(&exchange(Request::get(url).header("accept-language", language()).build()).await?)
+    decode(&exchange(speak(Request::get(url)).build()).await?)
 }
 
 /// `POST` a contract request as JSON (the API reads JSON and forms alike).
 pub(crate) async fn post<B: Serialize + ?Sized, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("could not write the request: {e}")))?;
-    decode(
-        &exchange(
-            Request::post(url)
-                .header("content-type", "application/json")
-                .header("accept-language", language())
-                .body(json),
-        )
-        .await?,
-    )
+    decode(&exchange(speak(Request::post(url).header("content-type", "application/json")).body(json)).await?)
 }
 
 /// `DELETE` an object.
 pub(crate) async fn delete<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(&exchange(Request::delete(url).header("accept-language", language()).build()).await?)
+    decode(&exchange(speak(Request::delete(url)).build()).await?)
 }
 
 /// A list's filters as a query string: `limit=null` unless a page asks for fewer.
@@ -132,16 +126,14 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 
 /// A `POST` with a form body, for the partners' own fields (a quote request).
 pub(crate) async fn post_form<T: DeserializeOwned>(url: &str, fields: &[(&str, &str)]) -> Result<T, ApiError> {
-    let request = Request::post(url)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept-language", language())
-        .body(form_body(fields));
+    let request =
+        speak(Request::post(url).header("content-type", "application/x-www-form-urlencoded")).body(form_body(fields));
     decode(&exchange(request).await?)
 }
 
 /// A multipart upload (the browser sets the boundary).
 pub async fn upload<T: DeserializeOwned>(url: &str, form: web_sys::FormData) -> Result<T, ApiError> {
-    decode(&exchange(Request::post(url).header("accept-language", language()).body(form)).await?)
+    decode(&exchange(speak(Request::post(url)).body(form)).await?)
 }
 
 /// The signed-in user of the dashboard, if any.
