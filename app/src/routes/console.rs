@@ -114,7 +114,8 @@ fn BecomeDeveloper(me: User, reload: Callback<()>) -> impl IntoView {
     };
     view! {
         <h1>{w.build_title}</h1>
-        <p>{fill(w.build_intro, &[("firstname", &firstname)])}</p>
+        // Someone without a first name is greeted without a blank ("Hello ." before).
+        <p>{if firstname.trim().is_empty() { w.hello.to_string() } else { fill(w.hello_name, &[("firstname", firstname.trim())]) }} " " {w.build_intro}</p>
         {move || error().map(|error| view! { <ErrorView error /> })}
         <button class="button" type="button" disabled=move || become_dev.pending().get()
             on:click=move |_| { become_dev.dispatch(()); }>{w.become_developer}</button>

@@ -19,8 +19,10 @@ crate::words! {
         signed_in_as: "Signed in as {email}", "Connecté en tant que {email}";
         app_card: "App {id}", "Application {id}";
         build_title: "Build on Senzu", "Développez avec Senzu";
-        build_intro: "Hello {firstname}. A developer account lets you register apps that sign users in with Senzu Auth and call the API with their consent.",
-            "Bonjour {firstname}. Un compte développeur vous permet d'enregistrer des applications qui connectent les utilisateurs avec Senzu Auth et appellent l'API avec leur consentement.";
+        hello: "Hello.", "Bonjour.";
+        hello_name: "Hello {firstname}.", "Bonjour {firstname}.";
+        build_intro: "A developer account lets you register apps that sign users in with Senzu Auth and call the API with their consent.",
+            "Un compte développeur vous permet d'enregistrer des applications qui connectent les utilisateurs avec Senzu Auth et appellent l'API avec leur consentement.";
         become_developer: "Become a developer", "Devenir développeur";
 
         // The developer's profile
