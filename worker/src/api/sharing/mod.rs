@@ -222,7 +222,7 @@ pub async fn remove_access(call: &Call<'_>, shared: Shared, id: Id, id_user: Id)
 /// one's own (an Owner invitation) only by an Owner.
 pub async fn revoke_invitation(call: &Call<'_>, shared: Shared, id: Id, id_invitation: Id) -> AppResult<Response> {
     let (me, my_level) = require(call, shared, id, Action::Administer).await?;
-    let invitation = repo::invitation(&call.db, shared, id, id_invitation).await?.ok_or_else(|| {
+    let invitation = repo::invitation(&call.db, shared, id, id_invitation, "").await?.ok_or_else(|| {
         AppError::not_found(format!("no pending invitation with id {id_invitation} on this {}", shared.noun()))
     })?;
     chmod::may_grant(my_level, Some(invitation.chmod), Level::Nothing, invitation.user.id == Some(me))
@@ -251,7 +251,8 @@ pub async fn update_invitation(
     if asked.chmod == Level::Nothing {
         return Err(bad("chmod", "must be 1 to 5; withdraw an invitation with DELETE"));
     }
-    let invitation = repo::invitation(&call.db, shared, id, id_invitation).await?.ok_or_else(|| {
+    let name = object_name(call, shared, id).await?;
+    let invitation = repo::invitation(&call.db, shared, id, id_invitation, &name).await?.ok_or_else(|| {
         AppError::not_found(format!("no pending invitation with id {id_invitation} on this {}", shared.noun()))
     })?;
     chmod::may_grant(my_level, Some(invitation.chmod), asked.chmod, invitation.user.id == Some(me)).map_err(refuse)?;
@@ -261,10 +262,8 @@ pub async fn update_invitation(
             "this invitation was accepted meanwhile: change the access instead",
         ));
     }
-    let changed = repo::invitation(&call.db, shared, id, id_invitation).await?.ok_or_else(|| AppError::Internal {
-        context: "update invitation",
-        cause: "the invitation is missing after its update".into(),
-    })?;
+    // The row as it is now, from what was read (no second read).
+    let changed = Access { chmod: asked.chmod, date_updated: Some(ApiDate::from_unix(call.now)), ..invitation };
     Ok(json(&changed))
 }
 

@@ -169,10 +169,16 @@ pub async fn access_of_user(
 }
 
 /// An invitation nobody accepted yet, by its id.
-pub async fn invitation(db: &D1Database, shared: Shared, id: Id, id_invitation: Id) -> AppResult<Option<Access>> {
+pub async fn invitation(
+    db: &D1Database,
+    shared: Shared,
+    id: Id,
+    id_invitation: Id,
+    name: &str,
+) -> AppResult<Option<Access>> {
     let sql = access_select(shared, "AND x.id = ?2 AND x.is_enabled = 0");
     let row: Option<AccessRow> = db::first(db, &sql, &[int(id), int(id_invitation)], "pending invitation").await?;
-    Ok(row.map(|r| r.into_access(shared, id, "")))
+    Ok(row.map(|r| r.into_access(shared, id, name)))
 }
 
 pub async fn set_level(db: &D1Database, shared: Shared, id_row: Id, level: Level, now: i64) -> AppResult<()> {
