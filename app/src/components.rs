@@ -1,6 +1,7 @@
 //! Components shared by several pages.
 
 use leptos::prelude::*;
+use senzu_core::i18n::errors::ErrorWords;
 use senzu_core::{ApiError, ErrorCode};
 
 /// Sends a signed-out visitor to the sign-in page, back here afterwards.
@@ -40,15 +41,14 @@ pub fn ApiErrors(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
 /// What an API error means for people, in their language (the API's own
 /// message is the detail below it).
 pub fn sentence(error: &ApiError) -> &'static str {
-    let words = senzu_core::i18n::errors::ErrorWords::of(crate::i18n::use_lang().get_untracked());
+    let words = crate::i18n::tr::<ErrorWords>();
     error.kind().map_or(crate::i18n::dash().went_wrong, |code| words.sentence(code))
 }
 
 /// An error in one line for people: what is wrong with the field it names, else its code's sentence.
 pub fn short_sentence(error: &ApiError) -> String {
-    let words = senzu_core::i18n::errors::ErrorWords::of(crate::i18n::use_lang().get_untracked());
     if error.field().is_some() {
-        return words.field_message(error);
+        return crate::i18n::tr::<ErrorWords>().field_message(error);
     }
     sentence(error).to_string()
 }

@@ -49,20 +49,13 @@ pub fn browser_lang() -> Lang {
 #[derive(Clone, Copy)]
 struct UiLang(RwSignal<Lang>);
 
-fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-    }
-}
-
 /// Called once by the app: the language every page reads with [`use_lang`].
 pub fn provide_lang() {
     let lang = RwSignal::new(browser_lang());
     provide_context(UiLang(lang));
     Effect::new(move || {
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", code(lang.get()));
+            let _ = root.set_attribute("lang", lang.get().code());
         }
     });
 }
@@ -79,9 +72,9 @@ pub fn LangSwitch() -> impl IntoView {
     let label = move || DashWords::of(lang.get()).language;
     view! {
         <label class="lang-switch"><span class="sr-only">{label}</span>
-            <select data-testid="lang-switch" prop:value=move || code(lang.get()) on:change=move |ev| {
+            <select data-testid="lang-switch" prop:value=move || lang.get().code() on:change=move |ev| {
                 let chosen = if event_target_value(&ev) == "fr" { Lang::Fr } else { Lang::En };
-                if let Some(s) = storage() { let _ = s.set_item(CHOICE, code(chosen)); }
+                if let Some(s) = storage() { let _ = s.set_item(CHOICE, chosen.code()); }
                 lang.set(chosen);
                 // Every page reads its words once: a reload shows this one in the new language.
                 let _ = window().location().reload();
@@ -99,12 +92,12 @@ pub fn page_lang() -> Lang {
 
 /// A chmod level's name in the page's language ("Reader" / "Lecteur").
 pub fn level_name(level: senzu_core::chmod::Level) -> &'static str {
-    level.name(use_lang().get_untracked() == Lang::Fr)
+    level.name(page_lang() == Lang::Fr)
 }
 
 /// An area's words in the page's language: `tr::<AccountWords>()`.
 pub fn tr<T: Table>() -> &'static T {
-    T::of(use_lang().get_untracked())
+    T::of(page_lang())
 }
 
 // The areas most pages read, by a short name.

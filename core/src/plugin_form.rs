@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::custom_plugin::CustomField;
+use crate::i18n::errors::ErrorWords;
 use crate::i18n::plugin_forms::PluginFormWords;
 use crate::i18n::{fill, number};
 use crate::plugins::{http_url, phone, Field, Kind, Lang};
@@ -90,7 +91,8 @@ impl FormError {
         let w = PluginFormWords::of(lang);
         match self {
             FormError::NotAnObject => w.not_an_object.to_string(),
-            FormError::Missing { .. } => w.required.to_string(),
+            // The same word as any other form's required field.
+            FormError::Missing { .. } => ErrorWords::of(lang).field_required.to_string(),
             FormError::Bad { reason, .. } => match reason {
                 Problem::NotAField { fields } => fill(w.not_a_field, &[("fields", &fields.join(", "))]),
                 Problem::NotAString => w.not_text.to_string(),

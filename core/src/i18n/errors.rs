@@ -52,6 +52,12 @@ impl ErrorWords {
             .map(|rest| rest.trim_start_matches(':').trim())
             .filter(|rest| !rest.is_empty())
             .unwrap_or(&error.message);
+        self.reason(why)
+    }
+
+    /// A value's problem as the API words it (`longer than 100 characters`), for
+    /// people: a sentence for the common ones, else the generic one with it.
+    pub fn reason(&self, why: &str) -> String {
         let max = why.strip_prefix("longer than ").and_then(|r| r.strip_suffix(" characters"));
         if let Some(max) = max.filter(|m| m.bytes().all(|b| b.is_ascii_digit())) {
             return crate::i18n::fill(self.field_too_long, &[("max", max)]);

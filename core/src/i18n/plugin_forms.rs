@@ -46,7 +46,6 @@ crate::words! {
         saving: "Saving…", "Enregistrement…";
         save: "Save plugin", "Enregistrer le plugin";
         // A field's message (plugin_form::FormError::sentence)
-        required: "Required.", "Obligatoire.";
         not_an_object: "These values do not match the plugin's form.",
             "Ces valeurs ne correspondent pas au formulaire du plugin.";
         not_a_field: "This plugin has no such field (its fields: {fields}).",

@@ -118,11 +118,10 @@ fn patch<const MAX: usize>(text: &str) -> Result<Patch<Name<MAX>>, String> {
 }
 
 /// A field's refusal as its label and the sentence for it in the page's language.
-fn too_long(label: &str, field: &str, why: &str) -> String {
-    let error = senzu_core::ApiError::new(senzu_core::ErrorCode::BadArgument, format!("bad argument: {field}: {why}"));
+fn too_long(label: &str, why: &str) -> String {
     // French puts a space before the colon.
     let colon = if crate::i18n::page_lang() == senzu_core::plugins::Lang::Fr { " : " } else { ": " };
-    format!("{label}{colon}{}", crate::i18n::tr::<senzu_core::i18n::errors::ErrorWords>().field_message(&error))
+    format!("{label}{colon}{}", crate::i18n::tr::<senzu_core::i18n::errors::ErrorWords>().reason(why))
 }
 
 #[component]
@@ -144,8 +143,8 @@ fn ContactRow(
                 invalid.set(None);
                 save.dispatch((id, UpdateContact { tags, owner_note }));
             }
-            (Err(e), _) => invalid.set(Some(too_long(crate::i18n::pages().contacts_tags, "tags", &e))),
-            (_, Err(e)) => invalid.set(Some(too_long(crate::i18n::pages().contacts_note, "owner_note", &e))),
+            (Err(e), _) => invalid.set(Some(too_long(crate::i18n::pages().contacts_tags, &e))),
+            (_, Err(e)) => invalid.set(Some(too_long(crate::i18n::pages().contacts_note, &e))),
         }
     };
     let confirm_delete = move |_| {
