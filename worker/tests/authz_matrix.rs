@@ -460,10 +460,18 @@ fn no_route_answers_a_caller_without_the_right() {
             200,
             Some(404),
         ),
+        ("POST", format!("/v1/groups/{fresh_group}/invitations/{group_invitation}"), "manage_products", 200, Some(404)),
         (
             "DELETE",
             format!("/v1/groups/{fresh_group}/invitations/{group_invitation}"),
             "manage_products",
+            200,
+            Some(404),
+        ),
+        (
+            "POST",
+            format!("/v1/applications/{invited_app}/invitations/{app_invitation}"),
+            "manage_applications",
             200,
             Some(404),
         ),
